@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { approvalRequest } from './approval';
+import { aveFase, escalatie } from './escalation';
+import { entityId, freeText, instant, userId } from './fields';
+import { household } from './household';
+import { mdo } from './mdo';
+import { caseProfessional } from './roles';
+import { deelA, deelB, deelC, partij, VRAAG_TYPES, vraagverheldering } from './samenwerkplan';
+import { STEPS } from './steps';
+
+/** Bumped whenever the stored shape changes; a reader refuses documents of a version it does not know. */
+export const CASE_SCHEMA_VERSION = 1 as const;
+
+/** The kenmerk: a short human reference with no personal data in it, e.g. HA-2026-7K3FQ9. */
+export const caseReference = z
+  .string({ error: 'Geef een kenmerk op, bijvoorbeeld HA-2026-7K3FQ9.' })
+  .trim()
+  .toUpperCase()
+  .regex(/^HA-\d{4}-[0-9A-HJKMNP-TV-Z]{6}$/, { error: 'Dat is geen geldig kenmerk (bijvoorbeeld HA-2026-7K3FQ9).' });
+
+export const TRANSITION_NAMES = [
+  'startVraagverheldering',
+  'naarWieIsErNodig',
+  'enkelvoudigeVraag',
+  'meervoudigeVraag',
+  'mdoAfgerond',
+  'geenUitzonderingNodig',
+  'uitzonderingNodig',
+  'onderbouwingGoedgekeurd',
+  'escalerenOnderbouwing',
+  'vastgelopen',
+  'escalatieAfgerond',
+  'nieuweOnderbouwing',
+  'belemmering',
+  'planLukt',
+  'afsluiten',
+  'nieuweRonde',
+] as const;
+export type TransitionName = (typeof TRANSITION_NAMES)[number];
+
+/** One accepted transition: who, when, from, to, why. */
+export const historyEntry = z.object({
+  at: instant,
+  by: userId,
+  from: z.enum(STEPS),
+  to: z.enum(STEPS),
+  transition: z.enum(TRANSITION_NAMES),
+  why: z.string().max(1000).optional(),
+});
+export type HistoryEntry = z.infer<typeof historyEntry>;
+
+export const DUE_KINDS = ['evaluatie', 'actie', 'akkoord', 'uitvoering', 'escalatie'] as const;
+export type DueKind = (typeof DUE_KINDS)[number];
+export const dueItem = z.object({ kind: z.enum(DUE_KINDS), dueAt: instant, ref: z.string().max(100) });
+export type DueItem = z.infer<typeof dueItem>;
+
+export const belemmering = z.object({
+  id: entityId,
+  omschrijving: freeText('de belemmering', 1000),
+  at: instant,
+  by: userId,
+});
+
+export const ronde = z.object({ nummer: z.number().int().min(1), deelC, afgerondAt: instant });
+
+export const caseSchema = z.object({
+  id: entityId,
+  schemaVersion: z.literal(CASE_SCHEMA_VERSION),
+  reference: caseReference,
+  /** The team (or organisation) whose doorbraakbudget the case draws on. */
+  teamId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  step: z.enum(STEPS),
+  ronde: z.number().int().min(1),
+  createdAt: instant,
+  createdBy: userId,
+  updatedAt: instant,
+  updatedBy: userId,
+  hulpvraag: freeText('de hulpvraag').optional(),
+  household,
+  professionals: z.array(caseProfessional).min(1),
+  /** Derived: user ids of active professionals and of approvers/escalation roles asked; the access and list index. */
+  memberIds: z.array(userId),
+  vraagverheldering,
+  partijen: z.array(partij).max(30),
+  vraagType: z.enum(VRAAG_TYPES).optional(),
+  mdos: z.array(mdo).max(30),
+  deelA,
+  uitzonderingNodig: z.boolean(),
+  deelB: deelB.optional(),
+  approvals: z.array(approvalRequest).max(50),
+  escalaties: z.array(escalatie).max(50),
+  aveFase,
+  belemmeringen: z.array(belemmering).max(50),
+  deelC,
+  vorigeRondes: z.array(ronde).max(20),
+  uitvoeringSinds: instant.optional(),
+  /** Derived: what is due on this case, and the earliest of it (indexed for reminders). */
+  due: z.array(dueItem),
+  nextDueAt: instant.optional(),
+  history: z.array(historyEntry),
+});
+export type Case = z.infer<typeof caseSchema>;

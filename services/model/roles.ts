@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { instant, shortText, userId } from './fields';
+
+/** A professional's role on one case. */
+export const CASE_ROLES = [
+  'casusregisseur',
+  'betrokkenProfessional',
+  'aanjager',
+  'leidinggevende',
+  'procesregisseur',
+  'bestuurder',
+] as const;
+export type CaseRole = (typeof CASE_ROLES)[number];
+
+export const CASE_ROLE_LABELS: Readonly<Record<CaseRole, string>> = Object.freeze({
+  casusregisseur: 'Casusregisseur',
+  betrokkenProfessional: 'Betrokken professional',
+  aanjager: 'Aanjager',
+  leidinggevende: 'Leidinggevende',
+  procesregisseur: 'Procesregisseur',
+  bestuurder: 'Bestuurder',
+});
+
+/** Roles in the organisation (from the directory), independent of any case. */
+export const ORG_ROLES = ['aanjager', 'leidinggevende', 'procesregisseur', 'bestuurder', 'beheerder'] as const;
+export type OrgRole = (typeof ORG_ROLES)[number];
+
+export const caseProfessional = z.object({
+  userId,
+  role: z.enum(CASE_ROLES, { error: 'Kies een rol op de casus.' }),
+  /** The professional's display name in Teams (not the inwoner's data), shown on cards. */
+  displayName: shortText('de naam van de professional', 120).optional(),
+  addedAt: instant,
+  addedBy: userId,
+  active: z.boolean(),
+});
+export type CaseProfessional = z.infer<typeof caseProfessional>;
+
+/** Who acts, as the edge established it: the Teams user and their organisation roles. */
+export interface Actor {
+  readonly userId: string;
+  readonly orgRoles: readonly OrgRole[];
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { calendarDate, entityId, euroCents, freeText, instant, shortText, userId } from './fields';
+import { zrmMeting, zrmScore } from './leefgebieden';
+
+/** Vraagverheldering (stap 2): the inwoner's own words, and signalling on all leefgebieden. */
+export const vraagverheldering = z.object({
+  ikWil: freeText('"ik wil"').optional(),
+  ikKan: freeText('"ik kan"').optional(),
+  ikHebNodig: freeText('"ik heb nodig"').optional(),
+  zrmVoor: zrmMeting.optional(),
+});
+export type Vraagverheldering = z.infer<typeof vraagverheldering>;
+
+/** Wie is er nodig (stap 3): the parties and whether one of them can solve it alone. */
+export const VRAAG_TYPES = ['enkelvoudig', 'meervoudig'] as const;
+export type VraagType = (typeof VRAAG_TYPES)[number];
+
+export const partij = z.object({
+  id: entityId,
+  organisatie: shortText('de organisatie'),
+  rol: shortText('de rol van de partij', 120).optional(),
+  /** When the party's professional uses Teams, their user id, so they can be invited and added. */
+  userId: userId.optional(),
+});
+export type Partij = z.infer<typeof partij>;
+
+export const ACTIE_STATUSES = ['open', 'bezig', 'gedaan', 'vervallen'] as const;
+export type ActieStatus = (typeof ACTIE_STATUSES)[number];
+export const ACTIE_STATUS_LABELS: Readonly<Record<ActieStatus, string>> = Object.freeze({
+  open: 'Open',
+  bezig: 'Bezig',
+  gedaan: 'Gedaan',
+  vervallen: 'Vervallen',
+});
+
+/** One agreement: wie doet wat wanneer. Short-term actions are done within six weeks of uitvoering. */
+export const actie = z.object({
+  id: entityId,
+  wie: shortText('wie het doet', 120),
+  wat: freeText('wat er gebeurt', 500),
+  wanneer: calendarDate('wanneer'),
+  status: z.enum(ACTIE_STATUSES, { error: 'Kies een status: open, bezig, gedaan of vervallen.' }),
+  termijn: z.enum(['kort', 'lang'], { error: 'Kies korte of lange termijn.' }),
+});
+export type Actie = z.infer<typeof actie>;
+
+/** Samenwerkplan Deel A: made with the inwoner and left with them. */
+export const deelA = z.object({
+  acties: z.array(actie).max(50, { error: 'Een plan heeft hier maximaal 50 acties.' }),
+  /** A photo of the paper plan, stored by reference to the Teams file, never copied. */
+  foto: z.object({ fileId: z.string().min(1).max(500), naam: shortText('de bestandsnaam', 200) }).optional(),
+});
+export type DeelA = z.infer<typeof deelA>;
+
+/** What Deel B asks for: an exception, doorbraakbudget, or both. */
+export const verzoek = z
+  .object({
+    uitzondering: freeText('de uitzondering', 1000).optional(),
+    doorbraakbudgetCents: euroCents('het doorbraakbudget').optional(),
+    doel: freeText('het doel', 1000),
+  })
+  .refine((v) => v.uitzondering !== undefined || v.doorbraakbudgetCents !== undefined, {
+    error: 'Geef aan welke uitzondering of hoeveel doorbraakbudget nodig is.',
+  });
+export type Verzoek = z.infer<typeof verzoek>;
+
+/** Samenwerkplan Deel B: the onderbouwing for an exception or doorbraakbudget (the inwoner need not be there). */
+export const deelB = z.object({
+  versie: z.number().int().min(1),
+  situatiebeschrijving: freeText('de beknopte situatiebeschrijving').optional(),
+  dreigendScenario: freeText('het dreigend scenario (wat als we niets doen)').optional(),
+  waaromNietRegulier: freeText('waarom het niet regulier kan').optional(),
+  rendement: freeText('het rendement').optional(),
+  legitimiteit: freeText('de legitimiteit').optional(),
+  betrokkenheid: freeText('de betrokkenheid').optional(),
+  verzoek: verzoek.optional(),
+  aanjagerUserId: userId.optional(),
+  gewijzigdAt: instant,
+  gewijzigdDoor: userId,
+});
+export type DeelB = z.infer<typeof deelB>;
+
+export const GEREALISEERD = ['ja', 'deels', 'nee'] as const;
+
+/** Samenwerkplan Deel C: the evaluation. Improvement of the inwoner's life is what counts. */
+export const deelC = z.object({
+  gerealiseerd: z.enum(GEREALISEERD, { error: 'Geef aan of het plan is gerealiseerd: ja, deels of nee.' }).optional(),
+  watNogNodig: freeText('wat er nog nodig is').optional(),
+  zrmNa: zrmMeting.optional(),
+  /** The inwoner's own score for quality of life, 1-10, before and after. */
+  kwaliteitVanLevenVoor: z.number().int().min(1).max(10).optional(),
+  kwaliteitVanLevenNa: z.number().int().min(1).max(10).optional(),
+  vervolg: freeText('het vervolg').optional(),
+});
+export type DeelC = z.infer<typeof deelC>;
+
+export { zrmScore };
