@@ -64,16 +64,16 @@ const scoreShape = Object.fromEntries(LEEFGEBIEDEN.map((l) => [l, zrmScore.optio
 
 /** Scores per leefgebied; a domain may be left unscored while the conversation is under way. */
 export const zrmScores = z.strictObject(scoreShape, { error: 'Onbekend leefgebied in de ZRM-scores.' });
-export type ZrmScores = Partial<Record<Leefgebied, ZrmScore>>;
+export type ZrmScores = z.infer<typeof zrmScores>;
 
 /** A set of scores taken at one moment, with the matrix version they were scored on. */
 export const zrmMeting = z.object({
   version: z.literal(ZRM_VERSION),
   scores: zrmScores,
 });
-export type ZrmMeting = { version: typeof ZRM_VERSION; scores: ZrmScores };
+export type ZrmMeting = z.infer<typeof zrmMeting>;
 
 /** The leefgebieden not yet scored. */
-export function unscored(scores: ZrmScores): Leefgebied[] {
+export function unscored(scores: Partial<Record<Leefgebied, number | undefined>>): Leefgebied[] {
   return LEEFGEBIEDEN.filter((l) => scores[l] === undefined);
 }

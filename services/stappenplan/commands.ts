@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { APPROVAL_OUTCOMES } from '../model/approval';
+import { TRANSITION_NAMES } from '../model/case';
+import { planWijziging } from '../model/escalation';
+import { calendarDate, entityId, freeText, instant, shortText, userId } from '../model/fields';
+import { HOUSEHOLD_ROLES } from '../model/household';
+import { ZRM_VERSION, zrmScores } from '../model/leefgebieden';
+import { CHECKLIST_SECTIONS, MDO_LOCATIES, afspraak } from '../model/mdo';
+import { CASE_ROLES } from '../model/roles';
+import { ACTIE_STATUSES, GEREALISEERD, VRAAG_TYPES, verzoek } from '../model/samenwerkplan';
+
+/**
+ * Every change to a case is one of these commands, parsed with zod at the edge (a card, a dialog) and applied
+ * by the state machine. Field messages are Dutch (see model/fields.ts).
+ */
+
+export const transitionCommand = z.object({
+  type: z.literal('overgang'),
+  transition: z.enum(TRANSITION_NAMES, { error: 'Onbekende stap in het stappenplan.' }),
+  toelichting: freeText('de toelichting', 1000).optional(),
+  planWijziging: planWijziging.optional(),
+  /** Escalatie afgerond and the plan no longer needs the exception (only with a planwijziging). */
+  zonderUitzondering: z.boolean().optional(),
+  /** Whom an escalation asks (the procesregisseur), as resolved by the edge. */
+  askedUserIds: z.array(userId).max(20).optional(),
+});
+export type TransitionCommand = z.infer<typeof transitionCommand>;
+
+const member = z.object({
+  id: entityId.optional(),
+  role: z.enum(HOUSEHOLD_ROLES, { error: 'Kies een rol in het huishouden (inwoner, partner, kind, …).' }),
+  label: shortText('het pseudoniem', 40),
+  leeftijd: z.number().int().min(0).max(120).optional(),
+});
+
+const actieInput = z.object({
+  id: entityId.optional(),
+  wie: shortText('wie het doet', 120),
+  wat: freeText('wat er gebeurt', 500),
+  wanneer: calendarDate('wanneer'),
+  termijn: z.enum(['kort', 'lang']).default('kort'),
+  status: z.enum(ACTIE_STATUSES).optional(),
+});
+
+export const dataCommands = [
+  z.object({ type: z.literal('recordHulpvraag'), hulpvraag: freeText('de hulpvraag') }),
+  z.object({ type: z.literal('setHouseholdMember'), member }),
+  z.object({ type: z.literal('removeHouseholdMember'), memberId: entityId }),
+  z.object({
+    type: z.literal('recordVraagverheldering'),
+    ikWil: freeText('"ik wil"').optional(),
+    ikKan: freeText('"ik kan"').optional(),
+    ikHebNodig: freeText('"ik heb nodig"').optional(),
+  }),
+  z.object({
+    type: z.literal('recordZrm'),
+    moment: z.enum(['voor', 'na']),
+    version: z.literal(ZRM_VERSION).default(ZRM_VERSION),
+    scores: zrmScores,
+  }),
+  z.object({
+    type: z.literal('setPartijen'),
+    partijen: z
+      .array(z.object({ organisatie: shortText('de organisatie'), rol: shortText('de rol', 120).optional(), userId: userId.optional() }))
+      .min(1, { error: 'Noem minstens één partij.' })
+      .max(30),
+    vraagType: z.enum(VRAAG_TYPES, { error: 'Kies enkelvoudige of meervoudige vraag.' }),
+  }),
+  z.object({
+    type: z.literal('planMdo'),
+    mdoId: entityId.optional(),
+    datum: calendarDate('de datum van het MDO'),
+    start: instant.optional(),
+    eind: instant.optional(),
+    locatie: z.enum(MDO_LOCATIES, { error: 'Kies waar het MDO is: thuis, online of elders.' }),
+  }),
+  z.object({
+    type: z.literal('setMdoAgenda'),
+    mdoId: entityId,
+    eventId: z.string().min(1).max(500),
+    joinUrl: z.string().url().max(2000).optional(),
+  }),
+  z.object({
+    type: z.literal('recordMdoChecklist'),
+    mdoId: entityId,
+    section: z.enum(CHECKLIST_SECTIONS as [string, ...string[]]),
+    items: z.record(z.string(), z.boolean()),
+  }),
+  z.object({
+    type: z.literal('recordMdoUitkomsten'),
+    mdoId: entityId,
+    ikWilIkKanIkHebNodigVastgesteld: z.boolean().optional(),
+    gezamenlijkBelang: freeText('het gezamenlijk belang').optional(),
+    watAlsWeNietsDoen: freeText('wat er gebeurt als we niets doen').optional(),
+    ondersteuning: freeText('welke ondersteuning nodig is').optional(),
+    casusregie: userId.optional(),
+    afspraken: z.array(afspraak.omit({ id: true })).max(50).optional(),
+    evaluatieDatum: calendarDate('de evaluatiedatum').optional(),
+  }),
+  z.object({ type: z.literal('setActie'), actie: actieInput }),
+  z.object({ type: z.literal('setActieStatus'), actieId: entityId, status: z.enum(ACTIE_STATUSES) }),
+  z.object({ type: z.literal('removeActie'), actieId: entityId }),
+  z.object({ type: z.literal('setDeelAFoto'), fileId: z.string().min(1).max(500), naam: shortText('de bestandsnaam', 200) }),
+  z.object({
+    type: z.literal('recordDeelB'),
+    situatiebeschrijving: freeText('de beknopte situatiebeschrijving').optional(),
+    dreigendScenario: freeText('het dreigend scenario (wat als we niets doen)').optional(),
+    waaromNietRegulier: freeText('waarom het niet regulier kan').optional(),
+    rendement: freeText('het rendement').optional(),
+    legitimiteit: freeText('de legitimiteit').optional(),
+    betrokkenheid: freeText('de betrokkenheid').optional(),
+    verzoek: verzoek.optional(),
+    aanjagerUserId: userId.optional(),
+  }),
+  z.object({ type: z.literal('requestApproval'), askedUserIds: z.array(userId).max(20).default([]) }),
+  z.object({
+    type: z.literal('decideApproval'),
+    requestId: entityId,
+    outcome: z.enum(APPROVAL_OUTCOMES, { error: 'Kies akkoord, afwijzen of meer informatie.' }),
+    reason: freeText('de reden', 1000).optional(),
+  }),
+  z.object({ type: z.literal('withdrawApproval'), requestId: entityId }),
+  z.object({
+    type: z.literal('escalateFurther'),
+    toelichting: freeText('de toelichting', 1000),
+    askedUserIds: z.array(userId).max(20).default([]),
+  }),
+  z.object({
+    type: z.literal('recordDeelC'),
+    gerealiseerd: z.enum(GEREALISEERD).optional(),
+    watNogNodig: freeText('wat er nog nodig is').optional(),
+    kwaliteitVanLevenVoor: z.number().int().min(1).max(10).optional(),
+    kwaliteitVanLevenNa: z.number().int().min(1).max(10).optional(),
+    vervolg: freeText('het vervolg').optional(),
+  }),
+  z.object({
+    type: z.literal('addProfessional'),
+    userId,
+    role: z.enum(CASE_ROLES, { error: 'Kies een rol op de casus.' }),
+    displayName: shortText('de naam van de professional', 120).optional(),
+  }),
+  z.object({ type: z.literal('deactivateProfessional'), userId }),
+] as const;
+
+/** Any command on an existing case. */
+export const caseCommand = z.discriminatedUnion('type', [transitionCommand, ...dataCommands], {
+  error: 'Onbekende opdracht.',
+});
+export type CaseCommand = z.infer<typeof caseCommand>;
+export type CommandOf<T extends CaseCommand['type']> = Extract<CaseCommand, { type: T }>;
