@@ -1,0 +1,52 @@
+import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { isDomainError, type ErrorCode } from '../../services/errors';
+import { actorOf, type BotServices } from '../services';
+import { BaseDialog } from './base-dialog';
+import { FIELDS, type FieldKey } from './fields';
+import { DIALOG, PROMPT } from './ids';
+
+export interface AskFieldOptions {
+  readonly caseId: string;
+  readonly field: FieldKey;
+  /** The refusal of the previous answer, shown before asking again. */
+  readonly refusal?: string;
+}
+
+/** Refusals the professional can fix by answering differently; anything else ends the turn with its message. */
+const FIXABLE: readonly ErrorCode[] = ['CASE.INVALID_INPUT'];
+
+/**
+ * Asks one free-text question and stores the answer through the case service. A refused answer (a BSN, too long,
+ * empty) is asked again with the Dutch reason; nothing is stored until an answer is accepted.
+ */
+export class AskFieldDialog extends BaseDialog {
+  constructor(private readonly services: BotServices) {
+    super(DIALOG.askField);
+    this.addDialog(new TextPrompt(PROMPT.text));
+    this.addDialog(new WaterfallDialog('vraagVeldStappen', [this.askStep.bind(this), this.saveStep.bind(this)]));
+    this.initialDialogId = 'vraagVeldStappen';
+  }
+
+  private async askStep(step: WaterfallStepContext) {
+    const options = step.options as AskFieldOptions;
+    const question = FIELDS[options.field].prompt;
+    const prompt = options.refusal ? `${options.refusal}\n\n${question}` : question;
+    return step.prompt(PROMPT.text, { prompt });
+  }
+
+  private async saveStep(step: WaterfallStepContext) {
+    const options = step.options as AskFieldOptions;
+    const actor = await actorOf(step.context, this.services.directory);
+    try {
+      const current = await this.services.cases.get(actor, options.caseId);
+      const command = FIELDS[options.field].command(String(step.result ?? ''), current.case);
+      const updated = await this.services.cases.execute(actor, options.caseId, command);
+      return step.endDialog(updated);
+    } catch (error) {
+      if (isDomainError(error) && FIXABLE.includes(error.code)) {
+        return step.replaceDialog(this.initialDialogId, { ...options, refusal: error.userMessage });
+      }
+      throw error;
+    }
+  }
+}

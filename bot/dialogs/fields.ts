@@ -1,0 +1,49 @@
+import type { Case } from '../../services/model/case';
+
+/**
+ * Free-text questions the dialogs ask, by key (dialog state is persisted, so it holds the key, never a function).
+ * Each turns the professional's answer into one command for the state machine, which checks it.
+ */
+export interface FieldQuestion {
+  readonly prompt: string;
+  command(text: string, current: Case): Record<string, unknown>;
+}
+
+const latestMdoId = (c: Case) => c.mdos.at(-1)?.id ?? 'geen-mdo';
+const mdoUitkomst = (key: string) => (text: string, c: Case) => ({ type: 'recordMdoUitkomsten', mdoId: latestMdoId(c), [key]: text });
+const deelB = (key: string) => (text: string) => ({ type: 'recordDeelB', [key]: text });
+
+export const FIELDS = {
+  hulpvraag: {
+    prompt: 'Wat is de hulpvraag? Schrijf die zoveel mogelijk in de woorden van de inwoner.',
+    command: (text: string) => ({ type: 'recordHulpvraag', hulpvraag: text }),
+  },
+  ikWil: {
+    prompt: '**Ik wil** … Wat wil de inwoner? Gebruik de woorden van de inwoner zelf.',
+    command: (text: string) => ({ type: 'recordVraagverheldering', ikWil: text }),
+  },
+  ikKan: {
+    prompt: '**Ik kan** … Wat kan de inwoner zelf, en wie in de omgeving helpt al?',
+    command: (text: string) => ({ type: 'recordVraagverheldering', ikKan: text }),
+  },
+  ikHebNodig: {
+    prompt: '**Ik heb nodig** … Wat heeft de inwoner nodig?',
+    command: (text: string) => ({ type: 'recordVraagverheldering', ikHebNodig: text }),
+  },
+  gezamenlijkBelang: {
+    prompt: 'Wat is het **gezamenlijk belang**? Kan iedereen achter het perspectief van de inwoner (ik wil) staan?',
+    command: mdoUitkomst('gezamenlijkBelang'),
+  },
+  watAlsWeNietsDoen: { prompt: 'Wat gebeurt er **als we niets doen**?', command: mdoUitkomst('watAlsWeNietsDoen') },
+  ondersteuning: { prompt: 'Welke **ondersteuning en behandeling** is verder nodig?', command: mdoUitkomst('ondersteuning') },
+  situatiebeschrijving: { prompt: 'Deel B: geef een **beknopte situatiebeschrijving**.', command: deelB('situatiebeschrijving') },
+  dreigendScenario: { prompt: 'Wat is het **dreigend scenario**: wat gebeurt er als we niets doen?', command: deelB('dreigendScenario') },
+  waaromNietRegulier: { prompt: '**Waarom** kan de oplossing **niet regulier** georganiseerd worden?', command: deelB('waaromNietRegulier') },
+  rendement: { prompt: 'Onderbouwing, **rendement**: wat levert het op, ook in geld of in wat het voorkomt?', command: deelB('rendement') },
+  legitimiteit: { prompt: 'Onderbouwing, **legitimiteit**: op welke wet, regel of welk beleid rust de uitzondering?', command: deelB('legitimiteit') },
+  betrokkenheid: { prompt: 'Onderbouwing, **betrokkenheid**: wie doet mee en wat doet de inwoner zelf?', command: deelB('betrokkenheid') },
+  watNogNodig: { prompt: 'Deel C: wat is er **nog nodig** voor de inwoner? (typ "niets" als er niets meer nodig is)', command: (text: string) => ({ type: 'recordDeelC', watNogNodig: text }) },
+  vervolg: { prompt: 'Deel C: wat is het **vervolg**?', command: (text: string) => ({ type: 'recordDeelC', vervolg: text }) },
+} satisfies Record<string, FieldQuestion>;
+
+export type FieldKey = keyof typeof FIELDS;

@@ -1,0 +1,24 @@
+/** Dialog ids, constant across restarts: they are persisted in dialog state. */
+export const DIALOG = {
+  main: 'hulpMain',
+  askField: 'vraagVeld',
+  indienen: 'stap1Indienen',
+  vraagverheldering: 'stap2Vraagverheldering',
+  wieIsErNodig: 'stap3WieIsErNodig',
+  mdo: 'stap4Mdo',
+  plan: 'stap5Plan',
+  onderbouwing: 'stap5bOnderbouwing',
+  uitvoering: 'stap6Uitvoering',
+  escaleren: 'stap6bEscaleren',
+  evaluatie: 'stap7Evaluatie',
+} as const;
+
+export const PROMPT = {
+  text: 'tekstVraag',
+  choice: 'keuzeVraag',
+  confirm: 'jaNeeVraag',
+  card: 'kaartVraag',
+} as const;
+
+/** Prompts ask in Dutch: "Ja / Nee", "of" between choices. */
+export const LOCALE = 'nl-nl';

@@ -1,0 +1,86 @@
+import type { StatePropertyAccessor } from 'botbuilder';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { dutchConfirmPrompt } from './prompts';
+import type { Step } from '../../services/model/steps';
+import { STEP_LABELS } from '../../services/model/steps';
+import type { BotServices } from '../services';
+import { BaseDialog, type StatusReporter } from './base-dialog';
+import { DIALOG, PROMPT } from './ids';
+import { IndienenDialog } from './indienen-dialog';
+import { currentCase } from './step-helpers';
+import { VraagverhelderingDialog } from './vraagverheldering-dialog';
+import { WieIsErNodigDialog } from './wie-is-er-nodig-dialog';
+
+/** The conversation's case: what "verder" and "status" are about. */
+export interface ActiveCase {
+  caseId: string;
+  reference: string;
+}
+
+export interface MainOptions {
+  /** Absent: start a new case (stap 1). */
+  readonly caseId?: string;
+}
+
+interface StepOutcome {
+  caseId: string;
+  moved: boolean;
+}
+
+/** Which dialog guides each step; steps without one are shown with what the professional can do next. */
+const STEP_DIALOGS: Partial<Record<Step, string>> = {
+  indienen: DIALOG.indienen,
+  vraagverheldering: DIALOG.vraagverheldering,
+  wieIsErNodig: DIALOG.wieIsErNodig,
+};
+
+/**
+ * Runs the dialog of the case's current step; when the state machine has moved the case on, offers to continue
+ * with the next step. The step itself is always the machine's: this dialog only reads it.
+ */
+export class MainDialog extends BaseDialog {
+  constructor(
+    private readonly services: BotServices,
+    private readonly activeCase: StatePropertyAccessor<ActiveCase | undefined>,
+    teamId: string,
+    reportStatus?: StatusReporter,
+  ) {
+    super(DIALOG.main, reportStatus);
+    this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
+    this.addDialog(new IndienenDialog(services, teamId));
+    this.addDialog(new VraagverhelderingDialog(services));
+    this.addDialog(new WieIsErNodigDialog(services));
+    this.addDialog(new WaterfallDialog('hoofdStappen', [this.runStep.bind(this), this.offerNextStep.bind(this), this.continueStep.bind(this)]));
+    this.initialDialogId = 'hoofdStappen';
+  }
+
+  private async runStep(step: WaterfallStepContext) {
+    const { caseId } = (step.options ?? {}) as MainOptions;
+    if (!caseId) return step.beginDialog(DIALOG.indienen, {});
+    const current = await currentCase(step.context, this.services, caseId);
+    await this.activeCase.set(step.context, { caseId, reference: current.reference });
+    const dialogId = STEP_DIALOGS[current.step];
+    if (dialogId) return step.beginDialog(dialogId, { caseId });
+    await step.context.sendActivity(
+      `Casus ${current.reference} staat in stap **${STEP_LABELS[current.step]}**. Deze stap begeleid ik nog niet als gesprek; bekijk de casus met **casus ${current.reference}**.`,
+    );
+    return step.endDialog();
+  }
+
+  private async offerNextStep(step: WaterfallStepContext) {
+    const outcome = step.result as StepOutcome | undefined;
+    if (!outcome) return step.endDialog();
+    const current = await currentCase(step.context, this.services, outcome.caseId);
+    await this.activeCase.set(step.context, { caseId: current.id, reference: current.reference });
+    (step.values as { caseId?: string }).caseId = current.id;
+    if (!outcome.moved || !STEP_DIALOGS[current.step]) return step.endDialog();
+    return step.prompt(PROMPT.confirm, { prompt: `Wil je nu verder met stap ${STEP_LABELS[current.step]}?` });
+  }
+
+  private async continueStep(step: WaterfallStepContext) {
+    const { caseId } = step.values as { caseId: string };
+    if (step.result === true) return step.replaceDialog(this.initialDialogId, { caseId });
+    await step.context.sendActivity('Prima. Typ **verder** wanneer je verder wilt met deze casus.');
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,163 @@
+import {
+
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type ConversationState,
+  type StatePropertyAccessor,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { renderCaseListCard } from '../cards/case-list';
+import { renderCaseViewCard } from '../cards/case-view';
+import { toAttachment } from '../cards/render';
+import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER } from '../cards/verbs';
+import { isDomainError } from '../services/errors';
+import { actorOf, type BotServices } from './services';
+import { INTERRUPTIONS } from './dialogs/base-dialog';
+import { DIALOG } from './dialogs/ids';
+import { MainDialog, type ActiveCase } from './dialogs/main-dialog';
+import { HELP_TEXT, UNKNOWN_TEXT, WELCOME_TEXT } from './texts';
+import { caseListItem, caseViewData, statusText } from './views';
+
+/** Commands, matched on the whole message (never with `includes`). */
+export const ROUTES = {
+  nieuweCasus: /^\s*(nieuwe casus|nieuw)\s*$/i,
+  mijnCasussen: /^\s*(mijn casussen|casussen)\s*$/i,
+  casus: /^\s*casus\s+(HA-\d{4}-[0-9A-Za-z]{6})\s*$/i,
+  verder: /^\s*(verder|doorgaan)\s*$/i,
+} as const;
+
+const PAGE_SIZE = 10;
+
+/**
+ * The Teams turn handler: card verbs and commands first, then the dialog that is waiting, then a hint. Thin:
+ * everything it does to a case goes through the case service, and dialogs ask the state machine.
+ */
+export class HelmondBot extends TeamsActivityHandler {
+  private readonly dialogs: DialogSet;
+  private readonly activeCase: StatePropertyAccessor<ActiveCase | undefined>;
+
+  constructor(
+    private readonly services: BotServices,
+    private readonly conversationState: ConversationState,
+    teamId: string,
+  ) {
+    super();
+    const dialogState = conversationState.createProperty<DialogState>('dialoogStatus');
+    this.activeCase = conversationState.createProperty<ActiveCase | undefined>('actieveCasus');
+    this.dialogs = new DialogSet(dialogState);
+    this.dialogs.add(new MainDialog(services, this.activeCase, teamId, (dc) => this.sendStatus(dc.context)));
+
+    this.onInstallationUpdateAdd(async (turn, next) => {
+      await turn.sendActivity(WELCOME_TEXT);
+      await next();
+    });
+    this.onMembersAdded(async (turn, next) => {
+      const botId = turn.activity.recipient?.id;
+      const conversationType = turn.activity.conversation?.conversationType;
+      // In a personal chat installationUpdate already greeted; in a team or group, greet once when the bot joins.
+      if (conversationType !== 'personal' && (turn.activity.membersAdded ?? []).some((m) => m.id === botId)) {
+        await turn.sendActivity(WELCOME_TEXT);
+      }
+      await next();
+    });
+    this.onMessage(async (turn, next) => {
+      await this.route(turn);
+      await next();
+    });
+  }
+
+  override async run(turn: TurnContext): Promise<void> {
+    await super.run(turn);
+    await this.conversationState.saveChanges(turn, false);
+  }
+
+  private async route(turn: TurnContext): Promise<void> {
+    const text = TurnContext.removeRecipientMention(turn.activity)?.trim() ?? turn.activity.text?.trim() ?? '';
+    const dc = await this.dialogs.createContext(turn);
+    const value = turn.activity.value as { verb?: unknown } | undefined;
+
+    if (ROUTES.nieuweCasus.test(text)) {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(DIALOG.main, {});
+      return;
+    }
+    if (ROUTES.mijnCasussen.test(text)) return this.sendCaseList(turn);
+    const casus = ROUTES.casus.exec(text);
+    if (casus) return this.openByReference(turn, casus[1] as string);
+    if (ROUTES.verder.test(text)) return this.continueActive(turn, dc);
+
+    if (dc.activeDialog) {
+      const result = await dc.continueDialog();
+      if (result.status !== DialogTurnStatus.empty) return;
+    }
+    if (typeof value?.verb === 'string') return this.routeCardVerb(turn, dc, value as Record<string, unknown>);
+    if (INTERRUPTIONS.help.test(text)) return void (await turn.sendActivity(HELP_TEXT));
+    if (INTERRUPTIONS.stop.test(text)) return void (await turn.sendActivity('Er loopt geen gesprek om te stoppen.'));
+    if (INTERRUPTIONS.status.test(text)) return this.sendStatus(turn);
+    await turn.sendActivity(UNKNOWN_TEXT);
+  }
+
+  private async routeCardVerb(turn: TurnContext, dc: Awaited<ReturnType<DialogSet['createContext']>>, value: Record<string, unknown>) {
+    const caseId = typeof value.caseId === 'string' ? value.caseId : undefined;
+    if (value.verb === CASUS_OPENEN && caseId) return this.openById(turn, caseId);
+    if (value.verb === CASUSSEN_MEER) return this.sendCaseList(turn, typeof value.continuationToken === 'string' ? value.continuationToken : undefined);
+    if (value.verb === CASUS_VERDER && caseId) {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(DIALOG.main, { caseId });
+      return;
+    }
+    await turn.sendActivity('Deze kaart is verlopen of hoort bij een ander gesprek. Typ **mijn casussen** voor een actueel overzicht.');
+  }
+
+  private async continueActive(turn: TurnContext, dc: Awaited<ReturnType<DialogSet['createContext']>>) {
+    const active = await this.activeCase.get(turn);
+    if (!active) return void (await turn.sendActivity('Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.'));
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(DIALOG.main, { caseId: active.caseId });
+  }
+
+  private async sendCaseList(turn: TurnContext, continuationToken?: string): Promise<void> {
+    const actor = await actorOf(turn, this.services.directory);
+    const page = await this.services.cases.listMine(actor, { pageSize: PAGE_SIZE, ...(continuationToken ? { continuationToken } : {}) });
+    const card = renderCaseListCard({
+      title: continuationToken ? 'Mijn casussen (vervolg)' : 'Mijn casussen',
+      items: page.items.map(caseListItem),
+      ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+      emptyText: 'Je hebt geen open casussen. Typ **nieuwe casus** om te beginnen.',
+    });
+    await turn.sendActivity(MessageFactory.attachment(toAttachment(card)));
+  }
+
+  private async openByReference(turn: TurnContext, reference: string): Promise<void> {
+    const actor = await actorOf(turn, this.services.directory);
+    const stored = await this.services.cases.getByReference(actor, reference);
+    await this.showCase(turn, stored.case.id);
+  }
+
+  private async openById(turn: TurnContext, caseId: string): Promise<void> {
+    try {
+      await this.showCase(turn, caseId);
+    } catch (error) {
+      if (!isDomainError(error, 'CASE.NOT_FOUND')) throw error;
+      await turn.sendActivity(error.userMessage);
+    }
+  }
+
+  private async showCase(turn: TurnContext, caseId: string): Promise<void> {
+    const actor = await actorOf(turn, this.services.directory);
+    const stored = await this.services.cases.get(actor, caseId);
+    await this.activeCase.set(turn, { caseId, reference: stored.case.reference });
+    const card = renderCaseViewCard(caseViewData(stored.case, this.services.cases.context(actor)));
+    await turn.sendActivity(MessageFactory.attachment(toAttachment(card)));
+  }
+
+  private async sendStatus(turn: TurnContext): Promise<void> {
+    const active = await this.activeCase.get(turn);
+    if (!active) return void (await turn.sendActivity('Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.'));
+    const actor = await actorOf(turn, this.services.directory);
+    const stored = await this.services.cases.get(actor, active.caseId);
+    await turn.sendActivity(statusText(stored.case, this.services.cases.context(actor)));
+  }
+}
+

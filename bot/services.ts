@@ -1,0 +1,23 @@
+import type { TurnContext } from 'botbuilder';
+import type { CaseService } from '../services/cases/case-service';
+import type { Actor } from '../services/model/roles';
+import type { Clock } from '../services/ports/clock';
+import type { Directory } from '../services/ports/directory';
+
+/** What the bot edge needs from the core; injected into the bot and every dialog. */
+export interface BotServices {
+  readonly cases: CaseService;
+  readonly directory: Directory;
+  readonly clock: Clock;
+}
+
+/**
+ * The Teams user behind a turn: the AAD object id Teams sends (the channel's user id elsewhere, e.g. the local
+ * playground), with the organisation roles the directory gives them.
+ */
+export async function actorOf(turn: TurnContext, directory: Directory): Promise<Actor> {
+  const from = turn.activity.from;
+  const userId = from?.aadObjectId ?? from?.id;
+  if (!userId) throw new Error('Activity without a sender');
+  return { userId, orgRoles: await directory.rolesOf(userId) };
+}

@@ -1,0 +1,91 @@
+import type { Case, DueItem } from '../services/model/case';
+import { CASE_ROLE_LABELS } from '../services/model/roles';
+import { HOUSEHOLD_ROLE_LABELS } from '../services/model/household';
+import { STEP_LABELS } from '../services/model/steps';
+import type { MachineContext } from '../services/stappenplan/context';
+import { availableTransitions } from '../services/stappenplan/machine';
+import { formatDate, formatMoment } from './texts';
+
+/**
+ * Case → the pre-formatted Dutch data the cards show. Only what the professional needs to see; the cards never
+ * receive raw case documents.
+ */
+
+const DUE_LABELS: Readonly<Record<DueItem['kind'], string>> = {
+  evaluatie: 'evaluatie',
+  actie: 'actie',
+  akkoord: 'besluit over Deel B',
+  uitvoering: 'uitvoering',
+  escalatie: 'reactie op escalatie',
+};
+
+export function nameOf(c: Case, userId: string): string {
+  return c.professionals.find((p) => p.userId === userId)?.displayName ?? 'een collega';
+}
+
+function dueWhat(c: Case, item: DueItem): string {
+  if (item.kind === 'actie') {
+    const actie = c.deelA.acties.find((a) => a.id === item.ref);
+    return actie ? `actie: ${actie.wat} (${actie.wie})` : 'actie';
+  }
+  return DUE_LABELS[item.kind];
+}
+
+/** "evaluatie op 7 januari 2027", or a dash when nothing is due. */
+export function nextDueText(c: Case): string {
+  const first = c.due[0];
+  return first ? `${dueWhat(c, first)} op ${formatDate(first.dueAt)}` : '—';
+}
+
+/** On whom the case waits now. */
+export function waitingOn(c: Case): string {
+  if (c.approvals.some((r) => r.status === 'open')) return 'Akkoord van de leidinggevende';
+  if (c.escalaties.some((e) => !e.afgerondAt)) return 'De procesregisseur (escalatie)';
+  if (c.step === 'afgesloten') return 'Niemand: afgesloten';
+  const regisseur = c.professionals.find((p) => p.active && p.role === 'casusregisseur');
+  return regisseur ? `Casusregisseur${regisseur.displayName ? ` (${regisseur.displayName})` : ''}` : 'Casusregisseur';
+}
+
+export function caseListItem(c: Case) {
+  return { caseId: c.id, reference: c.reference, step: STEP_LABELS[c.step], nextDue: nextDueText(c), waitingOn: waitingOn(c) };
+}
+
+/** What the professional can do next, with what is still missing for it. */
+export function nextStepText(c: Case, ctx: MachineContext): string {
+  if (c.step === 'afgesloten') return 'De casus is afgesloten.';
+  const options = availableTransitions(c, ctx);
+  const ready = options.filter((o) => !o.refusal).map((o) => STEP_LABELS[o.def.to]);
+  if (ready.length > 0) return `Klaar om door te gaan naar: ${[...new Set(ready)].join(' of ')}. Typ **verder**.`;
+  const first = options[0]?.refusal;
+  return first ? `Nog nodig: ${first.userMessage}` : 'Typ **verder** om deze stap te doorlopen.';
+}
+
+export function caseViewData(c: Case, ctx: MachineContext) {
+  return {
+    caseId: c.id,
+    reference: c.reference,
+    step: STEP_LABELS[c.step],
+    ronde: c.ronde,
+    ...(c.hulpvraag ? { hulpvraag: c.hulpvraag } : {}),
+    household: c.household.members.map((m) => ({ role: HOUSEHOLD_ROLE_LABELS[m.role], label: m.leeftijd !== undefined ? `${m.label}, ${m.leeftijd} jaar` : m.label })),
+    professionals: c.professionals.filter((p) => p.active).map((p) => ({ name: p.displayName ?? 'Collega', role: CASE_ROLE_LABELS[p.role] })),
+    due: c.due.map((d) => ({ what: dueWhat(c, d), when: formatDate(d.dueAt) })),
+    next: nextStepText(c, ctx),
+    history: c.history.map((h) => ({
+      when: formatMoment(h.at),
+      who: nameOf(c, h.by),
+      from: STEP_LABELS[h.from],
+      to: STEP_LABELS[h.to],
+      ...(h.why ? { why: h.why } : {}),
+    })),
+  };
+}
+
+/** The short status text for "status". */
+export function statusText(c: Case, ctx: MachineContext): string {
+  return [
+    `**${c.reference}**: stap ${STEP_LABELS[c.step]} (ronde ${c.ronde}).`,
+    `Wacht op: ${waitingOn(c)}. Eerstvolgende: ${nextDueText(c)}.`,
+    nextStepText(c, ctx),
+  ].join('\n\n');
+}

@@ -1,0 +1,132 @@
+import type { DateTime } from 'luxon';
+import { DomainError, isDomainError } from '../errors';
+import type { ApprovalPolicy } from '../model/approval';
+import { caseReference, type Case, type TransitionName } from '../model/case';
+import type { Actor } from '../model/roles';
+import { parseOrThrow } from '../model/validation';
+import type { AuditAction, AuditLog } from '../ports/audit-log';
+import type { CaseStore, Page, PageOptions, StoredCase } from '../ports/case-store';
+import type { Clock } from '../ports/clock';
+import type { MachineContext } from '../stappenplan/context';
+import { check, decide, newCase, type NewCaseInput } from '../stappenplan/machine';
+import type { WerkdagKalender } from '../werkdagen';
+import { randomIds, type IdSource } from './ids';
+
+export interface CaseServiceDeps {
+  readonly store: CaseStore;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly policy: ApprovalPolicy;
+  readonly kalender: WerkdagKalender;
+  readonly ids?: IdSource;
+  /** How often a command is re-decided on fresh state after a concurrent write (default 5). */
+  readonly maxAttempts?: number;
+}
+
+export type OpenCaseInput = Omit<NewCaseInput, 'id' | 'reference'>;
+
+/**
+ * The one way the edge reads and changes cases. It enforces the access rule (only people on a case see it; to
+ * everyone else it does not exist), attributes every read and write to a Teams user in the audit log, asks the
+ * state machine for every change, and writes with optimistic concurrency: on a conflict the command is decided
+ * again on the fresh case, so two people pressing at once yield one outcome and a clear answer for the other.
+ */
+export class CaseService {
+  private readonly ids: IdSource;
+  private readonly maxAttempts: number;
+
+  constructor(private readonly deps: CaseServiceDeps) {
+    this.ids = deps.ids ?? randomIds;
+    this.maxAttempts = deps.maxAttempts ?? 5;
+  }
+
+  /** Stap 1: a new case with the actor as casusregisseur. */
+  async open(actor: Actor, input: OpenCaseInput): Promise<Case> {
+    const ctx = this.context(actor);
+    for (let attempt = 1; ; attempt++) {
+      const reference = this.ids.newReference(ctx.now.year);
+      const result = newCase({ ...input, id: this.ids.newId(), reference }, ctx);
+      if (!result.ok) throw result.error;
+      // A kenmerk must be unique; a collision is rare (32^6 per year) and simply draws again.
+      if (attempt < this.maxAttempts && (await this.deps.store.findByReference(reference))) continue;
+      const stored = await this.deps.store.create(result.value);
+      await this.audit(actor, stored.case.id, 'create', 'open');
+      return stored.case;
+    }
+  }
+
+  /** One case, if the actor is on it; CASE.NOT_FOUND otherwise (the same answer as for a case that does not exist). */
+  async get(actor: Actor, caseId: string): Promise<StoredCase> {
+    const stored = await this.readFor(actor, caseId, 'get');
+    await this.audit(actor, caseId, 'read', 'get');
+    return stored;
+  }
+
+  /** One case by its kenmerk (as typed: "casus ha-2026-7k3fq9"). */
+  async getByReference(actor: Actor, reference: string): Promise<StoredCase> {
+    const normalised = parseOrThrow(caseReference, reference);
+    const stored = await this.deps.store.findByReference(normalised);
+    if (!stored) throw new DomainError('CASE.NOT_FOUND');
+    return this.get(actor, stored.case.id);
+  }
+
+  /** "Mijn casussen": the cases the actor is on, newest first, a page at a time. */
+  async listMine(actor: Actor, options: PageOptions & { includeClosed?: boolean } = {}): Promise<Page<Case>> {
+    const page = await this.deps.store.listByMember(actor.userId, options);
+    await this.audit(actor, '*', 'list', 'listMine');
+    return { items: page.items.map((s) => s.case), ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) };
+  }
+
+  /**
+   * Apply one command (parsed by the machine) and store the result. Refusals throw a DomainError and store
+   * nothing. A concurrent write is retried on the fresh case, where the command may now be refused (for
+   * example APPROVAL.ALREADY_DECIDED for the second of two approvers).
+   */
+  async execute(actor: Actor, caseId: string, command: unknown): Promise<Case> {
+    const operation = operationName(command);
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.readFor(actor, caseId, operation);
+      const result = decide(stored.case, command, this.context(actor));
+      if (!result.ok) throw result.error;
+      try {
+        const written = await this.deps.store.replace(result.value, stored.etag);
+        await this.audit(actor, caseId, 'update', operation);
+        return written.case;
+      } catch (error) {
+        if (!isDomainError(error, 'STORE.CONFLICT') || attempt >= this.maxAttempts) throw error;
+      }
+    }
+  }
+
+  /** Whether a transition would be accepted now, and if not, why (for dialogs that offer the next step). */
+  async check(actor: Actor, caseId: string, transition: TransitionName): Promise<DomainError | undefined> {
+    const stored = await this.get(actor, caseId);
+    return check(stored.case, transition, this.context(actor));
+  }
+
+  /** The machine's context for this actor, now. */
+  context(actor: Actor, now: DateTime = this.deps.clock.now()): MachineContext {
+    return { actor, now, policy: this.deps.policy, kalender: this.deps.kalender, newId: () => this.ids.newId() };
+  }
+
+  private async readFor(actor: Actor, caseId: string, operation: string): Promise<StoredCase> {
+    const stored = await this.deps.store.get(caseId);
+    if (!stored || !stored.case.memberIds.includes(actor.userId)) {
+      if (stored) await this.audit(actor, caseId, 'denied', operation);
+      throw new DomainError('CASE.NOT_FOUND');
+    }
+    return stored;
+  }
+
+  private audit(actor: Actor, caseId: string, action: AuditAction, operation: string): Promise<void> {
+    return this.deps.audit.record({ at: this.deps.clock.now().toUTC().toISO() as string, actorId: actor.userId, caseId, action, operation });
+  }
+}
+
+/** The command's name for the audit log: its type, and for a transition which one. Never its content. */
+function operationName(command: unknown): string {
+  if (typeof command !== 'object' || command === null) return 'ongeldig';
+  const { type, transition } = command as { type?: unknown; transition?: unknown };
+  const safe = (v: unknown) => (typeof v === 'string' && /^[A-Za-z]{1,40}$/.test(v) ? v : 'ongeldig');
+  return type === 'overgang' ? `overgang:${safe(transition)}` : safe(type);
+}

@@ -1,0 +1,81 @@
+import PDFDocument from 'pdfkit';
+import { DateTime } from 'luxon';
+import type { Case } from '../model/case';
+import { ACTIE_STATUS_LABELS } from '../model/samenwerkplan';
+import { ZONE } from '../ports/clock';
+
+export interface DeelAPdfOptions {
+  /** When the document is made (shown on it, and its metadata date): from the Clock, never `new Date()`. */
+  readonly generatedAt: DateTime;
+  /** The casusregisseur to contact, as they want to be named. */
+  readonly contact?: string;
+  /** Tests read the text; production compresses. */
+  readonly compress?: boolean;
+}
+
+const date = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).setLocale('nl').toFormat('d LLLL yyyy');
+
+/**
+ * Samenwerkplan Deel A as a plain-language Dutch PDF to print and leave with the inwoner (seed 000, stap 5A).
+ * It holds only what the plan needs: ik wil / ik kan / ik heb nodig in the inwoner's words, and who does what
+ * when. No household labels, no BSN, no Deel B, no scores.
+ */
+export function renderDeelAPdf(c: Case, options: DeelAPdfOptions): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    compress: options.compress ?? true,
+    lang: 'nl-NL',
+    info: {
+      Title: `Samenwerkplan Deel A ${c.reference}`,
+      Subject: 'Ons plan',
+      Producer: 'Helmond Aanpak-assistent',
+      Creator: 'Helmond Aanpak-assistent',
+      CreationDate: options.generatedAt.toJSDate(),
+      ModDate: options.generatedAt.toJSDate(),
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.font('Helvetica-Bold').fontSize(20).text('Ons plan');
+  doc.font('Helvetica').fontSize(10).fillColor('#555555')
+    .text(`Samenwerkplan Deel A  ·  kenmerk ${c.reference}  ·  ${options.generatedAt.setZone(ZONE).setLocale('nl').toFormat('d LLLL yyyy')}`);
+  doc.moveDown(1).fillColor('#000000').fontSize(11)
+    .text('Dit is uw plan. U heeft het samen met ons gemaakt. Hieronder staat wat u wilt, wat u zelf kunt, wat u nodig heeft, en wie wat doet.');
+
+  section(doc, 'Ik wil', c.vraagverheldering.ikWil);
+  section(doc, 'Ik kan', c.vraagverheldering.ikKan);
+  section(doc, 'Ik heb nodig', c.vraagverheldering.ikHebNodig);
+
+  doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text('Wie doet wat, en wanneer?');
+  const acties = c.deelA.acties.filter((a) => a.status !== 'vervallen').sort((a, b) => a.wanneer.localeCompare(b.wanneer));
+  if (acties.length === 0) doc.font('Helvetica').fontSize(11).text('Er zijn nog geen afspraken.');
+  for (const actie of acties) {
+    doc.moveDown(0.5).font('Helvetica-Bold').fontSize(11).text(actie.wat);
+    doc.font('Helvetica').text(`Wie: ${actie.wie}    Wanneer: uiterlijk ${date(actie.wanneer)}    Stand: ${ACTIE_STATUS_LABELS[actie.status].toLowerCase()}`);
+  }
+
+  const evaluatie = [...c.mdos].reverse().find((m) => m.uitkomsten.evaluatieDatum)?.uitkomsten.evaluatieDatum;
+  doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text('Hoe verder?');
+  doc.font('Helvetica').fontSize(11).text(
+    evaluatie
+      ? `Op of rond ${date(evaluatie)} kijken we samen of het plan werkt en of u nog iets nodig heeft.`
+      : 'Over een paar weken kijken we samen of het plan werkt en of u nog iets nodig heeft.',
+  );
+  doc.moveDown(0.5).text(
+    `Vragen of gaat er iets mis? Neem contact op met ${options.contact ? options.contact : 'uw contactpersoon van het wijkteam'} en noem het kenmerk ${c.reference}.`,
+  );
+  doc.moveDown(0.5).text('Dit plan is van u. U bepaalt wie het mag zien.');
+  doc.end();
+  return done;
+}
+
+function section(doc: PDFKit.PDFDocument, title: string, text: string | undefined): void {
+  doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text(title);
+  doc.font('Helvetica').fontSize(11).text(text ?? 'Nog niet ingevuld.');
+}

@@ -1,0 +1,81 @@
+import { expect } from 'chai';
+import { DialogTestClient } from 'botbuilder-testing';
+import { VraagverhelderingDialog } from '../../bot/dialogs/vraagverheldering-dialog';
+import { WieIsErNodigDialog } from '../../bot/dialogs/wie-is-er-nodig-dialog';
+import { ZRM_OPSLAAN } from '../../cards/verbs';
+import { LEEFGEBIEDEN } from '../../services/model/leefgebieden';
+import { cardWith, createTestServices, playDialog } from '../support/bot-services';
+
+const actor = { userId: 'user1', orgRoles: [] };
+
+async function caseInStep2() {
+  const ctx = createTestServices();
+  const c = await ctx.services.cases.open(actor, { teamId: 'wijkteam-noord', hulpvraag: 'Ik moet het huis uit.' });
+  await ctx.services.cases.execute(actor, c.id, { type: 'setHouseholdMember', member: { role: 'inwoner', label: 'Moeder (M1)' } });
+  await ctx.services.cases.execute(actor, c.id, { type: 'overgang', transition: 'startVraagverheldering' });
+  return { ...ctx, caseId: c.id };
+}
+
+const allScores = (caseId: string, score: string) => ({
+  verb: ZRM_OPSLAAN,
+  caseId,
+  moment: 'voor',
+  ...Object.fromEntries(LEEFGEBIEDEN.map((l) => [`zrm_${l}`, score])),
+});
+
+describe('dialog: stap 2 Vraagverheldering', () => {
+  it('asks ik wil / ik kan / ik heb nodig, scores all 13 leefgebieden on one card, and moves on', async () => {
+    const { services, store, caseId } = await caseInStep2();
+    const client = new DialogTestClient('msteams', new VraagverhelderingDialog(services), { caseId });
+    await playDialog(client, [
+      ['verder', [/^Stap 2, \*\*vraagverheldering\*\*/, /^\*\*Ik wil\*\*/]],
+      ['Met de kinderen in ons huis blijven wonen en weer rust in mijn hoofd.', [/^\*\*Ik kan\*\*/]],
+      ['Bel mij: 123-456-782', [/^Laat het burgerservicenummer \(BSN\) weg uit "ik kan"/]],
+      ['Ik kan goed koken en regelen voor de kinderen.', [/^\*\*Ik heb nodig\*\*/]],
+      ['Iemand die met mij de schulden op een rij zet.', [cardWith('Zelfredzaamheid-Matrix 2017')]],
+      ['4 overal', [/^Vul de scores in op de kaart hierboven/]],
+      [{ value: allScores(caseId, '9') }, [(reply) => {
+        expect(reply.text).to.equal('Kies bij elk leefgebied een score van 1 tot en met 5.');
+        cardWith('Scores opslaan')(reply);
+      }]],
+      [{ value: allScores('andere-casus-1', '3') }, [(reply) => expect(reply.text).to.equal('Deze kaart hoort bij een andere casus.')]],
+      [{ value: { ...allScores(caseId, '4'), zrm_financien: '1', zrm_huisvesting: '2' } }, [
+        'De ZRM-scores zijn opgeslagen.',
+        /^Casus HA-2026-AAAAA1 staat nu in stap \*\*3 Wie is er nodig\?\*\*\.$/,
+      ]],
+    ]);
+    const c = (await store.get(caseId))?.case;
+    expect(c?.vraagverheldering.zrmVoor?.version).to.equal('ZRM-2017');
+    expect(c?.vraagverheldering.zrmVoor?.scores).to.include({ financien: 1, huisvesting: 2, justitie: 4 });
+    expect(c?.vraagverheldering.ikKan).to.equal('Ik kan goed koken en regelen voor de kinderen.');
+  });
+
+  it('resumes with only what is still open', async () => {
+    const { services, caseId } = await caseInStep2();
+    await services.cases.execute(actor, caseId, { type: 'recordVraagverheldering', ikWil: 'Blijven wonen.', ikKan: 'Koken.' });
+    const client = new DialogTestClient('msteams', new VraagverhelderingDialog(services), { caseId });
+    await playDialog(client, [['verder', [/^Stap 2/, /^\*\*Ik heb nodig\*\*/]]]);
+  });
+});
+
+describe('dialog: stap 3 Wie is er nodig', () => {
+  it('records the parties and a meervoudige vraag, and moves to the MDO', async () => {
+    const { services, store, caseId } = await caseInStep2();
+    for (const command of [
+      { type: 'recordVraagverheldering', ikWil: 'Blijven wonen.', ikKan: 'Koken.', ikHebNodig: 'Schuldhulp.' },
+      { type: 'recordZrm', moment: 'voor', scores: Object.fromEntries(LEEFGEBIEDEN.map((l) => [l, 3])) },
+      { type: 'overgang', transition: 'naarWieIsErNodig' },
+    ]) await services.cases.execute(actor, caseId, command);
+    const client = new DialogTestClient('msteams', new WieIsErNodigDialog(services), { caseId });
+    await playDialog(client, [
+      ['verder', [/^Stap 3, \*\*wie is er nodig\?\*\*/]],
+      [' , ; ', [/^Noem minstens één partij\./]],
+      ['Wijkteam, Schuldhulpverlening; Woningcorporatie\nGGZ-praktijkondersteuner, wijkteam', [/^Kan één partij de vraag oplossen.*\(1\) Eén partij \(enkelvoudig\) of \(2\) Meerdere partijen \(meervoudig\)$/s]],
+      ['misschien', [/^Kies een van de twee mogelijkheden\./]],
+      ['2', [/^Casus HA-2026-AAAAA1 staat nu in stap \*\*4 MDO\*\*\./]],
+    ]);
+    const c = (await store.get(caseId))?.case;
+    expect(c?.vraagType).to.equal('meervoudig');
+    expect(c?.partijen.map((p) => p.organisatie)).to.deep.equal(['Wijkteam', 'Schuldhulpverlening', 'Woningcorporatie', 'GGZ-praktijkondersteuner']);
+  });
+});

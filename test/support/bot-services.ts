@@ -1,0 +1,67 @@
+import { expect } from 'chai';
+import type { Activity } from 'botbuilder';
+import type { DialogTestClient } from 'botbuilder-testing';
+import { CaseService } from '../../services/cases/case-service';
+import type { IdSource } from '../../services/cases/ids';
+import { DEFAULT_APPROVAL_POLICY } from '../../services/model/approval';
+import { MemoryAuditLog } from '../../services/ports/audit-log';
+import { FixedClock } from '../../services/ports/clock';
+import { StaticDirectory } from '../../services/ports/directory';
+import { MemoryCaseStore } from '../../services/store/memory-case-store';
+import { createWerkdagKalender } from '../../services/werkdagen';
+import type { BotServices } from '../../bot/services';
+import { T0 } from './stappenplan-driver';
+
+/** Ids and kenmerken in order: id-000001…, HA-2026-AAAAA1… */
+export function sequentialIds(): IdSource {
+  let n = 0;
+  let r = 0;
+  return {
+    newId: () => `id-${String(++n).padStart(6, '0')}`,
+    newReference: (year) => `HA-${year}-AAAAA${'123456789ABCDEFGHJKMNPQRSTVWXYZ'[r++ % 31]}`,
+  };
+}
+
+/** The bot's services on in-memory adapters, with time frozen at T0. */
+export function createTestServices(directory = new StaticDirectory()) {
+  const store = new MemoryCaseStore();
+  const audit = new MemoryAuditLog();
+  const clock = new FixedClock(T0);
+  const cases = new CaseService({ store, audit, clock, policy: DEFAULT_APPROVAL_POLICY, kalender: createWerkdagKalender(), ids: sequentialIds() });
+  const services: BotServices = { cases, directory, clock };
+  return { services, store, audit, clock };
+}
+
+export type Expected = string | RegExp | ((reply: Partial<Activity>) => void);
+
+/** One row of a dialog table: what the professional says (text or a card submit) and what the bot answers. */
+export type DialogRow = [says: string | Partial<Activity>, replies: Expected[]];
+
+/** Play a table of turns against a DialogTestClient, checking each reply in order and that no more follow. */
+export async function playDialog(client: DialogTestClient, rows: readonly DialogRow[]): Promise<void> {
+  for (const [says, expected] of rows) {
+    const first = await client.sendActivity(typeof says === 'string' ? says : ({ type: 'message', ...says } as Partial<Activity>));
+    const replies: Partial<Activity>[] = first ? [first] : [];
+    for (let next = client.getNextReply(); next; next = client.getNextReply()) replies.push(next);
+    const label = typeof says === 'string' ? says : JSON.stringify(says.value ?? says.text);
+    expect(replies.map(describe), `replies to ${label}`).to.have.length(expected.length);
+    expected.forEach((e, i) => checkReply(replies[i] as Partial<Activity>, e, label));
+  }
+}
+
+function describe(reply: Partial<Activity>): string {
+  return reply.text ?? (reply.attachments?.length ? '[kaart]' : reply.type ?? '?');
+}
+
+function checkReply(reply: Partial<Activity>, expected: Expected, label: string): void {
+  if (typeof expected === 'function') return expected(reply);
+  const text = reply.text ?? '';
+  if (typeof expected === 'string') expect(text, `reply to ${label}`).to.equal(expected);
+  else expect(text, `reply to ${label}`).to.match(expected);
+}
+
+/** A reply that carries an Adaptive Card whose body mentions the text. */
+export const cardWith = (text: string) => (reply: Partial<Activity>) => {
+  expect(reply.attachments?.[0]?.contentType).to.equal('application/vnd.microsoft.card.adaptive');
+  expect(JSON.stringify(reply.attachments?.[0]?.content)).to.contain(text);
+};
