@@ -7,11 +7,13 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import type { FileConsentCardResponse } from 'botbuilder';
 import { renderCaseListCard } from '../cards/case-list';
 import { renderCaseViewCard } from '../cards/case-view';
 import { toAttachment } from '../cards/render';
 import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER } from '../cards/verbs';
 import { isDomainError } from '../services/errors';
+import { DeelAFile } from './deel-a-file';
 import { actorOf, type BotServices } from './services';
 import { INTERRUPTIONS } from './dialogs/base-dialog';
 import { DIALOG } from './dialogs/ids';
@@ -25,6 +27,7 @@ export const ROUTES = {
   mijnCasussen: /^\s*(mijn casussen|casussen)\s*$/i,
   casus: /^\s*casus\s+(HA-\d{4}-[0-9A-Za-z]{6})\s*$/i,
   verder: /^\s*(verder|doorgaan)\s*$/i,
+  deelA: /^\s*deel\s*a\s*$/i,
 } as const;
 
 const PAGE_SIZE = 10;
@@ -36,6 +39,7 @@ const PAGE_SIZE = 10;
 export class HelmondBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly activeCase: StatePropertyAccessor<ActiveCase | undefined>;
+  private readonly deelAFile: DeelAFile;
 
   constructor(
     private readonly services: BotServices,
@@ -46,7 +50,10 @@ export class HelmondBot extends TeamsActivityHandler {
     const dialogState = conversationState.createProperty<DialogState>('dialoogStatus');
     this.activeCase = conversationState.createProperty<ActiveCase | undefined>('actieveCasus');
     this.dialogs = new DialogSet(dialogState);
-    this.dialogs.add(new MainDialog(services, this.activeCase, teamId, (dc) => this.sendStatus(dc.context)));
+    this.deelAFile = new DeelAFile(services);
+    this.dialogs.add(
+      new MainDialog(services, this.activeCase, teamId, (dc) => this.sendStatus(dc.context), (step, caseId) => this.deelAFile.offer(step.context, caseId)),
+    );
 
     this.onInstallationUpdateAdd(async (turn, next) => {
       await turn.sendActivity(WELCOME_TEXT);
@@ -86,6 +93,7 @@ export class HelmondBot extends TeamsActivityHandler {
     const casus = ROUTES.casus.exec(text);
     if (casus) return this.openByReference(turn, casus[1] as string);
     if (ROUTES.verder.test(text)) return this.continueActive(turn, dc);
+    if (ROUTES.deelA.test(text)) return this.offerDeelA(turn);
 
     if (dc.activeDialog) {
       const result = await dc.continueDialog();
@@ -108,6 +116,20 @@ export class HelmondBot extends TeamsActivityHandler {
       return;
     }
     await turn.sendActivity('Deze kaart is verlopen of hoort bij een ander gesprek. Typ **mijn casussen** voor een actueel overzicht.');
+  }
+
+  protected override async handleTeamsFileConsentAccept(turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    await this.deelAFile.accept(turn, response);
+  }
+
+  protected override async handleTeamsFileConsentDecline(turn: TurnContext): Promise<void> {
+    await this.deelAFile.decline(turn);
+  }
+
+  private async offerDeelA(turn: TurnContext): Promise<void> {
+    const active = await this.activeCase.get(turn);
+    if (!active) return void (await turn.sendActivity('Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.'));
+    await this.deelAFile.offer(turn, active.caseId);
   }
 
   private async continueActive(turn: TurnContext, dc: Awaited<ReturnType<DialogSet['createContext']>>) {

@@ -8,6 +8,7 @@ export const COMMANDS: readonly [string, string][] = [
   ['casus <kenmerk>', 'één casus bekijken, bijvoorbeeld casus HA-2026-7K3FQ9'],
   ['verder', 'verder met de stap waar je casus nu is'],
   ['status', 'waar de casus nu staat en wat er nodig is'],
+  ['deel a', 'Deel A als PDF, om af te drukken en bij de inwoner achter te laten'],
   ['help', 'deze uitleg'],
   ['stop', 'het huidige gesprek afbreken (wat je al vastlegde blijft bewaard)'],
 ];

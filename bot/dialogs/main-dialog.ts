@@ -6,7 +6,13 @@ import { STEP_LABELS } from '../../services/model/steps';
 import type { BotServices } from '../services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import { DIALOG, PROMPT } from './ids';
+import { EscalerenDialog } from './escaleren-dialog';
+import { EvaluatieDialog } from './evaluatie-dialog';
 import { IndienenDialog } from './indienen-dialog';
+import { MdoDialog } from './mdo-dialog';
+import { OnderbouwingDialog } from './onderbouwing-dialog';
+import { PlanDialog, type DeelAOffer } from './plan-dialog';
+import { UitvoeringDialog } from './uitvoering-dialog';
 import { currentCase } from './step-helpers';
 import { VraagverhelderingDialog } from './vraagverheldering-dialog';
 import { WieIsErNodigDialog } from './wie-is-er-nodig-dialog';
@@ -32,6 +38,12 @@ const STEP_DIALOGS: Partial<Record<Step, string>> = {
   indienen: DIALOG.indienen,
   vraagverheldering: DIALOG.vraagverheldering,
   wieIsErNodig: DIALOG.wieIsErNodig,
+  mdo: DIALOG.mdo,
+  plan: DIALOG.plan,
+  onderbouwing: DIALOG.onderbouwing,
+  uitvoering: DIALOG.uitvoering,
+  escaleren: DIALOG.escaleren,
+  evaluatie: DIALOG.evaluatie,
 };
 
 /**
@@ -44,12 +56,19 @@ export class MainDialog extends BaseDialog {
     private readonly activeCase: StatePropertyAccessor<ActiveCase | undefined>,
     teamId: string,
     reportStatus?: StatusReporter,
+    offerPdf?: DeelAOffer,
   ) {
     super(DIALOG.main, reportStatus);
     this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
     this.addDialog(new IndienenDialog(services, teamId));
     this.addDialog(new VraagverhelderingDialog(services));
     this.addDialog(new WieIsErNodigDialog(services));
+    this.addDialog(new MdoDialog(services));
+    this.addDialog(new PlanDialog(services, offerPdf));
+    this.addDialog(new OnderbouwingDialog(services));
+    this.addDialog(new UitvoeringDialog(services));
+    this.addDialog(new EscalerenDialog(services));
+    this.addDialog(new EvaluatieDialog(services));
     this.addDialog(new WaterfallDialog('hoofdStappen', [this.runStep.bind(this), this.offerNextStep.bind(this), this.continueStep.bind(this)]));
     this.initialDialogId = 'hoofdStappen';
   }
@@ -61,9 +80,7 @@ export class MainDialog extends BaseDialog {
     await this.activeCase.set(step.context, { caseId, reference: current.reference });
     const dialogId = STEP_DIALOGS[current.step];
     if (dialogId) return step.beginDialog(dialogId, { caseId });
-    await step.context.sendActivity(
-      `Casus ${current.reference} staat in stap **${STEP_LABELS[current.step]}**. Deze stap begeleid ik nog niet als gesprek; bekijk de casus met **casus ${current.reference}**.`,
-    );
+    await step.context.sendActivity(`Casus ${current.reference} is afgesloten. Bekijk hem met **casus ${current.reference}**, of begin een **nieuwe casus**.`);
     return step.endDialog();
   }
 

@@ -104,6 +104,11 @@ export class CaseService {
     return check(stored.case, transition, this.context(actor));
   }
 
+  /** The approval policy in force (who may decide which request). */
+  get policy(): ApprovalPolicy {
+    return this.deps.policy;
+  }
+
   /** The machine's context for this actor, now. */
   context(actor: Actor, now: DateTime = this.deps.clock.now()): MachineContext {
     return { actor, now, policy: this.deps.policy, kalender: this.deps.kalender, newId: () => this.ids.newId() };

@@ -38,7 +38,7 @@ describe('dialog: stap 2 Vraagverheldering', () => {
         expect(reply.text).to.equal('Kies bij elk leefgebied een score van 1 tot en met 5.');
         cardWith('Scores opslaan')(reply);
       }]],
-      [{ value: allScores('andere-casus-1', '3') }, [(reply) => expect(reply.text).to.equal('Deze kaart hoort bij een andere casus.')]],
+      [{ value: allScores('andere-casus-1', '3') }, [(reply) => expect(reply.text).to.equal('Deze kaart hoort bij een andere casus of een ander moment.')]],
       [{ value: { ...allScores(caseId, '4'), zrm_financien: '1', zrm_huisvesting: '2' } }, [
         'De ZRM-scores zijn opgeslagen.',
         /^Casus HA-2026-AAAAA1 staat nu in stap \*\*3 Wie is er nodig\?\*\*\.$/,

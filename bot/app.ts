@@ -1,0 +1,176 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ActivityHandler,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+import type { AuthenticateRequestResult, ServiceClientCredentialsFactory } from 'botframework-connector';
+import restify from 'restify';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { AppConfig } from '../services/config';
+import { isDomainError } from '../services/errors';
+import type { Logger } from '../services/logging';
+
+/** What the HTTP edge needs besides configuration. */
+export interface AppDeps {
+  /** The turn handler. */
+  readonly bot: ActivityHandler;
+  readonly logger: Logger;
+  /**
+   * Outbound credentials (bot → connector). Defaults to the app id and password of the configuration; tests
+   * inject a static token so that inbound validation stays real while nothing reaches Microsoft's login.
+   */
+  readonly credentialsFactory?: ServiceClientCredentialsFactory;
+}
+
+/** The running bot edge. */
+export interface App {
+  readonly server: restify.Server;
+  /** Start listening; resolves with the port (useful with port 0). */
+  listen(port: number, host: string): Promise<number>;
+  /** Mark the bot ready: from now on `GET /healthz` answers 200. */
+  ready(): void;
+  /** Stop accepting requests and close the server. */
+  close(): Promise<void>;
+}
+
+/** The Dutch answer to an unexpected error during a turn. */
+export const GENERIC_ERROR_TEXT =
+  'Er ging iets mis. Probeer het opnieuw; blijft het misgaan, meld het dan bij de beheerder.';
+
+const MESSAGES_ROUTE = '/api/messages';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** CloudAdapter that runs a turn for a request that the edge has already authenticated. */
+class AuthenticatedCloudAdapter extends CloudAdapter {
+  runAuthenticated(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (turn: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+/** A stable code for the log: the DomainError's code, else the error's class name; never its message. */
+function errorCode(error: unknown): string {
+  if (isDomainError(error)) return error.code;
+  return error instanceof Error ? error.name : typeof error;
+}
+
+/** The request body as an activity, with its timestamps as dates (as botbuilder's own `process` does). */
+function parseActivity(body: unknown): Activity | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const activity = body as Activity & Record<string, unknown>;
+  if (typeof activity.type !== 'string' || typeof activity.serviceUrl !== 'string') return undefined;
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[raw] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity;
+}
+
+function turnErrorHandler(logger: Logger) {
+  return async (turn: TurnContext, error: Error): Promise<void> => {
+    logger.error('bot.turn_error', { code: errorCode(error), activityType: turn.activity.type });
+    try {
+      await turn.sendActivity(isDomainError(error) ? error.userMessage : GENERIC_ERROR_TEXT);
+    } catch (sendError) {
+      logger.error('bot.turn_error_reply_failed', { code: errorCode(sendError) });
+    }
+  };
+}
+
+/**
+ * Build the bot's HTTP edge: `POST /api/messages` and `GET /healthz`. Nothing listens until `listen`.
+ *
+ * Authentication runs before any bot code, on its own: every failure there (a missing, malformed, forged or
+ * misaddressed token, whatever botframework-connector throws for it) is a 401 and the turn never starts.
+ * Errors after authentication are the bot's: turn errors go to `onTurnError`, anything else is a 500.
+ */
+export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> {
+  const { bot, logger, credentialsFactory } = deps;
+  if (config.bot.appId && credentialsFactory && (await credentialsFactory.isAuthenticationDisabled())) {
+    throw new Error('An app id is configured, but the credentials factory disables authentication.');
+  }
+  const auth = new ConfigurationBotFrameworkAuthentication(config.bot.auth, credentialsFactory);
+  const adapter = new AuthenticatedCloudAdapter(auth);
+  adapter.onTurnError = turnErrorHandler(logger);
+  let isReady = false;
+
+  const server = restify.createServer({ name: 'helmond-aanpak-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
+
+  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
+    res.header('Cache-Control', 'no-store');
+    res.send(isReady ? 200 : 503, { status: isReady ? 'ok' : 'starting' });
+  });
+
+  server.post(MESSAGES_ROUTE, async (req: restify.Request, res: restify.Response) => {
+    const started = performance.now();
+    const activity = parseActivity(req.body);
+    if (!activity) {
+      logger.warn('http.bad_request', { method: 'POST', route: MESSAGES_ROUTE, status: 400 });
+      res.send(400, { error: 'invalid_activity' });
+      return;
+    }
+    const header = req.headers.authorization ?? '';
+    let authenticated: AuthenticateRequestResult;
+    try {
+      authenticated = await auth.authenticateRequest(activity, header);
+    } catch (error) {
+      logger.warn('http.unauthorized', { route: MESSAGES_ROUTE, status: 401, code: errorCode(error) });
+      res.header('WWW-Authenticate', 'Bearer');
+      res.send(401, { error: 'unauthorized' });
+      return;
+    }
+    try {
+      const invokeResponse = await adapter.runAuthenticated(authenticated, activity, (turn) => bot.run(turn));
+      const status = invokeResponse?.status ?? 200;
+      if (invokeResponse?.body === undefined) res.send(status);
+      else res.send(status, invokeResponse.body);
+      logger.debug('http.request', {
+        method: 'POST',
+        route: MESSAGES_ROUTE,
+        status,
+        activityType: activity.type,
+        durationMs: Math.round(performance.now() - started),
+      });
+    } catch (error) {
+      logger.error('http.failed', { route: MESSAGES_ROUTE, status: 500, code: errorCode(error) });
+      res.send(500, { error: 'internal' });
+    }
+  });
+
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.server.once('error', reject);
+        server.listen(port, host, () => {
+          server.server.off('error', reject);
+          resolve((server.address() as unknown as AddressInfo).port);
+        });
+      }),
+    ready: () => {
+      isReady = true;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        isReady = false;
+        if (!server.server.listening) return resolve();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,78 @@
+import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { BotServices } from '../services';
+import { AskFieldDialog } from './ask-field-dialog';
+import { BaseDialog, type StatusReporter } from './base-dialog';
+import { DIALOG, PROMPT } from './ids';
+import { dutchChoicePrompt } from './prompts';
+import { currentCase, execute, tryTransition } from './step-helpers';
+import { ZRM_DIALOG, ZrmCardDialog } from './zrm-card-dialog';
+
+interface EvaluatieOptions {
+  readonly caseId: string;
+}
+
+const GEREALISEERD = { 'Ja, gerealiseerd': 'ja', 'Deels': 'deels', 'Nee': 'nee' } as const;
+const AFRONDEN = { sluiten: 'Casus afsluiten', ronde: 'Nieuwe ronde vanaf vraagverheldering' } as const;
+
+/** Stap 7 Evaluatie (Deel C): realised?, what else is needed, the ZRM after, the follow-up; then close or go round again. */
+export class EvaluatieDialog extends BaseDialog {
+  constructor(private readonly services: BotServices, reportStatus?: StatusReporter) {
+    super(DIALOG.evaluatie, reportStatus);
+    this.addDialog(dutchChoicePrompt(PROMPT.choice));
+    this.addDialog(new AskFieldDialog(services));
+    this.addDialog(new ZrmCardDialog(services));
+    this.addDialog(
+      new WaterfallDialog('evaluatieStappen', [
+        this.realisedStep.bind(this),
+        this.saveRealisedStep.bind(this),
+        this.scoresStep.bind(this),
+        this.askStep('watNogNodig'),
+        this.askStep('vervolg'),
+        this.closeStep.bind(this),
+        this.moveOnStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = 'evaluatieStappen';
+  }
+
+  private async realisedStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as EvaluatieOptions;
+    const c = await currentCase(step.context, this.services, caseId);
+    await step.context.sendActivity('Stap 7, **evaluatie** (Deel C): is het plan gerealiseerd, en is er nog iets nodig? Verbetering van de kwaliteit van leven is wat telt.');
+    if (c.deelC.gerealiseerd) return step.next();
+    return step.prompt(PROMPT.choice, { prompt: 'Is het plan gerealiseerd?', choices: ChoiceFactory.toChoices(Object.keys(GEREALISEERD)) });
+  }
+
+  private async saveRealisedStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as EvaluatieOptions;
+    const choice = step.result as FoundChoice | undefined;
+    if (choice) await execute(step.context, this.services, caseId, { type: 'recordDeelC', gerealiseerd: GEREALISEERD[choice.value as keyof typeof GEREALISEERD] });
+    return step.next();
+  }
+
+  private async scoresStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as EvaluatieOptions;
+    const c = await currentCase(step.context, this.services, caseId);
+    if (c.deelC.zrmNa && Object.keys(c.deelC.zrmNa.scores).length > 0) return step.next();
+    return step.beginDialog(ZRM_DIALOG, { caseId, moment: 'na' });
+  }
+
+  private askStep(field: 'watNogNodig' | 'vervolg') {
+    return async (step: WaterfallStepContext) => {
+      const { caseId } = step.options as EvaluatieOptions;
+      const c = await currentCase(step.context, this.services, caseId);
+      return c.deelC[field] ? step.next() : step.beginDialog(DIALOG.askField, { caseId, field });
+    };
+  }
+
+  private async closeStep(step: WaterfallStepContext) {
+    return step.prompt(PROMPT.choice, { prompt: 'Hoe verder met deze casus?', choices: ChoiceFactory.toChoices(Object.values(AFRONDEN)) });
+  }
+
+  private async moveOnStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as EvaluatieOptions;
+    const transition = (step.result as FoundChoice).value === AFRONDEN.sluiten ? 'afsluiten' : 'nieuweRonde';
+    const moved = await tryTransition(step.context, this.services, caseId, transition);
+    return step.endDialog({ caseId, moved: moved !== undefined });
+  }
+}

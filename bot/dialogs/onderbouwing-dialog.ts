@@ -1,0 +1,208 @@
+import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { isDomainError } from '../../services/errors';
+import { approverRolesFor } from '../../services/stappenplan/approvals';
+import { currentRequest } from '../../services/stappenplan/guards';
+import { APPROVAL_OUTCOME_LABELS } from '../../services/model/approval';
+import type { Case } from '../../services/model/case';
+import { parseEuroCents } from '../parse';
+import { actorOf, type BotServices } from '../services';
+import { AskFieldDialog } from './ask-field-dialog';
+import { BaseDialog, type StatusReporter } from './base-dialog';
+import type { FieldKey } from './fields';
+import { DIALOG, PROMPT } from './ids';
+import { dutchChoicePrompt, dutchConfirmPrompt } from './prompts';
+import { REASON_DIALOG, ReasonDialog } from './reason-dialog';
+import { currentCase, execute, tryTransition } from './step-helpers';
+
+interface OnderbouwingOptions {
+  readonly caseId: string;
+  readonly notice?: string;
+}
+interface VerzoekValues {
+  soort?: string;
+  uitzondering?: string;
+  cents?: number;
+}
+
+const DEEL_B_FIELDS: readonly FieldKey[] = ['situatiebeschrijving', 'dreigendScenario', 'waaromNietRegulier', 'rendement', 'legitimiteit', 'betrokkenheid'];
+const HERZIEN: Readonly<Record<string, FieldKey>> = {
+  Situatiebeschrijving: 'situatiebeschrijving',
+  'Dreigend scenario': 'dreigendScenario',
+  'Waarom niet regulier': 'waaromNietRegulier',
+  Rendement: 'rendement',
+  Legitimiteit: 'legitimiteit',
+  Betrokkenheid: 'betrokkenheid',
+};
+const KLAAR_MET_HERZIEN = 'Klaar met aanpassen';
+const NA_AFWIJZING = { aanpassen: 'Deel B aanpassen en opnieuw indienen', escaleren: 'Escaleren naar de procesregisseur' } as const;
+const SOORT = { uitzondering: 'Een uitzondering', budget: 'Doorbraakbudget', beide: 'Allebei' } as const;
+
+/**
+ * Stap 5B Onderbouwing: Deel B, each of seed 000's parts asked and checked, then submitted for a decision.
+ * "Ga pas door naar stap 6 als je een uitzondering kunt legitimeren; het is niet 'u vraagt wij draaien'."
+ */
+export class OnderbouwingDialog extends BaseDialog {
+  constructor(private readonly services: BotServices, reportStatus?: StatusReporter) {
+    super(DIALOG.onderbouwing, reportStatus);
+    this.addDialog(new TextPrompt(PROMPT.text));
+    this.addDialog(dutchChoicePrompt(PROMPT.choice));
+    this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
+    this.addDialog(new AskFieldDialog(services));
+    this.addDialog(new ReasonDialog(services));
+    this.addDialog(
+      new WaterfallDialog('deelBHerzien', [
+        this.pickFieldStep.bind(this),
+        this.reviseFieldStep.bind(this),
+        async (step) => step.replaceDialog('deelBHerzien', step.options),
+      ]),
+    );
+    this.addDialog(new WaterfallDialog('deelBVerzoek', [this.soortStep.bind(this), this.uitzonderingStep.bind(this), this.amountStep.bind(this), this.doelStep.bind(this), this.saveVerzoekStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog('onderbouwingStappen', [
+        this.stateStep.bind(this),
+        this.afterRejectionStep.bind(this),
+        ...DEEL_B_FIELDS.map((field) => this.askUnlessFilled(field)),
+        this.verzoekStep.bind(this),
+        this.submitQuestionStep.bind(this),
+        this.submitStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = 'onderbouwingStappen';
+  }
+
+  /** Where Deel B stands: waiting, approved (move on), rejected or more information asked (show the reason). */
+  private async stateStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as OnderbouwingOptions;
+    const c = await currentCase(step.context, this.services, caseId);
+    const request = currentRequest(c);
+    if (request?.status === 'open') {
+      await step.context.sendActivity('Deel B ligt ter beoordeling. Je hoort het zodra er een besluit is; na 5 werkdagen zonder besluit kun je escaleren.');
+      return step.endDialog();
+    }
+    if (request?.status === 'akkoord') {
+      const moved = await tryTransition(step.context, this.services, caseId, 'onderbouwingGoedgekeurd');
+      return step.endDialog({ caseId, moved: moved !== undefined });
+    }
+    if (request?.decision) {
+      await step.context.sendActivity(`Besluit op Deel B: **${APPROVAL_OUTCOME_LABELS[request.decision.outcome]}**. Reden: ${request.decision.reason ?? '—'}`);
+      if (request.status === 'afgewezen') {
+        return step.prompt(PROMPT.choice, { prompt: 'Hoe verder?', choices: ChoiceFactory.toChoices(Object.values(NA_AFWIJZING)) });
+      }
+    } else {
+      await step.context.sendActivity('Stap 5B, **onderbouwing** (Deel B). De inwoner hoeft hier niet bij te zijn. Ga pas door naar uitvoering als je de uitzondering kunt legitimeren: het is niet \u2018u vraagt wij draaien\u2019.');
+    }
+    return step.next();
+  }
+
+  private async afterRejectionStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as OnderbouwingOptions;
+    if ((step.result as FoundChoice | undefined)?.value === NA_AFWIJZING.escaleren) {
+      return step.replaceDialog(REASON_DIALOG, { caseId, transition: 'escalerenOnderbouwing' });
+    }
+    const c = await currentCase(step.context, this.services, caseId);
+    return currentRequest(c)?.decision ? step.beginDialog('deelBHerzien', { caseId }) : step.next();
+  }
+
+  private async pickFieldStep(step: WaterfallStepContext) {
+    return step.prompt(PROMPT.choice, {
+      prompt: 'Welk onderdeel van Deel B wil je aanpassen?',
+      choices: ChoiceFactory.toChoices([...Object.keys(HERZIEN), KLAAR_MET_HERZIEN]),
+    });
+  }
+
+  private async reviseFieldStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as OnderbouwingOptions;
+    const field = HERZIEN[(step.result as FoundChoice).value];
+    return field ? step.beginDialog(DIALOG.askField, { caseId, field }) : step.endDialog();
+  }
+
+  private askUnlessFilled(field: FieldKey) {
+    return async (step: WaterfallStepContext) => {
+      const { caseId } = step.options as OnderbouwingOptions;
+      const c = await currentCase(step.context, this.services, caseId);
+      return (c.deelB as Record<string, unknown> | undefined)?.[field] ? step.next() : step.beginDialog(DIALOG.askField, { caseId, field });
+    };
+  }
+
+  private async verzoekStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as OnderbouwingOptions;
+    const c = await currentCase(step.context, this.services, caseId);
+    return c.deelB?.verzoek ? step.next() : step.beginDialog('deelBVerzoek', { caseId });
+  }
+
+  private async soortStep(step: WaterfallStepContext) {
+    return step.prompt(PROMPT.choice, { prompt: 'Wat vraag je aan?', choices: ChoiceFactory.toChoices(Object.values(SOORT)) });
+  }
+
+  private async uitzonderingStep(step: WaterfallStepContext) {
+    const soort = (step.result as FoundChoice).value;
+    (step.values as VerzoekValues).soort = soort;
+    if (soort === SOORT.budget) return step.next();
+    return step.prompt(PROMPT.text, { prompt: 'Welke **uitzondering** op de regels of het aanbod is nodig?' });
+  }
+
+  private async amountStep(step: WaterfallStepContext) {
+    const values = step.values as VerzoekValues;
+    if (typeof step.result === 'string') values.uitzondering = step.result;
+    if (values.soort === SOORT.uitzondering) return step.next();
+    return step.prompt(PROMPT.text, { prompt: 'Hoeveel **doorbraakbudget** is nodig? Typ een bedrag, bijvoorbeeld `€ 1.250,00`.' });
+  }
+
+  private async doelStep(step: WaterfallStepContext) {
+    const values = step.values as VerzoekValues;
+    if (values.soort !== SOORT.uitzondering) {
+      const cents = parseEuroCents(String(step.result ?? ''));
+      if (cents === undefined || cents <= 0) {
+        await step.context.sendActivity('Dat is geen bedrag dat ik kan lezen. We beginnen het verzoek opnieuw.');
+        return step.replaceDialog('deelBVerzoek', step.options);
+      }
+      values.cents = cents;
+    }
+    return step.prompt(PROMPT.text, { prompt: 'Wat is het **doel**: wat bereik je ermee voor de inwoner?' });
+  }
+
+  private async saveVerzoekStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as OnderbouwingOptions;
+    const { uitzondering, cents } = step.values as VerzoekValues;
+    const verzoek = { ...(uitzondering ? { uitzondering } : {}), ...(cents ? { doorbraakbudgetCents: cents } : {}), doel: String(step.result ?? '') };
+    try {
+      await execute(step.context, this.services, caseId, { type: 'recordDeelB', verzoek });
+      return step.endDialog();
+    } catch (error) {
+      if (!isDomainError(error, 'CASE.INVALID_INPUT')) throw error;
+      await step.context.sendActivity(`${error.userMessage} We beginnen het verzoek opnieuw.`);
+      return step.replaceDialog('deelBVerzoek', { caseId });
+    }
+  }
+
+  private async submitQuestionStep(step: WaterfallStepContext) {
+    return step.prompt(PROMPT.confirm, { prompt: 'Deel B is ingevuld. Wil je het nu **ter beoordeling** indienen?' });
+  }
+
+  private async submitStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as OnderbouwingOptions;
+    if (step.result !== true) {
+      await step.context.sendActivity('Prima. Typ **verder** om Deel B later in te dienen.');
+      return step.endDialog();
+    }
+    const actor = await actorOf(step.context, this.services.directory);
+    const c = await currentCase(step.context, this.services, caseId);
+    try {
+      const askedUserIds = await this.approvers(c, actor.userId);
+      await execute(step.context, this.services, caseId, { type: 'requestApproval', askedUserIds });
+      await step.context.sendActivity('Deel B is ingediend ter beoordeling. Je hoort het zodra er een besluit is.');
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      await step.context.sendActivity(error.userMessage);
+    }
+    return step.endDialog();
+  }
+
+  /** Everyone who holds a role the policy names for this request, except the requester (four-eyes). */
+  private async approvers(c: Case, requester: string): Promise<string[]> {
+    if (!c.deelB?.verzoek) return [];
+    const roles = approverRolesFor(c.deelB.verzoek, this.services.cases.policy);
+    const users = (await Promise.all(roles.map((r) => this.services.directory.usersWithRole(r)))).flat();
+    return [...new Set(users)].filter((u) => u !== requester);
+  }
+}

@@ -1,0 +1,115 @@
+import { MessageFactory, type Activity } from 'botbuilder';
+import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { z } from 'zod';
+import { renderActieCard } from '../../cards/actie';
+import { toAttachment } from '../../cards/render';
+import { ACTIE_TOEVOEGEN, PLAN_KLAAR } from '../../cards/verbs';
+import { isDomainError } from '../../services/errors';
+import { calendarDate } from '../../services/model/fields';
+import { parseInput } from '../../services/model/validation';
+import { formatDate } from '../texts';
+import type { BotServices } from '../services';
+import { BaseDialog, type StatusReporter } from './base-dialog';
+import { CardSubmitPrompt, submittedValue } from './card-submit';
+import { DIALOG, PROMPT } from './ids';
+import { dutchChoicePrompt, dutchConfirmPrompt } from './prompts';
+import { currentCase, execute, tryTransition } from './step-helpers';
+
+interface PlanOptions {
+  readonly caseId: string;
+  readonly notice?: string;
+}
+
+/** What the action card submits. */
+export const actieSubmission = z.object({
+  verb: z.literal(ACTIE_TOEVOEGEN),
+  caseId: z.string(),
+  wie: z.string({ error: 'Vul in wie het doet.' }),
+  wat: z.string({ error: 'Vul in wat er gebeurt.' }),
+  wanneer: calendarDate('wanneer'),
+  termijn: z.enum(['kort', 'lang']).default('kort'),
+});
+
+const CHOICES = { nee: 'Nee, geen uitzondering nodig', ja: 'Ja, uitzondering of doorbraakbudget nodig' } as const;
+
+/** Something the bot can offer to send as a file (the Deel A PDF); supplied by the bot, which owns the Teams file flow. */
+export type DeelAOffer = (step: WaterfallStepContext, caseId: string) => Promise<void>;
+
+/** Stap 5A Plan: Deel A with the inwoner (wie doet wat wanneer), left with the inwoner as a PDF. */
+export class PlanDialog extends BaseDialog {
+  constructor(private readonly services: BotServices, private readonly offerPdf?: DeelAOffer, reportStatus?: StatusReporter) {
+    super(DIALOG.plan, reportStatus);
+    this.addDialog(new CardSubmitPrompt(PROMPT.card));
+    this.addDialog(dutchChoicePrompt(PROMPT.choice));
+    this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
+    this.addDialog(new WaterfallDialog('planActies', [this.sendCardStep.bind(this), this.saveActieStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog('planStappen', [
+        this.introStep.bind(this),
+        this.pdfQuestionStep.bind(this),
+        this.pdfStep.bind(this),
+        this.saveExceptionStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = 'planStappen';
+  }
+
+  private async introStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as PlanOptions;
+    await step.context.sendActivity('Stap 5A, **plan**: vul Deel A van het Samenwerkplan in met de inwoner: wie doet wat wanneer.');
+    return step.beginDialog('planActies', { caseId });
+  }
+
+  private async sendCardStep(step: WaterfallStepContext) {
+    const { caseId, notice } = step.options as PlanOptions;
+    const c = await currentCase(step.context, this.services, caseId);
+    const card = renderActieCard({
+      caseId,
+      reference: c.reference,
+      vandaag: this.services.clock.now().toISODate() as string,
+      acties: c.deelA.acties.filter((a) => a.status !== 'vervallen').map((a) => ({ wie: a.wie, wat: a.wat, wanneer: formatDate(a.wanneer) })),
+    });
+    return step.prompt(PROMPT.card, {
+      prompt: MessageFactory.attachment(toAttachment(card), notice),
+      retryPrompt: MessageFactory.text('Voeg een actie toe op de kaart, of kies **Plan is compleet**.'),
+      validations: { verbs: [ACTIE_TOEVOEGEN, PLAN_KLAAR], words: ['klaar'] },
+    });
+  }
+
+  private async saveActieStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as PlanOptions;
+    const activity = step.result as Activity;
+    if (!submittedValue(activity, ACTIE_TOEVOEGEN)) return step.endDialog();
+    const parsed = parseInput(actieSubmission, activity.value);
+    if (!parsed.ok) return step.replaceDialog('planActies', { caseId, notice: parsed.error.userMessage });
+    const { wie, wat, wanneer, termijn } = parsed.value;
+    try {
+      await execute(step.context, this.services, caseId, { type: 'setActie', actie: { wie, wat, wanneer, termijn } });
+    } catch (error) {
+      if (isDomainError(error, 'CASE.INVALID_INPUT')) return step.replaceDialog('planActies', { caseId, notice: error.userMessage });
+      throw error;
+    }
+    return step.replaceDialog('planActies', { caseId, notice: 'Actie toegevoegd.' });
+  }
+
+  private async pdfQuestionStep(step: WaterfallStepContext) {
+    if (!this.offerPdf) return step.next(false);
+    return step.prompt(PROMPT.confirm, { prompt: 'Wil je Deel A als PDF, om af te drukken en bij de inwoner achter te laten?' });
+  }
+
+  private async pdfStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as PlanOptions;
+    if (step.result === true && this.offerPdf) await this.offerPdf(step, caseId);
+    return step.prompt(PROMPT.choice, {
+      prompt: 'Is er voor dit plan een **uitzondering** of **doorbraakbudget** nodig?',
+      choices: ChoiceFactory.toChoices(Object.values(CHOICES)),
+    });
+  }
+
+  private async saveExceptionStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as PlanOptions;
+    const nodig = (step.result as FoundChoice).value === CHOICES.ja;
+    const moved = await tryTransition(step.context, this.services, caseId, nodig ? 'uitzonderingNodig' : 'geenUitzonderingNodig');
+    return step.endDialog({ caseId, moved: moved !== undefined });
+  }
+}

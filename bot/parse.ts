@@ -1,0 +1,30 @@
+import { DateTime } from 'luxon';
+import { ZONE } from '../services/ports/clock';
+
+/**
+ * Dates as professionals type them: 26-11-2026, 26/11/2026, 26-11 (this year, or next when already past),
+ * or 2026-11-26. Returns YYYY-MM-DD, or undefined when it is not a real date.
+ */
+export function parseDutchDate(text: string, now: DateTime): string | undefined {
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  const dutch = /^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{4}))?$/.exec(trimmed);
+  let date: DateTime | undefined;
+  if (iso) date = DateTime.fromObject({ year: +iso[1]!, month: +iso[2]!, day: +iso[3]! }, { zone: ZONE });
+  else if (dutch) {
+    const today = now.setZone(ZONE).startOf('day');
+    date = DateTime.fromObject({ year: dutch[3] ? +dutch[3] : today.year, month: +dutch[2]!, day: +dutch[1]! }, { zone: ZONE });
+    if (!dutch[3] && date.isValid && date < today) date = date.plus({ years: 1 });
+  }
+  return date?.isValid ? (date.toISODate() as string) : undefined;
+}
+
+/** Euro amounts as typed: "€ 1.250,00", "1250", "1.250", "1250,5" → cents; undefined when not an amount. */
+export function parseEuroCents(text: string): number | undefined {
+  const cleaned = text.replace(/€|eur(o)?/gi, '').replace(/\s/g, '');
+  const match = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(cleaned);
+  if (!match) return undefined;
+  const euros = Number((match[1] as string).replace(/\./g, ''));
+  const cents = match[2] ? Number(match[2].padEnd(2, '0')) : 0;
+  return euros * 100 + cents;
+}

@@ -1,0 +1,174 @@
+/**
+ * Configuration, parsed once at start-up from environment variables. The only module that reads `process.env`.
+ *
+ * | Variable | Default | Meaning |
+ * | --- | --- | --- |
+ * | `PORT` | `3978` | Port the bot listens on (1–65535). |
+ * | `HOST` | `0.0.0.0` | Address the bot listens on; `127.0.0.1` keeps it on this machine. |
+ * | `DATA_DIR` | `./.data` | Folder of the embedded case store (git-ignored). |
+ * | `LOG_LEVEL` | `info` | `debug`, `info`, `warn` or `error`. Logs never hold names, BSNs or free text. |
+ * | `TEAM_ID` | `wijkteam` | Default team for budgets: letters, digits, `-` and `_`, at most 64. |
+ * | `MicrosoftAppId` | (none) | App id (GUID) of the Azure Bot registration. Unset: anonymous requests are accepted, for local runs only. |
+ * | `MicrosoftAppPassword` | (none) | Client secret of that app. Required with an app id for `MultiTenant` and `SingleTenant`; must be empty for `UserAssignedMSI`. Never logged or echoed. |
+ * | `MicrosoftAppType` | `MultiTenant` | `MultiTenant`, `SingleTenant` or `UserAssignedMSI`. |
+ * | `MicrosoftAppTenantId` | (none) | Tenant id (GUID); required for `SingleTenant` and `UserAssignedMSI`. |
+ *
+ * Advanced, for tests and sovereign clouds only: the channel-authentication overrides that botbuilder's
+ * `ConfigurationBotFrameworkAuthentication` reads. When one is set, all are used as given, so all must be set:
+ * `BotOpenIdMetadata`, `ToBotFromChannelOpenIdMetadataUrl`, `ToBotFromEmulatorOpenIdMetadataUrl`,
+ * `ToChannelFromBotLoginUrl`, `OAuthUrl`, `OAuthApiEndpoint` (URLs), `ToBotFromChannelTokenIssuer`,
+ * `ToChannelFromBotOAuthScope`, `ChannelService`, `CallerId` (text without spaces) and `ValidateAuthority`
+ * (`true` or `false`). Leave them all unset in production on the public Azure cloud.
+ *
+ * Empty values count as unset, so a `.env` line like `MicrosoftAppId=` means "no app id".
+ */
+import { z } from 'zod';
+import { DomainError } from './errors';
+import { LOG_LEVELS, type LogLevel } from './logging';
+
+export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+export type AppType = (typeof APP_TYPES)[number];
+
+const URL_OVERRIDES = [
+  'BotOpenIdMetadata',
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromEmulatorOpenIdMetadataUrl',
+  'ToChannelFromBotLoginUrl',
+  'OAuthUrl',
+  'OAuthApiEndpoint',
+] as const;
+const TEXT_OVERRIDES = ['ToBotFromChannelTokenIssuer', 'ToChannelFromBotOAuthScope', 'ChannelService', 'CallerId'] as const;
+/** The channel-authentication overrides: all or none. */
+export const AUTH_OVERRIDES = [...URL_OVERRIDES, ...TEXT_OVERRIDES, 'ValidateAuthority'] as const;
+type AuthOverride = (typeof AUTH_OVERRIDES)[number];
+
+type AuthKey = 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId' | AuthOverride;
+
+/** The settings handed to botbuilder's `ConfigurationBotFrameworkAuthentication`, under the names it reads. */
+export type BotAuthSettings = Readonly<Partial<Record<AuthKey, string>>>;
+
+/** The whole configuration, deeply frozen. */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  readonly teamId: string;
+  readonly bot: {
+    /** Undefined for local runs: then the bot accepts anonymous requests. */
+    readonly appId: string | undefined;
+    readonly appType: AppType;
+    readonly tenantId: string | undefined;
+    readonly auth: BotAuthSettings;
+  };
+}
+
+/** Start-up stops with this error; its `userMessage` is Dutch, names the variable and never holds a value. */
+export class ConfigError extends DomainError {
+  constructor(problems: readonly string[]) {
+    super('CONFIG.INVALID', `Configuratiefout: ${problems.join(' ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** An optional text variable; every failure gives one fixed Dutch sentence, so no value is ever echoed. */
+function text(message: string, check: (value: string) => boolean = () => true) {
+  return z.preprocess(blankToUndefined, z.string({ error: message }).refine(check, { error: message }).optional());
+}
+
+function isUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}
+
+const overrideShape = Object.fromEntries([
+  ...URL_OVERRIDES.map((name) => [name, text(`${name} moet een http(s)-URL zijn.`, isUrl)]),
+  ...TEXT_OVERRIDES.map((name) => [name, text(`${name} moet tekst zonder spaties zijn.`, (v) => /^\S{1,2048}$/.test(v))]),
+  ['ValidateAuthority', text('ValidateAuthority moet true of false zijn.', (v) => v === 'true' || v === 'false')],
+]) as Record<AuthOverride, ReturnType<typeof text>>;
+
+const EnvSchema = z
+  .object({
+    PORT: text('PORT moet een poortnummer tussen 1 en 65535 zijn.', (v) => /^\d{1,5}$/.test(v) && +v >= 1 && +v <= 65535),
+    HOST: text('HOST moet een hostnaam of IP-adres zijn, bijvoorbeeld 0.0.0.0 of 127.0.0.1.', (v) =>
+      /^[A-Za-z0-9.:_-]{1,253}$/.test(v),
+    ),
+    DATA_DIR: text('DATA_DIR moet een mappad zijn.', (v) => !v.includes('\0')),
+    LOG_LEVEL: text(`LOG_LEVEL moet ${LOG_LEVELS.join(', ')} zijn.`, (v) => (LOG_LEVELS as readonly string[]).includes(v)),
+    TEAM_ID: text('TEAM_ID mag alleen letters, cijfers, - en _ bevatten (1 tot 64 tekens).', (v) =>
+      /^[A-Za-z0-9_-]{1,64}$/.test(v),
+    ),
+    MicrosoftAppId: text('MicrosoftAppId moet een GUID zijn (de app-id van de botregistratie).', (v) => GUID.test(v)),
+    MicrosoftAppPassword: text('MicrosoftAppPassword is niet geldig.'),
+    MicrosoftAppType: text(`MicrosoftAppType moet ${APP_TYPES.join(', ')} zijn.`, (v) =>
+      (APP_TYPES as readonly string[]).includes(v),
+    ),
+    MicrosoftAppTenantId: text('MicrosoftAppTenantId moet een GUID zijn (de tenant-id van de organisatie).', (v) =>
+      GUID.test(v),
+    ),
+    ...overrideShape,
+  })
+  .superRefine((env, ctx) => {
+    const problem = (message: string) => ctx.addIssue({ code: 'custom', message });
+    // Field refinements do not stop this check, so never interpolate a value that has not passed its own check.
+    const appType = APP_TYPES.find((type) => type === (env.MicrosoftAppType ?? 'MultiTenant'));
+    if (!appType) return;
+    if (appType !== 'MultiTenant') {
+      if (!env.MicrosoftAppId) problem(`MicrosoftAppId is verplicht bij MicrosoftAppType ${appType}.`);
+      if (!env.MicrosoftAppTenantId) problem(`MicrosoftAppTenantId is verplicht bij MicrosoftAppType ${appType}.`);
+    }
+    if (appType === 'UserAssignedMSI' && env.MicrosoftAppPassword) {
+      problem('MicrosoftAppPassword hoort niet bij MicrosoftAppType UserAssignedMSI; laat het leeg.');
+    }
+    if (appType !== 'UserAssignedMSI' && env.MicrosoftAppId && !env.MicrosoftAppPassword) {
+      problem(`MicrosoftAppPassword is verplicht als MicrosoftAppId is gezet (MicrosoftAppType ${appType}).`);
+    }
+    if (!env.MicrosoftAppId && env.MicrosoftAppPassword) {
+      problem('MicrosoftAppPassword is gezet, maar MicrosoftAppId ontbreekt.');
+    }
+    const missing = AUTH_OVERRIDES.filter((name) => env[name] === undefined);
+    if (missing.length > 0 && missing.length < AUTH_OVERRIDES.length) {
+      problem(`De kanaalauthenticatie-instellingen horen bij elkaar: zet ze allemaal of geen. Ontbreekt: ${missing.join(', ')}.`);
+    }
+  });
+
+type Env = z.infer<typeof EnvSchema>;
+
+function toConfig(env: Env): AppConfig {
+  const auth: Partial<Record<AuthKey, string>> = {};
+  for (const key of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', ...AUTH_OVERRIDES] as const) {
+    const value = env[key];
+    if (value !== undefined) auth[key] = value;
+  }
+  const appType = (env.MicrosoftAppType ?? 'MultiTenant') as AppType;
+  auth.MicrosoftAppType = appType;
+  return {
+    port: Number(env.PORT ?? 3978),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: env.DATA_DIR ?? './.data',
+    logLevel: (env.LOG_LEVEL ?? 'info') as LogLevel,
+    teamId: env.TEAM_ID ?? 'wijkteam',
+    bot: { appId: env.MicrosoftAppId, appType, tenantId: env.MicrosoftAppTenantId, auth },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Parse the environment once. Throws {@link ConfigError} naming every bad or missing variable; a secret's value
+ * never appears in the message.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError([...new Set(parsed.error.issues.map((issue) => issue.message))]);
+  return deepFreeze(toConfig(parsed.data));
+}

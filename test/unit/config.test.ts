@@ -1,0 +1,164 @@
+import { expect } from 'chai';
+import { AUTH_OVERRIDES, ConfigError, loadConfig } from '../../services/config';
+
+const APP_ID = '11111111-2222-4333-8444-555555555555';
+const TENANT_ID = '66666666-7777-4888-9999-aaaaaaaaaaaa';
+const SECRET = 'Sup3r~Geheim.Wachtwoord';
+
+const OVERRIDES = Object.fromEntries(
+  AUTH_OVERRIDES.map((name) => [name, name === 'ValidateAuthority' ? 'false' : `https://issuer.test/${name}`]),
+);
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('loadConfig accepted a bad environment');
+}
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).to.deep.equal({
+      port: 3978,
+      host: '0.0.0.0',
+      dataDir: './.data',
+      logLevel: 'info',
+      teamId: 'wijkteam',
+      bot: { appId: undefined, appType: 'MultiTenant', tenantId: undefined, auth: { MicrosoftAppType: 'MultiTenant' } },
+    });
+  });
+
+  it('treats empty values as unset, as in a .env line "MicrosoftAppId="', () => {
+    expect(loadConfig({ PORT: '', MicrosoftAppId: ' ', MicrosoftAppPassword: '' }).bot.appId).to.equal(undefined);
+  });
+
+  it('reads every variable and hands the auth settings over under botbuilder names', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/var/lib/helmond',
+      LOG_LEVEL: 'debug',
+      TEAM_ID: 'team_west-2',
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: SECRET,
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: TENANT_ID,
+      UNRELATED: 'ignored',
+    });
+    expect(config).to.deep.include({ port: 8080, host: '127.0.0.1', dataDir: '/var/lib/helmond', logLevel: 'debug' });
+    expect(config.teamId).to.equal('team_west-2');
+    expect(config.bot.auth).to.deep.equal({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: SECRET,
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: TENANT_ID,
+    });
+  });
+
+  it('accepts a managed identity without a password', () => {
+    const env = { MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT_ID };
+    expect(loadConfig(env).bot.appType).to.equal('UserAssignedMSI');
+  });
+
+  it('accepts the channel-auth overrides when all are set', () => {
+    const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, ...OVERRIDES });
+    expect(config.bot.auth).to.include(OVERRIDES);
+  });
+
+  it('returns a deeply frozen object', () => {
+    const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET });
+    expect(Object.isFrozen(config)).to.equal(true);
+    expect(Object.isFrozen(config.bot)).to.equal(true);
+    expect(Object.isFrozen(config.bot.auth)).to.equal(true);
+    expect(() => {
+      (config as { port: number }).port = 1;
+    }).to.throw(TypeError);
+  });
+
+  const BAD: [name: string, env: NodeJS.ProcessEnv, message: string][] = [
+    ['PORT not a number', { PORT: 'abc' }, 'Configuratiefout: PORT moet een poortnummer tussen 1 en 65535 zijn.'],
+    ['PORT out of range', { PORT: '70000' }, 'PORT moet een poortnummer tussen 1 en 65535 zijn.'],
+    ['PORT zero', { PORT: '0' }, 'PORT moet een poortnummer'],
+    ['HOST with a space', { HOST: 'local host' }, 'HOST moet een hostnaam of IP-adres zijn'],
+    ['DATA_DIR with NUL', { DATA_DIR: 'a\0b' }, 'DATA_DIR moet een mappad zijn.'],
+    ['LOG_LEVEL unknown', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL moet debug, info, warn, error zijn.'],
+    ['TEAM_ID with a space', { TEAM_ID: 'wijk team' }, 'TEAM_ID mag alleen letters, cijfers, - en _ bevatten'],
+    ['TEAM_ID too long', { TEAM_ID: 'x'.repeat(65) }, 'TEAM_ID mag alleen'],
+    ['MicrosoftAppId not a GUID', { MicrosoftAppId: 'mijn-bot', MicrosoftAppPassword: SECRET }, 'MicrosoftAppId moet een GUID zijn'],
+    ['MicrosoftAppType unknown', { MicrosoftAppType: 'Multi' }, 'MicrosoftAppType moet MultiTenant, SingleTenant, UserAssignedMSI zijn.'],
+    [
+      'MicrosoftAppTenantId not a GUID',
+      { MicrosoftAppTenantId: 'contoso' },
+      'MicrosoftAppTenantId moet een GUID zijn',
+    ],
+    ['password missing', { MicrosoftAppId: APP_ID }, 'MicrosoftAppPassword is verplicht als MicrosoftAppId is gezet'],
+    ['password without app id', { MicrosoftAppPassword: SECRET }, 'MicrosoftAppPassword is gezet, maar MicrosoftAppId ontbreekt.'],
+    [
+      'SingleTenant without tenant',
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, MicrosoftAppType: 'SingleTenant' },
+      'MicrosoftAppTenantId is verplicht bij MicrosoftAppType SingleTenant.',
+    ],
+    [
+      'UserAssignedMSI without tenant',
+      { MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI' },
+      'MicrosoftAppTenantId is verplicht bij MicrosoftAppType UserAssignedMSI.',
+    ],
+    [
+      'UserAssignedMSI without app id',
+      { MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT_ID },
+      'MicrosoftAppId is verplicht bij MicrosoftAppType UserAssignedMSI.',
+    ],
+    [
+      'UserAssignedMSI with a password',
+      { MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT_ID, MicrosoftAppPassword: SECRET },
+      'MicrosoftAppPassword hoort niet bij MicrosoftAppType UserAssignedMSI',
+    ],
+    [
+      'one override alone',
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, OAuthUrl: 'https://issuer.test/oauth' },
+      'zet ze allemaal of geen. Ontbreekt: BotOpenIdMetadata, ToBotFromChannelOpenIdMetadataUrl,',
+    ],
+    ['override URL not a URL', { ...OVERRIDES, OAuthUrl: 'geen url' }, 'OAuthUrl moet een http(s)-URL zijn.'],
+    ['ValidateAuthority not a boolean', { ...OVERRIDES, ValidateAuthority: 'ja' }, 'ValidateAuthority moet true of false zijn.'],
+    ['CallerId with a space', { ...OVERRIDES, CallerId: 'urn: x' }, 'CallerId moet tekst zonder spaties zijn.'],
+  ];
+
+  for (const [name, env, message] of BAD) {
+    it(`refuses ${name} with a Dutch message naming the variable`, () => {
+      const error = configError(env);
+      expect(error.code).to.equal('CONFIG.INVALID');
+      expect(error.userMessage).to.match(/^Configuratiefout: /);
+      expect(error.userMessage).to.include(message);
+    });
+  }
+
+  it('names the missing overrides exactly', () => {
+    const { CallerId: _callerId, OAuthApiEndpoint: _endpoint, ...rest } = OVERRIDES;
+    const error = configError({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, ...rest });
+    expect(error.userMessage).to.include('Ontbreekt: OAuthApiEndpoint, CallerId.');
+  });
+
+  it('lists every problem at once', () => {
+    const error = configError({ PORT: 'x', LOG_LEVEL: 'loud' });
+    expect(error.userMessage).to.include('PORT').and.to.include('LOG_LEVEL');
+  });
+
+  it('never echoes a secret or a bad value', () => {
+    const cases: NodeJS.ProcessEnv[] = [
+      { MicrosoftAppPassword: SECRET },
+      { MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT_ID, MicrosoftAppPassword: SECRET },
+      { MicrosoftAppId: SECRET, MicrosoftAppPassword: SECRET },
+      { MicrosoftAppType: SECRET, MicrosoftAppPassword: SECRET, MicrosoftAppId: APP_ID },
+    ];
+    for (const env of cases) {
+      const error = configError(env);
+      expect(error.message).not.to.include(SECRET);
+      expect(error.userMessage).not.to.include(SECRET);
+      expect(JSON.stringify(error)).not.to.include(SECRET);
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { expect } from 'chai';
+import { parseDutchDate, parseEuroCents } from '../../bot/parse';
+import { T0 } from '../support/stappenplan-driver';
+
+describe('parsing what professionals type', () => {
+  const dates: [string, string | undefined][] = [
+    ['26-11-2026', '2026-11-26'],
+    ['3/12/2026', '2026-12-03'],
+    ['2026-12-03', '2026-12-03'],
+    ['26-11', '2026-11-26'],
+    ['1-2', '2027-02-01'],
+    ['31-02-2027', undefined],
+    ['morgen', undefined],
+    ['26-13-2026', undefined],
+  ];
+  for (const [text, expected] of dates) it(`date ${JSON.stringify(text)} → ${expected}`, () => expect(parseDutchDate(text, T0)).to.equal(expected));
+
+  const amounts: [string, number | undefined][] = [
+    ['€ 1.250,00', 125_000],
+    ['1250', 125_000],
+    ['1.250', 125_000],
+    ['1250,5', 125_050],
+    ['€1250,05', 125_005],
+    ['1,250.00', undefined],
+    ['twaalfhonderd', undefined],
+    ['-50', undefined],
+  ];
+  for (const [text, expected] of amounts) it(`amount ${JSON.stringify(text)} → ${expected}`, () => expect(parseEuroCents(text)).to.equal(expected));
+});
