@@ -14,13 +14,13 @@ describe('dialog: stap 1 Indienen', () => {
       ['nieuwe casus', ['Stap 1, **indienen**: we leggen de hulpvraag en het huishouden vast.', HULPVRAAG]],
       ['Mijn BSN is 123456782 en ik moet het huis uit', [/^Laat het burgerservicenummer \(BSN\) weg uit de hulpvraag: dat slaan we nooit op\.\n\nWat is de hulpvraag/]],
       ['   ', [/^Vul de hulpvraag in\.\n\nWat is de hulpvraag/]],
-      ['Ik krijg een brief dat we het huis uit moeten. Ik slaap niet meer.', ['Casus **HA-2026-AAAAA1** is aangemaakt. Jij bent de casusregisseur.', HUISHOUDEN]],
+      ['Ik krijg een brief dat we het huis uit moeten. Ik slaap niet meer.', ['Casus **HA-2026-AAAAA3** is aangemaakt. Jij bent de casusregisseur.', HUISHOUDEN]],
       ['hond Max', [/^Dat kon ik niet lezen als rol en pseudoniem\./]],
       ['kind 123456782 9', [/^Laat het burgerservicenummer \(BSN\) weg uit het pseudoniem/]],
       ['inwoner Moeder (M1) 38', [/^Genoteerd\. Huishouden: Moeder \(M1\) \(inwoner\)\./]],
       ['kind Kind (K1) 9', [/^Genoteerd\. Huishouden: Moeder \(M1\) \(inwoner\), Kind \(K1\) \(kind\)\./]],
       ['kind kind (k1)', [/^Geef elk lid van het huishouden een eigen pseudoniem\./]],
-      ['klaar', ['Casus HA-2026-AAAAA1 staat nu in stap **2 Vraagverheldering**.']],
+      ['klaar', ['Casus HA-2026-AAAAA3 staat nu in stap **2 Vraagverheldering**.']],
     ];
     await playDialog(client, rows);
     const stored = await store.listByMember('user1');

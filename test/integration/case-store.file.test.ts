@@ -1,0 +1,91 @@
+import { expect } from 'chai';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { FileAuditLog } from '../../services/store/file-audit-log';
+import { FileCaseStore } from '../../services/store/file-case-store';
+import { describeCaseStoreContract } from '../contract/case-store.contract';
+import { makeCase } from '../support/case-fixtures';
+
+const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'casussen-'));
+
+describeCaseStoreContract('embedded file store', async () => {
+  const dir = await tempDir();
+  let current = await FileCaseStore.open({ dir });
+  return {
+    store: current,
+    reopen: async () => {
+      await current.close();
+      current = await FileCaseStore.open({ dir });
+      return current;
+    },
+    corrupt: async (id) => {
+      await writeFile(path.join(dir, 'cases', `${id}.json`), JSON.stringify({ etag: 'x', document: { id, step: 'onbekend' } }));
+    },
+    dispose: async () => {
+      await current.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('embedded file store: the data folder', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await tempDir();
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('is locked for one bot: a second open is STORE.LOCKED with a Dutch message, and opens after close', async () => {
+    const first = await FileCaseStore.open({ dir });
+    const error = await FileCaseStore.open({ dir }).catch((e: unknown) => e);
+    expect(error).to.include({ code: 'STORE.LOCKED' });
+    expect((error as { userMessage: string }).userMessage).to.match(/is al in gebruik door een andere bot/);
+    await first.close();
+    await (await FileCaseStore.open({ dir })).close();
+  });
+
+  it('writes valid JSON atomically and leaves no temp files', async () => {
+    const store = await FileCaseStore.open({ dir });
+    const c = makeCase();
+    const created = await store.create(c);
+    await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.replace({ ...c, hulpvraag: `Versie ${i}.` }, created.etag)));
+    await store.close();
+    const files = await readdir(path.join(dir, 'cases'));
+    expect(files).to.deep.equal([`${c.id}.json`]);
+    const onDisk = JSON.parse(await readFile(path.join(dir, 'cases', files[0] as string), 'utf8')) as { etag: string; document: { id: string } };
+    expect(onDisk.document.id).to.equal(c.id);
+  });
+
+  it('a refused write leaves the file byte-for-byte unchanged', async () => {
+    const store = await FileCaseStore.open({ dir });
+    const c = makeCase();
+    const created = await store.create(c);
+    const file = path.join(dir, 'cases', `${c.id}.json`);
+    const before = await readFile(file);
+    const error = await store.replace({ ...c, hulpvraag: 'BSN 123456782' }, created.etag).catch((e: unknown) => e);
+    expect(error).to.include({ code: 'CASE.INVALID_INPUT' });
+    expect((await readFile(file)).equals(before)).to.equal(true);
+    await store.close();
+  });
+});
+
+describe('FileAuditLog', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await tempDir();
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('writes one JSON line per entry with exactly its fields; 200 concurrent appends give 200 lines', async () => {
+    const log = new FileAuditLog(dir);
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        log.record({ at: '2026-11-23T09:00:00.000Z', actorId: `aad-${i}`, caseId: 'case-000001', action: 'read', operation: 'get' }),
+      ),
+    );
+    const lines = (await readFile(path.join(dir, 'audit', '2026-11-23.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines).to.have.length(200);
+    for (const line of lines) expect(Object.keys(JSON.parse(line) as object)).to.deep.equal(['at', 'actorId', 'caseId', 'action', 'operation']);
+  });
+});
