@@ -1,6 +1,7 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  ShowTypingMiddleware,
   type Activity,
   type ActivityHandler,
   type InvokeResponse,
@@ -106,6 +107,8 @@ export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> 
   const auth = new ConfigurationBotFrameworkAuthentication(config.bot.auth, credentialsFactory);
   const adapter = new AuthenticatedCloudAdapter(auth);
   adapter.onTurnError = turnErrorHandler(logger);
+  // Teams shows "…is typing" when a turn waits on I/O for more than half a second.
+  adapter.use(new ShowTypingMiddleware(500, 2000));
   let isReady = false;
 
   const server = restify.createServer({ name: 'helmond-aanpak-bot', handleUncaughtExceptions: false });

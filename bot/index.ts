@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig, type AppConfig } from '../services/config';
+import { isDomainError } from '../services/errors';
 import { createLogger } from '../services/logging';
 import { createApp } from './app';
-import { TeamsBot } from './teams-bot';
+import { composeEmbedded } from './compose';
 
 /** Start the bot: configuration, logger, HTTP edge; stop cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -14,16 +15,18 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel });
-  const app = await createApp(config, { bot: new TeamsBot(), logger });
+  const runtime = await composeEmbedded(config);
+  const app = await createApp(config, { bot: runtime.bot, logger });
   const port = await app.listen(config.port, config.host);
   app.ready();
-  logger.info('bot.started', { port });
-  const stop = (): void => void app.close().then(() => logger.info('bot.stopped', { port }));
+  logger.info('bot.started', { port, store: runtime.store });
+  const stop = (): void => void app.close().then(runtime.close).then(() => logger.info('bot.stopped', { port }));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`De bot kon niet starten: ${error instanceof Error ? error.message : String(error)}\n`);
+  const reason = isDomainError(error) ? error.userMessage : error instanceof Error ? error.message : String(error);
+  process.stderr.write(`De bot kon niet starten: ${reason}\n`);
   process.exitCode = 1;
 });

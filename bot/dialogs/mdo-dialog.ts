@@ -114,7 +114,7 @@ export class MdoDialog extends BaseDialog {
     return step.prompt(PROMPT.card, {
       prompt: MessageFactory.attachment(toAttachment(card)),
       retryPrompt: MessageFactory.text('Vink op de kaart aan wat je hebt gedaan en kies **Checklist opslaan**.'),
-      validations: MDO_CHECKLIST_OPSLAAN,
+      validations: { verbs: [MDO_CHECKLIST_OPSLAAN] },
     });
   }
 

@@ -58,7 +58,7 @@ export class ZrmCardDialog extends BaseDialog {
     return step.prompt(PROMPT.card, {
       prompt: MessageFactory.attachment(toAttachment(card), notice),
       retryPrompt: MessageFactory.text('Vul de scores in op de kaart hierboven en kies **Scores opslaan**. Typ **stop** om later verder te gaan.'),
-      validations: ZRM_OPSLAAN,
+      validations: { verbs: [ZRM_OPSLAAN] },
     });
   }
 

@@ -70,7 +70,7 @@ describe('dialog: stap 3 Wie is er nodig', () => {
     await playDialog(client, [
       ['verder', [/^Stap 3, \*\*wie is er nodig\?\*\*/]],
       [' , ; ', [/^Noem minstens één partij\./]],
-      ['Wijkteam, Schuldhulpverlening; Woningcorporatie\nGGZ-praktijkondersteuner, wijkteam', [/^Kan één partij de vraag oplossen.*\(1\) Eén partij \(enkelvoudig\) of \(2\) Meerdere partijen \(meervoudig\)$/s]],
+      ['Wijkteam, Schuldhulpverlening; Woningcorporatie\nGGZ-praktijkondersteuner, wijkteam', [/^Kan één partij de vraag oplossen.*\n\n {3}1\. Eén partij \(enkelvoudig\)\n {3}2\. Meerdere partijen \(meervoudig\)$/s]],
       ['misschien', [/^Kies een van de twee mogelijkheden\./]],
       ['2', [/^Casus HA-2026-AAAAA1 staat nu in stap \*\*4 MDO\*\*\./]],
     ]);
