@@ -1,0 +1,162 @@
+/**
+ * One case of the voorbeeldcasus walked over real HTTP, as Teams would: Teams-shaped activities posted to
+ * /api/messages, the bot's replies read at a local connector on 127.0.0.1. Then the bot is restarted in the
+ * middle of a dialog in a second case, and the conversation continues where it was.
+ */
+import { expect } from 'chai';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp, type App } from '../../bot/app';
+import { composeEmbedded, type Runtime } from '../../bot/compose';
+import { ACTIE_TOEVOEGEN, MDO_CHECKLIST_OPSLAAN, PLAN_KLAAR, ZRM_OPSLAAN } from '../../cards/verbs';
+import { loadConfig } from '../../services/config';
+import { silentLogger } from '../../services/logging';
+import { LEEFGEBIEDEN } from '../../services/model/leefgebieden';
+import { FixedClock } from '../../services/ports/clock';
+import { StaticDirectory } from '../../services/ports/directory';
+import { sequentialIds } from '../support/bot-services';
+import { startLocalConnector, type LocalConnector } from '../support/local-connector';
+import { T0 } from '../support/stappenplan-driver';
+import { postActivity, PROFESSIONAL_A, teamsMessage, teamsSubmit, type TeamsContext } from '../support/teams-activities';
+
+describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgesloten, and a restart mid-dialog', function () {
+  this.timeout(60_000);
+  let dataDir: string;
+  let connector: LocalConnector;
+  let context: TeamsContext;
+  let runtime: Runtime;
+  let app: App;
+  let botUrl: string;
+
+  async function startBot(): Promise<void> {
+    const config = loadConfig({ DATA_DIR: dataDir });
+    runtime = await composeEmbedded(config, { clock: new FixedClock(T0), ids: sequentialIds(), directory: new StaticDirectory({ 'aad-procesregisseur-1': ['procesregisseur'] }) });
+    app = await createApp(config, { bot: runtime.bot, logger: silentLogger });
+    botUrl = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
+    app.ready();
+  }
+
+  async function stopBot(): Promise<void> {
+    await app.close();
+    await runtime.close();
+  }
+
+  before(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'e2e-'));
+    connector = await startLocalConnector();
+    context = { serviceUrl: connector.serviceUrl, user: PROFESSIONAL_A };
+    await startBot();
+  });
+
+  after(async () => {
+    await stopBot();
+    await connector.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** Send a message or a card submit; return what the bot answered in that turn, texts and cards. */
+  async function turn(says: string | Record<string, unknown>): Promise<{ text: string; cards: Record<string, unknown>[] }> {
+    connector.reset();
+    const activity = typeof says === 'string' ? teamsMessage(says, context) : teamsSubmit(says, context);
+    const response = await postActivity(botUrl, activity);
+    expect(response.status, `HTTP status for ${JSON.stringify(says)}`).to.equal(200);
+    const messages = connector.calls.filter((c) => c.body.type === 'message');
+    const attachments = messages.flatMap((m) => m.body.attachments ?? []);
+    const cards = attachments.filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content as Record<string, unknown>);
+    // Prompts with buttons (Ja / Nee) arrive as hero cards on Teams: their question is the card's text.
+    const heroTexts = attachments.filter((a) => a.contentType === 'application/vnd.microsoft.card.hero').map((a) => (a.content as { text?: string }).text ?? '');
+    return { text: [...messages.map((m) => m.body.text ?? ''), ...heroTexts].join('\n'), cards };
+  }
+
+  /** The data of the card's first Action.Submit (the bot's own card tells us caseId, mdoId). */
+  const submitData = (card: Record<string, unknown> | undefined) => ((card?.actions as { data: Record<string, unknown> }[])[0]?.data ?? {});
+
+  async function expectTurn(says: string | Record<string, unknown>, expected: RegExp): Promise<{ text: string; cards: Record<string, unknown>[] }> {
+    const answer = await turn(says);
+    expect(answer.text, `answer to ${JSON.stringify(says)}: ${answer.text}`).to.match(expected);
+    return answer;
+  }
+
+  it('walks one case through every step of a meervoudige vraag to closure', async () => {
+    await expectTurn('nieuwe casus', /Stap 1, \*\*indienen\*\*[\s\S]*Wat is de hulpvraag/);
+    await expectTurn('Ik krijg een brief dat we het huis uit moeten. Ik slaap niet meer.', /Casus \*\*HA-2026-\w{6}\*\* is aangemaakt[\s\S]*huishouden/);
+    await expectTurn('inwoner Moeder (M1) 38', /Genoteerd\. Huishouden: Moeder \(M1\) \(inwoner\)/);
+    await expectTurn('kind Kind (K1) 9', /Genoteerd/);
+    await expectTurn('kind Kind (K2) 14', /Genoteerd/);
+    await expectTurn('klaar', /staat nu in stap \*\*2 Vraagverheldering\*\*[\s\S]*Wil je nu verder met stap 2 Vraagverheldering\?/);
+
+    await expectTurn('ja', /Stap 2[\s\S]*\*\*Ik wil\*\*/);
+    await expectTurn('Met de kinderen in ons huis blijven wonen en weer rust in mijn hoofd.', /\*\*Ik kan\*\*/);
+    await expectTurn('Ik kan goed koken en regelen voor de kinderen. Mijn zus helpt als het echt moet.', /\*\*Ik heb nodig\*\*/);
+    const zrm = await turn('Iemand die met mij de schulden op een rij zet en met de woningcorporatie praat.');
+    expect(zrm.cards).to.have.length(1);
+    const zrmData = submitData(zrm.cards[0]);
+    const scores = { ...Object.fromEntries(LEEFGEBIEDEN.map((l) => [`zrm_${l}`, '4'])), zrm_financien: '1', zrm_huisvesting: '2', zrm_geestelijkeGezondheid: '2' };
+    await expectTurn({ ...zrmData, ...scores, verb: ZRM_OPSLAAN }, /De ZRM-scores zijn opgeslagen\.[\s\S]*stap \*\*3 Wie is er nodig\?\*\*/);
+
+    await expectTurn('ja', /Welke partijen zijn nodig/);
+    await expectTurn('Wijkteam, Schuldhulpverlening, Woningcorporatie, GGZ-praktijkondersteuner, School van K2', /Kan één partij de vraag oplossen/);
+    await expectTurn('2', /stap \*\*4 MDO\*\*/);
+
+    await expectTurn('ja', /Stap 4, \*\*MDO\*\*[\s\S]*Op welke datum/);
+    await expectTurn('26-11-2026', /Waar is het MDO\?/);
+    await expectTurn('1', /MDO 1 staat gepland op 26 november 2026 \(bij de inwoner thuis\)[\s\S]*Is het MDO bezig/);
+    const checklist = await turn('ja');
+    const checklistData = submitData(checklist.cards[0]);
+    await expectTurn({ ...checklistData, verb: MDO_CHECKLIST_OPSLAAN, opening__voorstelronde: 'true', opening__spelregels: 'true', vragen__iedereenAanHetWoord: 'true' }, /Checklist opgeslagen[\s\S]*Zijn ik wil, ik kan en ik heb nodig/);
+    await expectTurn('ja', /gezamenlijk belang/);
+    await expectTurn('Het gezin blijft in de woning.', /als we niets doen/);
+    await expectTurn('Huisuitzetting binnen 8 weken, kinderen mogelijk tijdelijk elders.', /ondersteuning/);
+    await expectTurn('Schuldhulp, GGZ-gesprekken.', /casusregie/);
+    await expectTurn('1', /afspraken/);
+    await expectTurn('Schuldhulp; huurachterstand in kaart; 30-11-2026', /Genoteerd \(1\)/);
+    await expectTurn('klaar', /stap \*\*5A Plan \(Deel A\)\*\*[\s\S]*evaluatie staat op 7 januari 2027/);
+
+    const plan = (await expectTurn('ja', /Stap 5A/)).cards[0];
+    const planData = submitData(plan);
+    for (const [wie, wat, wanneer] of [
+      ['Schuldhulp', 'Huurachterstand in kaart', '2026-11-30'],
+      ['Casusregisseur', 'Gesprek woningcorporatie over betalingsregeling', '2026-12-07'],
+      ['Praktijkondersteuner', 'Intake GGZ', '2026-12-14'],
+    ]) await expectTurn({ ...planData, verb: ACTIE_TOEVOEGEN, wie, wat, wanneer, termijn: 'kort' }, /Actie toegevoegd/);
+    await expectTurn({ ...planData, verb: PLAN_KLAAR }, /Deel A als PDF/);
+    await expectTurn('nee', /uitzondering/);
+    await expectTurn('1', /stap \*\*6 Uitvoering\*\*/);
+
+    await expectTurn('ja', /Stap 6, \*\*uitvoering\*\*[\s\S]*Wat wil je doen\?/);
+    for (let i = 1; i <= 3; i++) {
+      await expectTurn('1', /Welke actie\?/);
+      await expectTurn(String(i), /Wat is de stand\?/);
+      await expectTurn('3', /Bijgewerkt[\s\S]*Wat wil je doen\?/);
+    }
+    await expectTurn('4', /stap \*\*7 Evaluatie \(Deel C\)\*\*/);
+
+    await expectTurn('ja', /Is het plan gerealiseerd\?/);
+    const na = await turn('1');
+    const naData = submitData(na.cards[0]);
+    expect(naData.moment).to.equal('na');
+    const after = { ...Object.fromEntries(LEEFGEBIEDEN.map((l) => [`zrm_${l}`, '4'])), zrm_financien: '3', zrm_geestelijkeGezondheid: '3' };
+    await expectTurn({ ...naData, ...after, verb: ZRM_OPSLAAN }, /opgeslagen[\s\S]*nog nodig/);
+    await expectTurn('Niets meer; schuldhulp loopt door.', /vervolg/);
+    await expectTurn('Schuldhulp loopt door; casus sluiten.', /Hoe verder/);
+    await expectTurn('1', /staat nu in stap \*\*Afgesloten\*\*/);
+
+    const view = await turn('mijn casussen');
+    expect(JSON.stringify(view.cards[0])).to.contain('Je hebt geen open casussen');
+  });
+
+  it('restarts mid-dialog in a second case and continues where it was', async () => {
+    await expectTurn('nieuwe casus', /Wat is de hulpvraag/);
+    await expectTurn('Schulden en een brief van de deurwaarder.', /aangemaakt/);
+    await expectTurn('inwoner Vader (V1) 45', /Genoteerd/);
+
+    await stopBot();
+    await startBot();
+
+    await expectTurn('kind Kind (K1) 7', /Genoteerd\. Huishouden: Vader \(V1\) \(inwoner\), Kind \(K1\) \(kind\)\./);
+    await expectTurn('klaar', /staat nu in stap \*\*2 Vraagverheldering\*\*/);
+    const list = await turn('mijn casussen');
+    expect(JSON.stringify(list.cards[0])).to.contain('2 Vraagverheldering');
+  });
+});
