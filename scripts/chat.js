@@ -54,7 +54,7 @@ waitForHealth()
         '--disable-telemetry',
       ],
       {
-        cwd: path.join(root, '.data'),
+        cwd: path.resolve(root, process.env.DATA_DIR || '.data'),
         env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', APPLICATION_INSIGHTS_NO_STATSBEAT: '1' },
         stdio: 'inherit',
       },

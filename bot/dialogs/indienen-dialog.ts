@@ -10,6 +10,8 @@ import { execute, tryTransition } from './step-helpers';
 interface IndienenState {
   caseId?: string;
   notice?: string;
+  /** After the first member: a short follow-up instead of the whole instruction. */
+  again?: boolean;
 }
 
 const MEMBER_LINE = new RegExp(`^\\s*(${HOUSEHOLD_ROLES.join('|')})\\s+(.+?)(?:\\s+(\\d{1,3}))?\\s*$`, 'i');
@@ -72,8 +74,9 @@ export class IndienenDialog extends BaseDialog {
   }
 
   private async askMemberStep(step: WaterfallStepContext) {
-    const { notice } = step.options as IndienenState;
-    return step.prompt(PROMPT.text, { prompt: notice ? `${notice}\n\n${HOUSEHOLD_QUESTION}` : HOUSEHOLD_QUESTION });
+    const { notice, again } = step.options as IndienenState;
+    const question = again ? 'Nog iemand in het huishouden? Typ **klaar** als iedereen genoemd is.' : HOUSEHOLD_QUESTION;
+    return step.prompt(PROMPT.text, { prompt: notice ? `${notice}\n\n${question}` : question });
   }
 
   private async saveMemberStep(step: WaterfallStepContext) {
@@ -87,7 +90,7 @@ export class IndienenDialog extends BaseDialog {
     try {
       const updated = await execute(step.context, this.services, caseId, { type: 'setHouseholdMember', member });
       const names = updated.household.members.map((m) => `${m.label} (${m.role})`).join(', ');
-      return step.replaceDialog('indienenHuishouden', { caseId, notice: `Genoteerd. Huishouden: ${names}.` });
+      return step.replaceDialog('indienenHuishouden', { caseId, notice: `Genoteerd. Huishouden: ${names}.`, again: true });
     } catch (error) {
       if (isDomainError(error, 'CASE.INVALID_INPUT')) return step.replaceDialog('indienenHuishouden', { caseId, notice: error.userMessage });
       throw error;

@@ -2,7 +2,12 @@ import { expect } from 'chai';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { CaseService } from '../../services/cases/case-service';
+import { DEFAULT_APPROVAL_POLICY } from '../../services/model/approval';
+import { MemoryAuditLog } from '../../services/ports/audit-log';
+import { FixedClock } from '../../services/ports/clock';
 import { FileAuditLog } from '../../services/store/file-audit-log';
+import { createWerkdagKalender } from '../../services/werkdagen';
 import { FileCaseStore } from '../../services/store/file-case-store';
 import { describeCaseStoreContract } from '../contract/case-store.contract';
 import { makeCase } from '../support/case-fixtures';
@@ -87,5 +92,36 @@ describe('FileAuditLog', () => {
     const lines = (await readFile(path.join(dir, 'audit', '2026-11-23.jsonl'), 'utf8')).trim().split('\n');
     expect(lines).to.have.length(200);
     for (const line of lines) expect(Object.keys(JSON.parse(line) as object)).to.deep.equal(['at', 'actorId', 'caseId', 'action', 'operation']);
+  });
+});
+
+describe('CaseService on the embedded store: bad input changes nothing', () => {
+  it('a command refused by the schema gives a Dutch message and leaves the stored case byte-for-byte unchanged', async () => {
+    const dir = await tempDir();
+    const store = await FileCaseStore.open({ dir });
+    try {
+      const service = new CaseService({ store, audit: new MemoryAuditLog(), clock: new FixedClock('2026-11-23T10:00:00+01:00'), policy: DEFAULT_APPROVAL_POLICY, kalender: createWerkdagKalender() });
+      const actor = { userId: 'aad-professional-1', orgRoles: [] };
+      const c = await service.open(actor, { teamId: 'wijkteam-noord', hulpvraag: 'Ik moet het huis uit.' });
+      const file = path.join(dir, 'cases', `${c.id}.json`);
+      const before = await readFile(file);
+      const bad: [unknown, RegExp][] = [
+        [{ type: 'recordHulpvraag', hulpvraag: 'BSN 123 456 782' }, /^Laat het burgerservicenummer \(BSN\) weg uit de hulpvraag/],
+        [{ type: 'recordHulpvraag', hulpvraag: 'x'.repeat(2001) }, /^De hulpvraag is te lang \(maximaal 2000 tekens\)\.$/],
+        [{ type: 'setHouseholdMember', member: { role: 'buurman', label: 'B' } }, /^Kies een rol in het huishouden/],
+        [{ type: 'recordZrm', moment: 'voor', scores: { financien: 0 } }, /^Een ZRM-score is minimaal 1/],
+        [{ type: 'overgang', transition: 'naarDeMaan' }, /^Onbekende stap in het stappenplan\.$/],
+        ['geen object', /^Onbekende opdracht\.|Ongeldige invoer/],
+      ];
+      for (const [command, message] of bad) {
+        const error = await service.execute(actor, c.id, command).catch((e: unknown) => e);
+        expect(error).to.include({ code: 'CASE.INVALID_INPUT' });
+        expect((error as { userMessage: string }).userMessage).to.match(message);
+        expect((await readFile(file)).equals(before), JSON.stringify(command)).to.equal(true);
+      }
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

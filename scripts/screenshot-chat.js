@@ -1,0 +1,84 @@
+// Makes docs/playground.png: starts `npm run chat`'s bot and playground on 127.0.0.1, drives a real conversation in
+// headless Chromium (Debian's /usr/bin/chromium, reaching only loopback), and takes a screenshot.
+// Usage: npm run build && node scripts/screenshot-chat.js
+'use strict';
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+const os = require('node:os');
+const fs = require('node:fs');
+const { chromium } = require('playwright-core');
+
+const port = '3979';
+const playgroundPort = '56160';
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-screenshot-'));
+const root = path.join(__dirname, '..');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(url, tries = 100) {
+  for (let i = 0; i < tries; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(300);
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function main() {
+  const chat = spawn(process.execPath, [path.join(__dirname, 'chat.js')], {
+    env: { ...process.env, PORT: port, PLAYGROUND_PORT: playgroundPort, DATA_DIR: dataDir },
+    stdio: 'ignore',
+    detached: true,
+  });
+  let browser;
+  try {
+    await waitFor(`http://127.0.0.1:${playgroundPort}/_debug/ping`);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
+    await page.goto(`http://127.0.0.1:${playgroundPort}`);
+    const box = page.locator('[data-lexical-editor="true"][role="textbox"]');
+    await box.waitFor({ timeout: 30_000 });
+    await sleep(2000);
+    const say = async (text) => {
+      await box.click();
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+      await sleep(1800);
+    };
+    for (const text of [
+      'nieuwe casus',
+      'Ik krijg een brief dat we het huis uit moeten. Ik slaap niet meer.',
+      'inwoner Moeder (M1) 38',
+      'kind Kind (K1) 9',
+      'klaar',
+      'ja',
+      'Met de kinderen in ons huis blijven wonen en weer rust in mijn hoofd.',
+    ]) await say(text);
+    await page.screenshot({ path: path.join(root, 'docs', 'playground.png') });
+    for (const text of ['Ik kan goed koken en regelen voor de kinderen.', 'Iemand die met mij de schulden op een rij zet.']) await say(text);
+    await sleep(1500);
+    await page.screenshot({ path: path.join(root, 'docs', 'playground-zrm.png') });
+  } finally {
+    if (browser) await browser.close();
+    try {
+      process.kill(-chat.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack || error}\n`);
+  process.exit(1);
+});
