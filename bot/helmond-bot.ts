@@ -60,12 +60,10 @@ export class HelmondBot extends TeamsActivityHandler {
       await next();
     });
     this.onMembersAdded(async (turn, next) => {
-      const botId = turn.activity.recipient?.id;
-      const conversationType = turn.activity.conversation?.conversationType;
-      // In a personal chat installationUpdate already greeted; in a team or group, greet once when the bot joins.
-      if (conversationType !== 'personal' && (turn.activity.membersAdded ?? []).some((m) => m.id === botId)) {
-        await turn.sendActivity(WELCOME_TEXT);
-      }
+      // Teams also sends installationUpdate, which already greeted: greet here only on channels that do not
+      // (Web Chat, the Emulator), and only when the bot itself joined, so new team members are not spammed.
+      const botJoined = (turn.activity.membersAdded ?? []).some((member) => member.id === turn.activity.recipient?.id);
+      if (botJoined && turn.activity.channelId !== 'msteams') await turn.sendActivity(WELCOME_TEXT);
       await next();
     });
     this.onMessage(async (turn, next) => {
@@ -79,7 +77,17 @@ export class HelmondBot extends TeamsActivityHandler {
     await this.conversationState.saveChanges(turn, false);
   }
 
+  /** Refusals the professional can act on are answered in Dutch; anything else goes to the turn error handler. */
   private async route(turn: TurnContext): Promise<void> {
+    try {
+      await this.dispatch(turn);
+    } catch (error) {
+      if (!isDomainError(error) || error.code.startsWith('STORE.')) throw error;
+      await turn.sendActivity(error.userMessage);
+    }
+  }
+
+  private async dispatch(turn: TurnContext): Promise<void> {
     const text = TurnContext.removeRecipientMention(turn.activity)?.trim() ?? turn.activity.text?.trim() ?? '';
     const dc = await this.dialogs.createContext(turn);
     const value = turn.activity.value as { verb?: unknown } | undefined;
@@ -157,13 +165,8 @@ export class HelmondBot extends TeamsActivityHandler {
     await this.showCase(turn, stored.case.id);
   }
 
-  private async openById(turn: TurnContext, caseId: string): Promise<void> {
-    try {
-      await this.showCase(turn, caseId);
-    } catch (error) {
-      if (!isDomainError(error, 'CASE.NOT_FOUND')) throw error;
-      await turn.sendActivity(error.userMessage);
-    }
+  private openById(turn: TurnContext, caseId: string): Promise<void> {
+    return this.showCase(turn, caseId);
   }
 
   private async showCase(turn: TurnContext, caseId: string): Promise<void> {

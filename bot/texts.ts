@@ -25,7 +25,8 @@ export const WELCOME_TEXT = [
   'Begin met **nieuwe casus**, of typ **help** voor alle opdrachten.',
 ].join('\n\n');
 
-export const UNKNOWN_TEXT = `Dat begreep ik niet. Typ bijvoorbeeld **nieuwe casus**, **mijn casussen** of **help**.`;
+/** The answer to a message that is no command and no answer to a question. */
+export const UNKNOWN_TEXT = ['Dat begreep ik niet. Je kunt deze opdrachten typen:', ...COMMANDS.map(([command]) => `- **${command}**`)].join('\n');
 
 /** A date as Dutch professionals read it: "7 januari 2027". */
 export function formatDate(iso: string): string {

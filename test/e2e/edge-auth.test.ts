@@ -7,7 +7,8 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import jwt from 'jsonwebtoken';
 import { createApp, GENERIC_ERROR_TEXT, type App } from '../../bot/app';
-import { HINT_TEXT, TeamsBot } from '../../bot/teams-bot';
+import { UNKNOWN_TEXT } from '../../bot/texts';
+import { createTestBot } from '../support/bot-services';
 import { loadConfig } from '../../services/config';
 import { silentLogger } from '../../services/logging';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
@@ -17,7 +18,7 @@ import { postActivity, teamsMessage, TEST_BOT_APP_ID, type TeamsContext } from '
 const OUTBOUND_TOKEN = 'static-outbound-token';
 
 describe('bot edge with an app id: inbound authentication', () => {
-  const bot = new TeamsBot();
+  const { bot } = createTestBot();
   const sandbox = sinon.createSandbox();
   let app: App;
   let botUrl: string;
@@ -82,7 +83,7 @@ describe('bot edge with an app id: inbound authentication', () => {
     expect(run.calledOnce).to.equal(true);
     const [reply] = await connector.waitFor(1);
     expect(reply).to.include({ kind: 'reply', activityId: message.id, authorization: `Bearer ${OUTBOUND_TOKEN}` });
-    expect(reply?.body.text).to.equal(HINT_TEXT);
+    expect(reply?.body.text).to.equal(UNKNOWN_TEXT);
   });
 
   it('keeps a bug in the bot a turn error (Dutch message), not a 401', async () => {

@@ -5,7 +5,8 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { createApp, GENERIC_ERROR_TEXT, type App } from '../../bot/app';
-import { HINT_TEXT, TeamsBot } from '../../bot/teams-bot';
+import { UNKNOWN_TEXT } from '../../bot/texts';
+import { createTestBot } from '../support/bot-services';
 import { loadConfig } from '../../services/config';
 import { DomainError, ERROR_MESSAGES } from '../../services/errors';
 import { createLogger } from '../../services/logging';
@@ -19,7 +20,7 @@ import {
 } from '../support/teams-activities';
 
 describe('bot edge without an app id (local runs)', () => {
-  const bot = new TeamsBot();
+  const { bot } = createTestBot();
   const logLines: string[] = [];
   const logger = createLogger({ level: 'debug', stream: { write: (line: string) => logLines.push(line) > 0 } });
   const sandbox = sinon.createSandbox();
@@ -62,7 +63,7 @@ describe('bot edge without an app id (local runs)', () => {
     const [reply] = await connector.waitFor(1);
     expect(reply).to.include({ kind: 'reply', conversationId: message.conversation?.id, activityId: message.id });
     expect(reply?.authorization).to.equal(undefined);
-    expect(reply?.body).to.include({ type: 'message', text: HINT_TEXT, replyToId: message.id });
+    expect(reply?.body).to.include({ type: 'message', text: UNKNOWN_TEXT, replyToId: message.id });
   });
 
   it('welcomes in Dutch on installation', async () => {

@@ -9,6 +9,8 @@ import { FixedClock } from '../../services/ports/clock';
 import { StaticDirectory } from '../../services/ports/directory';
 import { MemoryCaseStore } from '../../services/store/memory-case-store';
 import { createWerkdagKalender } from '../../services/werkdagen';
+import { ConversationState, MemoryStorage } from 'botbuilder';
+import { HelmondBot } from '../../bot/helmond-bot';
 import type { BotServices } from '../../bot/services';
 import { T0 } from './stappenplan-driver';
 
@@ -30,6 +32,12 @@ export function createTestServices(directory = new StaticDirectory()) {
   const cases = new CaseService({ store, audit, clock, policy: DEFAULT_APPROVAL_POLICY, kalender: createWerkdagKalender(), ids: sequentialIds() });
   const services: BotServices = { cases, directory, clock };
   return { services, store, audit, clock };
+}
+
+/** The real Teams handler on in-memory adapters. */
+export function createTestBot(directory = new StaticDirectory()) {
+  const ctx = createTestServices(directory);
+  return { ...ctx, bot: new HelmondBot(ctx.services, new ConversationState(new MemoryStorage()), 'wijkteam-noord') };
 }
 
 export type Expected = string | RegExp | ((reply: Partial<Activity>) => void);

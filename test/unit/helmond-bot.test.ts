@@ -1,0 +1,83 @@
+import { expect } from 'chai';
+import { TestAdapter, type Activity } from 'botbuilder';
+import { CASUS_OPENEN, CASUSSEN_MEER } from '../../cards/verbs';
+import { COMMANDS, HELP_TEXT, UNKNOWN_TEXT } from '../../bot/texts';
+import { createTestBot } from '../support/bot-services';
+import { PROFESSIONAL_A, teamsInstallationAdd, teamsMembersAdded, teamsMessage, teamsSubmit, type TeamsContext } from '../support/teams-activities';
+
+const CONTEXT: TeamsContext = { serviceUrl: 'https://test.invalid/' };
+const ANDER: TeamsContext = { ...CONTEXT, user: { aadObjectId: '00000000-0000-4000-8000-0000000000b2', name: 'Professional B' } };
+
+function harness() {
+  const ctx = createTestBot();
+  const adapter = new TestAdapter((turn) => ctx.bot.run(turn));
+  /** One activity in, every reply out. */
+  const send = async (activity: Partial<Activity>) => {
+    adapter.activeQueue.splice(0);
+    await adapter.processActivity(activity);
+    return adapter.activeQueue.splice(0);
+  };
+  const texts = async (activity: Partial<Activity>) => (await send(activity)).map((r) => String(r.text ?? ''));
+  return { ...ctx, send, texts };
+}
+
+describe('HelmondBot: routes', () => {
+  it('welcomes in Dutch when the app is installed', async () => {
+    const [welcome, ...rest] = await harness().texts(teamsInstallationAdd(CONTEXT));
+    expect(rest).to.deep.equal([]);
+    expect(welcome).to.match(/^Welkom bij de Helmond Aanpak-assistent\./).and.include('nieuwe casus');
+  });
+
+  it('greets once when the bot joins on a channel without installationUpdate, never twice in Teams, never for others', async () => {
+    const h = harness();
+    expect(await h.texts({ ...teamsMembersAdded(CONTEXT), channelId: 'webchat' })).to.have.length(1);
+    expect(await h.texts(teamsMembersAdded(CONTEXT))).to.deep.equal([]);
+    expect(await h.texts({ ...teamsMembersAdded(CONTEXT, [{ id: '29:iemand', name: 'B' }]), channelId: 'webchat' })).to.deep.equal([]);
+  });
+
+  it('answers unknown text with a Dutch hint listing every command', async () => {
+    const [hint] = await harness().texts(teamsMessage('hallo', CONTEXT));
+    expect(hint).to.equal(UNKNOWN_TEXT);
+    for (const [command] of COMMANDS) expect(hint).to.include(`**${command}**`);
+  });
+
+  it('help, stop and status work outside a dialog', async () => {
+    const h = harness();
+    expect(await h.texts(teamsMessage('help', CONTEXT))).to.deep.equal([HELP_TEXT]);
+    expect(await h.texts(teamsMessage('stop', CONTEXT))).to.deep.equal(['Er loopt geen gesprek om te stoppen.']);
+    expect(await h.texts(teamsMessage('status', CONTEXT))).to.deep.equal(['Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.']);
+  });
+
+  it('"mijn casussen" with no cases shows the empty card', async () => {
+    const [reply] = await harness().send(teamsMessage('mijn casussen', CONTEXT));
+    expect(JSON.stringify(reply?.attachments?.[0]?.content)).to.contain('Je hebt geen open casussen');
+  });
+
+  it('"casus <kenmerk>" shows the case with its history and makes it the active case; status then speaks of it', async () => {
+    const h = harness();
+    const c = await h.services.cases.open({ userId: PROFESSIONAL_A.aadObjectId, orgRoles: [] }, { teamId: 'w', hulpvraag: 'Ik moet het huis uit.' });
+    const [view] = await h.send(teamsMessage(`casus ${c.reference.toLowerCase()}`, CONTEXT));
+    const card = JSON.stringify(view?.attachments?.[0]?.content);
+    expect(card).to.contain(`Casus ${c.reference}`).and.contain('1 Indienen').and.contain('Ik moet het huis uit.');
+    const [status] = await h.texts(teamsMessage('status', CONTEXT));
+    expect(status).to.match(new RegExp(`^\\*\\*${c.reference}\\*\\*: stap 1 Indienen \\(ronde 1\\)\\.`));
+    expect(status).to.contain('Nog nodig: Nog niet vastgelegd: de inwoner in het huishouden.');
+  });
+
+  it('someone not on the case hears it does not exist, by kenmerk or by a forged card', async () => {
+    const h = harness();
+    const c = await h.services.cases.open({ userId: PROFESSIONAL_A.aadObjectId, orgRoles: [] }, { teamId: 'w' });
+    const notFound = 'Deze casus bestaat niet, of je hebt er geen toegang toe.';
+    expect(await h.texts(teamsMessage(`casus ${c.reference}`, ANDER))).to.deep.equal([notFound]);
+    expect(await h.texts(teamsSubmit({ verb: CASUS_OPENEN, caseId: c.id }, ANDER))).to.deep.equal([notFound]);
+    expect(await h.texts(teamsMessage('casus HA-2026-ZZZZZZ', CONTEXT))).to.deep.equal([notFound]);
+  });
+
+  it('a forged or stale card payload gets a Dutch answer and changes nothing', async () => {
+    const h = harness();
+    expect(await h.texts(teamsSubmit({ verb: 'onbekend.werkwoord' }, CONTEXT))).to.deep.equal([
+      'Deze kaart is verlopen of hoort bij een ander gesprek. Typ **mijn casussen** voor een actueel overzicht.',
+    ]);
+    expect(await h.texts(teamsSubmit({ verb: CASUSSEN_MEER, continuationToken: 'vervalst' }, CONTEXT))).to.deep.equal(['Het vervolgkenmerk van de lijst is ongeldig.']);
+  });
+});
