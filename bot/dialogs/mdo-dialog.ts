@@ -122,9 +122,9 @@ export class MdoDialog extends BaseDialog {
     const { caseId } = step.options as MdoOptions;
     const value = submittedValue(step.result as Activity, MDO_CHECKLIST_OPSLAAN) ?? {};
     const mdo = openMdo(await currentCase(step.context, this.services, caseId));
-    if (!mdo || value.mdoId !== mdo.id) {
-      await step.context.sendActivity('Deze checklist hoort bij een ander MDO en is niet opgeslagen.');
-      return step.endDialog();
+    if (!mdo || value.mdoId !== mdo.id || value.caseId !== caseId) {
+      await step.context.sendActivity('Deze checklist hoort bij een ander MDO en is niet opgeslagen. Gebruik deze kaart:');
+      return step.replaceDialog('mdoChecklist', { caseId });
     }
     for (const section of CHECKLIST_SECTIONS) {
       const items = Object.fromEntries(Object.keys(MDO_CHECKLIST[section]).map((item) => [item, value[checklistInputId(section, item)] === 'true']));

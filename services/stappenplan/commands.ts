@@ -7,7 +7,7 @@ import { HOUSEHOLD_ROLES } from '../model/household';
 import { ZRM_VERSION, zrmScores } from '../model/leefgebieden';
 import { CHECKLIST_SECTIONS, MDO_LOCATIES, afspraak } from '../model/mdo';
 import { CASE_ROLES } from '../model/roles';
-import { ACTIE_STATUSES, GEREALISEERD, VRAAG_TYPES, verzoek } from '../model/samenwerkplan';
+import { ACTIE_STATUSES, GEREALISEERD, VRAAG_TYPES, deelB } from '../model/samenwerkplan';
 
 /**
  * Every change to a case is one of these commands, parsed with zod at the edge (a card, a dialog) and applied
@@ -101,17 +101,9 @@ export const dataCommands = [
   z.object({ type: z.literal('setActieStatus'), actieId: entityId, status: z.enum(ACTIE_STATUSES) }),
   z.object({ type: z.literal('removeActie'), actieId: entityId }),
   z.object({ type: z.literal('setDeelAFoto'), fileId: z.string().min(1).max(500), naam: shortText('de bestandsnaam', 200) }),
-  z.object({
-    type: z.literal('recordDeelB'),
-    situatiebeschrijving: freeText('de beknopte situatiebeschrijving').optional(),
-    dreigendScenario: freeText('het dreigend scenario (wat als we niets doen)').optional(),
-    waaromNietRegulier: freeText('waarom het niet regulier kan').optional(),
-    rendement: freeText('het rendement').optional(),
-    legitimiteit: freeText('de legitimiteit').optional(),
-    betrokkenheid: freeText('de betrokkenheid').optional(),
-    verzoek: verzoek.optional(),
-    aanjagerUserId: userId.optional(),
-  }),
+  deelB
+    .pick({ situatiebeschrijving: true, dreigendScenario: true, waaromNietRegulier: true, rendement: true, legitimiteit: true, betrokkenheid: true, verzoek: true, aanjagerUserId: true })
+    .extend({ type: z.literal('recordDeelB') }),
   z.object({ type: z.literal('requestApproval'), askedUserIds: z.array(userId).max(20).default([]) }),
   z.object({
     type: z.literal('decideApproval'),

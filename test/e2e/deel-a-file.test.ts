@@ -108,7 +108,7 @@ describe('end to end: Deel A through the Teams file consent flow', () => {
 
   it('a consent for a case the user is not on reveals nothing', async () => {
     const other = { ...context, user: { aadObjectId: '00000000-0000-4000-8000-0000000000c3', name: 'C' } };
-    await postActivity(botUrl, { ...consent('accept'), from: { id: '29:c3', aadObjectId: other.user.aadObjectId } });
+    await postActivity(botUrl, { ...consent('accept'), from: { id: '29:c3', name: 'C', aadObjectId: other.user.aadObjectId } });
     expect(uploads).to.have.length(0);
   });
 });

@@ -10,6 +10,7 @@ import { FileAuditLog } from '../../services/store/file-audit-log';
 import { createWerkdagKalender } from '../../services/werkdagen';
 import { FileCaseStore } from '../../services/store/file-case-store';
 import { describeCaseStoreContract } from '../contract/case-store.contract';
+import { useTempDir } from '../support/temp-dir';
 import { makeCase } from '../support/case-fixtures';
 
 const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'casussen-'));
@@ -35,38 +36,34 @@ describeCaseStoreContract('embedded file store', async () => {
 });
 
 describe('embedded file store: the data folder', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await tempDir();
-  });
-  afterEach(() => rm(dir, { recursive: true, force: true }));
+  const tmp = useTempDir('casussen');
 
   it('is locked for one bot: a second open is STORE.LOCKED with a Dutch message, and opens after close', async () => {
-    const first = await FileCaseStore.open({ dir });
-    const error = await FileCaseStore.open({ dir }).catch((e: unknown) => e);
+    const first = await FileCaseStore.open({ dir: tmp.path });
+    const error = await FileCaseStore.open({ dir: tmp.path }).catch((e: unknown) => e);
     expect(error).to.include({ code: 'STORE.LOCKED' });
     expect((error as { userMessage: string }).userMessage).to.match(/is al in gebruik door een andere bot/);
     await first.close();
-    await (await FileCaseStore.open({ dir })).close();
+    await (await FileCaseStore.open({ dir: tmp.path })).close();
   });
 
   it('writes valid JSON atomically and leaves no temp files', async () => {
-    const store = await FileCaseStore.open({ dir });
+    const store = await FileCaseStore.open({ dir: tmp.path });
     const c = makeCase();
     const created = await store.create(c);
     await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.replace({ ...c, hulpvraag: `Versie ${i}.` }, created.etag)));
     await store.close();
-    const files = await readdir(path.join(dir, 'cases'));
+    const files = await readdir(path.join(tmp.path, 'cases'));
     expect(files).to.deep.equal([`${c.id}.json`]);
-    const onDisk = JSON.parse(await readFile(path.join(dir, 'cases', files[0] as string), 'utf8')) as { etag: string; document: { id: string } };
+    const onDisk = JSON.parse(await readFile(path.join(tmp.path, 'cases', files[0] as string), 'utf8')) as { etag: string; document: { id: string } };
     expect(onDisk.document.id).to.equal(c.id);
   });
 
   it('a refused write leaves the file byte-for-byte unchanged', async () => {
-    const store = await FileCaseStore.open({ dir });
+    const store = await FileCaseStore.open({ dir: tmp.path });
     const c = makeCase();
     const created = await store.create(c);
-    const file = path.join(dir, 'cases', `${c.id}.json`);
+    const file = path.join(tmp.path, 'cases', `${c.id}.json`);
     const before = await readFile(file);
     const error = await store.replace({ ...c, hulpvraag: 'BSN 123456782' }, created.etag).catch((e: unknown) => e);
     expect(error).to.include({ code: 'CASE.INVALID_INPUT' });
@@ -76,20 +73,16 @@ describe('embedded file store: the data folder', () => {
 });
 
 describe('FileAuditLog', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await tempDir();
-  });
-  afterEach(() => rm(dir, { recursive: true, force: true }));
+  const tmp = useTempDir('casussen');
 
   it('writes one JSON line per entry with exactly its fields; 200 concurrent appends give 200 lines', async () => {
-    const log = new FileAuditLog(dir);
+    const log = new FileAuditLog(tmp.path);
     await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         log.record({ at: '2026-11-23T09:00:00.000Z', actorId: `aad-${i}`, caseId: 'case-000001', action: 'read', operation: 'get' }),
       ),
     );
-    const lines = (await readFile(path.join(dir, 'audit', '2026-11-23.jsonl'), 'utf8')).trim().split('\n');
+    const lines = (await readFile(path.join(tmp.path, 'audit', '2026-11-23.jsonl'), 'utf8')).trim().split('\n');
     expect(lines).to.have.length(200);
     for (const line of lines) expect(Object.keys(JSON.parse(line) as object)).to.deep.equal(['at', 'actorId', 'caseId', 'action', 'operation']);
   });

@@ -1,18 +1,14 @@
 import { expect } from 'chai';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { useTempDir } from '../support/temp-dir';
 import { FileStorage } from '../../bot/storage/file-storage';
 
 describe('FileStorage (bot state on disk)', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'botstate-'));
-  });
-  afterEach(() => rm(dir, { recursive: true, force: true }));
+  const tmp = useTempDir('botstate');
 
   it('writes, reads back with an eTag, and deletes', async () => {
-    const storage = new FileStorage(dir);
+    const storage = new FileStorage(tmp.path);
     await storage.write({ 'msteams/conversations/a:1': { dialoogStatus: { stap: 2 } } });
     const read = await storage.read(['msteams/conversations/a:1', 'onbekend']);
     expect(read['msteams/conversations/a:1']).to.deep.include({ dialoogStatus: { stap: 2 } });
@@ -23,12 +19,12 @@ describe('FileStorage (bot state on disk)', () => {
   });
 
   it('survives a restart: a new instance over the same folder reads what the first wrote', async () => {
-    await new FileStorage(dir).write({ k: { actieveCasus: { caseId: 'case-1' } } });
-    expect((await new FileStorage(dir).read(['k'])).k).to.deep.include({ actieveCasus: { caseId: 'case-1' } });
+    await new FileStorage(tmp.path).write({ k: { actieveCasus: { caseId: 'case-1' } } });
+    expect((await new FileStorage(tmp.path).read(['k'])).k).to.deep.include({ actieveCasus: { caseId: 'case-1' } });
   });
 
   it('refuses a write with a stale eTag and keeps the newer state; "*" overwrites', async () => {
-    const storage = new FileStorage(dir);
+    const storage = new FileStorage(tmp.path);
     await storage.write({ k: { n: 1 } });
     const first = (await storage.read(['k'])).k;
     await storage.write({ k: { ...first, n: 2 } });
@@ -40,8 +36,8 @@ describe('FileStorage (bot state on disk)', () => {
   });
 
   it('two turns saving the same state they read: exactly one wins', async () => {
-    const a = new FileStorage(dir);
-    const b = new FileStorage(dir);
+    const a = new FileStorage(tmp.path);
+    const b = new FileStorage(tmp.path);
     await a.write({ k: { n: 0 } });
     const seen = (await a.read(['k'])).k;
     const results = await Promise.allSettled([a.write({ k: { ...seen, n: 'a' } }), a.write({ k: { ...seen, n: 'b' } })]);
@@ -50,9 +46,9 @@ describe('FileStorage (bot state on disk)', () => {
   });
 
   it('keeps keys out of file names and leaves no temp files', async () => {
-    const storage = new FileStorage(dir);
+    const storage = new FileStorage(tmp.path);
     await storage.write({ 'msteams/conversations/a:geheim/users/x': { v: 1 } });
-    const files = await readdir(path.join(dir, 'botstate'));
+    const files = await readdir(path.join(tmp.path, 'botstate'));
     expect(files).to.have.length(1);
     expect(files[0]).to.match(/^[0-9a-f]{64}\.json$/);
   });

@@ -12,7 +12,8 @@ import { createWerkdagKalender } from '../../services/werkdagen';
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { HelmondBot } from '../../bot/helmond-bot';
 import type { BotServices } from '../../bot/services';
-import { T0 } from './stappenplan-driver';
+import type { Case } from '../../services/model/case';
+import { PEOPLE, T0 } from './stappenplan-driver';
 
 /** Ids and kenmerken in order: id-000001…, HA-2026-AAAAA1… */
 export function sequentialIds(): IdSource {
@@ -33,6 +34,20 @@ export function createTestServices(directory = new StaticDirectory()) {
   const services: BotServices = { cases, directory, clock };
   return { services, store, audit, clock };
 }
+
+/**
+ * A case walked by the state machine driver (test/support/stappenplan-driver.ts), stored with the dialog test's
+ * user ("user1", TestAdapter's default) as its casusregisseur.
+ */
+export async function storedForDialog(c: Case, directory = new StaticDirectory()) {
+  const ctx = createTestServices(directory);
+  await ctx.store.create(JSON.parse(JSON.stringify(c).replaceAll(PEOPLE.regisseur.userId, 'user1')) as Case);
+  return { ...ctx, caseId: c.id };
+}
+
+/** The data of a card reply's first Action.Submit (tells a test the caseId or mdoId to send back). */
+export const submitDataOf = (reply: Partial<Activity>) =>
+  ((reply.attachments?.[0]?.content as { actions: { data: Record<string, unknown> }[] }).actions[0]?.data ?? {});
 
 /** The real Teams handler on in-memory adapters. */
 export function createTestBot(directory = new StaticDirectory()) {
@@ -67,6 +82,18 @@ function checkReply(reply: Partial<Activity>, expected: Expected, label: string)
   if (typeof expected === 'string') expect(text, `reply to ${label}`).to.equal(expected);
   else expect(text, `reply to ${label}`).to.match(expected);
 }
+
+/** A question with buttons (Ja / Nee on Teams arrive as a hero card): the card's text matches. */
+export const buttons = (question: RegExp) => (reply: Partial<Activity>) => {
+  expect(reply.attachments?.[0]?.contentType).to.equal('application/vnd.microsoft.card.hero');
+  expect((reply.attachments?.[0]?.content as { text?: string }).text).to.match(question);
+};
+
+/** A reply whose text, or whose button card's text (choices render as a hero card on Teams), matches. */
+export const said = (expected: RegExp) => (reply: Partial<Activity>) => {
+  const hero = reply.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.hero')?.content as { text?: string } | undefined;
+  expect(reply.text ?? hero?.text ?? '').to.match(expected);
+};
 
 /** A reply that carries an Adaptive Card whose body mentions the text. */
 export const cardWith = (text: string) => (reply: Partial<Activity>) => {

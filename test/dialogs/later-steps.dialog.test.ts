@@ -1,0 +1,130 @@
+import { expect } from 'chai';
+import { DialogTestClient } from 'botbuilder-testing';
+import { EscalerenDialog } from '../../bot/dialogs/escaleren-dialog';
+import { EvaluatieDialog } from '../../bot/dialogs/evaluatie-dialog';
+import { OnderbouwingDialog } from '../../bot/dialogs/onderbouwing-dialog';
+import { UitvoeringDialog } from '../../bot/dialogs/uitvoering-dialog';
+import { ZRM_OPSLAAN } from '../../cards/verbs';
+import { LEEFGEBIEDEN } from '../../services/model/leefgebieden';
+import { StaticDirectory } from '../../services/ports/directory';
+import { cardWith, playDialog, said, storedForDialog, submitDataOf } from '../support/bot-services';
+import { caseAt, PEOPLE } from '../support/stappenplan-driver';
+
+const directory = new StaticDirectory({ [PEOPLE.leidinggevende.userId]: ['leidinggevende'], [PEOPLE.procesregisseur.userId]: ['procesregisseur'] });
+
+describe('dialog: stap 5B Onderbouwing (Deel B)', () => {
+  it('asks every part of Deel B, refuses bad answers, and submits it to the approvers the policy names', async () => {
+    const { services, store, caseId } = await storedForDialog(caseAt('onderbouwing').case, directory);
+    const client = new DialogTestClient('msteams', new OnderbouwingDialog(services), { caseId });
+    await playDialog(client, [
+      ['verder', [/^Stap 5B, \*\*onderbouwing\*\*/, /beknopte situatiebeschrijving/]],
+      ['Moeder met twee kinderen, BSN 123456782.', [/^Laat het burgerservicenummer \(BSN\) weg uit de beknopte situatiebeschrijving/]],
+      ['Moeder met twee kinderen, huurachterstand van drie maanden.', [/dreigend scenario/]],
+      ['Huisuitzetting binnen 8 weken.', [/niet regulier/]],
+      ['De reguliere route duurt 10 weken.', [/rendement/]],
+      ['Een uitzetting kost vele malen meer.', [/legitimiteit/]],
+      ['De Participatiewet staat een eenmalige betaling toe.', [/betrokkenheid/]],
+      ['De corporatie stopt de procedure bij betaling.', [said(/^Wat vraag je aan\?/)]],
+      ['2', [/Hoeveel \*\*doorbraakbudget\*\*/]],
+      ['heel veel', ['Dat is geen bedrag dat ik kan lezen. We beginnen het verzoek opnieuw.', said(/^Wat vraag je aan\?/)]],
+      ['2', [/Hoeveel/]],
+      ['€ 1.250,00', [/\*\*doel\*\*/]],
+      ['Huurachterstand betalen zodat de ontruiming stopt.', [said(/ter beoordeling/)]],
+      ['ja', ['Deel B is ingediend ter beoordeling. Je hoort het zodra er een besluit is.']],
+    ]);
+    const c = (await store.get(caseId))?.case;
+    expect(c?.deelB?.verzoek).to.deep.include({ doorbraakbudgetCents: 125_000 });
+    expect(c?.approvals[0]).to.deep.include({ status: 'open', requestedBy: 'user1', askedUserIds: [PEOPLE.leidinggevende.userId] });
+  });
+
+  it('after a rejection shows the reason and can escalate to the procesregisseur', async () => {
+    const { services, store, caseId } = await storedForDialog(caseAt('onderbouwing').case, directory);
+    await playDialog(new DialogTestClient('msteams', new OnderbouwingDialog(services), { caseId }), []);
+    const user1 = { userId: 'user1', orgRoles: [] };
+    for (const command of [
+      { type: 'recordDeelB', situatiebeschrijving: 'S.', dreigendScenario: 'D.', waaromNietRegulier: 'W.', rendement: 'R.', legitimiteit: 'L.', betrokkenheid: 'B.', verzoek: { doorbraakbudgetCents: 125_000, doel: 'Huur.' } },
+      { type: 'requestApproval', askedUserIds: [PEOPLE.leidinggevende.userId] },
+    ]) await services.cases.execute(user1, caseId, command);
+    const requestId = (await store.get(caseId))?.case.approvals[0]?.id;
+    await services.cases.execute(PEOPLE.leidinggevende, caseId, { type: 'decideApproval', requestId, outcome: 'afgewezen', reason: 'Eerst de reguliere route.' });
+    const client = new DialogTestClient('msteams', new OnderbouwingDialog(services), { caseId });
+    await playDialog(client, [
+      ['verder', ['Besluit op Deel B: **Afgewezen**. Reden: Eerst de reguliere route.', said(/^Hoe verder\?/)]],
+      ['2', [/^Wat is je vraag aan de procesregisseur over Deel B\?/]],
+      ['Kan de uitzondering alsnog, gezien de termijn?', [/staat nu in stap \*\*6B Escaleren\*\*/]],
+    ]);
+    const c = (await store.get(caseId))?.case;
+    expect(c?.escalaties[0]).to.deep.include({ aanleiding: 'afgewezen', aveFase: 2, askedUserIds: [PEOPLE.procesregisseur.userId] });
+  });
+});
+
+describe('dialog: stap 6 Uitvoering', () => {
+  it('updates an action, shows a refused escalation without storing it, then escalates', async () => {
+    const { services, store, caseId } = await storedForDialog(caseAt('uitvoering').case, directory);
+    const client = new DialogTestClient('msteams', new UitvoeringDialog(services), { caseId });
+    await playDialog(client, [
+      ['verder', [said(/^Stap 6, \*\*uitvoering\*\*[\s\S]*Huurachterstand in kaart \(Schuldhulp, uiterlijk 30 november 2026\): open[\s\S]*Wat wil je doen\?/)]],
+      ['1', [said(/^Welke actie\?/)]],
+      ['1', [said(/^Wat is de stand\?/)]],
+      ['3', [said(/^Bijgewerkt\. Laat de andere betrokkenen weten wat er veranderd is\.[\s\S]*Huurachterstand in kaart \(Schuldhulp, uiterlijk 30 november 2026\): gedaan/)]],
+      ['2', [/^Waar loop je op vast\?/]],
+      ['De corporatie belde 123.456.782 terug', [/^Laat het burgerservicenummer \(BSN\) weg uit de toelichting/, said(/Wat wil je doen\?/)]],
+      ['2', [/^Waar loop je op vast\?/]],
+      ['De corporatie twijfelt over de betalingsregeling.', [/staat nu in stap \*\*6B Escaleren\*\*/]],
+    ]);
+    const c = (await store.get(caseId))?.case;
+    expect(c?.deelA.acties[0]?.status).to.equal('gedaan');
+    expect(c?.escalaties).to.have.length(1);
+    expect(c?.escalaties[0]).to.deep.include({ aanleiding: 'vastgelopen', vraag: 'De corporatie twijfelt over de betalingsregeling.', askedUserIds: [PEOPLE.procesregisseur.userId] });
+  });
+});
+
+describe('dialog: stap 6B Escaleren', () => {
+  it('closes the escalation only with an outcome, and records a plan change with its reason', async () => {
+    const { services, store, caseId } = await storedForDialog(caseAt('escaleren').case, directory);
+    const client = new DialogTestClient('msteams', new EscalerenDialog(services), { caseId });
+    await playDialog(client, [
+      ['verder', [said(/^Stap 6B, \*\*escaleren\*\*[\s\S]*Vraag: De corporatie twijfelt over de regeling\.[\s\S]*Fase 2: procesregie/)]],
+      ['1', [/^Wat is de \*\*uitkomst\*\*/]],
+      ['   ', [said(/^Is het plan aangepast\?/)]],
+      ['nee', [/^Vul de toelichting in\.\n\nTyp \*\*verder\*\*/]],
+    ]);
+    expect((await store.get(caseId))?.case.step).to.equal('escaleren');
+    const again = new DialogTestClient('msteams', new EscalerenDialog(services), { caseId });
+    await playDialog(again, [
+      ['verder', [said(/Wat is de stand\?/)]],
+      ['1', [/uitkomst/]],
+      ['De procesregisseur sprak de corporatie; de regeling gaat door met een kleinere termijn.', [said(/^Is het plan aangepast\?/)]],
+      ['ja', [said(/^Waarom is het plan aangepast\?/)]],
+      ['2', [/staat nu in stap \*\*6 Uitvoering\*\*/]],
+    ]);
+    const e = (await store.get(caseId))?.case.escalaties[0];
+    expect(e?.planWijziging?.reden).to.equal('echtNietMogelijk');
+    expect(e?.afgerondAt).to.be.a('string');
+  });
+});
+
+describe('dialog: stap 7 Evaluatie (Deel C)', () => {
+  it('records Deel C with the ZRM after, refusing bad input, and closes the case', async () => {
+    const { services, store, caseId } = await storedForDialog(caseAt('evaluatie').case, directory);
+    const client = new DialogTestClient('msteams', new EvaluatieDialog(services), { caseId });
+    let card: Record<string, unknown> = {};
+    await playDialog(client, [
+      ['verder', [/^Stap 7, \*\*evaluatie\*\*/, said(/^Is het plan gerealiseerd\?/)]],
+      ['1', [(reply) => { cardWith('ZRM-scores na afloop')(reply); card = submitDataOf(reply); }]],
+    ]);
+    const scores = Object.fromEntries(LEEFGEBIEDEN.map((l) => [`zrm_${l}`, '4']));
+    await playDialog(client, [
+      [{ value: { ...card, ...scores, verb: ZRM_OPSLAAN, moment: 'voor' } }, [(r) => expect(r.text).to.equal('Deze kaart hoort bij een andere casus of een ander moment.')]],
+      [{ value: { ...card, ...scores, verb: ZRM_OPSLAAN, zrm_financien: '3' } }, ['De ZRM-scores zijn opgeslagen.', /nog nodig/]],
+      ['Werk zoeken; haar BSN is 123456782', [/^Laat het burgerservicenummer \(BSN\) weg uit wat er nog nodig is/]],
+      ['Niets meer; schuldhulp loopt door.', [/\*\*vervolg\*\*/]],
+      ['Schuldhulp loopt door; casus sluiten.', [said(/^Hoe verder met deze casus\?/)]],
+      ['1', [/staat nu in stap \*\*Afgesloten\*\*/]],
+    ]);
+    const c = (await store.get(caseId))?.case;
+    expect(c?.step).to.equal('afgesloten');
+    expect(c?.deelC).to.deep.include({ gerealiseerd: 'ja', vervolg: 'Schuldhulp loopt door; casus sluiten.' });
+    expect(c?.deelC.zrmNa?.scores.financien).to.equal(3);
+  });
+});
