@@ -33,6 +33,22 @@ export function decodeToken(listing: string, token: string | undefined): Positio
   throw new DomainError('CASE.INVALID_INPUT', BAD_TOKEN);
 }
 
+/** Wrap an adapter's own continuation token (e.g. Cosmos DB's) in our opaque, checked form. */
+export function encodeSdkToken(listing: string, token: string): string {
+  return Buffer.from(JSON.stringify({ v: 1, l: listing, t: token })).toString('base64url');
+}
+
+export function decodeSdkToken(listing: string, token: string | undefined): string | undefined {
+  if (token === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { v?: unknown; l?: unknown; t?: unknown };
+    if (parsed.v === 1 && parsed.l === listing && typeof parsed.t === 'string' && parsed.t.length > 0) return parsed.t;
+  } catch {
+    // falls through to the refusal below
+  }
+  throw new DomainError('CASE.INVALID_INPUT', BAD_TOKEN);
+}
+
 /** How a listing orders its items: a key per item and a direction. */
 export interface Ordering<T> {
   readonly name: string;

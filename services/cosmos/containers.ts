@@ -1,0 +1,43 @@
+import type { ContainerDefinition, IndexingPolicy } from '@azure/cosmos';
+
+/**
+ * Container and index definitions, in one place: the adapter creates them when missing and infra/ deploys the
+ * same ones.
+ *
+ * `cases` is partitioned on `/id`: one case per logical partition. Every read and every ETag replace is a point
+ * operation in one partition (the cheapest kind), a case's size is bounded, writes spread evenly with no hot
+ * partition, and the only cross-partition queries ("mijn casussen", due items, a kenmerk) are small and indexed.
+ *
+ * Only the paths the queries filter or sort on are indexed; everything else (the case's content, with its
+ * personal data) is excluded, which also keeps write cost down.
+ */
+export const CASES_INDEXING_POLICY: IndexingPolicy = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: [
+    { path: '/memberIds/[]/?' }, // "mijn casussen": ARRAY_CONTAINS(c.memberIds, @userId)
+    { path: '/step/?' }, // leave closed cases out of "mijn casussen"
+    { path: '/updatedAt/?' }, // "mijn casussen": newest first
+    { path: '/nextDueAt/?' }, // reminders: due at or before now, earliest first
+    { path: '/reference/?' }, // "casus <kenmerk>"
+  ],
+  excludedPaths: [{ path: '/*' }, { path: '/"_etag"/?' }],
+  compositeIndexes: [
+    [
+      { path: '/updatedAt', order: 'descending' },
+      { path: '/id', order: 'descending' },
+    ],
+    [
+      { path: '/nextDueAt', order: 'ascending' },
+      { path: '/id', order: 'ascending' },
+    ],
+  ],
+};
+
+export const CASES_CONTAINER_ID = 'cases';
+
+export const CASES_CONTAINER: ContainerDefinition = {
+  id: CASES_CONTAINER_ID,
+  partitionKey: { paths: ['/id'] },
+  indexingPolicy: CASES_INDEXING_POLICY,
+};
