@@ -1,25 +1,41 @@
 import path from 'node:path';
-import { ConversationState } from 'botbuilder';
+import type { CosmosClient } from '@azure/cosmos';
+import { ConversationState, type Storage } from 'botbuilder';
 import { CaseService } from '../services/cases/case-service';
+import type { IdSource } from '../services/cases/ids';
 import type { AppConfig } from '../services/config';
+import { CosmosAuditLog } from '../services/cosmos/cosmos-audit-log';
+import { CosmosCaseStore } from '../services/cosmos/cosmos-case-store';
+import { createCosmosClient } from '../services/cosmos/options';
 import { loadFileDirectory } from '../services/directory/file-directory';
 import { DEFAULT_APPROVAL_POLICY } from '../services/model/approval';
+import type { AuditLog } from '../services/ports/audit-log';
+import type { CaseStore } from '../services/ports/case-store';
 import { systemClock, type Clock } from '../services/ports/clock';
 import type { Directory } from '../services/ports/directory';
 import { FileAuditLog } from '../services/store/file-audit-log';
 import { FileCaseStore } from '../services/store/file-case-store';
 import { createWerkdagKalender } from '../services/werkdagen';
-import type { IdSource } from '../services/cases/ids';
 import { HelmondBot } from './helmond-bot';
 import type { BotServices } from './services';
+import { CosmosStorage } from './storage/cosmos-storage';
 import { FileStorage } from './storage/file-storage';
+
+/** Where cases, the audit trail and bot state live. */
+interface Backend {
+  readonly name: 'embedded' | 'cosmos';
+  readonly store: CaseStore;
+  readonly audit: AuditLog;
+  readonly state: Storage;
+  close(): Promise<void>;
+}
 
 /** What the entry point runs, and how to let go of it. */
 export interface Runtime {
   readonly bot: HelmondBot;
   readonly services: BotServices;
-  /** Which case store is in use, for the start-up log (never a secret). */
-  readonly store: 'embedded';
+  /** Which store is in use, for the start-up log (never a secret). */
+  readonly store: Backend['name'];
   close(): Promise<void>;
 }
 
@@ -27,30 +43,48 @@ export interface ComposeOverrides {
   readonly clock?: Clock;
   readonly ids?: IdSource;
   readonly directory?: Directory;
+  /** Tests hand in a client that trusts their local server's certificate. */
+  readonly cosmosClient?: CosmosClient;
+}
+
+async function embedded(config: AppConfig): Promise<Backend> {
+  const store = await FileCaseStore.open({ dir: config.dataDir });
+  return { name: 'embedded', store, audit: new FileAuditLog(config.dataDir), state: new FileStorage(config.dataDir), close: () => store.close() };
+}
+
+async function cosmos(config: AppConfig, client: CosmosClient | undefined): Promise<Backend> {
+  const options = config.cosmos as NonNullable<AppConfig['cosmos']>;
+  const cosmosClient = client ?? createCosmosClient(options);
+  const [store, audit, state] = await Promise.all([
+    CosmosCaseStore.open(cosmosClient, options.database),
+    CosmosAuditLog.open(cosmosClient, options.database),
+    CosmosStorage.open(cosmosClient, options.database),
+  ]);
+  return { name: 'cosmos', store, audit, state, close: async () => cosmosClient.dispose() };
 }
 
 /**
- * Build the bot on the embedded default store: cases, audit trail, bot state and the roles file all under
- * DATA_DIR. Nothing needs Azure.
+ * Build the bot: Azure Cosmos DB when COSMOS_ENDPOINT is configured, otherwise the embedded default store under
+ * DATA_DIR (nothing needs Azure). Roles come from DATA_DIR/directory.json.
  */
-export async function composeEmbedded(config: AppConfig, overrides: ComposeOverrides = {}): Promise<Runtime> {
-  const store = await FileCaseStore.open({ dir: config.dataDir });
+export async function compose(config: AppConfig, overrides: ComposeOverrides = {}): Promise<Runtime> {
+  const backend = config.cosmos ? await cosmos(config, overrides.cosmosClient) : await embedded(config);
   try {
     const directory = overrides.directory ?? (await loadFileDirectory(path.join(config.dataDir, 'directory.json')));
     const clock = overrides.clock ?? systemClock;
     const cases = new CaseService({
-      store,
-      audit: new FileAuditLog(config.dataDir),
+      store: backend.store,
+      audit: backend.audit,
       clock,
       policy: DEFAULT_APPROVAL_POLICY,
       kalender: createWerkdagKalender(),
       ...(overrides.ids ? { ids: overrides.ids } : {}),
     });
     const services: BotServices = { cases, directory, clock };
-    const bot = new HelmondBot(services, new ConversationState(new FileStorage(config.dataDir)), config.teamId);
-    return { bot, services, store: 'embedded', close: () => store.close() };
+    const bot = new HelmondBot(services, new ConversationState(backend.state), config.teamId);
+    return { bot, services, store: backend.name, close: () => backend.close() };
   } catch (error) {
-    await store.close();
+    await backend.close();
     throw error;
   }
 }

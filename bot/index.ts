@@ -2,7 +2,7 @@ import { ConfigError, loadConfig, type AppConfig } from '../services/config';
 import { isDomainError } from '../services/errors';
 import { createLogger } from '../services/logging';
 import { createApp } from './app';
-import { composeEmbedded } from './compose';
+import { compose } from './compose';
 
 /** Start the bot: configuration, logger, HTTP edge; stop cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel });
-  const runtime = await composeEmbedded(config);
+  const runtime = await compose(config);
   const app = await createApp(config, { bot: runtime.bot, logger });
   const port = await app.listen(config.port, config.host);
   app.ready();

@@ -12,6 +12,9 @@
  * | `MicrosoftAppPassword` | (none) | Client secret of that app. Required with an app id for `MultiTenant` and `SingleTenant`; must be empty for `UserAssignedMSI`. Never logged or echoed. |
  * | `MicrosoftAppType` | `MultiTenant` | `MultiTenant`, `SingleTenant` or `UserAssignedMSI`. |
  * | `MicrosoftAppTenantId` | (none) | Tenant id (GUID); required for `SingleTenant` and `UserAssignedMSI`. |
+ * | `COSMOS_ENDPOINT` | (none) | Azure Cosmos DB account (https). Unset: the embedded store under DATA_DIR. |
+ * | `COSMOS_DATABASE` | `helmond-aanpak` | Database name; containers are created when missing. |
+ * | `COSMOS_KEY` | (none) | Account key. Unset: Microsoft Entra ID (managed identity) via DefaultAzureCredential. Never logged. |
  *
  * Advanced, for tests and sovereign clouds only: the channel-authentication overrides that botbuilder's
  * `ConfigurationBotFrameworkAuthentication` reads. When one is set, all are used as given, so all must be set:
@@ -24,6 +27,7 @@
  */
 import { z } from 'zod';
 import { DomainError } from './errors';
+import type { CosmosOptions } from './cosmos/options';
 import { LOG_LEVELS, type LogLevel } from './logging';
 
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -61,6 +65,8 @@ export interface AppConfig {
     readonly tenantId: string | undefined;
     readonly auth: BotAuthSettings;
   };
+  /** Set when COSMOS_ENDPOINT is: cases and bot state live in Azure Cosmos DB; otherwise the embedded store. */
+  readonly cosmos: CosmosOptions | undefined;
 }
 
 /** Start-up stops with this error; its `userMessage` is Dutch, names the variable and never holds a value. */
@@ -109,6 +115,11 @@ const EnvSchema = z
     MicrosoftAppTenantId: text('MicrosoftAppTenantId moet een GUID zijn (de tenant-id van de organisatie).', (v) =>
       GUID.test(v),
     ),
+    COSMOS_ENDPOINT: text('COSMOS_ENDPOINT moet een https-adres zijn, bijvoorbeeld https://mijn-account.documents.azure.com:443/.', (v) =>
+      URL.canParse(v) && new URL(v).protocol === 'https:',
+    ),
+    COSMOS_DATABASE: text('COSMOS_DATABASE mag alleen letters, cijfers, - en _ bevatten (1 tot 255 tekens).', (v) => /^[A-Za-z0-9_-]{1,255}$/.test(v)),
+    COSMOS_KEY: text('COSMOS_KEY is niet geldig.'),
     ...overrideShape,
   })
   .superRefine((env, ctx) => {
@@ -128,6 +139,9 @@ const EnvSchema = z
     }
     if (!env.MicrosoftAppId && env.MicrosoftAppPassword) {
       problem('MicrosoftAppPassword is gezet, maar MicrosoftAppId ontbreekt.');
+    }
+    if (!env.COSMOS_ENDPOINT && (env.COSMOS_KEY || env.COSMOS_DATABASE)) {
+      problem('COSMOS_KEY of COSMOS_DATABASE is gezet, maar COSMOS_ENDPOINT ontbreekt.');
     }
     const missing = AUTH_OVERRIDES.filter((name) => env[name] === undefined);
     if (missing.length > 0 && missing.length < AUTH_OVERRIDES.length) {
@@ -152,6 +166,9 @@ function toConfig(env: Env): AppConfig {
     logLevel: (env.LOG_LEVEL ?? 'info') as LogLevel,
     teamId: env.TEAM_ID ?? 'wijkteam',
     bot: { appId: env.MicrosoftAppId, appType, tenantId: env.MicrosoftAppTenantId, auth },
+    cosmos: env.COSMOS_ENDPOINT
+      ? { endpoint: env.COSMOS_ENDPOINT, database: env.COSMOS_DATABASE ?? 'helmond-aanpak', ...(env.COSMOS_KEY ? { key: env.COSMOS_KEY } : {}) }
+      : undefined,
   };
 }
 

@@ -36,8 +36,35 @@ export const CASES_INDEXING_POLICY: IndexingPolicy = {
 
 export const CASES_CONTAINER_ID = 'cases';
 
-export const CASES_CONTAINER: ContainerDefinition = {
+export const CASES_CONTAINER: ContainerDefinition & { id: string } = {
   id: CASES_CONTAINER_ID,
   partitionKey: { paths: ['/id'] },
   indexingPolicy: CASES_INDEXING_POLICY,
+};
+
+/**
+ * `botstate`: Bot Framework conversation and dialog state, one document per state key (id = a hash of the key,
+ * since keys contain characters Cosmos ids may not). Point reads and ETag writes only: nothing is indexed.
+ */
+export const BOTSTATE_CONTAINER_ID = 'botstate';
+export const BOTSTATE_CONTAINER: ContainerDefinition & { id: string } = {
+  id: BOTSTATE_CONTAINER_ID,
+  partitionKey: { paths: ['/id'] },
+  indexingPolicy: { indexingMode: 'consistent', automatic: true, includedPaths: [], excludedPaths: [{ path: '/*' }] },
+};
+
+/**
+ * `audit`: who read or changed which case, when (append-only). Partitioned per case, so a case's trail is one
+ * partition; indexed on time and actor for an audit query ("what did this user open?").
+ */
+export const AUDIT_CONTAINER_ID = 'audit';
+export const AUDIT_CONTAINER: ContainerDefinition & { id: string } = {
+  id: AUDIT_CONTAINER_ID,
+  partitionKey: { paths: ['/caseId'] },
+  indexingPolicy: {
+    indexingMode: 'consistent',
+    automatic: true,
+    includedPaths: [{ path: '/at/?' }, { path: '/actorId/?' }],
+    excludedPaths: [{ path: '/*' }],
+  },
 };

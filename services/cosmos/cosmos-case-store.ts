@@ -6,6 +6,7 @@ import type { CaseStore, Page, PageOptions, StoredCase } from '../ports/case-sto
 import { decodeSdkToken, encodeSdkToken, pageSizeOf } from '../store/paging';
 import { CASES_CONTAINER } from './containers';
 import { cosmosCall } from './errors';
+import { ensureContainer } from './ensure';
 
 const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const;
 
@@ -32,8 +33,7 @@ export class CosmosCaseStore implements CaseStore {
 
   /** Create the database and container if missing, with the indexing policy from containers.ts. */
   static async open(client: CosmosClient, databaseId: string): Promise<CosmosCaseStore> {
-    const { database } = await cosmosCall(() => client.databases.createIfNotExists({ id: databaseId }));
-    const { container } = await cosmosCall(() => database.containers.createIfNotExists(CASES_CONTAINER));
+    const container = await ensureContainer(client, databaseId, CASES_CONTAINER);
     return new CosmosCaseStore(container);
   }
 

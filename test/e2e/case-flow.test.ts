@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../bot/app';
-import { composeEmbedded, type Runtime } from '../../bot/compose';
+import { compose, type Runtime } from '../../bot/compose';
 import { ACTIE_TOEVOEGEN, MDO_CHECKLIST_OPSLAAN, PLAN_KLAAR, ZRM_OPSLAAN } from '../../cards/verbs';
 import { loadConfig } from '../../services/config';
 import { silentLogger } from '../../services/logging';
@@ -31,7 +31,7 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
 
   async function startBot(): Promise<void> {
     const config = loadConfig({ DATA_DIR: dataDir });
-    runtime = await composeEmbedded(config, { clock: new FixedClock(T0), ids: sequentialIds(), directory: new StaticDirectory({ 'aad-procesregisseur-1': ['procesregisseur'] }) });
+    runtime = await compose(config, { clock: new FixedClock(T0), ids: sequentialIds(), directory: new StaticDirectory({ 'aad-procesregisseur-1': ['procesregisseur'] }) });
     app = await createApp(config, { bot: runtime.bot, logger: silentLogger });
     botUrl = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
     app.ready();

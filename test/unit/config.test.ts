@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       teamId: 'wijkteam',
       bot: { appId: undefined, appType: 'MultiTenant', tenantId: undefined, auth: { MicrosoftAppType: 'MultiTenant' } },
+      cosmos: undefined,
     });
   });
 
@@ -160,5 +161,29 @@ describe('loadConfig', () => {
       expect(error.userMessage).not.to.include(SECRET);
       expect(JSON.stringify(error)).not.to.include(SECRET);
     }
+  });
+});
+
+describe('loadConfig: Cosmos DB', () => {
+  it('uses the embedded store without COSMOS_ENDPOINT, and Cosmos with it (database defaulted, key optional)', () => {
+    expect(loadConfig({}).cosmos).to.equal(undefined);
+    expect(loadConfig({ COSMOS_ENDPOINT: 'https://acc.documents.azure.com:443/' }).cosmos).to.deep.equal({ endpoint: 'https://acc.documents.azure.com:443/', database: 'helmond-aanpak' });
+    expect(loadConfig({ COSMOS_ENDPOINT: 'https://acc.documents.azure.com/', COSMOS_DATABASE: 'ha-prod', COSMOS_KEY: 'geheim==' }).cosmos).to.deep.include({ database: 'ha-prod', key: 'geheim==' });
+  });
+
+  it('refuses an http endpoint, a bad database name, or a key without endpoint, in Dutch and without the key', () => {
+    const messageOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (error) {
+        return (error as { userMessage: string }).userMessage;
+      }
+    };
+    expect(messageOf({ COSMOS_ENDPOINT: 'http://acc.documents.azure.com' })).to.match(/COSMOS_ENDPOINT moet een https-adres zijn/);
+    expect(messageOf({ COSMOS_ENDPOINT: 'https://a.b/', COSMOS_DATABASE: 'met spatie' })).to.match(/COSMOS_DATABASE mag alleen/);
+    const keyOnly = messageOf({ COSMOS_KEY: 'supergeheim-sleutel' });
+    expect(keyOnly).to.match(/COSMOS_ENDPOINT ontbreekt/);
+    expect(keyOnly).to.not.contain('supergeheim');
   });
 });
