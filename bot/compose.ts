@@ -45,6 +45,8 @@ export interface ComposeOverrides {
   readonly directory?: Directory;
   /** Tests hand in a client that trusts their local server's certificate. */
   readonly cosmosClient?: CosmosClient;
+  /** Wrap the case store, e.g. to count its operations in a benchmark. */
+  readonly wrapStore?: (store: CaseStore) => CaseStore;
 }
 
 async function embedded(config: AppConfig): Promise<Backend> {
@@ -73,7 +75,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     const directory = overrides.directory ?? (await loadFileDirectory(path.join(config.dataDir, 'directory.json')));
     const clock = overrides.clock ?? systemClock;
     const cases = new CaseService({
-      store: backend.store,
+      store: overrides.wrapStore ? overrides.wrapStore(backend.store) : backend.store,
       audit: backend.audit,
       clock,
       policy: DEFAULT_APPROVAL_POLICY,
