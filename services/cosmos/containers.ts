@@ -1,4 +1,5 @@
 import type { ContainerDefinition, IndexingPolicy } from '@azure/cosmos';
+import { DOCUMENT_KINDS, type DocumentKind } from '../ports/versioned-store';
 
 /**
  * Container and index definitions, in one place: the adapter creates them when missing and infra/ deploys the
@@ -68,3 +69,14 @@ export const AUDIT_CONTAINER: ContainerDefinition & { id: string } = {
     excludedPaths: [{ path: '/*' }],
   },
 };
+
+/**
+ * Containers of the small versioned documents (services/ports/versioned-store.ts): point operations only, so
+ * nothing is indexed; partitioned on the (hashed) document id.
+ */
+export const VERSIONED_CONTAINERS: Readonly<Record<DocumentKind, ContainerDefinition & { id: string }>> = Object.fromEntries(
+  DOCUMENT_KINDS.map((kind) => [
+    kind,
+    { id: kind, partitionKey: { paths: ['/id'] }, indexingPolicy: { indexingMode: 'consistent', automatic: true, includedPaths: [], excludedPaths: [{ path: '/*' }] } },
+  ]),
+) as unknown as Record<DocumentKind, ContainerDefinition & { id: string }>;
