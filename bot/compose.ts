@@ -16,17 +16,25 @@ import type { Directory } from '../services/ports/directory';
 import { FileAuditLog } from '../services/store/file-audit-log';
 import { FileCaseStore } from '../services/store/file-case-store';
 import { createWerkdagKalender } from '../services/werkdagen';
+import type { z } from 'zod';
+import { BudgetLedger, budgetDocument } from '../services/budget/ledger';
+import { CosmosVersionedStore } from '../services/cosmos/cosmos-versioned-store';
+import { conversationReference, ConversationReferences } from '../services/notify/conversation-references';
+import type { DocumentKind, VersionedStore } from '../services/ports/versioned-store';
+import { leaseDocument, ReminderLeases } from '../services/reminders/leases';
+import { FileVersionedStore } from '../services/store/file-versioned-store';
 import { HelmondBot } from './helmond-bot';
 import type { BotServices } from './services';
 import { CosmosStorage } from './storage/cosmos-storage';
 import { FileStorage } from './storage/file-storage';
 
-/** Where cases, the audit trail and bot state live. */
+/** Where cases, the audit trail, bot state and the small versioned documents live. */
 interface Backend {
   readonly name: 'embedded' | 'cosmos';
   readonly store: CaseStore;
   readonly audit: AuditLog;
   readonly state: Storage;
+  versioned<T>(kind: DocumentKind, schema: z.ZodType<T>): Promise<VersionedStore<T>>;
   close(): Promise<void>;
 }
 
@@ -34,6 +42,9 @@ interface Backend {
 export interface Runtime {
   readonly bot: HelmondBot;
   readonly services: BotServices;
+  /** The doorbraakbudget ledger and the reminder leases, on the same backend (used by approvals and reminders). */
+  readonly ledger: BudgetLedger;
+  readonly leases: ReminderLeases;
   /** Which store is in use, for the start-up log (never a secret). */
   readonly store: Backend['name'];
   close(): Promise<void>;
@@ -51,7 +62,14 @@ export interface ComposeOverrides {
 
 async function embedded(config: AppConfig): Promise<Backend> {
   const store = await FileCaseStore.open({ dir: config.dataDir });
-  return { name: 'embedded', store, audit: new FileAuditLog(config.dataDir), state: new FileStorage(config.dataDir), close: () => store.close() };
+  return {
+    name: 'embedded',
+    store,
+    audit: new FileAuditLog(config.dataDir),
+    state: new FileStorage(config.dataDir),
+    versioned: (kind, schema) => FileVersionedStore.open(config.dataDir, kind, schema),
+    close: () => store.close(),
+  };
 }
 
 async function cosmos(config: AppConfig, client: CosmosClient | undefined): Promise<Backend> {
@@ -62,7 +80,14 @@ async function cosmos(config: AppConfig, client: CosmosClient | undefined): Prom
     CosmosAuditLog.open(cosmosClient, options.database),
     CosmosStorage.open(cosmosClient, options.database),
   ]);
-  return { name: 'cosmos', store, audit, state, close: async () => cosmosClient.dispose() };
+  return {
+    name: 'cosmos',
+    store,
+    audit,
+    state,
+    versioned: (kind, schema) => CosmosVersionedStore.open(cosmosClient, options.database, kind, schema),
+    close: async () => cosmosClient.dispose(),
+  };
 }
 
 /**
@@ -82,9 +107,12 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
       kalender: createWerkdagKalender(),
       ...(overrides.ids ? { ids: overrides.ids } : {}),
     });
-    const services: BotServices = { cases, directory, clock };
+    const references = new ConversationReferences(await backend.versioned('conversationRefs', conversationReference));
+    const services: BotServices = { cases, directory, clock, references };
+    const ledger = new BudgetLedger(await backend.versioned('budgets', budgetDocument));
+    const leases = new ReminderLeases(await backend.versioned('leases', leaseDocument));
     const bot = new HelmondBot(services, new ConversationState(backend.state), config.teamId);
-    return { bot, services, store: backend.name, close: () => backend.close() };
+    return { bot, services, ledger, leases, store: backend.name, close: () => backend.close() };
   } catch (error) {
     await backend.close();
     throw error;

@@ -67,6 +67,7 @@ export class HelmondBot extends TeamsActivityHandler {
       await next();
     });
     this.onMessage(async (turn, next) => {
+      await this.rememberReference(turn);
       await this.route(turn);
       await next();
     });
@@ -75,6 +76,22 @@ export class HelmondBot extends TeamsActivityHandler {
   override async run(turn: TurnContext): Promise<void> {
     await super.run(turn);
     await this.conversationState.saveChanges(turn, false);
+  }
+
+  /** Keep how to reach this professional in their personal chat, for approval cards and reminders. */
+  private async rememberReference(turn: TurnContext): Promise<void> {
+    const { activity } = turn;
+    if (activity.conversation?.conversationType !== 'personal' || !activity.from?.id || !activity.recipient?.id) return;
+    const actor = await actorOf(turn, this.services.directory);
+    const tenantId = activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    await this.services.references.remember(actor.userId, {
+      channelId: activity.channelId,
+      serviceUrl: activity.serviceUrl,
+      conversationId: activity.conversation.id,
+      ...(tenantId ? { tenantId } : {}),
+      userChannelId: activity.from.id,
+      botId: activity.recipient.id,
+    });
   }
 
   /** Refusals the professional can act on are answered in Dutch; anything else goes to the turn error handler. */

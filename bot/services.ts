@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { CaseService } from '../services/cases/case-service';
 import type { Actor } from '../services/model/roles';
 import type { Clock } from '../services/ports/clock';
+import type { ConversationReferences } from '../services/notify/conversation-references';
 import type { Directory } from '../services/ports/directory';
 
 /** What the bot edge needs from the core; injected into the bot and every dialog. */
@@ -9,6 +10,8 @@ export interface BotServices {
   readonly cases: CaseService;
   readonly directory: Directory;
   readonly clock: Clock;
+  /** Where each professional can be reached proactively (approval cards, reminders). */
+  readonly references: ConversationReferences;
 }
 
 /**

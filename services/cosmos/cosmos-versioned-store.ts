@@ -58,9 +58,9 @@ export class CosmosVersionedStore<T> implements VersionedStore<T> {
   async upsert(key: string, value: T): Promise<Versioned<T>> {
     const current = await this.get(key); // refuses to overwrite a document that fails its schema
     const doc: Doc = { id: docId(key), key, value: parseOrThrow(this.schema, value) };
-    const { resource } = await cosmosCall(() =>
-      current ? this.container.item(doc.id, doc.id).replace(doc) : this.container.items.upsert(doc),
-    );
+    const { resource } = current
+      ? await cosmosCall(() => this.container.item(doc.id, doc.id).replace(doc))
+      : await cosmosCall(() => this.container.items.upsert(doc));
     return this.toVersioned(key, resource as unknown as Doc);
   }
 }

@@ -3,7 +3,7 @@ import { DomainError } from '../errors';
 import { caseSchema, type Case } from '../model/case';
 import { parseOrThrow } from '../model/validation';
 import type { Page, PageOptions, StoredCase } from '../ports/case-store';
-import { BY_DUE_ASC, BY_UPDATED_DESC, keysetPage } from './paging';
+import { BY_DUE_ASC, BY_UPDATED_DESC, instantKey, keysetPage, type Ordering } from './paging';
 
 /** A stored entry: a valid case with its ETag, or a document that failed the schema (kept, never served). */
 export type Entry = { readonly kind: 'valid'; readonly stored: StoredCase } | { readonly kind: 'invalid'; readonly raw: unknown };
@@ -67,13 +67,19 @@ export class CaseTable {
 
   listByMember(userId: string, options?: PageOptions & { readonly includeClosed?: boolean }): Page<StoredCase> {
     const mine = this.valid().filter((s) => s.case.memberIds.includes(userId) && (options?.includeClosed || s.case.step !== 'afgesloten'));
-    const page = keysetPage(mine, BY_UPDATED_DESC, options);
-    return { ...page, items: page.items.map((s) => structuredClone(s)) };
+    return this.page(mine, BY_UPDATED_DESC, options);
   }
 
+  /** Cases due at or before `before` (compared as instants, whatever their offset), earliest first. */
   listDue(before: string, options?: PageOptions): Page<StoredCase> {
-    const due = this.valid().filter((s) => s.case.nextDueAt !== undefined && s.case.nextDueAt <= before);
-    const page = keysetPage(due, BY_DUE_ASC, options);
+    const limit = instantKey(before);
+    const due = this.valid().filter((s) => s.case.nextDueAt !== undefined && instantKey(s.case.nextDueAt) <= limit);
+    return this.page(due, BY_DUE_ASC, options);
+  }
+
+  /** One page, deep-copied out. */
+  private page(items: StoredCase[], ordering: Ordering<StoredCase>, options: PageOptions | undefined): Page<StoredCase> {
+    const page = keysetPage(items, ordering, options);
     return { ...page, items: page.items.map((s) => structuredClone(s)) };
   }
 }

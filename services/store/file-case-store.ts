@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
@@ -9,12 +9,24 @@ import { CaseTable, type Entry } from './case-table';
 import { KeyedMutex } from './keyed-mutex';
 
 const SAFE_ID = /^[A-Za-z0-9_-]{6,64}$/;
+const CASE_FILE = /^([A-Za-z0-9_-]{6,64})\.json$/;
+/** write-file-atomic writes `<file>.<number>` and renames it; one left behind means a crash mid-write. */
+const TEMP_FILE = /\.json\.\d+$/;
+/** The lock is refreshed every UPDATE ms; one not refreshed for STALE ms is taken over (its bot has died). */
+const LOCK_STALE_MS = 15_000;
+const LOCK_UPDATE_MS = 5_000;
+
+/** Why this instance may no longer write: closed, or its lock on the folder was lost. */
+interface LockState {
+  closed: boolean;
+  compromised: boolean;
+}
 
 /**
- * The embedded default CaseStore: one JSON file per case under `<dir>/cases`, written atomically (temp file,
- * fsync, rename), with ETags. All cases are read into memory at open, so listings never scan the disk. The data
- * folder is locked for one bot process: a second one on the same folder refuses to start (the embedded store is
- * for one instance; several instances use Cosmos DB).
+ * The embedded default CaseStore: one JSON file per case under `<dir>/cases`, `{ etag, document }`, written
+ * atomically (temp file, fsync, rename). All cases are read into memory at open, so listings never scan the disk.
+ * The data folder is locked for one bot process: a second one on the same folder refuses to start (the embedded
+ * store is for one instance; several instances use Cosmos DB).
  */
 export class FileCaseStore implements CaseStore {
   private readonly mutex = new KeyedMutex();
@@ -23,41 +35,35 @@ export class FileCaseStore implements CaseStore {
     private readonly casesDir: string,
     private readonly table: CaseTable,
     private readonly release: () => Promise<void>,
+    private readonly state: LockState,
   ) {}
 
-  /** Open (and lock) the data folder, reading every stored case. */
+  /**
+   * Lock the data folder and read every stored case. A folder another process holds is STORE.LOCKED; a file that
+   * does not parse or fails the schema is kept aside (reported on `get`, skipped by listings, never overwritten).
+   */
   static async open(options: { dir: string }): Promise<FileCaseStore> {
     const casesDir = path.join(options.dir, 'cases');
     await mkdir(casesDir, { recursive: true });
-    let release: () => Promise<void>;
+    const state: LockState = { closed: false, compromised: false };
+    const release = await lockFolder(options.dir, state);
     try {
-      release = await lockfile.lock(options.dir, { lockfilePath: path.join(options.dir, '.lock'), stale: 15_000, update: 5_000 });
+      return new FileCaseStore(casesDir, new CaseTable(await readCases(casesDir)), release, state);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-      throw new DomainError('STORE.LOCKED', `De gegevensmap ${options.dir} is al in gebruik door een andere bot. Stop die eerst, of kies een andere DATA_DIR.`);
+      await release();
+      throw error;
     }
-    const entries = new Map<string, Entry>();
-    for (const name of await readdir(casesDir)) {
-      if (!name.endsWith('.json')) continue;
-      const id = name.slice(0, -'.json'.length);
-      entries.set(id, parseFile(id, await readFile(path.join(casesDir, name), 'utf8')));
-    }
-    return new FileCaseStore(casesDir, new CaseTable(entries), release);
   }
 
-  /** Release the data folder. */
+  /** Let queued writes finish, then release the data folder. Safe to call twice. */
   async close(): Promise<void> {
-    await this.release();
-  }
-
-  private fileOf(id: string): string {
-    if (!SAFE_ID.test(id)) throw new DomainError('CASE.INVALID_INPUT', 'Het kenmerk van de casus is ongeldig.');
-    return path.join(this.casesDir, `${id}.json`);
-  }
-
-  private async write(stored: StoredCase): Promise<StoredCase> {
-    await writeFileAtomic(this.fileOf(stored.case.id), JSON.stringify({ etag: stored.etag, document: stored.case }), { fsync: true });
-    return this.table.commit(stored);
+    if (this.state.closed) return;
+    this.state.closed = true;
+    await this.mutex.idle();
+    await this.release().catch((error: unknown) => {
+      // A lock that was already lost (compromised) has nothing left to release.
+      if ((error as NodeJS.ErrnoException).code !== 'ERELEASED') throw error;
+    });
   }
 
   async get(id: string): Promise<StoredCase | undefined> {
@@ -69,11 +75,11 @@ export class FileCaseStore implements CaseStore {
   }
 
   create(value: Case): Promise<StoredCase> {
-    return this.mutex.run(value.id, () => this.write(this.table.prepareCreate(value)));
+    return this.write(value, () => this.table.prepareCreate(value));
   }
 
   replace(value: Case, etag: string): Promise<StoredCase> {
-    return this.mutex.run(value.id, () => this.write(this.table.prepareReplace(value, etag)));
+    return this.write(value, () => this.table.prepareReplace(value, etag));
   }
 
   async listByMember(userId: string, options?: PageOptions & { readonly includeClosed?: boolean }): Promise<Page<StoredCase>> {
@@ -83,14 +89,66 @@ export class FileCaseStore implements CaseStore {
   async listDue(before: string, options?: PageOptions): Promise<Page<StoredCase>> {
     return this.table.listDue(before, options);
   }
+
+  /**
+   * Check (schema, existence, ETag), write the file, then update the index: one id at a time. A write asked for
+   * before `close()` still happens; one asked for after it is refused.
+   */
+  private async write(value: Case, prepare: () => StoredCase): Promise<StoredCase> {
+    if (this.state.closed) throw new DomainError('STORE.UNAVAILABLE', 'De opslag is gesloten.');
+    return this.mutex.run(String(value?.id), async () => {
+      if (this.state.compromised) {
+        throw new DomainError('STORE.LOCKED', 'De gegevensmap is niet meer voor deze bot vergrendeld; er wordt niets meer opgeslagen. Start de bot opnieuw.');
+      }
+      const stored = prepare();
+      await writeFileAtomic(this.fileOf(stored.case.id), JSON.stringify({ etag: stored.etag, document: stored.case }), { fsync: true });
+      return this.table.commit(stored);
+    });
+  }
+
+  private fileOf(id: string): string {
+    if (!SAFE_ID.test(id)) throw new DomainError('CASE.INVALID_INPUT', 'Het kenmerk van de casus is ongeldig.');
+    return path.join(this.casesDir, `${id}.json`);
+  }
+}
+
+/** Take the folder's lock, or refuse with STORE.LOCKED. Losing it later stops writes instead of crashing. */
+async function lockFolder(dir: string, state: LockState): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(dir, {
+      lockfilePath: path.join(dir, '.lock'),
+      stale: LOCK_STALE_MS,
+      update: LOCK_UPDATE_MS,
+      onCompromised: () => {
+        state.compromised = true;
+      },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    throw new DomainError('STORE.LOCKED', `De gegevensmap ${dir} is al in gebruik door een andere bot. Stop die eerst, of kies een andere DATA_DIR.`);
+  }
+}
+
+/** Every case file as an index entry; leftovers of an interrupted atomic write are removed (we hold the lock). */
+async function readCases(casesDir: string): Promise<Map<string, Entry>> {
+  const entries = new Map<string, Entry>();
+  for (const name of await readdir(casesDir)) {
+    if (TEMP_FILE.test(name)) {
+      await rm(path.join(casesDir, name), { force: true });
+      continue;
+    }
+    const id = CASE_FILE.exec(name)?.[1];
+    if (id !== undefined) entries.set(id, parseFile(id, await readFile(path.join(casesDir, name), 'utf8')));
+  }
+  return entries;
 }
 
 /** A stored file as an entry: valid, or kept as invalid (reported, never served, never overwritten). */
 function parseFile(id: string, text: string): Entry {
   try {
-    const raw = JSON.parse(text) as { etag?: unknown; document?: unknown };
-    const parsed = caseSchema.safeParse(raw.document);
-    if (typeof raw.etag === 'string' && parsed.success && parsed.data.id === id) {
+    const raw = JSON.parse(text) as { etag?: unknown; document?: unknown } | null;
+    const parsed = caseSchema.safeParse(raw?.document);
+    if (typeof raw?.etag === 'string' && raw.etag.length > 0 && parsed.success && parsed.data.id === id) {
       return { kind: 'valid', stored: { case: parsed.data, etag: raw.etag } };
     }
     return { kind: 'invalid', raw };

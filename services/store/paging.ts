@@ -2,8 +2,9 @@ import { DomainError } from '../errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageOptions, type StoredCase } from '../ports/case-store';
 
 const BAD_TOKEN = 'Het vervolgkenmerk van de lijst is ongeldig.';
+const TOKEN_VERSION = 1;
 
-/** The page size asked for, checked: 1 to MAX_PAGE_SIZE. */
+/** The page size asked for, checked: 1 to MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE when absent. */
 export function pageSizeOf(options: PageOptions | undefined): number {
   const size = options?.pageSize ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
@@ -12,20 +13,26 @@ export function pageSizeOf(options: PageOptions | undefined): number {
   return size;
 }
 
+/**
+ * An instant as a sort key: the canonical UTC form (`2026-11-23T09:00:00.000Z`), so instants written with an
+ * offset or another precision still order by time. A value that is not an instant is CASE.INVALID_INPUT.
+ */
+export function instantKey(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) throw new DomainError('CASE.INVALID_INPUT', 'Geef een geldig tijdstip op.');
+  return new Date(time).toISOString();
+}
+
 /** A position in a listing: the sort key of the last item returned (keyset paging, stable under changes). */
 type Position = readonly [string, string];
 
-export function encodeToken(listing: string, position: Position): string {
-  return Buffer.from(JSON.stringify({ v: 1, l: listing, k: position })).toString('base64url');
-}
-
-export function decodeToken(listing: string, token: string | undefined): Position | undefined {
-  if (token === undefined) return undefined;
+/** Read our own token envelope `{v, l, ...}` for this listing; anything else is CASE.INVALID_INPUT. */
+function openEnvelope(listing: string, token: string): Record<string, unknown> {
   try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { v?: unknown; l?: unknown; k?: unknown };
-    const k = parsed.k;
-    if (parsed.v === 1 && parsed.l === listing && Array.isArray(k) && k.length === 2 && k.every((x) => typeof x === 'string')) {
-      return [k[0] as string, k[1] as string];
+    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (typeof parsed === 'object' && parsed !== null) {
+      const envelope = parsed as Record<string, unknown>;
+      if (envelope.v === TOKEN_VERSION && envelope.l === listing) return envelope;
     }
   } catch {
     // falls through to the refusal below
@@ -33,19 +40,34 @@ export function decodeToken(listing: string, token: string | undefined): Positio
   throw new DomainError('CASE.INVALID_INPUT', BAD_TOKEN);
 }
 
-/** Wrap an adapter's own continuation token (e.g. Cosmos DB's) in our opaque, checked form. */
-export function encodeSdkToken(listing: string, token: string): string {
-  return Buffer.from(JSON.stringify({ v: 1, l: listing, t: token })).toString('base64url');
+const sealEnvelope = (listing: string, body: Record<string, unknown>): string =>
+  Buffer.from(JSON.stringify({ v: TOKEN_VERSION, l: listing, ...body })).toString('base64url');
+
+/** An opaque continuation token for a keyset position in the named listing. */
+export function encodeToken(listing: string, position: Position): string {
+  return sealEnvelope(listing, { k: position });
 }
 
+/** The keyset position in a token of the named listing; undefined for the first page. */
+export function decodeToken(listing: string, token: string | undefined): Position | undefined {
+  if (token === undefined) return undefined;
+  const k = openEnvelope(listing, token).k;
+  if (Array.isArray(k) && k.length === 2 && k.every((x) => typeof x === 'string' && x.length <= 200)) {
+    return [k[0] as string, k[1] as string];
+  }
+  throw new DomainError('CASE.INVALID_INPUT', BAD_TOKEN);
+}
+
+/** Wrap an adapter's own continuation token (e.g. Cosmos DB's) in our opaque, checked form. */
+export function encodeSdkToken(listing: string, token: string): string {
+  return sealEnvelope(listing, { t: token });
+}
+
+/** The adapter's own token inside one of ours; undefined for the first page. */
 export function decodeSdkToken(listing: string, token: string | undefined): string | undefined {
   if (token === undefined) return undefined;
-  try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { v?: unknown; l?: unknown; t?: unknown };
-    if (parsed.v === 1 && parsed.l === listing && typeof parsed.t === 'string' && parsed.t.length > 0) return parsed.t;
-  } catch {
-    // falls through to the refusal below
-  }
+  const t = openEnvelope(listing, token).t;
+  if (typeof t === 'string' && t.length > 0) return t;
   throw new DomainError('CASE.INVALID_INPUT', BAD_TOKEN);
 }
 
@@ -56,21 +78,36 @@ export interface Ordering<T> {
   readonly descending: boolean;
 }
 
-const compare = (a: Position, b: Position) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]);
+/** Code-unit order, as Cosmos DB's ORDER BY on strings: independent of the machine's locale. */
+const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const compare = (a: Position, b: Position): number => ordinal(a[0], b[0]) || ordinal(a[1], b[1]);
 
-/** One page of `items` (already filtered) in the ordering, after the token's position. */
+/**
+ * One page of `items` (already filtered) in the ordering, strictly after the token's position. Keyset, not offset:
+ * an item that moves between two page requests cannot make the others repeat or be skipped.
+ */
 export function keysetPage<T>(items: readonly T[], ordering: Ordering<T>, options: PageOptions | undefined): Page<T> {
   const size = pageSizeOf(options);
   const after = decodeToken(ordering.name, options?.continuationToken);
   const sign = ordering.descending ? -1 : 1;
-  const sorted = [...items].sort((a, b) => sign * compare(ordering.key(a), ordering.key(b)));
-  const rest = after ? sorted.filter((item) => sign * compare(ordering.key(item), after) > 0) : sorted;
+  const keyed = items.map((item) => ({ item, key: ordering.key(item) }));
+  const rest = (after ? keyed.filter((k) => sign * compare(k.key, after) > 0) : keyed).sort((a, b) => sign * compare(a.key, b.key));
   const page = rest.slice(0, size);
   const last = page.at(-1);
-  return rest.length > size && last ? { items: page, continuationToken: encodeToken(ordering.name, ordering.key(last)) } : { items: page };
+  const pageItems = page.map((k) => k.item);
+  return rest.length > size && last ? { items: pageItems, continuationToken: encodeToken(ordering.name, last.key) } : { items: pageItems };
 }
 
-/** "Mijn casussen": newest change first. */
-export const BY_UPDATED_DESC: Ordering<StoredCase> = { name: 'member', key: (s) => [s.case.updatedAt, s.case.id], descending: true };
-/** Due items: earliest first. */
-export const BY_DUE_ASC: Ordering<StoredCase> = { name: 'due', key: (s) => [s.case.nextDueAt ?? '', s.case.id], descending: false };
+/** "Mijn casussen": newest change first, ties by id (descending). */
+export const BY_UPDATED_DESC: Ordering<StoredCase> = {
+  name: 'member',
+  key: (s) => [instantKey(s.case.updatedAt), s.case.id],
+  descending: true,
+};
+
+/** Due items: earliest first, ties by id. Only for cases that have a `nextDueAt`. */
+export const BY_DUE_ASC: Ordering<StoredCase> = {
+  name: 'due',
+  key: (s) => [s.case.nextDueAt === undefined ? '' : instantKey(s.case.nextDueAt), s.case.id],
+  descending: false,
+};

@@ -7,7 +7,9 @@ import { DEFAULT_APPROVAL_POLICY } from '../../services/model/approval';
 import { MemoryAuditLog } from '../../services/ports/audit-log';
 import { FixedClock } from '../../services/ports/clock';
 import { StaticDirectory } from '../../services/ports/directory';
+import { conversationReference, ConversationReferences } from '../../services/notify/conversation-references';
 import { MemoryCaseStore } from '../../services/store/memory-case-store';
+import { MemoryVersionedStore } from '../../services/store/memory-versioned-store';
 import { createWerkdagKalender } from '../../services/werkdagen';
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { HelmondBot } from '../../bot/helmond-bot';
@@ -31,8 +33,9 @@ export function createTestServices(directory = new StaticDirectory()) {
   const audit = new MemoryAuditLog();
   const clock = new FixedClock(T0);
   const cases = new CaseService({ store, audit, clock, policy: DEFAULT_APPROVAL_POLICY, kalender: createWerkdagKalender(), ids: sequentialIds() });
-  const services: BotServices = { cases, directory, clock };
-  return { services, store, audit, clock };
+  const references = new ConversationReferences(new MemoryVersionedStore(conversationReference));
+  const services: BotServices = { cases, directory, clock, references };
+  return { services, store, audit, clock, references };
 }
 
 /**

@@ -80,4 +80,14 @@ describe('HelmondBot: routes', () => {
     ]);
     expect(await h.texts(teamsSubmit({ verb: CASUSSEN_MEER, continuationToken: 'vervalst' }, CONTEXT))).to.deep.equal(['Het vervolgkenmerk van de lijst is ongeldig.']);
   });
+
+  it('remembers how to reach the professional in their personal chat, and nothing else', async () => {
+    const h = harness();
+    await h.texts(teamsMessage('help', CONTEXT));
+    const reference = await h.references.lookup(PROFESSIONAL_A.aadObjectId);
+    expect(reference).to.deep.include({ channelId: 'msteams', serviceUrl: 'https://test.invalid/', conversationId: `a:personal-${PROFESSIONAL_A.aadObjectId}` });
+    expect(JSON.stringify(reference)).to.not.contain('Professional A');
+    await h.texts(teamsMessage('help', { ...CONTEXT, conversationType: 'groupChat', conversationId: '19:groep' }));
+    expect((await h.references.lookup(PROFESSIONAL_A.aadObjectId))?.conversationId).to.equal(`a:personal-${PROFESSIONAL_A.aadObjectId}`);
+  });
 });
