@@ -96,6 +96,7 @@ export class FileCaseStore implements CaseStore {
    */
   private async write(value: Case, prepare: () => StoredCase): Promise<StoredCase> {
     if (this.state.closed) throw new DomainError('STORE.UNAVAILABLE', 'De opslag is gesloten.');
+    // `value` is not validated yet (prepare() does that), so its id is read defensively for the lock key.
     return this.mutex.run(String(value?.id), async () => {
       if (this.state.compromised) {
         throw new DomainError('STORE.LOCKED', 'De gegevensmap is niet meer voor deze bot vergrendeld; er wordt niets meer opgeslagen. Start de bot opnieuw.');

@@ -1,13 +1,24 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { caseSchema, type Case } from '../../services/model/case';
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const randomReference = () => `HA-2026-${Array.from({ length: 6 }, () => CROCKFORD[randomInt(32)]).join('')}`;
+/** The casusregisseur of every fixture case unless `createdBy` or `professionals` says otherwise. */
+export const PROFESSIONAL = 'aad-professional-1';
 
-/** A valid case in stap 1 with one casusregisseur; override what a test needs. */
+/** The instant every fixture case is created and last updated at, unless overridden. */
+export const FIXTURE_AT = '2026-11-23T09:00:00.000Z';
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const randomReference = () => `HA-2026-${Array.from({ length: 6 }, () => CROCKFORD[randomInt(CROCKFORD.length)]).join('')}`;
+
+/**
+ * A valid case in stap 1 (run through `caseSchema`), with a fresh id and kenmerk and one casusregisseur; override
+ * what a test needs. `memberIds` follows the active professionals unless it is overridden itself.
+ */
 export function makeCase(overrides: Partial<Case> = {}): Case {
-  const at = '2026-11-23T09:00:00.000Z';
-  const professional = overrides.createdBy ?? 'aad-professional-1';
+  const professional = overrides.createdBy ?? PROFESSIONAL;
+  const professionals = overrides.professionals ?? [
+    { userId: professional, role: 'casusregisseur' as const, addedAt: FIXTURE_AT, addedBy: professional, active: true },
+  ];
   return caseSchema.parse({
     id: randomUUID(),
     schemaVersion: 1,
@@ -15,13 +26,13 @@ export function makeCase(overrides: Partial<Case> = {}): Case {
     teamId: 'wijkteam-noord',
     step: 'indienen',
     ronde: 1,
-    createdAt: at,
+    createdAt: FIXTURE_AT,
     createdBy: professional,
-    updatedAt: at,
+    updatedAt: FIXTURE_AT,
     updatedBy: professional,
     household: { members: [{ id: randomUUID(), role: 'inwoner', label: 'Moeder (M1)' }] },
-    professionals: [{ userId: professional, role: 'casusregisseur', addedAt: at, addedBy: professional, active: true }],
-    memberIds: [professional],
+    professionals,
+    memberIds: professionals.filter((p) => p.active).map((p) => p.userId),
     vraagverheldering: {},
     partijen: [],
     mdos: [],
