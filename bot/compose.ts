@@ -108,8 +108,8 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
       ...(overrides.ids ? { ids: overrides.ids } : {}),
     });
     const references = new ConversationReferences(await backend.versioned('conversationRefs', conversationReference));
-    const services: BotServices = { cases, directory, clock, references };
     const ledger = new BudgetLedger(await backend.versioned('budgets', budgetDocument));
+    const services: BotServices = { cases, directory, clock, references, ledger };
     const leases = new ReminderLeases(await backend.versioned('leases', leaseDocument));
     const bot = new HelmondBot(services, new ConversationState(backend.state), config.teamId);
     return { bot, services, ledger, leases, store: backend.name, close: () => backend.close() };

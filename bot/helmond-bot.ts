@@ -7,7 +7,8 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import type { FileConsentCardResponse } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, FileConsentCardResponse } from 'botbuilder';
+import { DEEL_B_VERBS, DeelBDecisions } from './card-actions/deel-b-decisions';
 import { renderCaseListCard } from '../cards/case-list';
 import { renderCaseViewCard } from '../cards/case-view';
 import { toAttachment } from '../cards/render';
@@ -40,6 +41,7 @@ export class HelmondBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly activeCase: StatePropertyAccessor<ActiveCase | undefined>;
   private readonly deelAFile: DeelAFile;
+  private readonly deelBDecisions: DeelBDecisions;
 
   constructor(
     private readonly services: BotServices,
@@ -51,6 +53,7 @@ export class HelmondBot extends TeamsActivityHandler {
     this.activeCase = conversationState.createProperty<ActiveCase | undefined>('actieveCasus');
     this.dialogs = new DialogSet(dialogState);
     this.deelAFile = new DeelAFile(services);
+    this.deelBDecisions = new DeelBDecisions(services, services.ledger);
     this.dialogs.add(
       new MainDialog(services, this.activeCase, teamId, (dc) => this.sendStatus(dc.context), (step, caseId) => this.deelAFile.offer(step.context, caseId)),
     );
@@ -135,12 +138,30 @@ export class HelmondBot extends TeamsActivityHandler {
     const caseId = typeof value.caseId === 'string' ? value.caseId : undefined;
     if (value.verb === CASUS_OPENEN && caseId) return this.openById(turn, caseId);
     if (value.verb === CASUSSEN_MEER) return this.sendCaseList(turn, typeof value.continuationToken === 'string' ? value.continuationToken : undefined);
+    if ((DEEL_B_VERBS as readonly string[]).includes(value.verb as string)) {
+      // Clients without Action.Execute send the fallback Action.Submit: same handler, the card as a new message.
+      const card = await this.deelBDecisions.handle(turn, value.verb as string, value);
+      return void (await turn.sendActivity(MessageFactory.attachment(toAttachment(card))));
+    }
     if (value.verb === CASUS_VERDER && caseId) {
       await dc.cancelAllDialogs();
       await dc.beginDialog(DIALOG.main, { caseId });
       return;
     }
     await turn.sendActivity('Deze kaart is verlopen of hoort bij een ander gesprek. Typ **mijn casussen** voor een actueel overzicht.');
+  }
+
+  /**
+   * Card actions (Action.Execute): an invoke route, kept apart from the message routes and answered with the card
+   * as it should now look. Unknown verbs are a 400, never a guess.
+   */
+  protected override async onAdaptiveCardInvoke(turn: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const verb = invokeValue?.action?.verb;
+    if (typeof verb === 'string' && (DEEL_B_VERBS as readonly string[]).includes(verb)) {
+      const card = await this.deelBDecisions.handle(turn, verb, invokeValue.action.data);
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+    }
+    return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Onbekende kaartactie.' } as never };
   }
 
   protected override async handleTeamsFileConsentAccept(turn: TurnContext, response: FileConsentCardResponse): Promise<void> {

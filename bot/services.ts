@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { CaseService } from '../services/cases/case-service';
 import type { Actor } from '../services/model/roles';
 import type { Clock } from '../services/ports/clock';
+import type { BudgetLedger } from '../services/budget/ledger';
 import type { ConversationReferences } from '../services/notify/conversation-references';
 import type { Directory } from '../services/ports/directory';
 
@@ -12,6 +13,8 @@ export interface BotServices {
   readonly clock: Clock;
   /** Where each professional can be reached proactively (approval cards, reminders). */
   readonly references: ConversationReferences;
+  /** The doorbraakbudget ledger: grants are booked here when Deel B is approved. */
+  readonly ledger: BudgetLedger;
 }
 
 /**

@@ -9,6 +9,14 @@ export const CASUS_VERDER = 'casus.verder';
 export const MDO_CHECKLIST_OPSLAAN = 'mdo.checklist.opslaan';
 export const ACTIE_TOEVOEGEN = 'actie.toevoegen';
 export const PLAN_KLAAR = 'plan.klaar';
+/** Deel B decisions (Action.Execute, with Action.Submit as fallback) and the card's automatic refresh. */
+export const DEELB_AKKOORD = 'deelb.akkoord';
+export const DEELB_AFWIJZEN = 'deelb.afwijzen';
+export const DEELB_MEER_INFO = 'deelb.meerinformatie';
+export const DEELB_VERNIEUW = 'deelb.vernieuw';
 
-export const VERBS = [ZRM_OPSLAAN, CASUS_OPENEN, CASUSSEN_MEER, CASUS_VERDER, MDO_CHECKLIST_OPSLAAN, ACTIE_TOEVOEGEN, PLAN_KLAAR] as const;
+export const VERBS = [
+  ZRM_OPSLAAN, CASUS_OPENEN, CASUSSEN_MEER, CASUS_VERDER, MDO_CHECKLIST_OPSLAAN, ACTIE_TOEVOEGEN, PLAN_KLAAR,
+  DEELB_AKKOORD, DEELB_AFWIJZEN, DEELB_MEER_INFO, DEELB_VERNIEUW,
+] as const;
 export type Verb = (typeof VERBS)[number];

@@ -84,6 +84,20 @@ export class BudgetLedger {
     });
   }
 
+  /**
+   * Take a booking back (its request was not approved after all, e.g. another approver decided first). Idempotent:
+   * releasing what is not booked changes nothing.
+   */
+  async release(teamId: string, period: string, requestId: string): Promise<void> {
+    await this.retrying(async () => {
+      const key = keyOf(teamId, period);
+      const current = await this.store.get(key);
+      if (!current || !current.value.bookings.some((b) => b.requestId === requestId)) return;
+      const next = { ...current.value, bookings: current.value.bookings.filter((b) => b.requestId !== requestId) };
+      await this.store.replace(key, next, current.etag);
+    });
+  }
+
   /** Re-read and try again after a concurrent write, with a growing, jittered pause; bounded. */
   private async retrying<T>(attempt: () => Promise<T>): Promise<T> {
     const max = this.options.maxAttempts ?? 200;

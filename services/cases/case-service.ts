@@ -98,6 +98,14 @@ export class CaseService {
     }
   }
 
+  /** What a command would do now, without storing anything (a refusal, or the case it would become). */
+  async preview(actor: Actor, caseId: string, command: unknown): Promise<Case> {
+    const stored = await this.get(actor, caseId);
+    const result = decide(stored.case, command, this.context(actor));
+    if (!result.ok) throw result.error;
+    return result.value;
+  }
+
   /** Whether a transition would be accepted now, and if not, why (for dialogs that offer the next step). */
   async check(actor: Actor, caseId: string, transition: TransitionName): Promise<DomainError | undefined> {
     const stored = await this.get(actor, caseId);

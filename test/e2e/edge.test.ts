@@ -72,9 +72,11 @@ describe('bot edge without an app id (local runs)', () => {
     expect(connector.texts()[0]).to.match(/^Welkom bij de Helmond Aanpak-assistent\./);
   });
 
-  it('passes the invoke response of the turn through: 501 for a card verb nobody handles yet', async () => {
+  it('passes the invoke response of the turn through: 400 with a Dutch error for a card verb the bot does not know', async () => {
     const response = await postActivity(botUrl, teamsCardAction('casusOpenen', { caseId: 'x' }, context));
-    expect(response.status).to.equal(501);
+    expect(response.status).to.equal(400);
+    expect(JSON.parse(response.body)).to.deep.include({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+    expect(response.body).to.contain('Onbekende kaartactie.');
   });
 
   it('refuses a body that is not an activity with 400 and runs no bot code', async () => {

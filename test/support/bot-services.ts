@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import type { DialogTestClient } from 'botbuilder-testing';
+import { BudgetLedger, budgetDocument } from '../../services/budget/ledger';
 import { CaseService } from '../../services/cases/case-service';
 import type { IdSource } from '../../services/cases/ids';
 import { DEFAULT_APPROVAL_POLICY } from '../../services/model/approval';
@@ -34,8 +35,9 @@ export function createTestServices(directory = new StaticDirectory()) {
   const clock = new FixedClock(T0);
   const cases = new CaseService({ store, audit, clock, policy: DEFAULT_APPROVAL_POLICY, kalender: createWerkdagKalender(), ids: sequentialIds() });
   const references = new ConversationReferences(new MemoryVersionedStore(conversationReference));
-  const services: BotServices = { cases, directory, clock, references };
-  return { services, store, audit, clock, references };
+  const ledger = new BudgetLedger(new MemoryVersionedStore(budgetDocument));
+  const services: BotServices = { cases, directory, clock, references, ledger };
+  return { services, store, audit, clock, references, ledger };
 }
 
 /**

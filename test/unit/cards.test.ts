@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { renderActieCard } from '../../cards/actie';
+import { renderApprovalCard } from '../../cards/approval';
+import { renderNoticeCard } from '../../cards/notice';
 import { renderCaseListCard } from '../../cards/case-list';
 import { renderCaseViewCard } from '../../cards/case-view';
 import { mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-checklist';
@@ -12,6 +14,13 @@ import { expectValidCard, verbsOf } from '../support/adaptivecards';
 
 const REF = 'HA-2026-7K3FQ9';
 const mdo = caseAt('plan').case.mdos[0]!;
+
+const APPROVAL = {
+  caseId: 'case-000001', requestId: 'verzoek-1', reference: REF, requestedBy: 'Sanne de Vries', requestedAt: '23 nov 2026, 09:30',
+  bedrag: '€ 1.250,00', doel: 'Huurachterstand betalen zodat de ontruiming stopt.', budgetOver: '€ 8.750,00 (wijkteam-noord, 2026)',
+  onderbouwing: [{ titel: 'Situatie', tekst: 'Huurachterstand van drie maanden.' }, { titel: 'Rendement', tekst: 'Uitzetting kost meer.' }],
+  open: true, refreshUserIds: ['aad-leidinggevende-1', 'aad-leidinggevende-2'],
+};
 
 const CARDS: [string, () => unknown][] = [
   ['ZRM vóór, nog niets gescoord', () => renderZrmScoresCard(zrmCardData('case-000001', REF, 'voor', {}))],
@@ -38,6 +47,10 @@ const CARDS: [string, () => unknown][] = [
   ['MDO-checklist', () => renderMdoChecklistCard(mdoChecklistCardData('case-000001', REF, mdo, '26 november 2026, bij de inwoner thuis'))],
   ['Deel A acties, leeg', () => renderActieCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', acties: [] })],
   ['Deel A acties', () => renderActieCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', acties: [{ wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '30 nov 2026' }] })],
+  ['Deel B ter beoordeling (open)', () => renderApprovalCard(APPROVAL)],
+  ['Deel B na besluit', () => renderApprovalCard({ ...APPROVAL, open: false, besluit: 'Akkoord, door Petra Jansen op 23 nov 2026, 10:00.', besluitReden: 'Goed onderbouwd.' })],
+  ['Deel B met melding, alleen uitzondering', () => renderApprovalCard({ ...APPROVAL, bedrag: undefined, budgetOver: undefined, uitzondering: 'Woonruimte met voorrang', melding: 'Geef een reden bij afwijzen of meer informatie vragen.' } as never)],
+  ['melding', () => renderNoticeCard({ title: 'Niet beschikbaar', text: 'Deze casus bestaat niet, of je hebt er geen toegang toe.' })],
 ];
 
 describe('cards: rendered from fixture data, valid Adaptive Cards 1.5', () => {
@@ -72,5 +85,11 @@ describe('cards: rendered from fixture data, valid Adaptive Cards 1.5', () => {
 
   it('expandCard refuses a card in which an expression survives', () => {
     expect(() => expandCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${ontbreekt.diep}' }] }, {})).to.throw(/unbound expression/);
+  });
+
+  it('the approval card refreshes automatically for the approvers it names', () => {
+    const card = renderApprovalCard(APPROVAL) as unknown as { refresh: { userIds: string[]; action: { verb: string } } };
+    expect(card.refresh.userIds).to.deep.equal(['aad-leidinggevende-1', 'aad-leidinggevende-2']);
+    expect(card.refresh.action.verb).to.equal('deelb.vernieuw');
   });
 });
