@@ -30,6 +30,8 @@ export interface AppDeps {
 /** The running bot edge. */
 export interface App {
   readonly server: restify.Server;
+  /** The adapter, for proactive messages (continueConversationAsync). */
+  readonly adapter: CloudAdapter;
   /** Start listening; resolves with the port (useful with port 0). */
   listen(port: number, host: string): Promise<number>;
   /** Mark the bot ready: from now on `GET /healthz` answers 200. */
@@ -158,6 +160,7 @@ export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> 
 
   return {
     server,
+    adapter,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.server.once('error', reject);

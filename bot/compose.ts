@@ -23,7 +23,11 @@ import { conversationReference, ConversationReferences } from '../services/notif
 import type { DocumentKind, VersionedStore } from '../services/ports/versioned-store';
 import { leaseDocument, ReminderLeases } from '../services/reminders/leases';
 import { FileVersionedStore } from '../services/store/file-versioned-store';
+import { SentCards, sentCardsDocument } from '../services/notify/sent-cards';
+import { ApprovalCards } from './card-actions/approval-cards';
+import { ApprovalDelivery } from './card-actions/approval-delivery';
 import { HelmondBot } from './helmond-bot';
+import { ProactiveNotifier } from './proactive-notifier';
 import type { BotServices } from './services';
 import { CosmosStorage } from './storage/cosmos-storage';
 import { FileStorage } from './storage/file-storage';
@@ -45,6 +49,8 @@ export interface Runtime {
   /** The doorbraakbudget ledger and the reminder leases, on the same backend (used by approvals and reminders). */
   readonly ledger: BudgetLedger;
   readonly leases: ReminderLeases;
+  /** Proactive messages; attach the HTTP edge's adapter once it exists. */
+  readonly notifier: ProactiveNotifier;
   /** Which store is in use, for the start-up log (never a secret). */
   readonly store: Backend['name'];
   close(): Promise<void>;
@@ -111,8 +117,11 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     const ledger = new BudgetLedger(await backend.versioned('budgets', budgetDocument));
     const services: BotServices = { cases, directory, clock, references, ledger };
     const leases = new ReminderLeases(await backend.versioned('leases', leaseDocument));
-    const bot = new HelmondBot(services, new ConversationState(backend.state), config.teamId);
-    return { bot, services, ledger, leases, store: backend.name, close: () => backend.close() };
+    const notifier = new ProactiveNotifier(references);
+    const cards = new ApprovalCards(ledger, clock);
+    const delivery = new ApprovalDelivery(services, cards, notifier, new SentCards(await backend.versioned('sentCards', sentCardsDocument)));
+    const bot = new HelmondBot(services, new ConversationState(backend.state), config.teamId, { cards, delivery });
+    return { bot, services, ledger, leases, notifier, store: backend.name, close: () => backend.close() };
   } catch (error) {
     await backend.close();
     throw error;

@@ -8,6 +8,8 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, FileConsentCardResponse } from 'botbuilder';
+import type { ApprovalCards } from './card-actions/approval-cards';
+import type { ApprovalDelivery } from './card-actions/approval-delivery';
 import { DEEL_B_VERBS, DeelBDecisions } from './card-actions/deel-b-decisions';
 import { renderCaseListCard } from '../cards/case-list';
 import { renderCaseViewCard } from '../cards/case-view';
@@ -47,15 +49,24 @@ export class HelmondBot extends TeamsActivityHandler {
     private readonly services: BotServices,
     private readonly conversationState: ConversationState,
     teamId: string,
+    approvals: { cards: ApprovalCards; delivery: ApprovalDelivery },
   ) {
     super();
     const dialogState = conversationState.createProperty<DialogState>('dialoogStatus');
     this.activeCase = conversationState.createProperty<ActiveCase | undefined>('actieveCasus');
     this.dialogs = new DialogSet(dialogState);
     this.deelAFile = new DeelAFile(services);
-    this.deelBDecisions = new DeelBDecisions(services, services.ledger);
+    this.deelBDecisions = new DeelBDecisions(services, services.ledger, approvals.cards, approvals.delivery);
     this.dialogs.add(
-      new MainDialog(services, this.activeCase, teamId, (dc) => this.sendStatus(dc.context), (step, caseId) => this.deelAFile.offer(step.context, caseId)),
+      new MainDialog(services, this.activeCase, teamId, {
+        reportStatus: (dc) => this.sendStatus(dc.context),
+        offerPdf: (step, caseId) => this.deelAFile.offer(step.context, caseId),
+        deliverApproval: async (turn, caseId, requestId) => {
+          const { reached, asked } = await approvals.delivery.deliver(await actorOf(turn, services.directory), caseId, requestId);
+          if (asked === 0) return 'Er is in de rollen niemand gevonden die mag beslissen; vraag de beheerder de rollen bij te werken.';
+          return reached === asked ? `De kaart staat bij ${asked === 1 ? 'de beoordelaar' : `${asked} beoordelaars`}.` : `${reached} van de ${asked} beoordelaars zijn bereikt; de anderen zien het verzoek zodra ze de app openen.`;
+        },
+      }),
     );
 
     this.onInstallationUpdateAdd(async (turn, next) => {

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const runtime = await compose(config);
   const app = await createApp(config, { bot: runtime.bot, logger });
+  runtime.notifier.attach(app.adapter, config.bot.appId);
   const port = await app.listen(config.port, config.host);
   app.ready();
   logger.info('bot.started', { port, store: runtime.store });

@@ -1,6 +1,5 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { renderApprovalCard } from '../../cards/approval';
 import { renderNoticeCard } from '../../cards/notice';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { DEELB_AFWIJZEN, DEELB_AKKOORD, DEELB_MEER_INFO, DEELB_VERNIEUW } from '../../cards/verbs';
@@ -10,7 +9,9 @@ import type { ApprovalOutcome } from '../../services/model/approval';
 import type { Actor } from '../../services/model/roles';
 import { parseInput } from '../../services/model/validation';
 import { actorOf, type BotServices } from '../services';
-import { approvalCardData, budgetPeriodAt } from './approval-view';
+import type { ApprovalCards } from './approval-cards';
+import type { ApprovalDelivery } from './approval-delivery';
+import { budgetPeriodAt } from './approval-view';
 
 /** What an approval card sends back: which request, and the reason typed in the card. */
 const decisionPayload = z.object({
@@ -39,6 +40,8 @@ export class DeelBDecisions {
   constructor(
     private readonly services: BotServices,
     private readonly ledger: BudgetLedger,
+    private readonly cards: ApprovalCards,
+    private readonly delivery: ApprovalDelivery,
   ) {}
 
   async handle(turn: TurnContext, verb: string, data: unknown): Promise<AdaptiveCardJson> {
@@ -48,7 +51,10 @@ export class DeelBDecisions {
     const actor = await actorOf(turn, this.services.directory);
     try {
       const outcome = OUTCOMES[verb];
-      if (outcome) await this.decide(actor, caseId, requestId, outcome, reden?.trim() || undefined);
+      if (outcome) {
+        await this.decide(actor, caseId, requestId, outcome, reden?.trim() || undefined);
+        await this.delivery.afterDecision(actor, caseId, requestId);
+      }
       return await this.card(actor, caseId, requestId);
     } catch (error) {
       if (!isDomainError(error)) throw error;
@@ -82,7 +88,6 @@ export class DeelBDecisions {
     const c = (await this.services.cases.get(actor, caseId)).case;
     const request = c.approvals.find((r) => r.id === requestId);
     if (!request) throw new DomainError('APPROVAL.NOT_FOUND');
-    const budget = request.amountCents !== undefined ? await this.ledger.get(c.teamId, budgetPeriodAt(this.services.clock.now().toUTC().toISO() as string)) : undefined;
-    return renderApprovalCard(approvalCardData(c, request, actor, budget, melding));
+    return this.cards.render(c, request, actor, melding);
   }
 }

@@ -10,12 +10,19 @@ import { EscalerenDialog } from './escaleren-dialog';
 import { EvaluatieDialog } from './evaluatie-dialog';
 import { IndienenDialog } from './indienen-dialog';
 import { MdoDialog } from './mdo-dialog';
-import { OnderbouwingDialog } from './onderbouwing-dialog';
+import { OnderbouwingDialog, type ApprovalDeliverer } from './onderbouwing-dialog';
 import { PlanDialog, type DeelAOffer } from './plan-dialog';
 import { UitvoeringDialog } from './uitvoering-dialog';
 import { currentCase } from './step-helpers';
 import { VraagverhelderingDialog } from './vraagverheldering-dialog';
 import { WieIsErNodigDialog } from './wie-is-er-nodig-dialog';
+
+/** What the bot lends its dialogs: status, the Deel A file, and bringing Deel B to its approvers. */
+export interface StepHooks {
+  readonly reportStatus?: StatusReporter;
+  readonly offerPdf?: DeelAOffer;
+  readonly deliverApproval?: ApprovalDeliverer;
+}
 
 /** The conversation's case: what "verder" and "status" are about. */
 export interface ActiveCase {
@@ -55,17 +62,16 @@ export class MainDialog extends BaseDialog {
     private readonly services: BotServices,
     private readonly activeCase: StatePropertyAccessor<ActiveCase | undefined>,
     teamId: string,
-    reportStatus?: StatusReporter,
-    offerPdf?: DeelAOffer,
+    hooks: StepHooks = {},
   ) {
-    super(DIALOG.main, reportStatus);
+    super(DIALOG.main, hooks.reportStatus);
     this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
     this.addDialog(new IndienenDialog(services, teamId));
     this.addDialog(new VraagverhelderingDialog(services));
     this.addDialog(new WieIsErNodigDialog(services));
     this.addDialog(new MdoDialog(services));
-    this.addDialog(new PlanDialog(services, offerPdf));
-    this.addDialog(new OnderbouwingDialog(services));
+    this.addDialog(new PlanDialog(services, hooks.offerPdf));
+    this.addDialog(new OnderbouwingDialog(services, hooks.deliverApproval));
     this.addDialog(new UitvoeringDialog(services));
     this.addDialog(new EscalerenDialog(services));
     this.addDialog(new EvaluatieDialog(services));

@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError } from '../../services/errors';
 import { approverRolesFor } from '../../services/stappenplan/approvals';
@@ -41,8 +42,11 @@ const SOORT = { uitzondering: 'Een uitzondering', budget: 'Doorbraakbudget', bei
  * Stap 5B Onderbouwing: Deel B, each of seed 000's parts asked and checked, then submitted for a decision.
  * "Ga pas door naar stap 6 als je een uitzondering kunt legitimeren; het is niet 'u vraagt wij draaien'."
  */
+/** Brings a submitted request to its approvers; says in Dutch how many could be reached. */
+export type ApprovalDeliverer = (turn: TurnContext, caseId: string, requestId: string) => Promise<string>;
+
 export class OnderbouwingDialog extends BaseDialog {
-  constructor(private readonly services: BotServices, reportStatus?: StatusReporter) {
+  constructor(private readonly services: BotServices, private readonly deliver?: ApprovalDeliverer, reportStatus?: StatusReporter) {
     super(DIALOG.onderbouwing, reportStatus);
     this.addDialog(new TextPrompt(PROMPT.text));
     this.addDialog(dutchChoicePrompt(PROMPT.choice));
@@ -189,8 +193,10 @@ export class OnderbouwingDialog extends BaseDialog {
     const c = await currentCase(step.context, this.services, caseId);
     try {
       const askedUserIds = await this.approvers(c, actor.userId);
-      await execute(step.context, this.services, caseId, { type: 'requestApproval', askedUserIds });
-      await step.context.sendActivity('Deel B is ingediend ter beoordeling. Je hoort het zodra er een besluit is.');
+      const updated = await execute(step.context, this.services, caseId, { type: 'requestApproval', askedUserIds });
+      const requestId = updated.approvals.at(-1)?.id as string;
+      const delivered = this.deliver ? ` ${await this.deliver(step.context, caseId, requestId)}` : '';
+      await step.context.sendActivity(`Deel B is ingediend ter beoordeling. Je hoort het zodra er een besluit is.${delivered}`);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       await step.context.sendActivity(error.userMessage);

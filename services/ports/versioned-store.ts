@@ -18,5 +18,5 @@ export interface VersionedStore<T> {
 }
 
 /** The kinds of document, each its own table (a folder in the embedded store, a container in Cosmos DB). */
-export const DOCUMENT_KINDS = ['conversationRefs', 'leases', 'budgets'] as const;
+export const DOCUMENT_KINDS = ['conversationRefs', 'leases', 'budgets', 'sentCards'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

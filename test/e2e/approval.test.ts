@@ -13,7 +13,7 @@ import { StaticDirectory } from '../../services/ports/directory';
 import { createTestBot } from '../support/bot-services';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
 import { caseAt, PEOPLE, VOORBEELD, type Person } from '../support/stappenplan-driver';
-import { postActivity, teamsCardAction, teamsSubmit, type TeamsContext } from '../support/teams-activities';
+import { postActivity, teamsCardAction, teamsMessage, teamsSubmit, type TeamsContext } from '../support/teams-activities';
 
 const directory = new StaticDirectory({
   [PEOPLE.leidinggevende.userId]: ['leidinggevende'],
@@ -33,6 +33,7 @@ describe('end to end: Deel B approval cards (Action.Execute invokes over HTTP)',
     ctx = createTestBot(directory);
     app = await createApp(loadConfig({}), { bot: ctx.bot, logger: silentLogger });
     botUrl = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
+    ctx.notifier.attach(app.adapter, undefined);
   });
   after(async () => {
     await app.close();
@@ -147,5 +148,37 @@ describe('end to end: Deel B approval cards (Action.Execute invokes over HTTP)',
     await postActivity(botUrl, teamsSubmit({ verb: DEELB_AKKOORD, caseId, requestId }, as('leidinggevende')));
     expect(JSON.stringify(connector.calls.at(-1)?.body.attachments?.[0]?.content)).to.match(/Akkoord, door/);
     expect((await press('leidinggevende', 'iets.anders', {})).status).to.equal(400);
+  });
+
+  it('brings the card to the approver in their own chat; after the decision that copy is updated and the requester told', async () => {
+    const { caseId, requestId } = await submitted();
+    // Teams gives the bot a professional's personal chat once they have used the app.
+    await postActivity(botUrl, teamsMessage('help', as('leidinggevende')));
+    await postActivity(botUrl, teamsMessage('help', as('regisseur')));
+    connector.reset();
+    expect(await ctx.delivery.deliver(PEOPLE.regisseur, caseId, requestId)).to.deep.equal({ reached: 1, asked: 1 });
+    const delivered = connector.calls.at(-1);
+    expect(delivered?.conversationId).to.equal(`a:personal-${PEOPLE.leidinggevende.userId}`);
+    expect(JSON.stringify(delivered?.body.attachments?.[0]?.content)).to.contain('Deel B ter beoordeling').and.contain('"ActionSet"');
+    expect(await ctx.sentCards.list(requestId)).to.deep.equal([{ userId: PEOPLE.leidinggevende.userId, activityId: delivered?.id }]);
+
+    connector.reset();
+    await press('leidinggevende', DEELB_AKKOORD, { caseId, requestId });
+    const update = connector.calls.find((c) => c.kind === 'update');
+    expect(update?.activityId).to.equal(delivered?.id);
+    expect(JSON.stringify(update?.body.attachments?.[0]?.content)).to.match(/Akkoord, door/).and.not.contain('"ActionSet"');
+    const told = connector.calls.find((c) => c.conversationId === `a:personal-${PEOPLE.regisseur.userId}`);
+    expect(told?.body.text).to.match(/^Besluit over Deel B van casus HA-2026-\w{6}: \*\*Akkoord\*\*\./);
+  });
+
+  it('an approver who never opened the app is reported as not reached, and nothing is sent to them', async () => {
+    const { caseId, requestId } = await submitted();
+    const c = (await ctx.store.get(caseId)) as { case: Case; etag: string };
+    const asked = [PEOPLE.leidinggevende.userId, 'aad-leidinggevende-nieuw'];
+    const approvals = c.case.approvals.map((r) => ({ ...r, askedUserIds: asked }));
+    await ctx.store.replace({ ...c.case, approvals, memberIds: [...new Set([...c.case.memberIds, ...asked])] }, c.etag);
+    connector.reset();
+    expect(await ctx.delivery.deliver(PEOPLE.regisseur, caseId, requestId)).to.deep.equal({ reached: 1, asked: 2 });
+    expect(connector.calls.map((call) => call.conversationId)).to.deep.equal([`a:personal-${PEOPLE.leidinggevende.userId}`]);
   });
 });

@@ -13,7 +13,11 @@ import { MemoryCaseStore } from '../../services/store/memory-case-store';
 import { MemoryVersionedStore } from '../../services/store/memory-versioned-store';
 import { createWerkdagKalender } from '../../services/werkdagen';
 import { ConversationState, MemoryStorage } from 'botbuilder';
+import { ApprovalCards } from '../../bot/card-actions/approval-cards';
+import { ApprovalDelivery } from '../../bot/card-actions/approval-delivery';
 import { HelmondBot } from '../../bot/helmond-bot';
+import { ProactiveNotifier } from '../../bot/proactive-notifier';
+import { SentCards, sentCardsDocument } from '../../services/notify/sent-cards';
 import type { BotServices } from '../../bot/services';
 import type { Case } from '../../services/model/case';
 import { PEOPLE, T0 } from './stappenplan-driver';
@@ -57,7 +61,12 @@ export const submitDataOf = (reply: Partial<Activity>) =>
 /** The real Teams handler on in-memory adapters. */
 export function createTestBot(directory = new StaticDirectory()) {
   const ctx = createTestServices(directory);
-  return { ...ctx, bot: new HelmondBot(ctx.services, new ConversationState(new MemoryStorage()), 'wijkteam-noord') };
+  const notifier = new ProactiveNotifier(ctx.references);
+  const cards = new ApprovalCards(ctx.ledger, ctx.clock);
+  const sentCards = new SentCards(new MemoryVersionedStore(sentCardsDocument));
+  const delivery = new ApprovalDelivery(ctx.services, cards, notifier, sentCards);
+  const bot = new HelmondBot(ctx.services, new ConversationState(new MemoryStorage()), 'wijkteam-noord', { cards, delivery });
+  return { ...ctx, bot, notifier, delivery, sentCards };
 }
 
 export type Expected = string | RegExp | ((reply: Partial<Activity>) => void);

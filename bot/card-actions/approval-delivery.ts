@@ -1,0 +1,60 @@
+import { toAttachment } from '../../cards/render';
+import { DomainError } from '../../services/errors';
+import { APPROVAL_OUTCOME_LABELS } from '../../services/model/approval';
+import type { Actor } from '../../services/model/roles';
+import type { SentCards } from '../../services/notify/sent-cards';
+import type { Notifier } from '../../services/ports/notifier';
+import type { BotServices } from '../services';
+import type { ApprovalCards } from './approval-cards';
+
+/**
+ * Brings the approval card to the approvers the request names, in their personal chat, and after a decision
+ * updates every copy (so nobody sees stale buttons) and tells the requester.
+ */
+export class ApprovalDelivery {
+  constructor(
+    private readonly services: BotServices,
+    private readonly cards: ApprovalCards,
+    private readonly notifier: Notifier,
+    private readonly sent: SentCards,
+  ) {}
+
+  private async load(actor: Actor, caseId: string, requestId: string) {
+    const c = (await this.services.cases.get(actor, caseId)).case;
+    const request = c.approvals.find((r) => r.id === requestId);
+    if (!request) throw new DomainError('APPROVAL.NOT_FOUND');
+    return { c, request };
+  }
+
+  private async viewer(userId: string): Promise<Actor> {
+    return { userId, orgRoles: await this.services.directory.rolesOf(userId) };
+  }
+
+  /** Send the card to each approver asked; returns how many could be reached. */
+  async deliver(actor: Actor, caseId: string, requestId: string): Promise<{ reached: number; asked: number }> {
+    const { c, request } = await this.load(actor, caseId, requestId);
+    let reached = 0;
+    for (const approver of request.askedUserIds) {
+      const card = await this.cards.render(c, request, await this.viewer(approver));
+      const activityId = await this.notifier.send(approver, { attachments: [toAttachment(card)] });
+      if (!activityId) continue;
+      reached++;
+      await this.sent.record(requestId, { userId: approver, activityId });
+    }
+    return { reached, asked: request.askedUserIds.length };
+  }
+
+  /** After a decision: update every sent copy, and tell the requester in Dutch. */
+  async afterDecision(actor: Actor, caseId: string, requestId: string): Promise<void> {
+    const { c, request } = await this.load(actor, caseId, requestId);
+    for (const copy of await this.sent.list(requestId)) {
+      const card = await this.cards.render(c, request, await this.viewer(copy.userId));
+      await this.notifier.update(copy.userId, copy.activityId, { attachments: [toAttachment(card)] });
+    }
+    if (!request.decision) return;
+    const reason = request.decision.reason ? ` Reden: ${request.decision.reason}` : '';
+    await this.notifier.send(request.requestedBy, {
+      text: `Besluit over Deel B van casus ${c.reference}: **${APPROVAL_OUTCOME_LABELS[request.decision.outcome]}**.${reason} Typ **casus ${c.reference}** en dan **verder**.`,
+    });
+  }
+}
