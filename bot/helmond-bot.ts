@@ -16,6 +16,7 @@ import { renderCaseViewCard } from '../cards/case-view';
 import { toAttachment } from '../cards/render';
 import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER } from '../cards/verbs';
 import { isDomainError } from '../services/errors';
+import { BUDGET_ROUTE, budgetLine, currentPeriod, handleBudgetCommand } from './budget-command';
 import { DeelAFile } from './deel-a-file';
 import { actorOf, type BotServices } from './services';
 import { INTERRUPTIONS } from './dialogs/base-dialog';
@@ -48,7 +49,7 @@ export class HelmondBot extends TeamsActivityHandler {
   constructor(
     private readonly services: BotServices,
     private readonly conversationState: ConversationState,
-    teamId: string,
+    private readonly teamId: string,
     approvals: { cards: ApprovalCards; delivery: ApprovalDelivery },
   ) {
     super();
@@ -133,6 +134,8 @@ export class HelmondBot extends TeamsActivityHandler {
     if (casus) return this.openByReference(turn, casus[1] as string);
     if (ROUTES.verder.test(text)) return this.continueActive(turn, dc);
     if (ROUTES.deelA.test(text)) return this.offerDeelA(turn);
+    const budget = BUDGET_ROUTE.exec(text);
+    if (budget) return handleBudgetCommand(turn, this.services, this.teamId, budget);
 
     if (dc.activeDialog) {
       const result = await dc.continueDialog();
@@ -231,7 +234,10 @@ export class HelmondBot extends TeamsActivityHandler {
     if (!active) return void (await turn.sendActivity('Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.'));
     const actor = await actorOf(turn, this.services.directory);
     const stored = await this.services.cases.get(actor, active.caseId);
-    await turn.sendActivity(statusText(stored.case, this.services.cases.context(actor)));
+    const period = currentPeriod(this.services.clock.now());
+    const asksBudget = stored.case.approvals.some((r) => r.amountCents !== undefined);
+    const budget = asksBudget ? `\n\n${budgetLine(stored.case.teamId, period, await this.services.ledger.get(stored.case.teamId, period))}` : '';
+    await turn.sendActivity(`${statusText(stored.case, this.services.cases.context(actor))}${budget}`);
   }
 }
 

@@ -181,4 +181,15 @@ describe('end to end: Deel B approval cards (Action.Execute invokes over HTTP)',
     expect(await ctx.delivery.deliver(PEOPLE.regisseur, caseId, requestId)).to.deep.equal({ reached: 1, asked: 2 });
     expect(connector.calls.map((call) => call.conversationId)).to.deep.equal([`a:personal-${PEOPLE.leidinggevende.userId}`]);
   });
+
+  it('a crash between booking and storing the decision: the next press completes it and books once', async () => {
+    const { caseId, requestId, teamId } = await submitted();
+    // The crashed attempt got as far as the booking (the process died before the decision was stored).
+    await ctx.ledger.book(teamId, '2026', { requestId, caseId, amountCents: 125_000, at: '2026-11-23T09:00:00.000Z', by: PEOPLE.leidinggevende.userId });
+    expect((await stored(caseId)).approvals[0]?.status).to.equal('open');
+    const answer = await press('leidinggevende', DEELB_AKKOORD, { caseId, requestId });
+    expect(answer.card).to.match(/Akkoord, door/);
+    expect((await stored(caseId)).approvals[0]?.status).to.equal('akkoord');
+    expect((await ctx.ledger.get(teamId, '2026'))?.bookings.map((b) => b.requestId)).to.deep.equal([requestId]);
+  });
 });

@@ -2,14 +2,15 @@ import { expect } from 'chai';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { CASUS_OPENEN, CASUSSEN_MEER } from '../../cards/verbs';
 import { COMMANDS, HELP_TEXT, UNKNOWN_TEXT } from '../../bot/texts';
+import { StaticDirectory } from '../../services/ports/directory';
 import { createTestBot } from '../support/bot-services';
 import { PROFESSIONAL_A, teamsInstallationAdd, teamsMembersAdded, teamsMessage, teamsSubmit, type TeamsContext } from '../support/teams-activities';
 
 const CONTEXT: TeamsContext = { serviceUrl: 'https://test.invalid/' };
 const ANDER: TeamsContext = { ...CONTEXT, user: { aadObjectId: '00000000-0000-4000-8000-0000000000b2', name: 'Professional B' } };
 
-function harness() {
-  const ctx = createTestBot();
+function harness(directory?: StaticDirectory) {
+  const ctx = createTestBot(directory);
   const adapter = new TestAdapter((turn) => ctx.bot.run(turn));
   /** One activity in, every reply out. */
   const send = async (activity: Partial<Activity>) => {
@@ -89,5 +90,16 @@ describe('HelmondBot: routes', () => {
     expect(JSON.stringify(reference)).to.not.contain('Professional A');
     await h.texts(teamsMessage('help', { ...CONTEXT, conversationType: 'groupChat', conversationId: '19:groep' }));
     expect((await h.references.lookup(PROFESSIONAL_A.aadObjectId))?.conversationId).to.equal(`a:personal-${PROFESSIONAL_A.aadObjectId}`);
+  });
+
+  it('"budget" shows the team\u2019s doorbraakbudget; only a beheerder sets it, and a bad amount is refused in Dutch', async () => {
+    const h = harness(new StaticDirectory({ [PROFESSIONAL_A.aadObjectId]: ['beheerder'] }));
+    expect(await h.texts(teamsMessage('budget', CONTEXT))).to.deep.equal(['Voor wijkteam-noord is voor 2026 nog geen doorbraakbudget vastgesteld.']);
+    expect(await h.texts(teamsMessage('budget 10.000', ANDER))).to.deep.equal(['Alleen een beheerder kan het doorbraakbudget vaststellen.']);
+    expect(await h.texts(teamsMessage('budget 1,2,3', CONTEXT))).to.deep.equal(['Dat bedrag kon ik niet lezen. Typ bijvoorbeeld **budget 10.000** of **budget € 10.000,00 2026**.']);
+    expect(await h.texts(teamsMessage('budget € 10.000,00 2026', CONTEXT))).to.deep.equal([
+      'Vastgesteld. Doorbraakbudget wijkteam-noord 2026: €\u00a010.000,00, toegekend €\u00a00,00, over €\u00a010.000,00.',
+    ]);
+    expect((await h.ledger.get('wijkteam-noord', '2026'))?.amountCents).to.equal(1_000_000);
   });
 });
