@@ -120,7 +120,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     const notifier = new ProactiveNotifier(references);
     const cards = new ApprovalCards(ledger, clock);
     const delivery = new ApprovalDelivery(services, cards, notifier, new SentCards(await backend.versioned('sentCards', sentCardsDocument)));
-    const bot = new HelmondBot(services, new ConversationState(backend.state), config.teamId, { cards, delivery });
+    const bot = new HelmondBot(services, new ConversationState(backend.state), config.teamId, { cards, delivery, notifier });
     return { bot, services, ledger, leases, notifier, store: backend.name, close: () => backend.close() };
   } catch (error) {
     await backend.close();

@@ -11,6 +11,8 @@ import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, FileConsentCa
 import type { ApprovalCards } from './card-actions/approval-cards';
 import type { ApprovalDelivery } from './card-actions/approval-delivery';
 import { DEEL_B_VERBS, DeelBDecisions } from './card-actions/deel-b-decisions';
+import { DEEL_B_REVIEW_VERBS, DeelBReview } from './card-actions/deel-b-review';
+import type { Notifier } from '../services/ports/notifier';
 import { renderCaseListCard } from '../cards/case-list';
 import { renderCaseViewCard } from '../cards/case-view';
 import { toAttachment } from '../cards/render';
@@ -32,6 +34,7 @@ export const ROUTES = {
   casus: /^\s*casus\s+(HA-\d{4}-[0-9A-Za-z]{6})\s*$/i,
   verder: /^\s*(verder|doorgaan)\s*$/i,
   deelA: /^\s*deel\s*a\s*$/i,
+  aanjager: /^\s*aanjager\s*$/i,
 } as const;
 
 const PAGE_SIZE = 10;
@@ -45,12 +48,13 @@ export class HelmondBot extends TeamsActivityHandler {
   private readonly activeCase: StatePropertyAccessor<ActiveCase | undefined>;
   private readonly deelAFile: DeelAFile;
   private readonly deelBDecisions: DeelBDecisions;
+  private readonly deelBReview: DeelBReview;
 
   constructor(
     private readonly services: BotServices,
     private readonly conversationState: ConversationState,
     private readonly teamId: string,
-    approvals: { cards: ApprovalCards; delivery: ApprovalDelivery },
+    approvals: { cards: ApprovalCards; delivery: ApprovalDelivery; notifier: Notifier },
   ) {
     super();
     const dialogState = conversationState.createProperty<DialogState>('dialoogStatus');
@@ -58,6 +62,7 @@ export class HelmondBot extends TeamsActivityHandler {
     this.dialogs = new DialogSet(dialogState);
     this.deelAFile = new DeelAFile(services);
     this.deelBDecisions = new DeelBDecisions(services, services.ledger, approvals.cards, approvals.delivery);
+    this.deelBReview = new DeelBReview(services, approvals.notifier);
     this.dialogs.add(
       new MainDialog(services, this.activeCase, teamId, {
         reportStatus: (dc) => this.sendStatus(dc.context),
@@ -134,6 +139,7 @@ export class HelmondBot extends TeamsActivityHandler {
     if (casus) return this.openByReference(turn, casus[1] as string);
     if (ROUTES.verder.test(text)) return this.continueActive(turn, dc);
     if (ROUTES.deelA.test(text)) return this.offerDeelA(turn);
+    if (ROUTES.aanjager.test(text)) return this.askAanjager(turn);
     const budget = BUDGET_ROUTE.exec(text);
     if (budget) return handleBudgetCommand(turn, this.services, this.teamId, budget);
 
@@ -152,11 +158,9 @@ export class HelmondBot extends TeamsActivityHandler {
     const caseId = typeof value.caseId === 'string' ? value.caseId : undefined;
     if (value.verb === CASUS_OPENEN && caseId) return this.openById(turn, caseId);
     if (value.verb === CASUSSEN_MEER) return this.sendCaseList(turn, typeof value.continuationToken === 'string' ? value.continuationToken : undefined);
-    if ((DEEL_B_VERBS as readonly string[]).includes(value.verb as string)) {
-      // Clients without Action.Execute send the fallback Action.Submit: same handler, the card as a new message.
-      const card = await this.deelBDecisions.handle(turn, value.verb as string, value);
-      return void (await turn.sendActivity(MessageFactory.attachment(toAttachment(card))));
-    }
+    // Clients without Action.Execute send the fallback Action.Submit: same handler, the card as a new message.
+    const card = await this.cardAction(turn, value.verb as string, value);
+    if (card) return void (await turn.sendActivity(MessageFactory.attachment(toAttachment(card))));
     if (value.verb === CASUS_VERDER && caseId) {
       await dc.cancelAllDialogs();
       await dc.beginDialog(DIALOG.main, { caseId });
@@ -171,11 +175,22 @@ export class HelmondBot extends TeamsActivityHandler {
    */
   protected override async onAdaptiveCardInvoke(turn: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = invokeValue?.action?.verb;
-    if (typeof verb === 'string' && (DEEL_B_VERBS as readonly string[]).includes(verb)) {
-      const card = await this.deelBDecisions.handle(turn, verb, invokeValue.action.data);
-      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
-    }
+    const card = typeof verb === 'string' ? await this.cardAction(turn, verb, invokeValue.action.data) : undefined;
+    if (card) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
     return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Onbekende kaartactie.' } as never };
+  }
+
+  /** One handler per group of card verbs; undefined for a verb no handler owns. */
+  private cardAction(turn: TurnContext, verb: string, data: unknown) {
+    if ((DEEL_B_VERBS as readonly string[]).includes(verb)) return this.deelBDecisions.handle(turn, verb, data);
+    if ((DEEL_B_REVIEW_VERBS as readonly string[]).includes(verb)) return this.deelBReview.handle(turn, verb, data);
+    return undefined;
+  }
+
+  private async askAanjager(turn: TurnContext): Promise<void> {
+    const active = await this.activeCase.get(turn);
+    if (!active) return void (await turn.sendActivity('Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.'));
+    await turn.sendActivity(await this.deelBReview.ask(turn, active.caseId));
   }
 
   protected override async handleTeamsFileConsentAccept(turn: TurnContext, response: FileConsentCardResponse): Promise<void> {

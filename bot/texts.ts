@@ -9,6 +9,7 @@ export const COMMANDS: readonly [string, string][] = [
   ['verder', 'verder met de stap waar je casus nu is'],
   ['status', 'waar de casus nu staat en wat er nodig is'],
   ['deel a', 'Deel A als PDF, om af te drukken en bij de inwoner achter te laten'],
+  ['aanjager', 'in stap 5B: een aanjager vragen mee te kijken naar Deel B'],
   ['budget', 'het doorbraakbudget van het team; een beheerder stelt het vast met budget <bedrag>'],
   ['help', 'deze uitleg'],
   ['stop', 'het huidige gesprek afbreken (wat je al vastlegde blijft bewaard)'],

@@ -14,9 +14,12 @@ export const DEELB_AKKOORD = 'deelb.akkoord';
 export const DEELB_AFWIJZEN = 'deelb.afwijzen';
 export const DEELB_MEER_INFO = 'deelb.meerinformatie';
 export const DEELB_VERNIEUW = 'deelb.vernieuw';
+/** The aanjager's review of Deel B. */
+export const DEELB_REVIEW_OPSLAAN = 'deelb.review.opslaan';
+export const DEELB_REVIEW_KLAAR = 'deelb.review.klaar';
 
 export const VERBS = [
   ZRM_OPSLAAN, CASUS_OPENEN, CASUSSEN_MEER, CASUS_VERDER, MDO_CHECKLIST_OPSLAAN, ACTIE_TOEVOEGEN, PLAN_KLAAR,
-  DEELB_AKKOORD, DEELB_AFWIJZEN, DEELB_MEER_INFO, DEELB_VERNIEUW,
+  DEELB_AKKOORD, DEELB_AFWIJZEN, DEELB_MEER_INFO, DEELB_VERNIEUW, DEELB_REVIEW_OPSLAAN, DEELB_REVIEW_KLAAR,
 ] as const;
 export type Verb = (typeof VERBS)[number];

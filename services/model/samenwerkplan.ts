@@ -75,6 +75,10 @@ export const deelB = z.object({
   betrokkenheid: freeText('de betrokkenheid').optional(),
   verzoek: verzoek.optional(),
   aanjagerUserId: userId.optional(),
+  /** Remarks from the aanjager (or colleagues) while sharpening Deel B. */
+  opmerkingen: z.array(z.object({ by: userId, at: instant, tekst: freeText('de opmerking', 1000) })).max(50).optional(),
+  /** The aanjager found it ready to submit. */
+  klaarVoorAkkoord: z.object({ by: userId, at: instant }).optional(),
   gewijzigdAt: instant,
   gewijzigdDoor: userId,
 });

@@ -103,7 +103,7 @@ export const dataCommands = [
   z.object({ type: z.literal('setDeelAFoto'), fileId: z.string().min(1).max(500), naam: shortText('de bestandsnaam', 200) }),
   deelB
     .pick({ situatiebeschrijving: true, dreigendScenario: true, waaromNietRegulier: true, rendement: true, legitimiteit: true, betrokkenheid: true, verzoek: true, aanjagerUserId: true })
-    .extend({ type: z.literal('recordDeelB') }),
+    .extend({ type: z.literal('recordDeelB'), opmerking: freeText('de opmerking', 1000).optional(), klaarVoorAkkoord: z.boolean().optional() }),
   z.object({ type: z.literal('requestApproval'), askedUserIds: z.array(userId).max(20).default([]) }),
   z.object({
     type: z.literal('decideApproval'),

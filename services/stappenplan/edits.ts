@@ -150,14 +150,18 @@ export const EDITS: EditTable = {
   },
   recordDeelB: {
     steps: ['onderbouwing'], permission: 'onderbouwing',
-    apply: (c, { type: _t, ...fields }, ctx) => {
+    apply: (c, { type: _t, opmerking, klaarVoorAkkoord, ...fields }, ctx) => {
       const current = currentRequest(c);
       if (current?.status === 'open') {
         throw new DomainError('APPROVAL.ALREADY_OPEN', 'Deel B ligt ter beoordeling. Trek het verzoek in om Deel B te wijzigen.');
       }
       if (current) newDeelBVersion(c, ctx);
       c.deelB ??= { versie: 1, gewijzigdAt: nowIso(ctx), gewijzigdDoor: ctx.actor.userId };
+      const changed = Object.values(fields).some((v) => v !== undefined);
       assignGiven(c.deelB, fields);
+      if (opmerking) c.deelB.opmerkingen = [...(c.deelB.opmerkingen ?? []), { by: ctx.actor.userId, at: nowIso(ctx), tekst: opmerking }];
+      if (klaarVoorAkkoord) c.deelB.klaarVoorAkkoord = { by: ctx.actor.userId, at: nowIso(ctx) };
+      else if (changed) delete c.deelB.klaarVoorAkkoord; // a changed text needs a new look
       c.deelB.gewijzigdAt = nowIso(ctx);
       c.deelB.gewijzigdDoor = ctx.actor.userId;
       if (fields.aanjagerUserId && !caseRoleOf(c, fields.aanjagerUserId)) {

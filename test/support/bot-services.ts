@@ -65,7 +65,7 @@ export function createTestBot(directory = new StaticDirectory()) {
   const cards = new ApprovalCards(ctx.ledger, ctx.clock);
   const sentCards = new SentCards(new MemoryVersionedStore(sentCardsDocument));
   const delivery = new ApprovalDelivery(ctx.services, cards, notifier, sentCards);
-  const bot = new HelmondBot(ctx.services, new ConversationState(new MemoryStorage()), 'wijkteam-noord', { cards, delivery });
+  const bot = new HelmondBot(ctx.services, new ConversationState(new MemoryStorage()), 'wijkteam-noord', { cards, delivery, notifier });
   return { ...ctx, bot, notifier, delivery, sentCards };
 }
 

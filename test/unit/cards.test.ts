@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { renderActieCard } from '../../cards/actie';
 import { renderApprovalCard } from '../../cards/approval';
+import { renderDeelBReviewCard } from '../../cards/deel-b-review';
 import { renderNoticeCard } from '../../cards/notice';
 import { renderCaseListCard } from '../../cards/case-list';
 import { renderCaseViewCard } from '../../cards/case-view';
@@ -50,6 +51,11 @@ const CARDS: [string, () => unknown][] = [
   ['Deel B ter beoordeling (open)', () => renderApprovalCard(APPROVAL)],
   ['Deel B na besluit', () => renderApprovalCard({ ...APPROVAL, open: false, besluit: 'Akkoord, door Petra Jansen op 23 nov 2026, 10:00.', besluitReden: 'Goed onderbouwd.' })],
   ['Deel B met melding, alleen uitzondering', () => renderApprovalCard({ ...APPROVAL, bedrag: undefined, budgetOver: undefined, uitzondering: 'Woonruimte met voorrang', melding: 'Geef een reden bij afwijzen of meer informatie vragen.' } as never)],
+  ['Deel B voor de aanjager', () => renderDeelBReviewCard({
+    caseId: 'case-000001', reference: REF, requestedBy: 'Sanne de Vries', verzoek: 'Doorbraakbudget € 1.250,00 · Doel: huur betalen',
+    velden: [{ id: 'situatiebeschrijving', label: 'Beknopte situatiebeschrijving', value: 'Huurachterstand.' }, { id: 'waaromNietRegulier', label: 'Waarom kan het niet regulier?', value: '' }],
+    melding: 'Opgeslagen en gemeld aan de professional.', meldingKleur: 'Good',
+  })],
   ['melding', () => renderNoticeCard({ title: 'Niet beschikbaar', text: 'Deze casus bestaat niet, of je hebt er geen toegang toe.' })],
 ];
 
