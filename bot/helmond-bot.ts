@@ -12,6 +12,7 @@ import type { ApprovalCards } from './card-actions/approval-cards';
 import type { ApprovalDelivery } from './card-actions/approval-delivery';
 import { DEEL_B_VERBS, DeelBDecisions } from './card-actions/deel-b-decisions';
 import { DEEL_B_REVIEW_VERBS, DeelBReview } from './card-actions/deel-b-review';
+import { ESCALATION_VERBS, Escalations } from './card-actions/escalations';
 import type { Notifier } from '../services/ports/notifier';
 import { renderCaseListCard } from '../cards/case-list';
 import { renderCaseViewCard } from '../cards/case-view';
@@ -49,6 +50,7 @@ export class HelmondBot extends TeamsActivityHandler {
   private readonly deelAFile: DeelAFile;
   private readonly deelBDecisions: DeelBDecisions;
   private readonly deelBReview: DeelBReview;
+  private readonly escalations: Escalations;
 
   constructor(
     private readonly services: BotServices,
@@ -63,6 +65,7 @@ export class HelmondBot extends TeamsActivityHandler {
     this.deelAFile = new DeelAFile(services);
     this.deelBDecisions = new DeelBDecisions(services, services.ledger, approvals.cards, approvals.delivery);
     this.deelBReview = new DeelBReview(services, approvals.notifier);
+    this.escalations = new Escalations(services, approvals.notifier);
     this.dialogs.add(
       new MainDialog(services, this.activeCase, teamId, {
         reportStatus: (dc) => this.sendStatus(dc.context),
@@ -71,6 +74,11 @@ export class HelmondBot extends TeamsActivityHandler {
           const { reached, asked } = await approvals.delivery.deliver(await actorOf(turn, services.directory), caseId, requestId);
           if (asked === 0) return 'Er is in de rollen niemand gevonden die mag beslissen; vraag de beheerder de rollen bij te werken.';
           return reached === asked ? `De kaart staat bij ${asked === 1 ? 'de beoordelaar' : `${asked} beoordelaars`}.` : `${reached} van de ${asked} beoordelaars zijn bereikt; de anderen zien het verzoek zodra ze de app openen.`;
+        },
+        deliverEscalation: async (turn, caseId) => {
+          const { reached, asked } = await this.escalations.deliver(await actorOf(turn, services.directory), caseId);
+          if (asked === 0) return 'Er is in de rollen geen procesregisseur gevonden; vraag de beheerder de rollen bij te werken.';
+          return reached > 0 ? 'De procesregisseur heeft de escalatie in Teams gekregen.' : 'De procesregisseur heeft de app nog niet geopend; de escalatie staat klaar zodra dat gebeurt.';
         },
       }),
     );
@@ -184,6 +192,7 @@ export class HelmondBot extends TeamsActivityHandler {
   private cardAction(turn: TurnContext, verb: string, data: unknown) {
     if ((DEEL_B_VERBS as readonly string[]).includes(verb)) return this.deelBDecisions.handle(turn, verb, data);
     if ((DEEL_B_REVIEW_VERBS as readonly string[]).includes(verb)) return this.deelBReview.handle(turn, verb, data);
+    if ((ESCALATION_VERBS as readonly string[]).includes(verb)) return this.escalations.handle(turn, verb, data);
     return undefined;
   }
 

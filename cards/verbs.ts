@@ -17,9 +17,14 @@ export const DEELB_VERNIEUW = 'deelb.vernieuw';
 /** The aanjager's review of Deel B. */
 export const DEELB_REVIEW_OPSLAAN = 'deelb.review.opslaan';
 export const DEELB_REVIEW_KLAAR = 'deelb.review.klaar';
+/** The procesregisseur's answers to an escalation. */
+export const ESCALATIE_AFGEROND = 'escalatie.afgerond';
+export const ESCALATIE_ONDERBOUWING = 'escalatie.onderbouwing';
+export const ESCALATIE_OPSCHALEN = 'escalatie.opschalen';
 
 export const VERBS = [
   ZRM_OPSLAAN, CASUS_OPENEN, CASUSSEN_MEER, CASUS_VERDER, MDO_CHECKLIST_OPSLAAN, ACTIE_TOEVOEGEN, PLAN_KLAAR,
   DEELB_AKKOORD, DEELB_AFWIJZEN, DEELB_MEER_INFO, DEELB_VERNIEUW, DEELB_REVIEW_OPSLAAN, DEELB_REVIEW_KLAAR,
+  ESCALATIE_AFGEROND, ESCALATIE_ONDERBOUWING, ESCALATIE_OPSCHALEN,
 ] as const;
 export type Verb = (typeof VERBS)[number];

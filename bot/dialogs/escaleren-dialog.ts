@@ -1,7 +1,6 @@
 import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError } from '../../services/errors';
-import { AVE_FASE_LABELS, PLAN_CHANGE_REASON_LABELS, type PlanChangeReason } from '../../services/model/escalation';
-import type { OrgRole } from '../../services/model/roles';
+import { AVE_FASE_LABELS, AVE_FASE_ROLES, PLAN_CHANGE_REASON_LABELS, type AveFase, type PlanChangeReason } from '../../services/model/escalation';
 import { isDeelBApproved } from '../../services/stappenplan/guards';
 import { openEscalatie } from '../../services/stappenplan/permissions';
 import type { BotServices } from '../services';
@@ -26,8 +25,6 @@ const MENU = {
   opschalen: 'Verder opschalen (volgende AVE-fase)',
   later: 'Niets, later verder',
 } as const;
-/** Who is asked at each AVE phase above procesregie. */
-const FASE_ROLES: Readonly<Record<number, OrgRole>> = { 3: 'leidinggevende', 4: 'bestuurder' };
 const REASONS = Object.entries(PLAN_CHANGE_REASON_LABELS) as [PlanChangeReason, string][];
 
 /**
@@ -107,7 +104,7 @@ export class EscalerenDialog extends BaseDialog {
 
   private async scaleUp(step: WaterfallStepContext, caseId: string, toelichting: string) {
     const c = await currentCase(step.context, this.services, caseId);
-    const role = FASE_ROLES[c.aveFase + 1];
+    const role = AVE_FASE_ROLES[Math.min(c.aveFase + 1, 4) as AveFase];
     const askedUserIds = role ? [...(await this.services.directory.usersWithRole(role))] : [];
     try {
       const updated = await execute(step.context, this.services, caseId, { type: 'escalateFurther', toelichting, askedUserIds });

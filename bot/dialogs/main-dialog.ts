@@ -12,6 +12,7 @@ import { IndienenDialog } from './indienen-dialog';
 import { MdoDialog } from './mdo-dialog';
 import { OnderbouwingDialog, type ApprovalDeliverer } from './onderbouwing-dialog';
 import { PlanDialog, type DeelAOffer } from './plan-dialog';
+import type { EscalationDeliverer } from './reason-dialog';
 import { UitvoeringDialog } from './uitvoering-dialog';
 import { currentCase } from './step-helpers';
 import { VraagverhelderingDialog } from './vraagverheldering-dialog';
@@ -22,6 +23,7 @@ export interface StepHooks {
   readonly reportStatus?: StatusReporter;
   readonly offerPdf?: DeelAOffer;
   readonly deliverApproval?: ApprovalDeliverer;
+  readonly deliverEscalation?: EscalationDeliverer;
 }
 
 /** The conversation's case: what "verder" and "status" are about. */
@@ -71,8 +73,8 @@ export class MainDialog extends BaseDialog {
     this.addDialog(new WieIsErNodigDialog(services));
     this.addDialog(new MdoDialog(services));
     this.addDialog(new PlanDialog(services, hooks.offerPdf));
-    this.addDialog(new OnderbouwingDialog(services, hooks.deliverApproval));
-    this.addDialog(new UitvoeringDialog(services));
+    this.addDialog(new OnderbouwingDialog(services, hooks.deliverApproval, hooks.deliverEscalation));
+    this.addDialog(new UitvoeringDialog(services, hooks.deliverEscalation));
     this.addDialog(new EscalerenDialog(services));
     this.addDialog(new EvaluatieDialog(services));
     this.addDialog(new WaterfallDialog('hoofdStappen', [this.runStep.bind(this), this.offerNextStep.bind(this), this.continueStep.bind(this)]));

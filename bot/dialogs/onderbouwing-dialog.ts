@@ -12,7 +12,7 @@ import { BaseDialog, type StatusReporter } from './base-dialog';
 import type { FieldKey } from './fields';
 import { DIALOG, PROMPT } from './ids';
 import { dutchChoicePrompt, dutchConfirmPrompt } from './prompts';
-import { REASON_DIALOG, ReasonDialog } from './reason-dialog';
+import { REASON_DIALOG, ReasonDialog, type EscalationDeliverer } from './reason-dialog';
 import { currentCase, execute, tryTransition } from './step-helpers';
 
 interface OnderbouwingOptions {
@@ -46,13 +46,13 @@ const SOORT = { uitzondering: 'Een uitzondering', budget: 'Doorbraakbudget', bei
 export type ApprovalDeliverer = (turn: TurnContext, caseId: string, requestId: string) => Promise<string>;
 
 export class OnderbouwingDialog extends BaseDialog {
-  constructor(private readonly services: BotServices, private readonly deliver?: ApprovalDeliverer, reportStatus?: StatusReporter) {
+  constructor(private readonly services: BotServices, private readonly deliver?: ApprovalDeliverer, escalated?: EscalationDeliverer, reportStatus?: StatusReporter) {
     super(DIALOG.onderbouwing, reportStatus);
     this.addDialog(new TextPrompt(PROMPT.text));
     this.addDialog(dutchChoicePrompt(PROMPT.choice));
     this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
     this.addDialog(new AskFieldDialog(services));
-    this.addDialog(new ReasonDialog(services));
+    this.addDialog(new ReasonDialog(services, escalated));
     this.addDialog(
       new WaterfallDialog('deelBHerzien', [
         this.pickFieldStep.bind(this),

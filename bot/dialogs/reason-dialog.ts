@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TransitionName } from '../../services/model/case';
 import type { BotServices } from '../services';
@@ -23,8 +24,11 @@ const QUESTIONS: Partial<Record<TransitionName, string>> = {
 const ESCALATIONS: readonly TransitionName[] = ['vastgelopen', 'escalerenOnderbouwing'];
 
 /** Asks why, then asks the state machine for the transition with that toelichting; a refusal is shown in Dutch. */
+/** Brings a new escalation to whoever it asks; says in Dutch who got it. */
+export type EscalationDeliverer = (turn: TurnContext, caseId: string) => Promise<string>;
+
 export class ReasonDialog extends BaseDialog {
-  constructor(private readonly services: BotServices) {
+  constructor(private readonly services: BotServices, private readonly escalated?: EscalationDeliverer) {
     super(REASON_DIALOG);
     this.addDialog(new TextPrompt(PROMPT.text));
     this.addDialog(new WaterfallDialog('toelichtingStappen', [this.askStep.bind(this), this.moveStep.bind(this)]));
@@ -40,6 +44,7 @@ export class ReasonDialog extends BaseDialog {
     const { caseId, transition } = step.options as ReasonOptions;
     const askedUserIds = ESCALATIONS.includes(transition) ? [...(await this.services.directory.usersWithRole('procesregisseur'))] : [];
     const moved = await tryTransition(step.context, this.services, caseId, transition, { toelichting: String(step.result ?? ''), askedUserIds });
+    if (moved && this.escalated && ESCALATIONS.includes(transition)) await step.context.sendActivity(await this.escalated(step.context, caseId));
     return step.endDialog({ caseId, moved: moved !== undefined });
   }
 }

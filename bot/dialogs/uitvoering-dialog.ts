@@ -5,7 +5,7 @@ import type { BotServices } from '../services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import { DIALOG, PROMPT } from './ids';
 import { dutchChoicePrompt } from './prompts';
-import { REASON_DIALOG, ReasonDialog } from './reason-dialog';
+import { REASON_DIALOG, ReasonDialog, type EscalationDeliverer } from './reason-dialog';
 import { currentCase, execute, tryTransition } from './step-helpers';
 
 interface UitvoeringOptions {
@@ -25,11 +25,11 @@ const line = (a: Actie) => `${a.wat} (${a.wie}, uiterlijk ${formatDate(a.wanneer
 
 /** Stap 6 Uitvoering: keep actions up to date; "ik loop vast" escalates, a belemmering goes back to the MDO. */
 export class UitvoeringDialog extends BaseDialog {
-  constructor(private readonly services: BotServices, reportStatus?: StatusReporter) {
+  constructor(private readonly services: BotServices, escalated?: EscalationDeliverer, reportStatus?: StatusReporter) {
     super(DIALOG.uitvoering, reportStatus);
     this.addDialog(dutchChoicePrompt(PROMPT.choice));
     this.addDialog(new WaterfallDialog('uitvoeringActie', [this.pickActieStep.bind(this), this.pickStatusStep.bind(this), this.saveStatusStep.bind(this)]));
-    this.addDialog(new ReasonDialog(services));
+    this.addDialog(new ReasonDialog(services, escalated));
     this.addDialog(new WaterfallDialog('uitvoeringStappen', [this.menuStep.bind(this), this.choiceStep.bind(this), this.afterStep.bind(this)]));
     this.initialDialogId = 'uitvoeringStappen';
   }

@@ -13,6 +13,14 @@ export const AVE_FASE_LABELS: Readonly<Record<AveFase, string>> = Object.freeze(
   3: 'Fase 3: management',
   4: 'Fase 4: bestuurlijk',
 });
+/** Who is asked when an escalation goes up to a phase (phase 2 is the procesregisseur). */
+export const AVE_FASE_ROLES: Readonly<Record<AveFase, 'procesregisseur' | 'leidinggevende' | 'bestuurder' | undefined>> = Object.freeze({
+  1: undefined,
+  2: 'procesregisseur',
+  3: 'leidinggevende',
+  4: 'bestuurder',
+});
+
 export const aveFase = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
   error: 'De AVE-fase is 1, 2, 3 of 4.',
 });

@@ -9,7 +9,7 @@ import { containsBsn } from '../text/bsn';
 /** Free text in the inwoner's or professional's words: trimmed, bounded, never containing a BSN. */
 export function freeText(label: string, max = 2000) {
   return z
-    .string({ error: `Vul ${label} in als tekst.` })
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? `Vul ${label} in.` : `Vul ${label} in als tekst.`) })
     .trim()
     .min(1, { error: `Vul ${label} in.` })
     .max(max, { error: `${capitalize(label)} is te lang (maximaal ${max} tekens).` })
