@@ -1,16 +1,29 @@
 import template from './case-list.json';
-import { expandCard } from './render';
+import { expandCard, type AdaptiveCardJson } from './render';
 import { CASUS_OPENEN, CASUSSEN_MEER } from './verbs';
+
+/** One open case in the list; every string already formatted in Dutch. */
+export interface CaseListItem {
+  readonly caseId: string;
+  readonly reference: string;
+  /** The step label, e.g. "4 MDO". */
+  readonly step: string;
+  /** e.g. "evaluatie op 7 januari 2027", or "—". */
+  readonly nextDue: string;
+  /** On whom the case waits, e.g. "Casusregisseur (Sanne de Vries)". */
+  readonly waitingOn: string;
+}
 
 export interface CaseListCardData {
   readonly title: string;
-  /** Pre-formatted Dutch strings per case. */
-  readonly items: readonly { caseId: string; reference: string; step: string; nextDue: string; waitingOn: string }[];
+  readonly items: readonly CaseListItem[];
+  /** Present when there are more cases: the "Meer casussen" button sends it back. */
   readonly continuationToken?: string;
+  /** Shown instead of the list when there are no cases. */
   readonly emptyText: string;
 }
 
-/** "Mijn casussen": each open case with its step, what is due next and on whom it waits; tap to open. */
-export function renderCaseListCard(data: CaseListCardData) {
+/** "Mijn casussen": each open case with its step, what is due next and on whom it waits, with an "Openen" button. */
+export function renderCaseListCard(data: CaseListCardData): AdaptiveCardJson {
   return expandCard(template, { ...data, verbOpenen: CASUS_OPENEN, verbMeer: CASUSSEN_MEER });
 }

@@ -1,6 +1,15 @@
 import template from './case-view.json';
-import { expandCard } from './render';
+import { expandCard, type AdaptiveCardJson } from './render';
 import { CASUS_VERDER } from './verbs';
+
+/** One recorded transition, formatted in Dutch: when, by whom, from which step to which, and why if given. */
+export interface CaseHistoryEntry {
+  readonly when: string;
+  readonly who: string;
+  readonly from: string;
+  readonly to: string;
+  readonly why?: string;
+}
 
 export interface CaseViewCardData {
   readonly caseId: string;
@@ -12,10 +21,27 @@ export interface CaseViewCardData {
   readonly professionals: readonly { name: string; role: string }[];
   readonly due: readonly { what: string; when: string }[];
   readonly next: string;
-  readonly history: readonly { when: string; who: string; from: string; to: string; why?: string }[];
+  /** Oldest first. */
+  readonly history: readonly CaseHistoryEntry[];
 }
 
-/** One case: where it stands, who is involved, what is due, what comes next, and its history (who, when, from, to, why). */
-export function renderCaseViewCard(data: CaseViewCardData) {
-  return expandCard(template, { ...data, verbVerder: CASUS_VERDER });
+/** Up to this many transitions the history shows in full; a longer one shows the newest {@link HISTORY_RECENT}. */
+const HISTORY_FULL = 4;
+const HISTORY_RECENT = 3;
+
+/**
+ * One case: where it stands, who is involved, what is due, what comes next, and its history (who, when, from, to,
+ * why). A long history shows its newest transitions; the earlier ones open with a toggle, so the card stays short.
+ */
+export function renderCaseViewCard(data: CaseViewCardData): AdaptiveCardJson {
+  const hidden = data.history.length > HISTORY_FULL ? data.history.length - HISTORY_RECENT : 0;
+  const history = data.history.map((entry, i) => ({ ...entry, id: `geschiedenis-${i + 1}`, visible: i >= hidden }));
+  const olderIds = history.slice(0, hidden).map((entry) => entry.id);
+  return expandCard(template, {
+    ...data,
+    history,
+    olderIds,
+    olderTitle: `Eerdere stappen tonen of verbergen (${hidden})`,
+    verbVerder: CASUS_VERDER,
+  });
 }

@@ -9,18 +9,40 @@ export interface CardAttachment {
   readonly content: AdaptiveCardJson;
 }
 
-/**
- * Bind typed data to a card template (adaptivecards-templating). Refuses to return a card in which a `${…}`
- * survived: that is a template/data mismatch, and Teams would show the placeholder to a professional.
- */
-export function expandCard<T extends object>(template: object, data: T): AdaptiveCardJson {
-  const card = new Template(template).expand({ $root: data }) as AdaptiveCardJson;
-  const json = JSON.stringify(card);
-  const left = /\$\{[^}]*\}/.exec(json);
-  if (left) throw new Error(`Card template left an unbound expression: ${left[0]}`);
-  return card;
+const EXPRESSION = '${';
+// Stands in for "${" inside data while the template expands, so that text a professional typed (a hulpvraag
+// saying "${bedrag}") is neither mistaken for an unbound expression nor changed on the card.
+const MASK = '\u0000expr\u0000';
+
+function mapStrings(value: unknown, f: (s: string) => string): unknown {
+  if (typeof value === 'string') return f(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)]));
+  }
+  return value;
 }
 
+/**
+ * Bind typed data to a card template (adaptivecards-templating). Refuses to return a card in which a `${…}` from
+ * the template survived: that is a template/data mismatch, and Teams would show the placeholder to a professional.
+ * `${` inside the data itself is text, and reaches the card unchanged.
+ *
+ * @throws Error naming the first unbound expression.
+ */
+export function expandCard<T extends object>(template: object, data: T): AdaptiveCardJson {
+  const masked = mapStrings(data, (s) => s.split(EXPRESSION).join(MASK));
+  const card = new Template(template).expand({ $root: masked }) as unknown;
+  const json = JSON.stringify(card);
+  const at = json.indexOf(EXPRESSION);
+  if (at >= 0) {
+    const expression = /^\$\{[^}]*\}?/.exec(json.slice(at))?.[0] ?? EXPRESSION;
+    throw new Error(`Card template left an unbound expression: ${expression}`);
+  }
+  return mapStrings(card, (s) => s.split(MASK).join(EXPRESSION)) as AdaptiveCardJson;
+}
+
+/** Wrap a card as a message attachment (the shape botbuilder's `MessageFactory.attachment` takes). */
 export function toAttachment(card: AdaptiveCardJson): CardAttachment {
   return { contentType: 'application/vnd.microsoft.card.adaptive', content: card };
 }

@@ -1,20 +1,66 @@
 import { expect } from 'chai';
 import { renderActieCard } from '../../cards/actie';
 import { renderApprovalCard } from '../../cards/approval';
+import { renderCaseListCard, type CaseListCardData } from '../../cards/case-list';
+import { renderCaseViewCard, type CaseHistoryEntry, type CaseViewCardData } from '../../cards/case-view';
 import { renderDeelBReviewCard } from '../../cards/deel-b-review';
-import { renderNoticeCard } from '../../cards/notice';
-import { renderCaseListCard } from '../../cards/case-list';
-import { renderCaseViewCard } from '../../cards/case-view';
 import { mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-checklist';
-import { expandCard } from '../../cards/render';
-import { VERBS } from '../../cards/verbs';
+import { renderNoticeCard } from '../../cards/notice';
+import { expandCard, toAttachment } from '../../cards/render';
+import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
 import { renderZrmScoresCard, zrmCardData } from '../../cards/zrm-scores';
-import { LEEFGEBIEDEN } from '../../services/model/leefgebieden';
-import { caseAt } from '../support/stappenplan-driver';
+import { LEEFGEBIED_LABELS, LEEFGEBIEDEN } from '../../services/model/leefgebieden';
 import { expectValidCard, verbsOf } from '../support/adaptivecards';
+import { caseAt } from '../support/stappenplan-driver';
 
 const REF = 'HA-2026-7K3FQ9';
 const mdo = caseAt('plan').case.mdos[0]!;
+
+type Json = Record<string, unknown>;
+/** Every object in a card with the given `type`, depth first. */
+function elementsOf(card: unknown, type: string): Json[] {
+  const found: Json[] = [];
+  JSON.stringify(card, (_key, value: unknown) => {
+    if (value && typeof value === 'object' && (value as Json).type === type) found.push(value as Json);
+    return value;
+  });
+  return found;
+}
+const texts = (card: unknown) => elementsOf(card, 'TextBlock').map((t) => t.text);
+
+const LIST: CaseListCardData = {
+  title: 'Mijn casussen',
+  items: [
+    { caseId: 'case-000001', reference: REF, step: '4 MDO', nextDue: 'evaluatie op 7 januari 2027', waitingOn: 'Casusregisseur (Sanne de Vries)' },
+    { caseId: 'case-000002', reference: 'HA-2026-AB12CD', step: '5B Onderbouwing (Deel B)', nextDue: '—', waitingOn: 'Akkoord van de leidinggevende' },
+  ],
+  continuationToken: 'eyJ2IjoxfQ',
+  emptyText: 'Je hebt geen open casussen. Typ **nieuwe casus** om te beginnen.',
+};
+
+const STAPPEN: CaseHistoryEntry[] = [
+  { when: '23 nov 2026, 10:00', who: 'Sanne de Vries', from: '1 Indienen', to: '2 Vraagverheldering' },
+  { when: '23 nov 2026, 11:15', who: 'Sanne de Vries', from: '2 Vraagverheldering', to: '3 Wie is er nodig?' },
+  { when: '24 nov 2026, 09:00', who: 'Sanne de Vries', from: '3 Wie is er nodig?', to: '4 MDO', why: 'Meervoudige vraag: schulden, huisvesting en school.' },
+  { when: '26 nov 2026, 14:30', who: 'Sanne de Vries', from: '4 MDO', to: '5A Plan (Deel A)' },
+  { when: '27 nov 2026, 09:10', who: 'Sanne de Vries', from: '5A Plan (Deel A)', to: '5B Onderbouwing (Deel B)', why: 'Doorbraakbudget nodig voor de huurachterstand.' },
+  { when: '30 nov 2026, 16:00', who: 'Petra Jansen', from: '5B Onderbouwing (Deel B)', to: '6 Uitvoering', why: 'Akkoord op € 1.250,00.' },
+  { when: '14 dec 2026, 08:45', who: 'Sanne de Vries', from: '6 Uitvoering', to: '6B Escaleren', why: 'De corporatie twijfelt over de betalingsregeling.' },
+];
+
+const VIEW: CaseViewCardData = {
+  caseId: 'case-000001', reference: REF, step: '4 MDO', ronde: 1, hulpvraag: 'Ik krijg een brief dat we het huis uit moeten.',
+  household: [
+    { role: 'Inwoner (hulpvrager)', label: 'Moeder (M1), 38 jaar' },
+    { role: 'Kind', label: 'Kind (K1), 9 jaar' },
+    { role: 'Kind', label: 'Kind (K2), 6 jaar' },
+  ],
+  professionals: [{ name: 'Sanne de Vries', role: 'Casusregisseur' }, { name: 'Ahmed El Amrani', role: 'Betrokken professional' }],
+  due: [{ what: 'evaluatie', when: '7 januari 2027' }, { what: 'actie: huurachterstand in kaart (Schuldhulp)', when: '30 november 2026' }],
+  next: 'Nog nodig: het gezamenlijk belang.',
+  history: STAPPEN.slice(0, 3),
+};
+const VIEW_EMPTY: CaseViewCardData = { caseId: 'case-000003', reference: REF, step: '1 Indienen', ronde: 1, household: [], professionals: [], due: [], next: 'Typ **verder**.', history: [] };
 
 const APPROVAL = {
   caseId: 'case-000001', requestId: 'verzoek-1', reference: REF, requestedBy: 'Sanne de Vries', requestedAt: '23 nov 2026, 09:30',
@@ -23,28 +69,16 @@ const APPROVAL = {
   open: true, refreshUserIds: ['aad-leidinggevende-1', 'aad-leidinggevende-2'],
 };
 
-const CARDS: [string, () => unknown][] = [
-  ['ZRM vóór, nog niets gescoord', () => renderZrmScoresCard(zrmCardData('case-000001', REF, 'voor', {}))],
-  ['ZRM na, deels gescoord', () => renderZrmScoresCard(zrmCardData('case-000001', REF, 'na', { financien: 3, huisvesting: 4 }))],
-  ['mijn casussen, leeg', () => renderCaseListCard({ title: 'Mijn casussen', items: [], emptyText: 'Je hebt geen open casussen.' })],
-  ['mijn casussen, met vervolg', () => renderCaseListCard({
-    title: 'Mijn casussen',
-    items: [
-      { caseId: 'case-000001', reference: REF, step: '4 MDO', nextDue: 'evaluatie op 7 januari 2027', waitingOn: 'Casusregisseur' },
-      { caseId: 'case-000002', reference: 'HA-2026-AB12CD', step: '5B Onderbouwing (Deel B)', nextDue: '—', waitingOn: 'Akkoord van de leidinggevende' },
-    ],
-    continuationToken: 'eyJ2IjoxfQ',
-    emptyText: 'Geen.',
-  })],
-  ['één casus, met geschiedenis', () => renderCaseViewCard({
-    caseId: 'case-000001', reference: REF, step: '4 MDO', ronde: 1, hulpvraag: 'Ik krijg een brief dat we het huis uit moeten.',
-    household: [{ role: 'Inwoner (hulpvrager)', label: 'Moeder (M1), 38 jaar' }, { role: 'Kind', label: 'Kind (K1), 9 jaar' }],
-    professionals: [{ name: 'Sanne de Vries', role: 'Casusregisseur' }],
-    due: [{ what: 'evaluatie', when: '7 januari 2027' }],
-    next: 'Nog nodig: het gezamenlijk belang.',
-    history: [{ when: '23 nov 2026, 10:00', who: 'Sanne de Vries', from: '1 Indienen', to: '2 Vraagverheldering' }, { when: '24 nov 2026, 09:00', who: 'Sanne de Vries', from: '6 Uitvoering', to: '6B Escaleren', why: 'De corporatie twijfelt.' }],
-  })],
-  ['één casus, net begonnen', () => renderCaseViewCard({ caseId: 'c', reference: REF, step: '1 Indienen', ronde: 1, household: [], professionals: [], due: [], next: 'Typ verder.', history: [] })],
+/** Each card, rendered, with the verbs its Submit actions must carry (in card order); `undefined`: not checked here. */
+const CARDS: [string, () => unknown, string[]?][] = [
+  ['ZRM vóór, nog niets gescoord', () => renderZrmScoresCard(zrmCardData('case-000001', REF, 'voor', {})), [ZRM_OPSLAAN]],
+  ['ZRM na, deels gescoord', () => renderZrmScoresCard(zrmCardData('case-000001', REF, 'na', { financien: 3, huisvesting: 4 })), [ZRM_OPSLAAN]],
+  ['mijn casussen, leeg', () => renderCaseListCard({ title: 'Mijn casussen', items: [], emptyText: 'Je hebt geen open casussen.' }), []],
+  ['mijn casussen, met vervolg', () => renderCaseListCard(LIST), [CASUS_OPENEN, CASUS_OPENEN, CASUSSEN_MEER]],
+  ['mijn casussen, laatste pagina', () => renderCaseListCard({ ...LIST, continuationToken: undefined }), [CASUS_OPENEN, CASUS_OPENEN]],
+  ['één casus, korte geschiedenis', () => renderCaseViewCard(VIEW), [CASUS_VERDER]],
+  ['één casus, lange geschiedenis', () => renderCaseViewCard({ ...VIEW, history: STAPPEN }), [CASUS_VERDER]],
+  ['één casus, net begonnen', () => renderCaseViewCard(VIEW_EMPTY), [CASUS_VERDER]],
   ['MDO-checklist', () => renderMdoChecklistCard(mdoChecklistCardData('case-000001', REF, mdo, '26 november 2026, bij de inwoner thuis'))],
   ['Deel A acties, leeg', () => renderActieCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', acties: [] })],
   ['Deel A acties', () => renderActieCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', acties: [{ wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '30 nov 2026' }] })],
@@ -60,37 +94,139 @@ const CARDS: [string, () => unknown][] = [
 ];
 
 describe('cards: rendered from fixture data, valid Adaptive Cards 1.5', () => {
-  for (const [name, render] of CARDS) {
+  for (const [name, render, verbs] of CARDS) {
     it(name, () => {
       const card = render();
       expectValidCard(card);
       for (const verb of verbsOf(card)) expect(VERBS as readonly string[]).to.include(verb);
+      if (verbs) expect(elementsOf(card, 'Action.Submit').map((a) => (a.data as Json).verb)).to.deep.equal(verbs);
     });
   }
+});
 
-  it('the ZRM card asks all 13 leefgebieden, each required, and preselects given scores', () => {
-    const card = renderZrmScoresCard(zrmCardData('c1', REF, 'na', { financien: 3 })) as unknown as { body: { type: string; id?: string; isRequired?: boolean; value?: string }[] };
-    const inputs = card.body.filter((e) => e.type === 'Input.ChoiceSet');
+describe('cards: the ZRM card', () => {
+  const inputsOf = (card: unknown) => elementsOf(card, 'Input.ChoiceSet');
+
+  it('asks all 13 leefgebieden in matrix order, each required with a Dutch error message', () => {
+    const inputs = inputsOf(renderZrmScoresCard(zrmCardData('c1', REF, 'voor', {})));
     expect(inputs.map((i) => i.id)).to.deep.equal(LEEFGEBIEDEN.map((l) => `zrm_${l}`));
-    expect(inputs.every((i) => i.isRequired)).to.equal(true);
-    expect(inputs.find((i) => i.id === 'zrm_financien')?.value).to.equal('3');
+    expect(inputs.map((i) => i.label)).to.deep.equal(LEEFGEBIEDEN.map((l) => LEEFGEBIED_LABELS[l]));
+    for (const input of inputs) {
+      expect(input).to.include({ isRequired: true, style: 'compact', value: '' });
+      expect(input.errorMessage).to.equal(`Kies een score voor ${String(input.label)}.`);
+    }
   });
 
-  it('the list shows its empty text only when empty, and "Meer casussen" only with a token', () => {
-    const empty = JSON.stringify(renderCaseListCard({ title: 'T', items: [], emptyText: 'Leeg hier.' }));
-    expect(empty).to.contain('Leeg hier.').and.not.contain('Meer casussen');
-    const full = JSON.stringify(renderCaseListCard({ title: 'T', items: [{ caseId: 'c', reference: REF, step: 's', nextDue: 'n', waitingOn: 'w' }], emptyText: 'Leeg hier.', continuationToken: 'tok' }));
-    expect(full).to.not.contain('Leeg hier.');
-    expect(full).to.contain('Meer casussen');
+  it('offers the five scores of the matrix on every row', () => {
+    for (const input of inputsOf(renderZrmScoresCard(zrmCardData('c1', REF, 'voor', {})))) {
+      expect(input.choices).to.deep.equal([
+        { title: '1 Acute problematiek', value: '1' }, { title: '2 Niet zelfredzaam', value: '2' }, { title: '3 Beperkt zelfredzaam', value: '3' },
+        { title: '4 Voldoende zelfredzaam', value: '4' }, { title: '5 Volledig zelfredzaam', value: '5' },
+      ]);
+    }
+  });
+
+  it('preselects the scores already given, and leaves the others open', () => {
+    const inputs = inputsOf(renderZrmScoresCard(zrmCardData('c1', REF, 'na', { financien: 3, justitie: 5 })));
+    const values = Object.fromEntries(inputs.map((i) => [i.id, i.value]));
+    expect(values).to.include({ zrm_financien: '3', zrm_justitie: '5', zrm_huisvesting: '' });
+    expect(inputs.filter((i) => i.value !== '')).to.have.length(2);
+  });
+
+  it('names the moment and the kenmerk, and submits case and moment with the verb', () => {
+    const voor = renderZrmScoresCard(zrmCardData('c1', REF, 'voor', {}));
+    const na = renderZrmScoresCard(zrmCardData('c1', REF, 'na', {}));
+    expect(texts(voor)).to.include.members(['ZRM-scores vóór de hulp', `Kenmerk ${REF}`]);
+    expect(texts(na)).to.include('ZRM-scores na afloop');
+    expect(elementsOf(na, 'Action.Submit').map((a) => [a.title, a.data])).to.deep.equal([['Scores opslaan', { verb: ZRM_OPSLAAN, caseId: 'c1', moment: 'na' }]]);
+  });
+
+  it('renders rows given without a value', () => {
+    const card = renderZrmScoresCard({ caseId: 'c1', reference: REF, moment: 'voor', leefgebieden: [{ key: 'financien', label: 'Financiën' }] });
+    expectValidCard(card);
+    expect(inputsOf(card)[0]).to.include({ id: 'zrm_financien', value: '' });
+  });
+});
+
+describe('cards: mijn casussen', () => {
+  it('shows its empty text only when empty, and "Meer casussen" only with a token', () => {
+    const empty = renderCaseListCard({ title: 'T', items: [], emptyText: 'Leeg hier.' });
+    expect(texts(empty)).to.deep.equal(['T', 'Leeg hier.']);
+    expect(empty.actions).to.deep.equal([]);
+    const full = renderCaseListCard(LIST);
+    expect(texts(full)).to.not.include(LIST.emptyText);
+    expect(elementsOf(full, 'Action.Submit').at(-1)).to.deep.include({ title: 'Meer casussen', data: { verb: CASUSSEN_MEER, continuationToken: 'eyJ2IjoxfQ' } });
+    expect(JSON.stringify(renderCaseListCard({ ...LIST, continuationToken: undefined }))).to.not.contain('Meer casussen');
+  });
+
+  it('shows one row per case with kenmerk, step, next due and on whom it waits, and opens that case', () => {
+    const card = renderCaseListCard(LIST);
+    expect(texts(card)).to.include.members([REF, '4 MDO', 'HA-2026-AB12CD', '5B Onderbouwing (Deel B)']);
+    const facts = elementsOf(card, 'FactSet').map((f) => f.facts);
+    expect(facts[0]).to.deep.equal([{ title: 'Eerstvolgende', value: 'evaluatie op 7 januari 2027' }, { title: 'Wacht op', value: 'Casusregisseur (Sanne de Vries)' }]);
+    const open = elementsOf(card, 'Action.Submit').filter((a) => a.title === 'Openen').map((a) => a.data);
+    expect(open).to.deep.equal(LIST.items.map((i) => ({ verb: CASUS_OPENEN, caseId: i.caseId })));
+  });
+});
+
+describe('cards: one case', () => {
+  it('shows hulpvraag, huishouden, betrokkenen, what is open and the next step', () => {
+    const card = renderCaseViewCard(VIEW);
+    expect(texts(card)).to.include.members([`Casus ${REF}`, 'Ronde 1', '4 MDO', 'Hulpvraag', VIEW.hulpvraag, VIEW.next]);
+    const facts = elementsOf(card, 'FactSet').map((f) => f.facts);
+    expect(facts[0]).to.deep.equal(VIEW.household.map((m) => ({ title: m.role, value: m.label })));
+    expect(facts[1]).to.deep.equal(VIEW.professionals.map((p) => ({ title: p.role, value: p.name })));
+    expect(facts[2]).to.deep.equal(VIEW.due.map((d) => ({ title: d.when, value: d.what })));
+  });
+
+  it('says so when a section is empty, and leaves out a missing hulpvraag', () => {
+    const card = renderCaseViewCard(VIEW_EMPTY);
+    expect(texts(card)).to.include.members(['Nog niemand vastgelegd.', 'Nog geen professionals gekoppeld.', 'Niets openstaand.', 'Nog geen stappen gezet.']);
+    expect(texts(card)).to.not.include('Hulpvraag');
+    expect(elementsOf(card, 'FactSet')).to.deep.equal([]);
+  });
+
+  it('shows a short history in full: who, when, from → to, and why when given', () => {
+    const card = renderCaseViewCard(VIEW);
+    expect(texts(card)).to.include.members([
+      '23 nov 2026, 10:00, Sanne de Vries: 1 Indienen → 2 Vraagverheldering',
+      '24 nov 2026, 09:00, Sanne de Vries: 3 Wie is er nodig? → 4 MDO',
+      'Meervoudige vraag: schulden, huisvesting en school.',
+    ]);
+    expect(elementsOf(card, 'Action.ToggleVisibility')).to.deep.equal([]);
+    expect(JSON.stringify(card)).to.not.contain('"isVisible":false');
+  });
+
+  it('folds the earlier steps of a long history behind a toggle and shows the newest three', () => {
+    const card = renderCaseViewCard({ ...VIEW, history: STAPPEN }) as Json;
+    const entries = (card.body as Json[]).filter((e) => typeof e.id === 'string' && e.id.startsWith('geschiedenis-'));
+    expect(entries.map((e) => e.isVisible)).to.deep.equal([false, false, false, false, true, true, true]);
+    const [toggle, ...others] = elementsOf(card, 'Action.ToggleVisibility');
+    expect(others).to.deep.equal([]);
+    expect(toggle).to.deep.include({ title: 'Eerdere stappen tonen of verbergen (4)', targetElements: entries.slice(0, 4).map((e) => e.id) });
+  });
+});
+
+describe('cards: rendering', () => {
+  it('expandCard refuses a card in which an expression survives', () => {
+    expect(() => expandCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${ontbreekt.diep}' }] }, {})).to.throw(/unbound expression: \$\{ontbreekt\.diep\}/);
+    expect(() => renderCaseListCard({ title: 'T', items: [{ caseId: 'c' }] } as never)).to.throw(/unbound expression/);
+  });
+
+  it('keeps text that merely contains "${" as the professional typed it', () => {
+    const hulpvraag = 'Wat kost ${bedrag} per maand?';
+    const card = renderCaseViewCard({ ...VIEW, hulpvraag, history: [{ ...STAPPEN[0]!, why: 'Zie ${brief}' }] });
+    expect(texts(card)).to.include.members([hulpvraag, 'Zie ${brief}']);
+  });
+
+  it('wraps a card as an Adaptive Card attachment', () => {
+    const card = renderCaseViewCard(VIEW);
+    expect(toAttachment(card)).to.deep.equal({ contentType: 'application/vnd.microsoft.card.adaptive', content: card });
   });
 
   it('the MDO checklist has a toggle for every item of the gespreksformat', () => {
     const json = JSON.stringify(renderMdoChecklistCard(mdoChecklistCardData('c1', REF, mdo, 'x')));
     expect(json.match(/"Input.Toggle"/g)).to.have.length(12);
-  });
-
-  it('expandCard refuses a card in which an expression survives', () => {
-    expect(() => expandCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${ontbreekt.diep}' }] }, {})).to.throw(/unbound expression/);
   });
 
   it('the approval card refreshes automatically for the approvers it names', () => {
