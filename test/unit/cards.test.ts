@@ -4,6 +4,7 @@ import { renderApprovalCard } from '../../cards/approval';
 import { renderCaseListCard, type CaseListCardData } from '../../cards/case-list';
 import { renderCaseViewCard, type CaseHistoryEntry, type CaseViewCardData } from '../../cards/case-view';
 import { renderDeelBReviewCard } from '../../cards/deel-b-review';
+import { renderEscalationCard } from '../../cards/escalation';
 import { mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-checklist';
 import { renderNoticeCard } from '../../cards/notice';
 import { expandCard, toAttachment } from '../../cards/render';
@@ -89,6 +90,14 @@ const CARDS: [string, () => unknown, string[]?][] = [
     caseId: 'case-000001', reference: REF, requestedBy: 'Sanne de Vries', verzoek: 'Doorbraakbudget € 1.250,00 · Doel: huur betalen',
     velden: [{ id: 'situatiebeschrijving', label: 'Beknopte situatiebeschrijving', value: 'Huurachterstand.' }, { id: 'waaromNietRegulier', label: 'Waarom kan het niet regulier?', value: '' }],
     melding: 'Opgeslagen en gemeld aan de professional.', meldingKleur: 'Good',
+  })],
+  ['escalatie, open', () => renderEscalationCard({
+    caseId: 'case-000001', reference: REF, fase: 'Fase 2: procesregie', aanleiding: 'Deel B is afgewezen', stap: '6B Escaleren', regisseur: 'Sanne de Vries',
+    vraag: 'Kan de uitzondering alsnog?', verzoek: '€ 1.250,00 · Huur betalen', besluit: 'Afgewezen: eerst regulier.', open: true, nieuweOnderbouwing: true, kanOpschalen: true, volgendeFase: 'Fase 3: management',
+  })],
+  ['escalatie, afgerond', () => renderEscalationCard({
+    caseId: 'c', reference: REF, fase: 'Fase 4: bestuurlijk', aanleiding: 'De casusregisseur loopt vast in de uitvoering', stap: '6 Uitvoering', regisseur: 'een collega',
+    vraag: 'De corporatie twijfelt.', uitkomst: 'Afgerond: regeling getroffen.', open: false, nieuweOnderbouwing: false, kanOpschalen: false, volgendeFase: 'Fase 4: bestuurlijk',
   })],
   ['melding', () => renderNoticeCard({ title: 'Niet beschikbaar', text: 'Deze casus bestaat niet, of je hebt er geen toegang toe.' })],
 ];
