@@ -11,6 +11,8 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../ports/versioned-store';
  *
  * Only the paths the queries filter or sort on are indexed; everything else (the case's content, with its
  * personal data) is excluded, which also keeps write cost down.
+ * `/id` needs no entry: Cosmos always indexes it; listings use it as the tie-break of their keyset
+ * (services/cosmos/cosmos-case-store.ts), which is why it ends every composite index.
  */
 export const CASES_INDEXING_POLICY: IndexingPolicy = {
   indexingMode: 'consistent',

@@ -1,9 +1,9 @@
-import type { Container, CosmosClient, SqlQuerySpec } from '@azure/cosmos';
+import type { Container, CosmosClient, SqlParameter } from '@azure/cosmos';
 import { DomainError } from '../errors';
 import { caseSchema, type Case } from '../model/case';
 import { parseOrThrow } from '../model/validation';
 import type { CaseStore, Page, PageOptions, StoredCase } from '../ports/case-store';
-import { decodeSdkToken, encodeSdkToken, pageSizeOf } from '../store/paging';
+import { decodeToken, encodeToken, instantKey, pageSizeOf } from '../store/paging';
 import { CASES_CONTAINER } from './containers';
 import { cosmosCall } from './errors';
 import { ensureContainer } from './ensure';
@@ -23,10 +23,53 @@ function toStored(raw: Raw): StoredCase {
   return { case: parsed.data, etag: raw._etag };
 }
 
+/** Listings skip a document that fails the schema (get() reports it); nothing is overwritten. */
+function validOrSkip(raw: Raw): StoredCase[] {
+  try {
+    return [toStored(raw)];
+  } catch {
+    return [];
+  }
+}
+
+/** A keyset listing: a filter, and the field it sorts on (then `id`, in the same direction). */
+interface Listing {
+  readonly name: 'member' | 'due';
+  readonly where: string;
+  readonly parameters: SqlParameter[];
+  readonly field: 'updatedAt' | 'nextDueAt';
+  readonly descending: boolean;
+}
+
+/**
+ * The query for one page after `after` (the sort key and id of the previous page's last document). `TOP` takes
+ * one more than the page so the store knows whether another page follows. Every value is a parameter.
+ */
+export function pageQuery(listing: Listing, size: number, after: readonly [string, string] | undefined): { query: string; parameters: SqlParameter[] } {
+  const { field, descending } = listing;
+  const beyond = descending ? '<' : '>';
+  const direction = descending ? 'DESC' : 'ASC';
+  const keyset = after ? ` AND (c.${field} ${beyond} @afterKey OR (c.${field} = @afterKey AND c.id ${beyond} @afterId))` : '';
+  return {
+    query: `SELECT TOP @take * FROM c WHERE ${listing.where}${keyset} ORDER BY c.${field} ${direction}, c.id ${direction}`,
+    parameters: [
+      ...listing.parameters,
+      { name: '@take', value: size + 1 },
+      ...(after ? [{ name: '@afterKey', value: after[0] }, { name: '@afterId', value: after[1] }] : []),
+    ],
+  };
+}
+
 /**
  * The production CaseStore on Azure Cosmos DB (NoSQL API): one case per logical partition (`/id`), optimistic
- * concurrency with `IfMatch` on `_etag`, listings paged with the SDK's continuation tokens (never a whole
- * container), throttling retried by the SDK within a bound and then reported as STORE.UNAVAILABLE.
+ * concurrency with `IfMatch` on `_etag`, listings paged by keyset (never a whole container), throttling retried
+ * by the SDK within a bound and then reported as STORE.UNAVAILABLE.
+ *
+ * Why keyset and not the SDK's continuation token: listings are cross-partition ORDER BY queries. When the
+ * container has more than one physical partition the gateway hands them back to the SDK (query plan), and
+ * @azure/cosmos 4.9 then either returns no continuation token at all (the listing would silently stop after one
+ * page) or, with `enableQueryControl`, resumes a two-field ORDER BY with a filter that skips documents.
+ * Our own token holds the last (sort key, id); the next page asks for what comes strictly after it.
  */
 export class CosmosCaseStore implements CaseStore {
   private constructor(private readonly container: Container) {}
@@ -43,10 +86,13 @@ export class CosmosCaseStore implements CaseStore {
   }
 
   async findByReference(reference: string): Promise<StoredCase | undefined> {
-    const query = { query: 'SELECT * FROM c WHERE c.reference = @reference', parameters: [{ name: '@reference', value: reference.trim().toUpperCase() }] };
-    const { resources } = await cosmosCall(() => this.container.items.query<Raw>(query, { maxItemCount: 5 }).fetchNext());
-    const valid = resources.flatMap((r) => validOrSkip(r));
-    return valid[0];
+    const query = {
+      query: 'SELECT TOP 5 * FROM c WHERE c.reference = @reference',
+      parameters: [{ name: '@reference', value: reference.trim().toUpperCase() }],
+    };
+    // fetchAll, bounded by TOP: a cross-partition query may answer with empty pages before the one that matches.
+    const { resources } = await cosmosCall(() => this.container.items.query<Raw>(query, { maxItemCount: 5 }).fetchAll());
+    return resources.flatMap((r) => validOrSkip(r))[0];
   }
 
   async create(value: Case): Promise<StoredCase> {
@@ -65,45 +111,27 @@ export class CosmosCaseStore implements CaseStore {
 
   listByMember(userId: string, options?: PageOptions & { readonly includeClosed?: boolean }): Promise<Page<StoredCase>> {
     const closed = options?.includeClosed ? '' : " AND c.step != 'afgesloten'";
-    return this.page('member', {
-      query: `SELECT * FROM c WHERE ARRAY_CONTAINS(c.memberIds, @userId)${closed} ORDER BY c.updatedAt DESC, c.id DESC`,
-      parameters: [{ name: '@userId', value: userId }],
-    }, options);
+    const where = `ARRAY_CONTAINS(c.memberIds, @userId)${closed}`;
+    return this.page({ name: 'member', where, parameters: [{ name: '@userId', value: userId }], field: 'updatedAt', descending: true }, options);
   }
 
   listDue(before: string, options?: PageOptions): Promise<Page<StoredCase>> {
-    return this.page('due', {
-      query: 'SELECT * FROM c WHERE IS_DEFINED(c.nextDueAt) AND c.nextDueAt <= @before ORDER BY c.nextDueAt ASC, c.id ASC',
-      parameters: [{ name: '@before', value: before }],
-    }, options);
+    // Instants are stored in canonical UTC (the service writes toUTC().toISO()): string order is time order.
+    const where = 'IS_DEFINED(c.nextDueAt) AND c.nextDueAt <= @before';
+    return this.page({ name: 'due', where, parameters: [{ name: '@before', value: instantKey(before) }], field: 'nextDueAt', descending: false }, options);
   }
 
-  /** One page of a query; the SDK's continuation token travels inside our own opaque, checked token. */
-  private async page(listing: string, query: SqlQuerySpec, options: PageOptions | undefined): Promise<Page<StoredCase>> {
-    const maxItemCount = pageSizeOf(options);
-    let token = decodeSdkToken(listing, options?.continuationToken);
-    const items: StoredCase[] = [];
-    do {
-      const response = await cosmosCall(() => this.container.items.query<Raw>(query, { maxItemCount, ...(token ? { continuationToken: token } : {}) }).fetchNext()).catch(
-        (error: unknown) => {
-          // A token that decoded but that the service does not accept is as bad as one that did not decode.
-          if ((error as { code?: unknown }).code === 400 && token) throw new DomainError('CASE.INVALID_INPUT', 'Het vervolgkenmerk van de lijst is ongeldig.');
-          throw error;
-        },
-      );
-      items.push(...response.resources.flatMap((r) => validOrSkip(r)));
-      token = response.continuationToken ?? undefined;
-      if (response.resources.length > 0) break;
-    } while (token);
-    return token ? { items, continuationToken: encodeSdkToken(listing, token) } : { items };
-  }
-}
-
-/** Listings skip a document that fails the schema (get() reports it); nothing is overwritten. */
-function validOrSkip(raw: Raw): StoredCase[] {
-  try {
-    return [toStored(raw)];
-  } catch {
-    return [];
+  /** One page strictly after the token's position; the token is ours (checked), never the SDK's. */
+  private async page(listing: Listing, options: PageOptions | undefined): Promise<Page<StoredCase>> {
+    const size = pageSizeOf(options);
+    const after = decodeToken(listing.name, options?.continuationToken);
+    const spec = pageQuery(listing, size, after);
+    // fetchAll is bounded by TOP (size + 1); it follows the SDK's pages, which may be empty on a real account.
+    const { resources } = await cosmosCall(() => this.container.items.query<Raw>(spec, { maxItemCount: size + 1 }).fetchAll());
+    const raw = resources.slice(0, size);
+    const items = raw.flatMap((r) => validOrSkip(r));
+    const last = raw.at(-1);
+    // The position is the last document read, valid or not, so a corrupt one cannot stall the listing.
+    return resources.length > size && last ? { items, continuationToken: encodeToken(listing.name, [String(last[listing.field]), String(last.id)]) } : { items };
   }
 }

@@ -58,19 +58,6 @@ export function decodeToken(listing: string, token: string | undefined): Positio
   throw new DomainError('CASE.INVALID_INPUT', BAD_TOKEN);
 }
 
-/** Wrap an adapter's own continuation token (e.g. Cosmos DB's) in our opaque, checked form. */
-export function encodeSdkToken(listing: string, token: string): string {
-  return sealEnvelope(listing, { t: token });
-}
-
-/** The adapter's own token inside one of ours; undefined for the first page. */
-export function decodeSdkToken(listing: string, token: string | undefined): string | undefined {
-  if (token === undefined) return undefined;
-  const t = openEnvelope(listing, token).t;
-  if (typeof t === 'string' && t.length > 0) return t;
-  throw new DomainError('CASE.INVALID_INPUT', BAD_TOKEN);
-}
-
 /** How a listing orders its items: a key per item and a direction. */
 export interface Ordering<T> {
   readonly name: string;
