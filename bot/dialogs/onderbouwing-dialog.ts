@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError } from '../../services/errors';
 import { approverRolesFor } from '../../services/stappenplan/approvals';
-import { currentRequest } from '../../services/stappenplan/guards';
+import { currentRequest, onderbouwingStuck } from '../../services/stappenplan/guards';
 import { APPROVAL_OUTCOME_LABELS } from '../../services/model/approval';
 import type { Case } from '../../services/model/case';
 import { parseEuroCents } from '../parse';
@@ -35,6 +35,7 @@ const HERZIEN: Readonly<Record<string, FieldKey>> = {
   Betrokkenheid: 'betrokkenheid',
 };
 const KLAAR_MET_HERZIEN = 'Klaar met aanpassen';
+const BIJ_GEEN_BESLUIT = { wachten: 'Nog even wachten', escaleren: 'Escaleren naar de procesregisseur' } as const;
 const NA_AFWIJZING = { aanpassen: 'Deel B aanpassen en opnieuw indienen', escaleren: 'Escaleren naar de procesregisseur' } as const;
 const SOORT = { uitzondering: 'Een uitzondering', budget: 'Doorbraakbudget', beide: 'Allebei' } as const;
 
@@ -80,8 +81,14 @@ export class OnderbouwingDialog extends BaseDialog {
     const c = await currentCase(step.context, this.services, caseId);
     const request = currentRequest(c);
     if (request?.status === 'open') {
-      await step.context.sendActivity('Deel B ligt ter beoordeling. Je hoort het zodra er een besluit is; na 5 werkdagen zonder besluit kun je escaleren.');
-      return step.endDialog();
+      const actor = await actorOf(step.context, this.services.directory);
+      const stuck = onderbouwingStuck(c, this.services.cases.context(actor));
+      if (!stuck) {
+        await step.context.sendActivity(`Deel B ligt ter beoordeling. Je hoort het zodra er een besluit is; na ${this.services.cases.policy.stuckAfterWerkdagen} werkdagen zonder besluit kun je escaleren.`);
+        return step.endDialog();
+      }
+      await step.context.sendActivity(`Deel B wacht al ${this.services.cases.policy.stuckAfterWerkdagen} werkdagen of langer op een besluit.`);
+      return step.prompt(PROMPT.choice, { prompt: 'Hoe verder?', choices: ChoiceFactory.toChoices(Object.values(BIJ_GEEN_BESLUIT)) });
     }
     if (request?.status === 'akkoord') {
       const moved = await tryTransition(step.context, this.services, caseId, 'onderbouwingGoedgekeurd');
@@ -100,8 +107,13 @@ export class OnderbouwingDialog extends BaseDialog {
 
   private async afterRejectionStep(step: WaterfallStepContext) {
     const { caseId } = step.options as OnderbouwingOptions;
-    if ((step.result as FoundChoice | undefined)?.value === NA_AFWIJZING.escaleren) {
+    const choice = (step.result as FoundChoice | undefined)?.value;
+    if (choice === NA_AFWIJZING.escaleren || choice === BIJ_GEEN_BESLUIT.escaleren) {
       return step.replaceDialog(REASON_DIALOG, { caseId, transition: 'escalerenOnderbouwing' });
+    }
+    if (choice === BIJ_GEEN_BESLUIT.wachten) {
+      await step.context.sendActivity('Prima, we wachten nog even op het besluit.');
+      return step.endDialog();
     }
     const c = await currentCase(step.context, this.services, caseId);
     return currentRequest(c)?.decision ? step.beginDialog('deelBHerzien', { caseId }) : step.next();

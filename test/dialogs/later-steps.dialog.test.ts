@@ -128,3 +128,23 @@ describe('dialog: stap 7 Evaluatie (Deel C)', () => {
     expect(c?.deelC.zrmNa?.scores.financien).to.equal(3);
   });
 });
+
+describe('dialog: stap 5B when the approver does not decide', () => {
+  it('says to wait before the policy\u2019s werkdagen have passed, and offers escalation after', async () => {
+    const { services, store, caseId, clock } = await storedForDialog(caseAt('onderbouwing').case, directory);
+    const user1 = { userId: 'user1', orgRoles: [] };
+    await services.cases.execute(user1, caseId, { type: 'recordDeelB', situatiebeschrijving: 'S.', dreigendScenario: 'D.', waaromNietRegulier: 'W.', rendement: 'R.', legitimiteit: 'L.', betrokkenheid: 'B.', verzoek: { doorbraakbudgetCents: 125_000, doel: 'Huur.' } });
+    await services.cases.execute(user1, caseId, { type: 'requestApproval', askedUserIds: [PEOPLE.leidinggevende.userId] });
+    await playDialog(new DialogTestClient('msteams', new OnderbouwingDialog(services), { caseId }), [
+      ['verder', ['Deel B ligt ter beoordeling. Je hoort het zodra er een besluit is; na 5 werkdagen zonder besluit kun je escaleren.']],
+    ]);
+    clock.advance({ days: 8 }); // Monday 23 Nov → Tuesday 1 Dec: 6 werkdagen
+    const client = new DialogTestClient('msteams', new OnderbouwingDialog(services), { caseId });
+    await playDialog(client, [
+      ['verder', ['Deel B wacht al 5 werkdagen of langer op een besluit.', said(/^Hoe verder\?/)]],
+      ['2', [/^Wat is je vraag aan de procesregisseur over Deel B\?/]],
+      ['Geen reactie van de leidinggevende; de ontruiming nadert.', [/staat nu in stap \*\*6B Escaleren\*\*/]],
+    ]);
+    expect((await store.get(caseId))?.case.escalaties[0]).to.deep.include({ aanleiding: 'geenBesluit' });
+  });
+});
