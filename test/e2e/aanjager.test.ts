@@ -1,35 +1,19 @@
 /** The aanjager's review of Deel B over HTTP: asked by the professional, edited on a card, reported back. */
 import { expect } from 'chai';
-import { createApp, type App } from '../../bot/app';
 import { DEELB_REVIEW_KLAAR, DEELB_REVIEW_OPSLAAN } from '../../cards/verbs';
-import { loadConfig } from '../../services/config';
-import { silentLogger } from '../../services/logging';
 import type { Case } from '../../services/model/case';
 import { StaticDirectory } from '../../services/ports/directory';
-import { createTestBot } from '../support/bot-services';
-import { startLocalConnector, type LocalConnector } from '../support/local-connector';
-import { caseAt, PEOPLE, type Person } from '../support/stappenplan-driver';
-import { postActivity, teamsCardAction, teamsMessage, type TeamsContext } from '../support/teams-activities';
+import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
+import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 
 describe('end to end: the aanjager reviews Deel B', function () {
   this.timeout(30_000);
-  const ctx = createTestBot(new StaticDirectory({ [PEOPLE.aanjager.userId]: ['aanjager'] }));
-  let connector: LocalConnector;
-  let app: App;
-  let botUrl: string;
+  let bot: BotOverHttp;
   let c: Case;
-
-  const as = (person: Person): TeamsContext => ({ serviceUrl: connector.serviceUrl, user: { aadObjectId: PEOPLE[person].userId, name: person } });
-  const say = (person: Person, text: string) => postActivity(botUrl, teamsMessage(text, as(person)));
-  const press = async (person: Person, verb: string, data: Record<string, unknown>) =>
-    JSON.stringify(JSON.parse((await postActivity(botUrl, teamsCardAction(verb, data, as(person)))).body).value);
-  const stored = async () => (await ctx.store.get(c.id))?.case as Case;
+  const stored = async () => (await bot.store.get(c.id))?.case as Case;
 
   before(async () => {
-    connector = await startLocalConnector();
-    app = await createApp(loadConfig({}), { bot: ctx.bot, logger: silentLogger });
-    botUrl = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
-    ctx.notifier.attach(app.adapter, undefined);
+    bot = await startBotOverHttp(new StaticDirectory({ [PEOPLE.aanjager.userId]: ['aanjager'] }));
     // The first version of the voorbeeldcasus' Deel B lacks "waarom niet regulier".
     c = caseAt('onderbouwing').run('regisseur', {
       type: 'recordDeelB',
@@ -38,33 +22,28 @@ describe('end to end: the aanjager reviews Deel B', function () {
       rendement: 'Een uitzetting kost meer.', legitimiteit: 'Participatiewet.', betrokkenheid: 'De corporatie stopt de procedure.',
       verzoek: { doorbraakbudgetCents: 125_000, doel: 'Huurachterstand betalen.' },
     }).case;
-    await ctx.store.create(c);
-    await say('aanjager', 'help');
-    await say('regisseur', `casus ${c.reference}`);
+    await bot.store.create(c);
+    await bot.say('aanjager', 'help');
+    await bot.say('regisseur', `casus ${c.reference}`);
   });
-  after(async () => {
-    await app.close();
-    await connector.close();
-  });
+  after(() => bot.close());
 
   it('the professional asks; the aanjager gets the draft Deel B in their own chat', async () => {
-    connector.reset();
-    await say('regisseur', 'aanjager');
-    const card = connector.calls.find((call) => call.conversationId === `a:personal-${PEOPLE.aanjager.userId}`);
+    await bot.say('regisseur', 'aanjager');
+    const card = bot.chatOf('aanjager')[0];
     expect(JSON.stringify(card?.body.attachments?.[0]?.content)).to.contain('Deel B: wil je meekijken?').and.contain('Huurachterstand van drie maanden');
-    expect(connector.texts()).to.include('De aanjager heeft Deel B in Teams gekregen. Je hoort het als er iets is aangepast.');
+    expect(bot.connector.texts()).to.include('De aanjager heeft Deel B in Teams gekregen. Je hoort het als er iets is aangepast.');
     expect((await stored()).professionals.find((p) => p.userId === PEOPLE.aanjager.userId)?.role).to.equal('aanjager');
   });
 
   it('a BSN in a field is refused on the card and nothing is stored', async () => {
-    const answer = await press('aanjager', DEELB_REVIEW_OPSLAAN, { caseId: c.id, waaromNietRegulier: 'Zie dossier 123456782.' });
+    const answer = await bot.press('aanjager', DEELB_REVIEW_OPSLAAN, { caseId: c.id, waaromNietRegulier: 'Zie dossier 123456782.' });
     expect(answer).to.contain('Laat het burgerservicenummer (BSN) weg uit waarom het niet regulier kan');
     expect((await stored()).deelB?.waaromNietRegulier).to.equal(undefined);
   });
 
   it('the aanjager completes it and marks it ready; the professional hears what changed', async () => {
-    connector.reset();
-    const answer = await press('aanjager', DEELB_REVIEW_KLAAR, {
+    const answer = await bot.press('aanjager', DEELB_REVIEW_KLAAR, {
       caseId: c.id,
       waaromNietRegulier: 'De reguliere schuldhulproute duurt 10 weken; de ontruiming komt eerder.',
       rendement: 'Een uitzetting kost meer.',
@@ -75,13 +54,13 @@ describe('end to end: the aanjager reviews Deel B', function () {
     expect(deelB?.waaromNietRegulier).to.equal('De reguliere schuldhulproute duurt 10 weken; de ontruiming komt eerder.');
     expect(deelB?.opmerkingen?.map((o) => [o.by, o.tekst])).to.deep.equal([[PEOPLE.aanjager.userId, 'Noem ook de kosten van tijdelijke opvang voor twee kinderen.']]);
     expect(deelB?.klaarVoorAkkoord?.by).to.equal(PEOPLE.aanjager.userId);
-    const told = connector.calls.find((call) => call.conversationId === `a:personal-${PEOPLE.regisseur.userId}`)?.body.text;
+    const told = bot.chatOf('regisseur')[0]?.body.text;
     expect(told).to.match(/^De aanjager heeft Deel B van casus HA-2026-7K3FQ9 bekeken\. Aangepast: waarom niet regulier\. Opmerking: Noem ook/);
     expect(told).to.contain('**klaar voor akkoord**');
   });
 
   it('someone not on the case gets "bestaat niet"', async () => {
-    const answer = await press('onbekend', DEELB_REVIEW_OPSLAAN, { caseId: c.id, rendement: 'Anders.' });
+    const answer = await bot.press('onbekend', DEELB_REVIEW_OPSLAAN, { caseId: c.id, rendement: 'Anders.' });
     expect(answer).to.contain('Deze casus bestaat niet, of je hebt er geen toegang toe.');
   });
 });

@@ -4,59 +4,35 @@
  * onderbouwing, the second Deel B is approved (and booked), and the case goes into uitvoering.
  */
 import { expect } from 'chai';
-import { createApp, type App } from '../../bot/app';
 import { DEELB_AFWIJZEN, DEELB_AKKOORD, DEELB_REVIEW_KLAAR, ESCALATIE_ONDERBOUWING } from '../../cards/verbs';
-import { loadConfig } from '../../services/config';
-import { silentLogger } from '../../services/logging';
 import type { Case } from '../../services/model/case';
 import { StaticDirectory } from '../../services/ports/directory';
-import { createTestBot } from '../support/bot-services';
-import { startLocalConnector, type LocalConnector } from '../support/local-connector';
-import { caseAt, PEOPLE, type Person } from '../support/stappenplan-driver';
-import { postActivity, teamsCardAction, teamsMessage, type TeamsContext } from '../support/teams-activities';
+import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
+import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 
 describe('end to end: an exception from Deel B to uitvoering, through rejection and escalation', function () {
   this.timeout(60_000);
-  const ctx = createTestBot(
-    new StaticDirectory({
-      [PEOPLE.aanjager.userId]: ['aanjager'],
-      [PEOPLE.leidinggevende.userId]: ['leidinggevende'],
-      [PEOPLE.procesregisseur.userId]: ['procesregisseur'],
-    }),
-  );
-  let connector: LocalConnector;
-  let app: App;
-  let botUrl: string;
+  let bot: BotOverHttp;
   let c: Case;
-
-  const as = (person: Person): TeamsContext => ({ serviceUrl: connector.serviceUrl, user: { aadObjectId: PEOPLE[person].userId, name: person } });
-  async function say(person: Person, text: string): Promise<string> {
-    connector.reset();
-    await postActivity(botUrl, teamsMessage(text, as(person)));
-    const hero = connector.calls.flatMap((call) => call.body.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.hero');
-    return [...connector.texts(), ...hero.map((a) => (a.content as { text?: string }).text ?? '')].join('\n');
-  }
-  async function press(person: Person, verb: string, data: Record<string, unknown>): Promise<string> {
-    connector.reset();
-    return JSON.stringify(JSON.parse((await postActivity(botUrl, teamsCardAction(verb, data, as(person)))).body).value);
-  }
-  const stored = async () => (await ctx.store.get(c.id))?.case as Case;
+  const say = (...args: Parameters<BotOverHttp['say']>) => bot.say(...args);
+  const press = (...args: Parameters<BotOverHttp['press']>) => bot.press(...args);
+  const stored = async () => (await bot.store.get(c.id))?.case as Case;
   const requestId = async () => (await stored()).approvals.at(-1)?.id as string;
 
   before(async () => {
-    connector = await startLocalConnector();
-    app = await createApp(loadConfig({}), { bot: ctx.bot, logger: silentLogger });
-    botUrl = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
-    ctx.notifier.attach(app.adapter, undefined);
+    bot = await startBotOverHttp(
+      new StaticDirectory({
+        [PEOPLE.aanjager.userId]: ['aanjager'],
+        [PEOPLE.leidinggevende.userId]: ['leidinggevende'],
+        [PEOPLE.procesregisseur.userId]: ['procesregisseur'],
+      }),
+    );
     c = caseAt('onderbouwing').case;
-    await ctx.store.create({ ...c, teamId: 'wijkteam-noord' });
-    await ctx.ledger.setBudget({ teamId: 'wijkteam-noord', period: '2026', amountCents: 1_000_000, by: 'aad-beheerder-1', at: '2026-11-23T09:00:00.000Z' });
+    await bot.store.create({ ...c, teamId: 'wijkteam-noord' });
+    await bot.ledger.setBudget({ teamId: 'wijkteam-noord', period: '2026', amountCents: 1_000_000, by: 'aad-beheerder-1', at: '2026-11-23T09:00:00.000Z' });
     for (const person of ['aanjager', 'leidinggevende', 'procesregisseur'] as const) await say(person, 'help');
   });
-  after(async () => {
-    await app.close();
-    await connector.close();
-  });
+  after(() => bot.close());
 
   it('walks the exception through', async () => {
     // Deel B in the dialog; the professional stops at "waarom niet regulier" and asks an aanjager.
@@ -102,7 +78,7 @@ describe('end to end: an exception from Deel B to uitvoering, through rejection 
     expect(await say('regisseur', 'ja')).to.contain('De kaart staat bij de beoordelaar.');
     const second = await requestId();
     expect(await press('leidinggevende', DEELB_AKKOORD, { caseId: c.id, requestId: second })).to.match(/Akkoord, door/);
-    expect((await ctx.ledger.get('wijkteam-noord', '2026'))?.bookings.map((b) => b.requestId)).to.deep.equal([second]);
+    expect((await bot.ledger.get('wijkteam-noord', '2026'))?.bookings.map((b) => b.requestId)).to.deep.equal([second]);
 
     // And into uitvoering.
     expect(await say('regisseur', 'verder')).to.contain('staat nu in stap **6 Uitvoering**');

@@ -1,0 +1,54 @@
+import { createApp, type App } from '../../bot/app';
+import { loadConfig } from '../../services/config';
+import { silentLogger } from '../../services/logging';
+import type { StaticDirectory } from '../../services/ports/directory';
+import { createTestBot } from './bot-services';
+import { startLocalConnector, type LocalConnector } from './local-connector';
+import { PEOPLE, type Person } from './stappenplan-driver';
+import { postActivity, teamsCardAction, teamsMessage, type TeamsContext } from './teams-activities';
+
+/**
+ * The real bot over HTTP on 127.0.0.1 with a local connector, for end-to-end tests that several people take part
+ * in (the voorbeeldcasus' people by name). Proactive messages go through the same connector.
+ */
+export async function startBotOverHttp(directory: StaticDirectory) {
+  const ctx = createTestBot(directory);
+  const connector: LocalConnector = await startLocalConnector();
+  const app: App = await createApp(loadConfig({}), { bot: ctx.bot, logger: silentLogger });
+  const botUrl = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
+  ctx.notifier.attach(app.adapter, undefined);
+
+  const as = (person: Person): TeamsContext => ({ serviceUrl: connector.serviceUrl, user: { aadObjectId: PEOPLE[person].userId, name: person } });
+
+  /** A message from a person; the bot's texts in that turn, with the question text of button cards. */
+  async function say(person: Person, text: string): Promise<string> {
+    connector.reset();
+    await postActivity(botUrl, teamsMessage(text, as(person)));
+    const hero = connector.calls.flatMap((call) => call.body.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.hero');
+    return [...connector.texts(), ...hero.map((a) => (a.content as { text?: string }).text ?? '')].join('\n');
+  }
+
+  /** An Action.Execute press; the card that comes back, as JSON text. */
+  async function press(person: Person, verb: string, data: Record<string, unknown>): Promise<string> {
+    connector.reset();
+    return JSON.stringify(JSON.parse((await postActivity(botUrl, teamsCardAction(verb, data, as(person)))).body).value);
+  }
+
+  /** What reached a person's personal chat since the last reset. */
+  const chatOf = (person: Person) => connector.calls.filter((call) => call.conversationId === `a:personal-${PEOPLE[person].userId}`);
+
+  return {
+    ...ctx,
+    connector,
+    botUrl,
+    as,
+    say,
+    press,
+    chatOf,
+    close: async () => {
+      await app.close();
+      await connector.close();
+    },
+  };
+}
+export type BotOverHttp = Awaited<ReturnType<typeof startBotOverHttp>>;
