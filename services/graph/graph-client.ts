@@ -1,0 +1,57 @@
+import https from 'node:https';
+import type { TokenCredential } from '@azure/identity';
+import { AuthenticationHandler, Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
+
+export interface GraphClientOptions {
+  /** Client secret or managed identity (@azure/identity); app-only permissions. */
+  readonly credential: TokenCredential;
+  /** Default https://graph.microsoft.com; tests point it at a local server. */
+  readonly baseUrl?: string;
+  /** An agent that trusts a private CA (tests); production uses Node's fetch and the system's CAs. */
+  readonly agent?: https.Agent;
+  /** Bound on the SDK's retries of 429/503/504, which honour Retry-After. */
+  readonly maxRetries?: number;
+}
+
+/** The last handler of the chain when an agent is given: the request over node:https. */
+class AgentHttpsHandler implements Middleware {
+  constructor(private readonly agent: https.Agent) {}
+
+  async execute(context: Context): Promise<void> {
+    const request = context.request as string | Request;
+    const url = typeof request === 'string' ? request : request.url;
+    const options = context.options ?? {};
+    const headers = Object.fromEntries(new Headers(options.headers as ConstructorParameters<typeof Headers>[0]).entries());
+    const body = typeof options.body === 'string' ? options.body : undefined;
+    context.response = await new Promise<Response>((resolve, reject) => {
+      const req = https.request(url, { method: options.method ?? 'GET', headers, agent: this.agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const status = res.statusCode ?? 502;
+          const responseHeaders = Object.entries(res.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]]));
+          resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      if (body) req.write(body);
+      req.end();
+    });
+  }
+}
+
+/**
+ * A Microsoft Graph client with the SDK's own middleware: token-credential authentication, the retry handler
+ * (429/503/504, Retry-After honoured, bounded), then the HTTP call.
+ */
+export function createGraphClient(options: GraphClientOptions): Client {
+  const baseUrl = options.baseUrl ?? 'https://graph.microsoft.com';
+  const auth = new AuthenticationHandler(new TokenCredentialAuthenticationProvider(options.credential, { scopes: ['https://graph.microsoft.com/.default'] }));
+  const retry = new RetryHandler(new RetryHandlerOptions(1, options.maxRetries ?? 3));
+  const http: Middleware = options.agent ? new AgentHttpsHandler(options.agent) : new HTTPMessageHandler();
+  auth.setNext(retry);
+  retry.setNext(http);
+  return Client.initWithMiddleware({ middleware: auth, baseUrl, defaultVersion: 'v1.0', customHosts: new Set([new URL(baseUrl).hostname]) });
+}

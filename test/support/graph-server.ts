@@ -1,0 +1,56 @@
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { TokenCredential } from '@azure/identity';
+import { loopbackCertificate } from './cosmos-server';
+
+export interface GraphCall {
+  readonly method: string;
+  readonly path: string;
+  readonly authorization?: string;
+  readonly body: string;
+}
+
+export type GraphRoute = (call: GraphCall) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
+
+/** A stand-in for Microsoft Graph on 127.0.0.1 over TLS (Graph's SDK only authenticates https hosts). */
+export async function startGraphServer(): Promise<{
+  baseUrl: string;
+  agent: https.Agent;
+  calls: GraphCall[];
+  route(handler: GraphRoute): void;
+  reset(): void;
+  close(): Promise<void>;
+}> {
+  const { cert, key } = await loopbackCertificate();
+  const calls: GraphCall[] = [];
+  let routes: GraphRoute[] = [];
+  const server = https.createServer({ cert, key }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const call = { method: req.method ?? 'GET', path: req.url ?? '/', authorization: req.headers.authorization, body: Buffer.concat(chunks).toString('utf8') };
+      calls.push(call);
+      const answer = routes.map((r) => r(call)).find((a) => a !== undefined) ?? { status: 404, body: { error: { code: 'Request_ResourceNotFound', message: 'Not found' } } };
+      res.statusCode = answer.status;
+      res.setHeader('content-type', 'application/json');
+      for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+      res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    agent: new https.Agent({ ca: cert, keepAlive: true }),
+    calls,
+    route: (handler) => void routes.push(handler),
+    reset: () => {
+      calls.length = 0;
+      routes = [];
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A credential that hands out a fixed token: inbound nothing talks to Microsoft's login. */
+export const testCredential: TokenCredential = { getToken: async () => ({ token: 'graph-test-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
