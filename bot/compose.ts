@@ -7,7 +7,10 @@ import type { AppConfig } from '../services/config';
 import { CosmosAuditLog } from '../services/cosmos/cosmos-audit-log';
 import { CosmosCaseStore } from '../services/cosmos/cosmos-case-store';
 import { createCosmosClient } from '../services/cosmos/options';
+import { ClientSecretCredential, DefaultAzureCredential } from '@azure/identity';
 import { loadFileDirectory } from '../services/directory/file-directory';
+import { createGraphClient } from '../services/graph/graph-client';
+import { GraphDirectory } from '../services/graph/graph-directory';
 import { DEFAULT_APPROVAL_POLICY } from '../services/model/approval';
 import type { AuditLog } from '../services/ports/audit-log';
 import type { CaseStore } from '../services/ports/case-store';
@@ -96,6 +99,13 @@ async function cosmos(config: AppConfig, client: CosmosClient | undefined): Prom
   };
 }
 
+/** Roles from Entra groups through Graph: a client secret when configured, otherwise the managed identity. */
+function graphDirectory(directory: NonNullable<AppConfig['directory']>): Directory {
+  const { tenantId, clientId, clientSecret, baseUrl } = directory.graph;
+  const credential = tenantId && clientId && clientSecret ? new ClientSecretCredential(tenantId, clientId, clientSecret) : new DefaultAzureCredential();
+  return new GraphDirectory(createGraphClient({ credential, baseUrl }), directory.groups);
+}
+
 /**
  * Build the bot: Azure Cosmos DB when COSMOS_ENDPOINT is configured, otherwise the embedded default store under
  * DATA_DIR (nothing needs Azure). Roles come from DATA_DIR/directory.json.
@@ -103,7 +113,7 @@ async function cosmos(config: AppConfig, client: CosmosClient | undefined): Prom
 export async function compose(config: AppConfig, overrides: ComposeOverrides = {}): Promise<Runtime> {
   const backend = config.cosmos ? await cosmos(config, overrides.cosmosClient) : await embedded(config);
   try {
-    const directory = overrides.directory ?? (await loadFileDirectory(path.join(config.dataDir, 'directory.json')));
+    const directory = overrides.directory ?? (config.directory ? graphDirectory(config.directory) : await loadFileDirectory(path.join(config.dataDir, 'directory.json')));
     const clock = overrides.clock ?? systemClock;
     const cases = new CaseService({
       store: overrides.wrapStore ? overrides.wrapStore(backend.store) : backend.store,

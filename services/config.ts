@@ -14,6 +14,9 @@
  * | `MicrosoftAppTenantId` | (none) | Tenant id (GUID); required for `SingleTenant` and `UserAssignedMSI`. |
  * | `COSMOS_ENDPOINT` | (none) | Azure Cosmos DB account (https). Unset: the embedded store under DATA_DIR. |
  * | `COSMOS_DATABASE` | `helmond-aanpak` | Database name; containers are created when missing. |
+ * | `ROLE_GROUP_AANJAGER`, `ROLE_GROUP_LEIDINGGEVENDE`, `ROLE_GROUP_PROCESREGISSEUR`, `ROLE_GROUP_BESTUURDER`, `ROLE_GROUP_BEHEERDER` | (none) | Object ids of the Entra security groups holding each role. Any set: roles come from Graph; none: from DATA_DIR/directory.json. |
+ * | `GRAPH_TENANT_ID`, `GRAPH_CLIENT_ID`, `GRAPH_CLIENT_SECRET` | (none) | App registration for Microsoft Graph (application permission GroupMember.Read.All). No secret: the managed identity. |
+ * | `GRAPH_BASE_URL` | `https://graph.microsoft.com` | Graph endpoint (national clouds). |
  * | `COSMOS_KEY` | (none) | Account key. Unset: Microsoft Entra ID (managed identity) via DefaultAzureCredential. Never logged. |
  *
  * Advanced, for tests and sovereign clouds only: the channel-authentication overrides that botbuilder's
@@ -28,9 +31,25 @@
 import { z } from 'zod';
 import { DomainError } from './errors';
 import type { CosmosOptions } from './cosmos/options';
+import type { OrgRole } from './model/roles';
 import { LOG_LEVELS, type LogLevel } from './logging';
 
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+/** The environment variables naming the Entra group of each organisation role. */
+export const ROLE_GROUP_VARIABLES = [
+  ['ROLE_GROUP_AANJAGER', 'aanjager'],
+  ['ROLE_GROUP_LEIDINGGEVENDE', 'leidinggevende'],
+  ['ROLE_GROUP_PROCESREGISSEUR', 'procesregisseur'],
+  ['ROLE_GROUP_BESTUURDER', 'bestuurder'],
+  ['ROLE_GROUP_BEHEERDER', 'beheerder'],
+] as const satisfies readonly (readonly [string, OrgRole])[];
+
+/** Roles from Microsoft Entra groups, and how to reach Graph (client secret, or a managed identity when absent). */
+export interface GraphDirectoryConfig {
+  readonly groups: Readonly<Partial<Record<OrgRole, string>>>;
+  readonly graph: { readonly tenantId?: string; readonly clientId?: string; readonly clientSecret?: string; readonly baseUrl: string };
+}
 export type AppType = (typeof APP_TYPES)[number];
 
 const URL_OVERRIDES = [
@@ -65,6 +84,8 @@ export interface AppConfig {
     readonly tenantId: string | undefined;
     readonly auth: BotAuthSettings;
   };
+  /** Set when any ROLE_GROUP_* is: roles come from Microsoft Entra groups through Graph; otherwise the roles file. */
+  readonly directory: GraphDirectoryConfig | undefined;
   /** Set when COSMOS_ENDPOINT is: cases and bot state live in Azure Cosmos DB; otherwise the embedded store. */
   readonly cosmos: CosmosOptions | undefined;
 }
@@ -120,6 +141,13 @@ const EnvSchema = z
     ),
     COSMOS_DATABASE: text('COSMOS_DATABASE mag alleen letters, cijfers, - en _ bevatten (1 tot 255 tekens).', (v) => /^[A-Za-z0-9_-]{1,255}$/.test(v)),
     COSMOS_KEY: text('COSMOS_KEY is niet geldig.'),
+    ...Object.fromEntries(
+      ROLE_GROUP_VARIABLES.map(([name]) => [name, text(`${name} moet de object-id (GUID) van een Microsoft Entra-beveiligingsgroep zijn.`, (v) => GUID.test(v))]),
+    ),
+    GRAPH_TENANT_ID: text('GRAPH_TENANT_ID moet een GUID zijn (de tenant-id).', (v) => GUID.test(v)),
+    GRAPH_CLIENT_ID: text('GRAPH_CLIENT_ID moet een GUID zijn (de app-id voor Microsoft Graph).', (v) => GUID.test(v)),
+    GRAPH_CLIENT_SECRET: text('GRAPH_CLIENT_SECRET is niet geldig.'),
+    GRAPH_BASE_URL: text('GRAPH_BASE_URL moet een https-adres zijn.', (v) => URL.canParse(v) && new URL(v).protocol === 'https:'),
     ...overrideShape,
   })
   .superRefine((env, ctx) => {
@@ -140,6 +168,9 @@ const EnvSchema = z
     if (!env.MicrosoftAppId && env.MicrosoftAppPassword) {
       problem('MicrosoftAppPassword is gezet, maar MicrosoftAppId ontbreekt.');
     }
+    if (env.GRAPH_CLIENT_SECRET && (!env.GRAPH_TENANT_ID || !env.GRAPH_CLIENT_ID)) {
+      problem('GRAPH_CLIENT_SECRET hoort bij GRAPH_TENANT_ID en GRAPH_CLIENT_ID; zet ze alle drie, of geen (beheerde identiteit).');
+    }
     if (!env.COSMOS_ENDPOINT && (env.COSMOS_KEY || env.COSMOS_DATABASE)) {
       problem('COSMOS_KEY of COSMOS_DATABASE is gezet, maar COSMOS_ENDPOINT ontbreekt.');
     }
@@ -150,6 +181,20 @@ const EnvSchema = z
   });
 
 type Env = z.infer<typeof EnvSchema>;
+
+function roleGroups(env: Env): GraphDirectoryConfig | undefined {
+  const groups = Object.fromEntries(ROLE_GROUP_VARIABLES.flatMap(([name, role]) => (env[name as keyof Env] ? [[role, env[name as keyof Env] as string]] : [])));
+  if (Object.keys(groups).length === 0) return undefined;
+  return {
+    groups,
+    graph: {
+      ...(env.GRAPH_TENANT_ID ? { tenantId: env.GRAPH_TENANT_ID } : {}),
+      ...(env.GRAPH_CLIENT_ID ? { clientId: env.GRAPH_CLIENT_ID } : {}),
+      ...(env.GRAPH_CLIENT_SECRET ? { clientSecret: env.GRAPH_CLIENT_SECRET } : {}),
+      baseUrl: env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com',
+    },
+  };
+}
 
 function toConfig(env: Env): AppConfig {
   const auth: Partial<Record<AuthKey, string>> = {};
@@ -166,6 +211,7 @@ function toConfig(env: Env): AppConfig {
     logLevel: (env.LOG_LEVEL ?? 'info') as LogLevel,
     teamId: env.TEAM_ID ?? 'wijkteam',
     bot: { appId: env.MicrosoftAppId, appType, tenantId: env.MicrosoftAppTenantId, auth },
+    directory: roleGroups(env),
     cosmos: env.COSMOS_ENDPOINT
       ? { endpoint: env.COSMOS_ENDPOINT, database: env.COSMOS_DATABASE ?? 'helmond-aanpak', ...(env.COSMOS_KEY ? { key: env.COSMOS_KEY } : {}) }
       : undefined,

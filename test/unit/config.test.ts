@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       teamId: 'wijkteam',
       bot: { appId: undefined, appType: 'MultiTenant', tenantId: undefined, auth: { MicrosoftAppType: 'MultiTenant' } },
+      directory: undefined,
       cosmos: undefined,
     });
   });
@@ -185,5 +186,28 @@ describe('loadConfig: Cosmos DB', () => {
     const keyOnly = messageOf({ COSMOS_KEY: 'supergeheim-sleutel' });
     expect(keyOnly).to.match(/COSMOS_ENDPOINT ontbreekt/);
     expect(keyOnly).to.not.contain('supergeheim');
+  });
+});
+
+describe('loadConfig: roles from Microsoft Entra groups', () => {
+  const G = '11111111-1111-4111-8111-111111111111';
+  it('uses the roles file without ROLE_GROUP_*, and Graph with them', () => {
+    expect(loadConfig({}).directory).to.equal(undefined);
+    expect(loadConfig({ ROLE_GROUP_LEIDINGGEVENDE: G }).directory).to.deep.equal({ groups: { leidinggevende: G }, graph: { baseUrl: 'https://graph.microsoft.com' } });
+  });
+
+  it('refuses a group that is no GUID, and a secret without its tenant and client, in Dutch and without the secret', () => {
+    const messageOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (error) {
+        return (error as { userMessage: string }).userMessage;
+      }
+    };
+    expect(messageOf({ ROLE_GROUP_BEHEERDER: 'beheerders' })).to.match(/ROLE_GROUP_BEHEERDER moet de object-id \(GUID\)/);
+    const secret = messageOf({ ROLE_GROUP_BEHEERDER: G, GRAPH_CLIENT_SECRET: 'heel-geheim' });
+    expect(secret).to.match(/GRAPH_CLIENT_SECRET hoort bij GRAPH_TENANT_ID en GRAPH_CLIENT_ID/);
+    expect(secret).to.not.contain('heel-geheim');
   });
 });
