@@ -11,7 +11,6 @@ import { ClientSecretCredential, DefaultAzureCredential } from '@azure/identity'
 import { loadFileDirectory } from '../services/directory/file-directory';
 import { createGraphClient } from '../services/graph/graph-client';
 import { GraphDirectory } from '../services/graph/graph-directory';
-import { DEFAULT_APPROVAL_POLICY } from '../services/model/approval';
 import type { AuditLog } from '../services/ports/audit-log';
 import type { CaseStore } from '../services/ports/case-store';
 import { systemClock, type Clock } from '../services/ports/clock';
@@ -119,7 +118,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
       store: overrides.wrapStore ? overrides.wrapStore(backend.store) : backend.store,
       audit: backend.audit,
       clock,
-      policy: DEFAULT_APPROVAL_POLICY,
+      policy: config.policy,
       kalender: createWerkdagKalender(),
       ...(overrides.ids ? { ids: overrides.ids } : {}),
     });

@@ -16,6 +16,9 @@
  * | `COSMOS_DATABASE` | `helmond-aanpak` | Database name; containers are created when missing. |
  * | `ROLE_GROUP_AANJAGER`, `ROLE_GROUP_LEIDINGGEVENDE`, `ROLE_GROUP_PROCESREGISSEUR`, `ROLE_GROUP_BESTUURDER`, `ROLE_GROUP_BEHEERDER` | (none) | Object ids of the Entra security groups holding each role. Any set: roles come from Graph; none: from DATA_DIR/directory.json. |
  * | `GRAPH_TENANT_ID`, `GRAPH_CLIENT_ID`, `GRAPH_CLIENT_SECRET` | (none) | App registration for Microsoft Graph (application permission GroupMember.Read.All). No secret: the managed identity. |
+ * | `APPROVAL_EXCEPTION_ROLES` | `leidinggevende` | Roles that may approve an exception without money (comma-separated). |
+ * | `APPROVAL_BUDGET_TIERS` | `2500=leidinggevende,25000=bestuurder` | Up to which amount (euro, inclusive, ascending) which role approves doorbraakbudget; `a\|b` for several roles. Above the last tier nobody may: escalate. |
+ * | `APPROVAL_STUCK_WERKDAGEN` | `5` | Werkdagen without a decision after which the casusregisseur may escalate. |
  * | `GRAPH_BASE_URL` | `https://graph.microsoft.com` | Graph endpoint (national clouds). |
  * | `COSMOS_KEY` | (none) | Account key. Unset: Microsoft Entra ID (managed identity) via DefaultAzureCredential. Never logged. |
  *
@@ -31,7 +34,8 @@
 import { z } from 'zod';
 import { DomainError } from './errors';
 import type { CosmosOptions } from './cosmos/options';
-import type { OrgRole } from './model/roles';
+import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from './model/approval';
+import { ORG_ROLES, type OrgRole } from './model/roles';
 import { LOG_LEVELS, type LogLevel } from './logging';
 
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -84,6 +88,8 @@ export interface AppConfig {
     readonly tenantId: string | undefined;
     readonly auth: BotAuthSettings;
   };
+  /** Who may approve what, and when a request counts as stuck. */
+  readonly policy: ApprovalPolicy;
   /** Set when any ROLE_GROUP_* is: roles come from Microsoft Entra groups through Graph; otherwise the roles file. */
   readonly directory: GraphDirectoryConfig | undefined;
   /** Set when COSMOS_ENDPOINT is: cases and bot state live in Azure Cosmos DB; otherwise the embedded store. */
@@ -147,6 +153,9 @@ const EnvSchema = z
     GRAPH_TENANT_ID: text('GRAPH_TENANT_ID moet een GUID zijn (de tenant-id).', (v) => GUID.test(v)),
     GRAPH_CLIENT_ID: text('GRAPH_CLIENT_ID moet een GUID zijn (de app-id voor Microsoft Graph).', (v) => GUID.test(v)),
     GRAPH_CLIENT_SECRET: text('GRAPH_CLIENT_SECRET is niet geldig.'),
+    APPROVAL_EXCEPTION_ROLES: text(`APPROVAL_EXCEPTION_ROLES is een lijst rollen met komma's, uit ${ORG_ROLES.join(', ')}.`, (v) => parseRoles(v) !== undefined),
+    APPROVAL_BUDGET_TIERS: text('APPROVAL_BUDGET_TIERS heeft de vorm 2500=leidinggevende,25000=bestuurder (tot en met dat bedrag in euro, oplopend).', (v) => parseTiers(v) !== undefined),
+    APPROVAL_STUCK_WERKDAGEN: text('APPROVAL_STUCK_WERKDAGEN moet een heel aantal werkdagen zijn (1 tot 60).', (v) => /^\d{1,2}$/.test(v) && +v >= 1 && +v <= 60),
     GRAPH_BASE_URL: text('GRAPH_BASE_URL moet een https-adres zijn.', (v) => URL.canParse(v) && new URL(v).protocol === 'https:'),
     ...overrideShape,
   })
@@ -182,6 +191,27 @@ const EnvSchema = z
 
 type Env = z.infer<typeof EnvSchema>;
 
+function parseRoles(value: string): OrgRole[] | undefined {
+  const roles = value.split(',').map((r) => r.trim()).filter(Boolean);
+  return roles.length > 0 && roles.every((r) => (ORG_ROLES as readonly string[]).includes(r)) ? (roles as OrgRole[]) : undefined;
+}
+
+function parseTiers(value: string): ApprovalPolicy['budgetTiers'] | undefined {
+  const tiers = value.split(',').map((part) => /^\s*(\d{1,9})\s*=\s*([a-z]+(?:\|[a-z]+)*)\s*$/.exec(part));
+  if (tiers.length === 0 || tiers.some((t) => !t)) return undefined;
+  const parsed = tiers.map((t) => ({ upToCents: Number((t as RegExpExecArray)[1]) * 100, roles: parseRoles(((t as RegExpExecArray)[2] as string).replace(/\|/g, ',')) }));
+  if (parsed.some((t) => !t.roles) || parsed.some((t, i) => i > 0 && t.upToCents <= (parsed[i - 1] as { upToCents: number }).upToCents)) return undefined;
+  return parsed as ApprovalPolicy['budgetTiers'];
+}
+
+function approvalPolicy(env: Env): ApprovalPolicy {
+  return {
+    uitzondering: env.APPROVAL_EXCEPTION_ROLES ? (parseRoles(env.APPROVAL_EXCEPTION_ROLES) as OrgRole[]) : DEFAULT_APPROVAL_POLICY.uitzondering,
+    budgetTiers: env.APPROVAL_BUDGET_TIERS ? (parseTiers(env.APPROVAL_BUDGET_TIERS) as ApprovalPolicy['budgetTiers']) : DEFAULT_APPROVAL_POLICY.budgetTiers,
+    stuckAfterWerkdagen: env.APPROVAL_STUCK_WERKDAGEN ? Number(env.APPROVAL_STUCK_WERKDAGEN) : DEFAULT_APPROVAL_POLICY.stuckAfterWerkdagen,
+  };
+}
+
 function roleGroups(env: Env): GraphDirectoryConfig | undefined {
   const groups = Object.fromEntries(ROLE_GROUP_VARIABLES.flatMap(([name, role]) => (env[name as keyof Env] ? [[role, env[name as keyof Env] as string]] : [])));
   if (Object.keys(groups).length === 0) return undefined;
@@ -212,6 +242,7 @@ function toConfig(env: Env): AppConfig {
     teamId: env.TEAM_ID ?? 'wijkteam',
     bot: { appId: env.MicrosoftAppId, appType, tenantId: env.MicrosoftAppTenantId, auth },
     directory: roleGroups(env),
+    policy: approvalPolicy(env),
     cosmos: env.COSMOS_ENDPOINT
       ? { endpoint: env.COSMOS_ENDPOINT, database: env.COSMOS_DATABASE ?? 'helmond-aanpak', ...(env.COSMOS_KEY ? { key: env.COSMOS_KEY } : {}) }
       : undefined,

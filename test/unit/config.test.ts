@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { DEFAULT_APPROVAL_POLICY } from '../../services/model/approval';
 import { AUTH_OVERRIDES, ConfigError, loadConfig } from '../../services/config';
 
 const APP_ID = '11111111-2222-4333-8444-555555555555';
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
       teamId: 'wijkteam',
       bot: { appId: undefined, appType: 'MultiTenant', tenantId: undefined, auth: { MicrosoftAppType: 'MultiTenant' } },
       directory: undefined,
+      policy: DEFAULT_APPROVAL_POLICY,
       cosmos: undefined,
     });
   });
@@ -209,5 +211,25 @@ describe('loadConfig: roles from Microsoft Entra groups', () => {
     const secret = messageOf({ ROLE_GROUP_BEHEERDER: G, GRAPH_CLIENT_SECRET: 'heel-geheim' });
     expect(secret).to.match(/GRAPH_CLIENT_SECRET hoort bij GRAPH_TENANT_ID en GRAPH_CLIENT_ID/);
     expect(secret).to.not.contain('heel-geheim');
+  });
+});
+
+describe('loadConfig: the approval policy', () => {
+  it('reads who approves what, and when a request is stuck', () => {
+    expect(loadConfig({ APPROVAL_EXCEPTION_ROLES: 'leidinggevende, procesregisseur', APPROVAL_BUDGET_TIERS: '1000=leidinggevende,5000=leidinggevende|bestuurder', APPROVAL_STUCK_WERKDAGEN: '3' }).policy).to.deep.equal({
+      uitzondering: ['leidinggevende', 'procesregisseur'],
+      budgetTiers: [{ upToCents: 100_000, roles: ['leidinggevende'] }, { upToCents: 500_000, roles: ['leidinggevende', 'bestuurder'] }],
+      stuckAfterWerkdagen: 3,
+    });
+  });
+
+  it('refuses an unknown role, tiers out of order, or a bad number of werkdagen, in Dutch', () => {
+    for (const [env, message] of [
+      [{ APPROVAL_EXCEPTION_ROLES: 'koning' }, /APPROVAL_EXCEPTION_ROLES is een lijst rollen/],
+      [{ APPROVAL_BUDGET_TIERS: '5000=bestuurder,1000=leidinggevende' }, /APPROVAL_BUDGET_TIERS heeft de vorm/],
+      [{ APPROVAL_STUCK_WERKDAGEN: '0' }, /APPROVAL_STUCK_WERKDAGEN moet/],
+    ] as const) {
+      expect(() => loadConfig(env)).to.throw().with.property('userMessage').that.matches(message);
+    }
   });
 });
