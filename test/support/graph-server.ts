@@ -7,6 +7,7 @@ export interface GraphCall {
   readonly method: string;
   readonly path: string;
   readonly authorization?: string;
+  readonly prefer?: string;
   readonly body: string;
 }
 
@@ -28,11 +29,12 @@ export async function startGraphServer(): Promise<{
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const call = { method: req.method ?? 'GET', path: req.url ?? '/', authorization: req.headers.authorization, body: Buffer.concat(chunks).toString('utf8') };
+      const prefer = typeof req.headers.prefer === 'string' ? req.headers.prefer : undefined;
+      const call = { method: req.method ?? 'GET', path: req.url ?? '/', authorization: req.headers.authorization, prefer, body: Buffer.concat(chunks).toString('utf8') };
       calls.push(call);
       const answer = routes.map((r) => r(call)).find((a) => a !== undefined) ?? { status: 404, body: { error: { code: 'Request_ResourceNotFound', message: 'Not found' } } };
       res.statusCode = answer.status;
-      res.setHeader('content-type', 'application/json');
+      if (answer.body !== undefined) res.setHeader('content-type', 'application/json');
       for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
       res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
     });
