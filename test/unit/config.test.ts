@@ -175,14 +175,6 @@ describe('loadConfig: Cosmos DB', () => {
   });
 
   it('refuses an http endpoint, a bad database name, or a key without endpoint, in Dutch and without the key', () => {
-    const messageOf = (env: Record<string, string>) => {
-      try {
-        loadConfig(env);
-        return '';
-      } catch (error) {
-        return (error as { userMessage: string }).userMessage;
-      }
-    };
     expect(messageOf({ COSMOS_ENDPOINT: 'http://acc.documents.azure.com' })).to.match(/COSMOS_ENDPOINT moet een https-adres zijn/);
     expect(messageOf({ COSMOS_ENDPOINT: 'https://a.b/', COSMOS_DATABASE: 'met spatie' })).to.match(/COSMOS_DATABASE mag alleen/);
     const keyOnly = messageOf({ COSMOS_KEY: 'supergeheim-sleutel' });
@@ -199,14 +191,6 @@ describe('loadConfig: roles from Microsoft Entra groups', () => {
   });
 
   it('refuses a group that is no GUID, and a secret without its tenant and client, in Dutch and without the secret', () => {
-    const messageOf = (env: Record<string, string>) => {
-      try {
-        loadConfig(env);
-        return '';
-      } catch (error) {
-        return (error as { userMessage: string }).userMessage;
-      }
-    };
     expect(messageOf({ ROLE_GROUP_BEHEERDER: 'beheerders' })).to.match(/ROLE_GROUP_BEHEERDER moet de object-id \(GUID\)/);
     const secret = messageOf({ ROLE_GROUP_BEHEERDER: G, GRAPH_CLIENT_SECRET: 'heel-geheim' });
     expect(secret).to.match(/GRAPH_CLIENT_SECRET hoort bij GRAPH_TENANT_ID en GRAPH_CLIENT_ID/);
@@ -233,3 +217,13 @@ describe('loadConfig: the approval policy', () => {
     }
   });
 });
+
+/** The Dutch refusal for an environment, or '' when it is accepted. */
+function messageOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+    return '';
+  } catch (error) {
+    return (error as { userMessage: string }).userMessage;
+  }
+}
