@@ -7,7 +7,11 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { AuthenticateRequestResult, ServiceClientCredentialsFactory } from 'botframework-connector';
+import {
+  AuthenticationError,
+  type AuthenticateRequestResult,
+  type ServiceClientCredentialsFactory,
+} from 'botframework-connector';
 import restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -64,6 +68,18 @@ function errorCode(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
 }
 
+/**
+ * The HTTP status for a request whose authentication threw. Whatever botframework-connector throws for the
+ * caller's token (missing, malformed, signed with an unpublished key — the JWT library's own error, which
+ * botbuilder would answer with 500 — expired, or for another audience, issuer or serviceUrl) is 401. Only when the
+ * issuer's keys could not be loaded (its AuthenticationError with a 5xx status, or node-fetch failing to reach
+ * it) is it 503: an outage on our side, not a bad caller, and the channel may retry. Either way no bot code runs.
+ */
+export function authFailureStatus(error: unknown): 401 | 503 {
+  if (AuthenticationError.isStatusCodeError(error) && error.statusCode >= 500) return 503;
+  return error instanceof Error && error.name === 'FetchError' ? 503 : 401;
+}
+
 /** The request body as an activity, with its timestamps as dates (as botbuilder's own `process` does). */
 function parseActivity(body: unknown): Activity | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
@@ -97,8 +113,9 @@ function turnErrorHandler(logger: Logger) {
 /**
  * Build the bot's HTTP edge: `POST /api/messages` and `GET /healthz`. Nothing listens until `listen`.
  *
- * Authentication runs before any bot code, on its own: every failure there (a missing, malformed, forged or
- * misaddressed token, whatever botframework-connector throws for it) is a 401 and the turn never starts.
+ * Authentication runs before any bot code, on its own (not inside `CloudAdapter.process`, which answers a token
+ * signed with an unpublished key with 500): every failure there is a 401 — or a 503 when the issuer cannot be
+ * reached, see {@link authFailureStatus} — and the turn never starts.
  * Errors after authentication are the bot's: turn errors go to `onTurnError`, anything else is a 500.
  */
 export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> {
@@ -135,7 +152,14 @@ export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> 
     try {
       authenticated = await auth.authenticateRequest(activity, header);
     } catch (error) {
-      logger.warn('http.unauthorized', { route: MESSAGES_ROUTE, status: 401, code: errorCode(error) });
+      const status = authFailureStatus(error);
+      if (status === 503) {
+        logger.error('http.auth_unavailable', { route: MESSAGES_ROUTE, status, code: errorCode(error) });
+        res.header('Retry-After', '10');
+        res.send(503, { error: 'authentication_unavailable' });
+        return;
+      }
+      logger.warn('http.unauthorized', { route: MESSAGES_ROUTE, status, code: errorCode(error) });
       res.header('WWW-Authenticate', 'Bearer');
       res.send(401, { error: 'unauthorized' });
       return;

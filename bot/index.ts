@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, type AppConfig } from '../services/config';
+import { ConfigError, loadConfig } from '../services/config';
 import { isDomainError } from '../services/errors';
 import { createLogger } from '../services/logging';
 import { createApp } from './app';
@@ -6,14 +6,7 @@ import { compose } from './compose';
 
 /** Start the bot: configuration, logger, HTTP edge; stop cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.userMessage}\n`);
-    process.exit(1);
-  }
+  const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
   const runtime = await compose(config);
   const app = await createApp(config, { bot: runtime.bot, logger });
@@ -27,7 +20,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // A ConfigError names the variable, never its value. Exit at once: a half-started store may hold the process.
   const reason = isDomainError(error) ? error.userMessage : error instanceof Error ? error.message : String(error);
-  process.stderr.write(`De bot kon niet starten: ${reason}\n`);
-  process.exitCode = 1;
+  process.stderr.write(error instanceof ConfigError ? `${reason}\n` : `De bot kon niet starten: ${reason}\n`);
+  process.exit(1);
 });

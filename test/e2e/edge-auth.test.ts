@@ -6,7 +6,8 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import jwt from 'jsonwebtoken';
-import { createApp, GENERIC_ERROR_TEXT, type App } from '../../bot/app';
+import { AuthenticationError } from 'botframework-connector';
+import { authFailureStatus, createApp, GENERIC_ERROR_TEXT, type App } from '../../bot/app';
 import { UNKNOWN_TEXT } from '../../bot/texts';
 import { createTestBot } from '../support/bot-services';
 import { loadConfig } from '../../services/config';
@@ -54,6 +55,18 @@ describe('bot edge with an app id: inbound authentication', () => {
   });
 
   const valid = () => ({ audience: TEST_BOT_APP_ID, serviceUrl: connector.serviceUrl });
+
+  // First in the file: botframework-connector caches the issuer's keys per metadata URL once they loaded.
+  it('answers 503 (not 401, not 500) while the issuer cannot be reached, and runs no bot code', async () => {
+    issuer.setAvailable(false);
+    try {
+      const response = await postActivity(botUrl, teamsMessage('hallo', context), issuer.bearer(valid()));
+      expect(response.status).to.equal(503);
+      expect(run.called, 'bot.run was called').to.equal(false);
+    } finally {
+      issuer.setAvailable(true);
+    }
+  });
   const REJECTED: [name: string, header: () => string | undefined][] = [
     ['no Authorization header', () => undefined],
     ['an empty Authorization header', () => ''],
@@ -94,4 +107,20 @@ describe('bot edge with an app id: inbound authentication', () => {
     await connector.waitFor(1);
     expect(connector.texts()).to.deep.equal([GENERIC_ERROR_TEXT]);
   });
+});
+
+describe('authFailureStatus', () => {
+  const fetchError = Object.assign(new Error('request to http://issuer failed, reason: connect ECONNREFUSED'), { name: 'FetchError' });
+  const CASES: [what: string, error: unknown, status: 401 | 503][] = [
+    ['a rejected token', new AuthenticationError('Unauthorized. Invalid AppId passed on token', 401), 401],
+    ['a missing header', new AuthenticationError("'authHeader' required.", 400), 401],
+    ['the JWT library refusing a signature', Object.assign(new Error('invalid signature'), { name: 'JsonWebTokenError' }), 401],
+    ['anything unforeseen', new TypeError('Cannot read properties of undefined'), 401],
+    ['a thrown string', 'kapot', 401],
+    ['keys that could not be loaded', new AuthenticationError('Failed to load openID config: 503', 500), 503],
+    ['an issuer that cannot be reached', fetchError, 503],
+  ];
+  for (const [what, error, status] of CASES) {
+    it(`maps ${what} to ${status}`, () => expect(authFailureStatus(error)).to.equal(status));
+  }
 });

@@ -32,6 +32,8 @@ export interface OpenIdIssuer {
    * environment given to `loadConfig`.
    */
   env(): Record<string, string>;
+  /** While false, the metadata and the keys answer 503: the issuer is down. */
+  setAvailable(available: boolean): void;
   close(): Promise<void>;
 }
 
@@ -47,11 +49,13 @@ export async function startOpenIdIssuer(): Promise<OpenIdIssuer> {
   const jwk = { ...published.publicKey.export({ format: 'jwk' }), kid, kty: 'RSA', use: 'sig', alg: 'RS256' };
 
   let base = '';
+  let available = true;
   const server = http.createServer((req, res) => {
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    if (!available) return reply(503, { error: 'unavailable' });
     if (req.method === 'GET' && req.url === '/v1/.well-known/openidconfiguration') {
       return reply(200, { issuer: base, jwks_uri: `${base}/v1/keys`, id_token_signing_alg_values_supported: ['RS256'] });
     }
@@ -92,6 +96,9 @@ export async function startOpenIdIssuer(): Promise<OpenIdIssuer> {
       ValidateAuthority: 'false',
       CallerId: 'urn:botframework:test',
     }),
+    setAvailable(value) {
+      available = value;
+    },
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
