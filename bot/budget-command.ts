@@ -4,11 +4,11 @@ import { booked, remaining, type BudgetDocument } from '../services/budget/ledge
 import { ZONE } from '../services/ports/clock';
 import { parseEuroCents } from './parse';
 import { actorOf, type BotServices } from './services';
+import { formatEuro as euro } from '../services/text/format';
 
 /** "budget" shows the team's doorbraakbudget; "budget 10.000 [2026|2026-Q4]" sets it (beheerder only). */
 export const BUDGET_ROUTE = /^\s*budget(?:\s+(€?\s*[\d.,]+))?(?:\s+(\d{4}(?:-Q[1-4])?))?\s*$/i;
 
-const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 /** One line about a budget, for "budget" and "status". */
 export function budgetLine(teamId: string, period: string, budget: BudgetDocument | undefined): string {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../services/ports/clock';
+import { formatDutchDate } from '../services/text/format';
 
 /** The commands a professional can type, as shown in help and hints. */
 export const COMMANDS: readonly [string, string][] = [
@@ -31,9 +32,7 @@ export const WELCOME_TEXT = [
 export const UNKNOWN_TEXT = ['Dat begreep ik niet. Je kunt deze opdrachten typen:', ...COMMANDS.map(([command]) => `- **${command}**`)].join('\n');
 
 /** A date as Dutch professionals read it: "7 januari 2027". */
-export function formatDate(iso: string): string {
-  return DateTime.fromISO(iso, { zone: ZONE }).setLocale('nl').toFormat('d LLLL yyyy');
-}
+export const formatDate = (iso: string): string => formatDutchDate(iso);
 
 /** A moment as "23 nov 2026, 10:00" in Europe/Amsterdam. */
 export function formatMoment(iso: string): string {

@@ -8,8 +8,8 @@ import type { Actor } from '../../services/model/roles';
 import { ZONE } from '../../services/ports/clock';
 import { formatMoment } from '../texts';
 import { nameOf } from '../views';
+import { formatEuro as euro } from '../../services/text/format';
 
-const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 /** The budget period a decision at this moment books into: the calendar year in Helmond. */
 export const budgetPeriodAt = (iso: string) => String(DateTime.fromISO(iso).setZone(ZONE).year);

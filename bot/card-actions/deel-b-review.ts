@@ -11,6 +11,7 @@ import { parseInput } from '../../services/model/validation';
 import type { Notifier } from '../../services/ports/notifier';
 import { actorOf, type BotServices } from '../services';
 import { nameOf } from '../views';
+import { formatEuro as euro } from '../../services/text/format';
 
 export const DEEL_B_REVIEW_VERBS = [DEELB_REVIEW_OPSLAAN, DEELB_REVIEW_KLAAR] as const;
 
@@ -40,7 +41,6 @@ const reviewPayload = z.object({
   ...Object.fromEntries(FIELDS.map(([f]) => [f, z.string().max(2000).optional()])),
 });
 
-const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 /**
  * The aanjager's side of Deel B: the professional asks (`aanjager`), the aanjager gets the draft in a card, edits

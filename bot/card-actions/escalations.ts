@@ -15,12 +15,12 @@ import type { Notifier } from '../../services/ports/notifier';
 import { currentRequest } from '../../services/stappenplan/guards';
 import { actorOf, type BotServices } from '../services';
 import { nameOf } from '../views';
+import { formatEuro as euro } from '../../services/text/format';
 
 export const ESCALATION_VERBS = [ESCALATIE_AFGEROND, ESCALATIE_ONDERBOUWING, ESCALATIE_OPSCHALEN] as const;
 
 const AANLEIDING = { vastgelopen: 'De casusregisseur loopt vast in de uitvoering', afgewezen: 'Deel B is afgewezen', geenBesluit: 'Geen besluit op Deel B binnen de termijn' } as const;
 const payload = z.object({ caseId: z.string().min(1).max(100), toelichting: z.string().max(1000).optional() });
-const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 /**
  * Escalations along the AVE-model as cards: the procesregisseur (and whoever a phase up) gets the case in brief,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { DomainError, isDomainError } from '../errors';
+import { DomainError } from '../errors';
 import { entityId, euroCents, instant, userId } from '../model/fields';
 import type { VersionedStore } from '../ports/versioned-store';
+import { formatEuro as euro } from '../text/format';
+import { retryOnConflict } from '../store/retry';
 
 /** A budget period: a year (2026) or a quarter (2026-Q4). */
 export const budgetPeriod = z.string().regex(/^\d{4}(-Q[1-4])?$/, { error: 'Een periode is een jaar (2026) of een kwartaal (2026-Q4).' });
@@ -33,7 +35,6 @@ export type BudgetDocument = z.infer<typeof budgetDocument>;
 export const booked = (b: BudgetDocument) => b.bookings.reduce((sum, x) => sum + x.amountCents, 0);
 export const remaining = (b: BudgetDocument) => b.amountCents - booked(b);
 
-const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 const keyOf = (teamId: string, period: string) => `${teamId}:${period}`;
 
 /**
@@ -98,18 +99,7 @@ export class BudgetLedger {
     });
   }
 
-  /** Re-read and try again after a concurrent write, with a growing, jittered pause; bounded. */
-  private async retrying<T>(attempt: () => Promise<T>): Promise<T> {
-    const max = this.options.maxAttempts ?? 200;
-    const base = this.options.backoffMs ?? 2;
-    for (let i = 1; ; i++) {
-      try {
-        return await attempt();
-      } catch (error) {
-        const contended = isDomainError(error, 'STORE.CONFLICT') || isDomainError(error, 'STORE.ALREADY_EXISTS');
-        if (!contended || i >= max) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * base * Math.min(i, 20)));
-      }
-    }
+  private retrying<T>(attempt: () => Promise<T>): Promise<T> {
+    return retryOnConflict(attempt, this.options);
   }
 }

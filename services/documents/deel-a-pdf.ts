@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
 import type { Case } from '../model/case';
 import { ACTIE_STATUS_LABELS } from '../model/samenwerkplan';
-import { ZONE } from '../ports/clock';
+import { formatDutchDate } from '../text/format';
 
 export interface DeelAPdfOptions {
   /** When the document is made (shown on it, and its metadata date): from the Clock, never `new Date()`. */
@@ -13,7 +13,7 @@ export interface DeelAPdfOptions {
   readonly compress?: boolean;
 }
 
-const date = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).setLocale('nl').toFormat('d LLLL yyyy');
+const date = formatDutchDate;
 
 /**
  * Samenwerkplan Deel A as a plain-language Dutch PDF to print and leave with the inwoner (seed 000, stap 5A).
@@ -44,7 +44,7 @@ export function renderDeelAPdf(c: Case, options: DeelAPdfOptions): Promise<Buffe
 
   doc.font('Helvetica-Bold').fontSize(20).text('Ons plan');
   doc.font('Helvetica').fontSize(10).fillColor('#555555')
-    .text(`Samenwerkplan Deel A  ·  kenmerk ${c.reference}  ·  ${options.generatedAt.setZone(ZONE).setLocale('nl').toFormat('d LLLL yyyy')}`);
+    .text(`Samenwerkplan Deel A  ·  kenmerk ${c.reference}  ·  ${formatDutchDate(options.generatedAt)}`);
   doc.moveDown(1).fillColor('#000000').fontSize(11)
     .text('Dit is uw plan. U heeft het samen met ons gemaakt. Hieronder staat wat u wilt, wat u zelf kunt, wat u nodig heeft, en wie wat doet.');
 

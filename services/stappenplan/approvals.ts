@@ -9,9 +9,8 @@ import { nowIso } from './context';
 import { currentRequest, missingDeelB, refuse } from './guards';
 import { caseRoleOf, openEscalatie, requirePermission } from './permissions';
 import type { AveFase } from '../model/escalation';
+import { formatEuro as euro } from '../text/format';
 
-const euro = (cents: number) =>
-  new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 /** The organisation roles the policy names for a request: budget tiers by amount, else the exception roles. */
 export function approverRolesFor(verzoek: Verzoek, policy: ApprovalPolicy): readonly OrgRole[] {

@@ -6,6 +6,7 @@ import { LEEFGEBIED_LABELS, unscored } from '../model/leefgebieden';
 import type { Mdo } from '../model/mdo';
 import { ZONE } from '../ports/clock';
 import type { MachineContext } from './context';
+import { formatDutchDate } from '../text/format';
 
 /**
  * The rules the product enforces (DESIGN.md), as pure checks. Each returns the list of what is missing in Dutch,
@@ -140,6 +141,4 @@ export function missingDeelC(c: Case, forNewRound: boolean): string[] {
   return missing;
 }
 
-function fmt(d: DateTime): string {
-  return d.setLocale('nl').toFormat('d LLLL yyyy');
-}
+const fmt = (d: DateTime) => formatDutchDate(d);

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Case } from '../../services/model/case';
 import type { CaseStore, Page, StoredCase } from '../../services/ports/case-store';
 import { makeCase, minute, PROFESSIONAL } from '../support/case-fixtures';
+import { codeOf } from '../support/error-code';
 
 /** One adapter under test: a fresh, empty store per test. */
 export interface CaseStoreHarness {
@@ -17,14 +18,6 @@ export interface CaseStoreHarness {
 }
 
 /** The error code a promise rejects with, or undefined when it fulfils. */
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-}
 
 /** Follow continuation tokens to the end; the ids of every page, in order. */
 async function pages(list: (token?: string) => Promise<Page<StoredCase>>, first?: string): Promise<string[][]> {

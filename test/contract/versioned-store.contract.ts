@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { z } from 'zod';
 import type { VersionedStore } from '../../services/ports/versioned-store';
+import { codeOf } from '../support/error-code';
 
 export const testSchema = z.object({ n: z.number().int(), label: z.string().max(20) });
 export type TestValue = z.infer<typeof testSchema>;
@@ -14,7 +15,6 @@ export interface VersionedHarness {
   dispose(): Promise<void>;
 }
 
-const codeOf = (p: Promise<unknown>) => p.then(() => undefined, (e: { code?: string }) => e.code ?? String(e));
 
 /** The VersionedStore contract, run against every adapter. */
 export function describeVersionedStoreContract(name: string, createHarness: () => Promise<VersionedHarness>): void {
