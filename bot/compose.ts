@@ -3,7 +3,11 @@ import type { CosmosClient } from '@azure/cosmos';
 import { ConversationState, type Storage } from 'botbuilder';
 import { CaseService } from '../services/cases/case-service';
 import type { IdSource } from '../services/cases/ids';
-import type { AppConfig } from '../services/config';
+import type { AppConfig, GraphConnection } from '../services/config';
+import { IcsCalendar } from '../services/calendar/ics-calendar';
+import { MdoPlanner } from '../services/calendar/mdo-planner';
+import { GraphCalendar } from '../services/graph/graph-calendar';
+import type { Calendar } from '../services/ports/calendar';
 import { CosmosAuditLog } from '../services/cosmos/cosmos-audit-log';
 import { CosmosCaseStore } from '../services/cosmos/cosmos-case-store';
 import { createCosmosClient } from '../services/cosmos/options';
@@ -64,6 +68,8 @@ export interface ComposeOverrides {
   readonly directory?: Directory;
   /** Tests hand in a client that trusts their local server's certificate. */
   readonly cosmosClient?: CosmosClient;
+  /** Tests hand in a calendar on their local Graph server. */
+  readonly calendar?: Calendar;
   /** Wrap the case store, e.g. to count its operations in a benchmark. */
   readonly wrapStore?: (store: CaseStore) => CaseStore;
 }
@@ -98,11 +104,15 @@ async function cosmos(config: AppConfig, client: CosmosClient | undefined): Prom
   };
 }
 
-/** Roles from Entra groups through Graph: a client secret when configured, otherwise the managed identity. */
-function graphDirectory(directory: NonNullable<AppConfig['directory']>): Directory {
-  const { tenantId, clientId, clientSecret, baseUrl } = directory.graph;
+/** A Graph client: a client secret when configured, otherwise the managed identity. */
+function graphClient({ tenantId, clientId, clientSecret, baseUrl }: GraphConnection) {
   const credential = tenantId && clientId && clientSecret ? new ClientSecretCredential(tenantId, clientId, clientSecret) : new DefaultAzureCredential();
-  return new GraphDirectory(createGraphClient({ credential, baseUrl }), directory.groups);
+  return createGraphClient({ credential, baseUrl });
+}
+
+/** MDO invites: Exchange calendars through Graph (CALENDAR=graph), or .ics files in the chat. */
+function calendarOf(config: AppConfig['calendar'], clock: Clock): Calendar {
+  return config.kind === 'graph' ? new GraphCalendar(graphClient(config.graph)) : new IcsCalendar(clock);
 }
 
 /**
@@ -112,19 +122,21 @@ function graphDirectory(directory: NonNullable<AppConfig['directory']>): Directo
 export async function compose(config: AppConfig, overrides: ComposeOverrides = {}): Promise<Runtime> {
   const backend = config.cosmos ? await cosmos(config, overrides.cosmosClient) : await embedded(config);
   try {
-    const directory = overrides.directory ?? (config.directory ? graphDirectory(config.directory) : await loadFileDirectory(path.join(config.dataDir, 'directory.json')));
+    const directory = overrides.directory ?? (config.directory ? new GraphDirectory(graphClient(config.directory.graph), config.directory.groups) : await loadFileDirectory(path.join(config.dataDir, 'directory.json')));
     const clock = overrides.clock ?? systemClock;
+    const kalender = createWerkdagKalender();
     const cases = new CaseService({
       store: overrides.wrapStore ? overrides.wrapStore(backend.store) : backend.store,
       audit: backend.audit,
       clock,
       policy: config.policy,
-      kalender: createWerkdagKalender(),
+      kalender,
       ...(overrides.ids ? { ids: overrides.ids } : {}),
     });
+    const planner = new MdoPlanner({ cases, calendar: overrides.calendar ?? calendarOf(config.calendar, clock), clock, kalender });
     const references = new ConversationReferences(await backend.versioned('conversationRefs', conversationReference));
     const ledger = new BudgetLedger(await backend.versioned('budgets', budgetDocument));
-    const services: BotServices = { cases, directory, clock, references, ledger };
+    const services: BotServices = { cases, directory, clock, references, ledger, planner };
     const leases = new ReminderLeases(await backend.versioned('leases', leaseDocument));
     const notifier = new ProactiveNotifier(references);
     const cards = new ApprovalCards(ledger, clock);

@@ -20,7 +20,7 @@ import { toAttachment } from '../cards/render';
 import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER } from '../cards/verbs';
 import { isDomainError } from '../services/errors';
 import { BUDGET_ROUTE, budgetLine, currentPeriod, handleBudgetCommand } from './budget-command';
-import { DeelAFile } from './deel-a-file';
+import { FileOffers } from './file-offers';
 import { actorOf, type BotServices } from './services';
 import { INTERRUPTIONS } from './dialogs/base-dialog';
 import { DIALOG } from './dialogs/ids';
@@ -47,7 +47,7 @@ const PAGE_SIZE = 10;
 export class HelmondBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly activeCase: StatePropertyAccessor<ActiveCase | undefined>;
-  private readonly deelAFile: DeelAFile;
+  private readonly files: FileOffers;
   private readonly deelBDecisions: DeelBDecisions;
   private readonly deelBReview: DeelBReview;
   private readonly escalations: Escalations;
@@ -62,14 +62,14 @@ export class HelmondBot extends TeamsActivityHandler {
     const dialogState = conversationState.createProperty<DialogState>('dialoogStatus');
     this.activeCase = conversationState.createProperty<ActiveCase | undefined>('actieveCasus');
     this.dialogs = new DialogSet(dialogState);
-    this.deelAFile = new DeelAFile(services);
+    this.files = new FileOffers(services);
     this.deelBDecisions = new DeelBDecisions(services, services.ledger, approvals.cards, approvals.delivery);
     this.deelBReview = new DeelBReview(services, approvals.notifier);
     this.escalations = new Escalations(services, approvals.notifier);
     this.dialogs.add(
       new MainDialog(services, this.activeCase, teamId, {
         reportStatus: (dc) => this.sendStatus(dc.context),
-        offerPdf: (step, caseId) => this.deelAFile.offer(step.context, caseId),
+        offerPdf: (step, caseId) => this.files.offerDeelA(step.context, caseId),
         deliverApproval: async (turn, caseId, requestId) => {
           const { reached, asked } = await approvals.delivery.deliver(await actorOf(turn, services.directory), caseId, requestId);
           if (asked === 0) return 'Er is in de rollen niemand gevonden die mag beslissen; vraag de beheerder de rollen bij te werken.';
@@ -203,17 +203,17 @@ export class HelmondBot extends TeamsActivityHandler {
   }
 
   protected override async handleTeamsFileConsentAccept(turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
-    await this.deelAFile.accept(turn, response);
+    await this.files.accept(turn, response);
   }
 
-  protected override async handleTeamsFileConsentDecline(turn: TurnContext): Promise<void> {
-    await this.deelAFile.decline(turn);
+  protected override async handleTeamsFileConsentDecline(turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    await this.files.decline(turn, response);
   }
 
   private async offerDeelA(turn: TurnContext): Promise<void> {
     const active = await this.activeCase.get(turn);
     if (!active) return void (await turn.sendActivity('Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.'));
-    await this.deelAFile.offer(turn, active.caseId);
+    await this.files.offerDeelA(turn, active.caseId);
   }
 
   private async continueActive(turn: TurnContext, dc: Awaited<ReturnType<DialogSet['createContext']>>) {

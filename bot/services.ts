@@ -3,6 +3,7 @@ import type { CaseService } from '../services/cases/case-service';
 import type { Actor } from '../services/model/roles';
 import type { Clock } from '../services/ports/clock';
 import type { BudgetLedger } from '../services/budget/ledger';
+import type { MdoPlanner } from '../services/calendar/mdo-planner';
 import type { ConversationReferences } from '../services/notify/conversation-references';
 import type { Directory } from '../services/ports/directory';
 
@@ -15,6 +16,8 @@ export interface BotServices {
   readonly references: ConversationReferences;
   /** The doorbraakbudget ledger: grants are booked here when Deel B is approved. */
   readonly ledger: BudgetLedger;
+  /** MDO invites and the evaluation in the professionals' calendars (or as .ics files). */
+  readonly planner: MdoPlanner;
 }
 
 /**

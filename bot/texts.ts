@@ -34,6 +34,13 @@ export const UNKNOWN_TEXT = ['Dat begreep ik niet. Je kunt deze opdrachten typen
 /** A date as Dutch professionals read it: "7 januari 2027". */
 export const formatDate = (iso: string): string => formatDutchDate(iso);
 
+/** An appointment as "dinsdag 24 november 2026, 10:00 – 11:30" in Europe/Amsterdam. */
+export function formatAppointment(startIso: string, endIso?: string): string {
+  const start = DateTime.fromISO(startIso).setZone(ZONE).setLocale('nl');
+  const end = endIso ? DateTime.fromISO(endIso).setZone(ZONE).toFormat('HH:mm') : undefined;
+  return `${start.toFormat("cccc d LLLL yyyy', 'HH:mm")}${end ? ` \u2013 ${end}` : ''}`;
+}
+
 /** A moment as "23 nov 2026, 10:00" in Europe/Amsterdam. */
 export function formatMoment(iso: string): string {
   return DateTime.fromISO(iso).setZone(ZONE).setLocale('nl').toFormat("d LLL yyyy', 'HH:mm");

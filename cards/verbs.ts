@@ -7,6 +7,8 @@ export const CASUS_OPENEN = 'casus.openen';
 export const CASUSSEN_MEER = 'casussen.meer';
 export const CASUS_VERDER = 'casus.verder';
 export const MDO_CHECKLIST_OPSLAAN = 'mdo.checklist.opslaan';
+/** A moment for an MDO (a proposal or one's own), to plan or to move it. */
+export const MDO_MOMENT_KIEZEN = 'mdo.moment.kiezen';
 export const ACTIE_TOEVOEGEN = 'actie.toevoegen';
 export const PLAN_KLAAR = 'plan.klaar';
 /** Deel B decisions (Action.Execute, with Action.Submit as fallback) and the card's automatic refresh. */
@@ -23,7 +25,7 @@ export const ESCALATIE_ONDERBOUWING = 'escalatie.onderbouwing';
 export const ESCALATIE_OPSCHALEN = 'escalatie.opschalen';
 
 export const VERBS = [
-  ZRM_OPSLAAN, CASUS_OPENEN, CASUSSEN_MEER, CASUS_VERDER, MDO_CHECKLIST_OPSLAAN, ACTIE_TOEVOEGEN, PLAN_KLAAR,
+  ZRM_OPSLAAN, CASUS_OPENEN, CASUSSEN_MEER, CASUS_VERDER, MDO_CHECKLIST_OPSLAAN, MDO_MOMENT_KIEZEN, ACTIE_TOEVOEGEN, PLAN_KLAAR,
   DEELB_AKKOORD, DEELB_AFWIJZEN, DEELB_MEER_INFO, DEELB_VERNIEUW, DEELB_REVIEW_OPSLAAN, DEELB_REVIEW_KLAAR,
   ESCALATIE_AFGEROND, ESCALATIE_ONDERBOUWING, ESCALATIE_OPSCHALEN,
 ] as const;

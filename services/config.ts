@@ -15,7 +15,8 @@
  * | `COSMOS_ENDPOINT` | (none) | Azure Cosmos DB account (https). Unset: the embedded store under DATA_DIR. |
  * | `COSMOS_DATABASE` | `helmond-aanpak` | Database name; containers are created when missing. |
  * | `ROLE_GROUP_AANJAGER`, `ROLE_GROUP_LEIDINGGEVENDE`, `ROLE_GROUP_PROCESREGISSEUR`, `ROLE_GROUP_BESTUURDER`, `ROLE_GROUP_BEHEERDER` | (none) | Object ids of the Entra security groups holding each role. Any set: roles come from Graph; none: from DATA_DIR/directory.json. |
- * | `GRAPH_TENANT_ID`, `GRAPH_CLIENT_ID`, `GRAPH_CLIENT_SECRET` | (none) | App registration for Microsoft Graph (application permission GroupMember.Read.All). No secret: the managed identity. |
+ * | `GRAPH_TENANT_ID`, `GRAPH_CLIENT_ID`, `GRAPH_CLIENT_SECRET` | (none) | App registration for Microsoft Graph (application permissions GroupMember.Read.All for roles, Calendars.ReadWrite for MDO invites). No secret: the managed identity. |
+ * | `CALENDAR` | `ics` | `graph`: MDO invites with free/busy and a Teams meeting through Microsoft Graph (the GRAPH_* app). `ics`: no calendar access; each invite is an .ics file offered in the chat. |
  * | `APPROVAL_EXCEPTION_ROLES` | `leidinggevende` | Roles that may approve an exception without money (comma-separated). |
  * | `APPROVAL_BUDGET_TIERS` | `2500=leidinggevende,25000=bestuurder` | Up to which amount (euro, inclusive, ascending) which role approves doorbraakbudget; `a\|b` for several roles. Above the last tier nobody may: escalate. |
  * | `APPROVAL_STUCK_WERKDAGEN` | `5` | Werkdagen without a decision after which the casusregisseur may escalate. |
@@ -49,11 +50,24 @@ export const ROLE_GROUP_VARIABLES = [
   ['ROLE_GROUP_BEHEERDER', 'beheerder'],
 ] as const satisfies readonly (readonly [string, OrgRole])[];
 
-/** Roles from Microsoft Entra groups, and how to reach Graph (client secret, or a managed identity when absent). */
+/** How to reach Microsoft Graph: a client secret, or a managed identity when absent. */
+export interface GraphConnection {
+  readonly tenantId?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly baseUrl: string;
+}
+
+/** Roles from Microsoft Entra groups, through Graph. */
 export interface GraphDirectoryConfig {
   readonly groups: Readonly<Partial<Record<OrgRole, string>>>;
-  readonly graph: { readonly tenantId?: string; readonly clientId?: string; readonly clientSecret?: string; readonly baseUrl: string };
+  readonly graph: GraphConnection;
 }
+
+export const CALENDAR_KINDS = ['ics', 'graph'] as const;
+
+/** Where MDO invites go: the professionals' Exchange calendars through Graph, or .ics files in the chat. */
+export type CalendarConfig = { readonly kind: 'ics' } | { readonly kind: 'graph'; readonly graph: GraphConnection };
 export type AppType = (typeof APP_TYPES)[number];
 
 const URL_OVERRIDES = [
@@ -92,6 +106,8 @@ export interface AppConfig {
   readonly policy: ApprovalPolicy;
   /** Set when any ROLE_GROUP_* is: roles come from Microsoft Entra groups through Graph; otherwise the roles file. */
   readonly directory: GraphDirectoryConfig | undefined;
+  /** Where MDO invites go (CALENDAR). */
+  readonly calendar: CalendarConfig;
   /** Set when COSMOS_ENDPOINT is: cases and bot state live in Azure Cosmos DB; otherwise the embedded store. */
   readonly cosmos: CosmosOptions | undefined;
 }
@@ -157,6 +173,7 @@ const EnvSchema = z
     APPROVAL_BUDGET_TIERS: text('APPROVAL_BUDGET_TIERS heeft de vorm 2500=leidinggevende,25000=bestuurder (tot en met dat bedrag in euro, oplopend).', (v) => parseTiers(v) !== undefined),
     APPROVAL_STUCK_WERKDAGEN: text('APPROVAL_STUCK_WERKDAGEN moet een heel aantal werkdagen zijn (1 tot 60).', (v) => /^\d{1,2}$/.test(v) && +v >= 1 && +v <= 60),
     GRAPH_BASE_URL: text('GRAPH_BASE_URL moet een https-adres zijn.', (v) => URL.canParse(v) && new URL(v).protocol === 'https:'),
+    CALENDAR: text('CALENDAR is `graph` (agenda\u2019s via Microsoft Graph) of `ics` (uitnodigingen als bestand).', (v) => (CALENDAR_KINDS as readonly string[]).includes(v)),
     ...overrideShape,
   })
   .superRefine((env, ctx) => {
@@ -215,14 +232,15 @@ function approvalPolicy(env: Env): ApprovalPolicy {
 function roleGroups(env: Env): GraphDirectoryConfig | undefined {
   const groups = Object.fromEntries(ROLE_GROUP_VARIABLES.flatMap(([name, role]) => (env[name as keyof Env] ? [[role, env[name as keyof Env] as string]] : [])));
   if (Object.keys(groups).length === 0) return undefined;
+  return { groups, graph: graphConnection(env) };
+}
+
+function graphConnection(env: Env): GraphConnection {
   return {
-    groups,
-    graph: {
-      ...(env.GRAPH_TENANT_ID ? { tenantId: env.GRAPH_TENANT_ID } : {}),
-      ...(env.GRAPH_CLIENT_ID ? { clientId: env.GRAPH_CLIENT_ID } : {}),
-      ...(env.GRAPH_CLIENT_SECRET ? { clientSecret: env.GRAPH_CLIENT_SECRET } : {}),
-      baseUrl: env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com',
-    },
+    ...(env.GRAPH_TENANT_ID ? { tenantId: env.GRAPH_TENANT_ID } : {}),
+    ...(env.GRAPH_CLIENT_ID ? { clientId: env.GRAPH_CLIENT_ID } : {}),
+    ...(env.GRAPH_CLIENT_SECRET ? { clientSecret: env.GRAPH_CLIENT_SECRET } : {}),
+    baseUrl: env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com',
   };
 }
 
@@ -242,6 +260,7 @@ function toConfig(env: Env): AppConfig {
     teamId: env.TEAM_ID ?? 'wijkteam',
     bot: { appId: env.MicrosoftAppId, appType, tenantId: env.MicrosoftAppTenantId, auth },
     directory: roleGroups(env),
+    calendar: env.CALENDAR === 'graph' ? { kind: 'graph', graph: graphConnection(env) } : { kind: 'ics' },
     policy: approvalPolicy(env),
     cosmos: env.COSMOS_ENDPOINT
       ? { endpoint: env.COSMOS_ENDPOINT, database: env.COSMOS_DATABASE ?? 'helmond-aanpak', ...(env.COSMOS_KEY ? { key: env.COSMOS_KEY } : {}) }

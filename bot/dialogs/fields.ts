@@ -1,4 +1,5 @@
 import type { Case } from '../../services/model/case';
+import { openMdo } from '../../services/model/mdo';
 
 /**
  * Free-text questions the dialogs ask, by key (dialog state is persisted, so it holds the key, never a function).
@@ -9,7 +10,7 @@ export interface FieldQuestion {
   command(text: string, current: Case): Record<string, unknown>;
 }
 
-const latestMdoId = (c: Case) => c.mdos.at(-1)?.id ?? 'geen-mdo';
+const latestMdoId = (c: Case) => openMdo(c.mdos)?.id ?? 'geen-mdo';
 const mdoUitkomst = (key: string) => (text: string, c: Case) => ({ type: 'recordMdoUitkomsten', mdoId: latestMdoId(c), [key]: text });
 const deelB = (key: string) => (text: string) => ({ type: 'recordDeelB', [key]: text });
 

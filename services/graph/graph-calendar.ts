@@ -2,7 +2,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { DateTime } from 'luxon';
 import type { Busy } from '../calendar/slots';
 import { DomainError } from '../errors';
-import type { Calendar, MdoInvite } from '../ports/calendar';
+import type { Calendar, CalendarFile, CalendarInvite, CalendarReceipt } from '../ports/calendar';
 
 /** Graph's names for our zone: requests and answers in Dutch time. */
 const WINDOWS_ZONE = 'W. Europe Standard Time';
@@ -36,6 +36,8 @@ async function call<T>(work: () => Promise<T>): Promise<T> {
  * are retried by the SDK's retry handler (see graph-client.ts).
  */
 export class GraphCalendar implements Calendar {
+  readonly delivery = 'mailbox';
+
   constructor(private readonly client: Client) {}
 
   private async mailOf(userId: string): Promise<string> {
@@ -67,7 +69,7 @@ export class GraphCalendar implements Calendar {
     return busy;
   }
 
-  async createEvent(organizerId: string, invite: MdoInvite): Promise<{ eventId: string; joinUrl?: string }> {
+  async createEvent(organizerId: string, invite: CalendarInvite): Promise<CalendarReceipt> {
     const attendees = await Promise.all(invite.attendeeIds.filter((id) => id !== organizerId).map(async (id) => ({ emailAddress: { address: await this.mailOf(id) }, type: 'required' })));
     const event = (await call(() =>
       this.client
@@ -80,25 +82,38 @@ export class GraphCalendar implements Calendar {
           end: { dateTime: local(invite.end), timeZone: WINDOWS_ZONE },
           location: { displayName: invite.locationText },
           attendees,
-          isOnlineMeeting: true,
-          onlineMeetingProvider: 'teamsForBusiness',
+          ...(invite.onlineMeeting ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : { isOnlineMeeting: false }),
           allowNewTimeProposals: true,
           transactionId: invite.transactionId,
         }),
-    )) as { id: string; onlineMeeting?: { joinUrl?: string } };
-    return { eventId: event.id, ...(event.onlineMeeting?.joinUrl ? { joinUrl: event.onlineMeeting.joinUrl } : {}) };
+    )) as { id: string; start?: { dateTime?: string }; onlineMeeting?: { joinUrl?: string } };
+    // Graph answers a repeated transactionId with the event it already made, at the time it already has.
+    const start = event.start?.dateTime ? (DateTime.fromISO(event.start.dateTime, { zone: 'Europe/Amsterdam' }).toUTC().toISO() ?? undefined) : undefined;
+    return { eventId: event.id, ...(event.onlineMeeting?.joinUrl ? { joinUrl: event.onlineMeeting.joinUrl } : {}), ...(start ? { start } : {}) };
   }
 
-  async moveEvent(organizerId: string, eventId: string, start: string, end: string): Promise<void> {
+  async moveEvent(organizerId: string, eventId: string, invite: CalendarInvite): Promise<{ file?: CalendarFile }> {
     await call(() =>
       this.client
         .api(`/users/${encodeURIComponent(organizerId)}/events/${encodeURIComponent(eventId)}`)
         .header('Prefer', PREFER_ZONE)
-        .patch({ start: { dateTime: local(start), timeZone: WINDOWS_ZONE }, end: { dateTime: local(end), timeZone: WINDOWS_ZONE } }),
+        .patch({
+          start: { dateTime: local(invite.start), timeZone: WINDOWS_ZONE },
+          end: { dateTime: local(invite.end), timeZone: WINDOWS_ZONE },
+          location: { displayName: invite.locationText },
+          body: { contentType: 'HTML', content: invite.bodyHtml },
+        }),
     );
+    return {};
   }
 
-  async cancelEvent(organizerId: string, eventId: string, comment: string): Promise<void> {
-    await call(() => this.client.api(`/users/${encodeURIComponent(organizerId)}/events/${encodeURIComponent(eventId)}/cancel`).post({ comment }));
+  async cancelEvent(organizerId: string, eventId: string, _invite: CalendarInvite, comment: string): Promise<{ file?: CalendarFile }> {
+    try {
+      await this.client.api(`/users/${encodeURIComponent(organizerId)}/events/${encodeURIComponent(eventId)}/cancel`).post({ comment });
+    } catch (error) {
+      // Already cancelled (a retry after a crash): the organiser's calendar no longer has it. Nothing left to do.
+      if ((error as { statusCode?: number }).statusCode !== 404) throw mapCalendarError(error);
+    }
+    return {};
   }
 }

@@ -44,6 +44,18 @@ export const MDO_LOCATIE_LABELS = Object.freeze({
   elders: 'Elders',
 });
 
+/**
+ * Where an event lives in a calendar: its id, the Teams meeting link, whose calendar holds it (re-planning and
+ * cancelling go through the same organiser) and how often it was changed (the iCalendar SEQUENCE).
+ */
+export const calendarEntry = z.object({
+  eventId: z.string().min(1).max(500),
+  joinUrl: z.string().url().max(2000).optional(),
+  organizerId: userId.optional(),
+  sequence: z.number().int().min(0).max(1000).default(0),
+});
+export type CalendarEntry = z.infer<typeof calendarEntry>;
+
 export const afspraak = z.object({
   id: entityId,
   wie: shortText('wie het doet', 120),
@@ -73,7 +85,9 @@ export const mdo = z.object({
   eind: instant.optional(),
   locatie: z.enum(MDO_LOCATIES, { error: 'Kies waar het MDO is: thuis, online of elders.' }),
   /** Set by the calendar adapter; never contains personal data. */
-  agenda: z.object({ eventId: z.string().max(500), joinUrl: z.string().url().max(2000).optional() }).optional(),
+  agenda: calendarEntry.optional(),
+  /** The evaluation six weeks after, in the casusregisseur's calendar (the due date is uitkomsten.evaluatieDatum). */
+  evaluatieAgenda: calendarEntry.extend({ start: instant, eind: instant }).optional(),
   checklist: z.object({
     voorbereiding: checklistSection('voorbereiding').default({}),
     opening: checklistSection('opening').default({}),
@@ -83,5 +97,10 @@ export const mdo = z.object({
   /** Why this MDO: first, follow-up, or a belemmering in uitvoering. */
   aanleiding: z.enum(['eerste', 'vervolg', 'belemmering']),
   afgerondAt: instant.optional(),
+  /** Cancelled before it took place; kept so its number (and calendar event) is never reused. */
+  geannuleerdAt: instant.optional(),
 });
 export type Mdo = z.infer<typeof mdo>;
+
+/** The MDO that is planned and neither held nor cancelled, if any (the last one: MDOs are planned one at a time). */
+export const openMdo = (mdos: readonly Mdo[]): Mdo | undefined => [...mdos].reverse().find((m) => !m.afgerondAt && !m.geannuleerdAt);

@@ -5,7 +5,7 @@ import { planWijziging } from '../model/escalation';
 import { calendarDate, entityId, freeText, instant, shortText, userId } from '../model/fields';
 import { HOUSEHOLD_ROLES } from '../model/household';
 import { ZRM_VERSION, zrmScores } from '../model/leefgebieden';
-import { CHECKLIST_SECTIONS, MDO_LOCATIES, afspraak } from '../model/mdo';
+import { CHECKLIST_SECTIONS, MDO_LOCATIES, afspraak, calendarEntry } from '../model/mdo';
 import { CASE_ROLES } from '../model/roles';
 import { ACTIE_STATUSES, GEREALISEERD, VRAAG_TYPES, deelB } from '../model/samenwerkplan';
 
@@ -73,13 +73,11 @@ export const dataCommands = [
     start: instant.optional(),
     eind: instant.optional(),
     locatie: z.enum(MDO_LOCATIES, { error: 'Kies waar het MDO is: thuis, online of elders.' }),
+    /** The calendar event, stored in the same write as the planning (nothing half-stored). */
+    agenda: calendarEntry.optional(),
   }),
-  z.object({
-    type: z.literal('setMdoAgenda'),
-    mdoId: entityId,
-    eventId: z.string().min(1).max(500),
-    joinUrl: z.string().url().max(2000).optional(),
-  }),
+  z.object({ type: z.literal('cancelMdo'), mdoId: entityId }),
+  z.object({ type: z.literal('setEvaluatieAgenda'), mdoId: entityId, agenda: calendarEntry.extend({ start: instant, eind: instant }) }),
   z.object({
     type: z.literal('recordMdoChecklist'),
     mdoId: entityId,

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { DomainError } from '../errors';
 import type { Case } from '../model/case';
 import { ZRM_VERSION } from '../model/leefgebieden';
-import { MDO_CHECKLIST, type ChecklistSection } from '../model/mdo';
+import { MDO_CHECKLIST, openMdo, type ChecklistSection } from '../model/mdo';
 import type { Step } from '../model/steps';
 import { STEP_LABELS } from '../model/steps';
 import { ZONE } from '../ports/clock';
@@ -31,6 +31,7 @@ const findMdo = (c: Case, id: string) => {
   const m = c.mdos.find((x) => x.id === id);
   if (!m) throw new DomainError('CASE.INVALID_INPUT', 'Dit MDO hoort niet bij deze casus.');
   if (m.afgerondAt) throw new DomainError('CASE.STEP_NOT_EDITABLE', `MDO ${m.nummer} is al afgerond; plan een vervolg-MDO.`);
+  if (m.geannuleerdAt) throw new DomainError('CASE.STEP_NOT_EDITABLE', `MDO ${m.nummer} is geannuleerd; plan een nieuw MDO.`);
   return m;
 };
 
@@ -88,8 +89,8 @@ export const EDITS: EditTable = {
     steps: ['mdo'], permission: 'uitvoerend',
     apply: (c, { type: _t, mdoId, ...planning }, ctx) => {
       if (mdoId) return assignGiven(findMdo(c, mdoId), planning);
-      const open = c.mdos.find((m) => !m.afgerondAt && m.datum >= (ctx.now.setZone(ZONE).toISODate() as string));
-      if (open) throw new DomainError('CASE.STEP_NOT_EDITABLE', `MDO ${open.nummer} staat al gepland; verplaats dat MDO in plaats van een nieuw te plannen.`);
+      const open = openMdo(c.mdos);
+      if (open && open.datum >= (ctx.now.setZone(ZONE).toISODate() as string)) throw new DomainError('CASE.STEP_NOT_EDITABLE', `MDO ${open.nummer} staat al gepland; verplaats dat MDO in plaats van een nieuw te plannen.`);
       const belemmeringSindsLaatste = c.belemmeringen.some((b) => !c.mdos.some((m) => m.afgerondAt && m.afgerondAt > b.at));
       c.mdos.push({
         id: ctx.newId(), nummer: c.mdos.length + 1, ...planning,
@@ -98,9 +99,17 @@ export const EDITS: EditTable = {
       });
     },
   },
-  setMdoAgenda: {
+  cancelMdo: {
     steps: ['mdo'], permission: 'uitvoerend',
-    apply: (c, cmd) => { findMdo(c, cmd.mdoId).agenda = { eventId: cmd.eventId, ...(cmd.joinUrl ? { joinUrl: cmd.joinUrl } : {}) }; },
+    apply: (c, cmd, ctx) => { findMdo(c, cmd.mdoId).geannuleerdAt = nowIso(ctx); },
+  },
+  setEvaluatieAgenda: {
+    steps: ['plan', 'onderbouwing', 'uitvoering', 'escaleren', 'evaluatie'], permission: 'uitvoerend',
+    apply: (c, cmd) => {
+      const m = c.mdos.find((x) => x.id === cmd.mdoId);
+      if (!m?.afgerondAt || !m.uitkomsten.evaluatieDatum) throw new DomainError('CASE.INVALID_INPUT', 'Dit MDO heeft (nog) geen evaluatiedatum.');
+      m.evaluatieAgenda = cmd.agenda;
+    },
   },
   recordMdoChecklist: {
     steps: ['mdo'], permission: 'uitvoerend',

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors';
 import type { Case, TransitionName } from '../model/case';
+import { openMdo } from '../model/mdo';
 import type { TransitionCommand } from './commands';
 import type { Step } from '../model/steps';
 import type { MachineContext } from './context';
@@ -79,11 +80,11 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   {
     name: 'mdoAfgerond', from: 'mdo', to: 'plan', permission: 'uitvoerend',
     guard: (c) => {
-      const missing = missingMdoUitkomsten(c, c.mdos.at(-1));
+      const missing = missingMdoUitkomsten(c, openMdo(c.mdos));
       return missing.length ? refuse('CASE.MDO_INCOMPLETE', 'Het MDO is nog niet af. Nog niet vastgesteld:', missing) : undefined;
     },
     effect: (c, _cmd, ctx) => {
-      const mdo = c.mdos.at(-1);
+      const mdo = openMdo(c.mdos);
       if (!mdo) return;
       mdo.afgerondAt = nowIso(ctx);
       if (mdo.uitkomsten.casusregie) handOverCasusregie(c, mdo.uitkomsten.casusregie);

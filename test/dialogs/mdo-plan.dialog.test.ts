@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { DialogTestClient } from 'botbuilder-testing';
 import { MdoDialog } from '../../bot/dialogs/mdo-dialog';
 import { PlanDialog } from '../../bot/dialogs/plan-dialog';
-import { ACTIE_TOEVOEGEN, MDO_CHECKLIST_OPSLAAN, PLAN_KLAAR } from '../../cards/verbs';
+import { ACTIE_TOEVOEGEN, MDO_CHECKLIST_OPSLAAN, MDO_MOMENT_KIEZEN, PLAN_KLAAR } from '../../cards/verbs';
 import { buttons, cardWith, playDialog, storedForDialog, submitDataOf } from '../support/bot-services';
 import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 
@@ -11,14 +11,29 @@ describe('dialog: stap 4 MDO', () => {
     const { services, store, caseId } = await storedForDialog(caseAt('mdo').case);
     const client = new DialogTestClient('msteams', new MdoDialog(services), { caseId });
     let checklist: Record<string, unknown> = {};
+    const submit = (fields: Record<string, string>) => ({ value: { verb: MDO_MOMENT_KIEZEN, caseId, mdoId: '', ...fields } });
     await playDialog(client, [
-      ['verder', [/^Stap 4, \*\*MDO\*\*/, /^Op welke datum is het MDO\?/]],
-      ['volgende week', [/^Dat is geen datum die ik ken\.\n\nOp welke datum/]],
-      ['01-01-2020', [/^Die datum is al voorbij\.\n\nOp welke datum/]],
-      ['26-11-2026', [buttons(/^Waar is het MDO\?/)]],
-      ['1', ['MDO 1 staat gepland op 26 november 2026 (bij de inwoner thuis).', buttons(/^Is het MDO bezig of net geweest\?/)]],
+      ['verder', [/^Stap 4, \*\*MDO\*\*/, (reply) => {
+        cardWith('MDO 1 plannen')(reply);
+        // Nobody's calendar is known without Graph: the first free hours of the next werkdagen, from an hour after now.
+        expect(JSON.stringify(reply.attachments?.[0]?.content)).to.contain('maandag 23 november 2026, 11:00 \u2013 12:30').and.contain('dinsdag 24 november 2026, 09:00 \u2013 10:30');
+      }]],
+      ['morgen', ['Kies op de kaart een moment en druk op **MDO plannen**.']],
+      [submit({ moment: 'eigen' }), [cardWith('Kies een van de voorgestelde momenten, of vul zelf een datum en begintijd in.')]],
+      [submit({ datum: '2020-01-01', tijd: '10:00' }), [cardWith('Dat moment is al voorbij; kies een moment in de toekomst.')]],
+      [submit({ datum: '2026-11-26' }), [cardWith('Vul bij een eigen moment ook een begintijd in')]],
+      [submit({ datum: '2026-11-26', tijd: '14:00', locatie: 'zolder' }), [cardWith('Kies waar het MDO is: thuis, online of elders.')]],
+      [{ value: { verb: MDO_MOMENT_KIEZEN, caseId: 'een-andere-casus', moment: '2026-11-24T08:00:00.000Z' } }, [cardWith('Die kaart hoort bij een ander MDO; gebruik deze.')]],
+      [submit({ moment: '2026-11-24T08:00:00.000Z', datum: '2026-11-26', tijd: '14:00', locatie: 'thuis' }), [
+        'MDO 1 staat gepland op donderdag 26 november 2026, 14:00 \u2013 15:30 (bij de inwoner thuis). Hieronder de uitnodiging als agendabestand: open het om het MDO in je agenda te zetten, en stuur het door aan de andere deelnemers.',
+        (reply) => expect(reply.attachments?.[0]).to.deep.include({ contentType: 'application/vnd.microsoft.teams.card.file.consent', name: 'MDO-HA-2026-7K3FQ9.ics' }),
+        buttons(/^Is het MDO bezig of net geweest\?/),
+      ]],
       ['ja', [(reply) => { cardWith('gespreksformat')(reply); checklist = submitDataOf(reply); }]],
     ]);
+    const planned = (await store.get(caseId))?.case.mdos[0];
+    expect(planned).to.deep.include({ datum: '2026-11-26', start: '2026-11-26T13:00:00.000Z', eind: '2026-11-26T14:30:00.000Z', locatie: 'thuis' });
+    expect(planned?.agenda).to.deep.equal({ eventId: `${caseId}-mdo-1`, organizerId: 'user1', sequence: 0 });
     await playDialog(client, [
       ['klaar', [/^Vink op de kaart aan wat je hebt gedaan/]],
       [{ value: { ...checklist, mdoId: 'ander-mdo-1' } }, ['Deze checklist hoort bij een ander MDO en is niet opgeslagen. Gebruik deze kaart:', cardWith('gespreksformat')]],
@@ -38,7 +53,11 @@ describe('dialog: stap 4 MDO', () => {
       ['Schuldhulp huurachterstand in kaart', [/^Dat kon ik niet lezen als `wie; wat; wanneer`\./]],
       ['Schuldhulp; huurachterstand in kaart; 31-02-2027', [/^Dat kon ik niet lezen als `wie; wat; wanneer`\./]],
       ['Schuldhulp; huurachterstand in kaart; 30-11-2026', [/^Genoteerd \(1\)\./]],
-      ['klaar', [/staat nu in stap \*\*5A Plan \(Deel A\)\*\*/, 'De evaluatie staat op 7 januari 2027, 6 weken na het MDO. Ik herinner je eraan.']],
+      ['klaar', [
+        /staat nu in stap \*\*5A Plan \(Deel A\)\*\*/,
+        'De evaluatie staat op 7 januari 2027, 6 weken na het MDO. Ik herinner je eraan. Hieronder de afspraak (donderdag 7 januari 2027, 09:00 \u2013 10:00) als agendabestand voor de casusregisseur.',
+        (reply) => expect(reply.attachments?.[0]).to.deep.include({ contentType: 'application/vnd.microsoft.teams.card.file.consent', name: 'Evaluatie-HA-2026-7K3FQ9.ics' }),
+      ]],
     ]);
     const c = (await store.get(caseId))?.case;
     const mdo = c?.mdos[0];

@@ -99,9 +99,9 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
     await expectTurn('Wijkteam, Schuldhulpverlening, Woningcorporatie, GGZ-praktijkondersteuner, School van K2', /Kan één partij de vraag oplossen/);
     await expectTurn('2', /stap \*\*4 MDO\*\*/);
 
-    await expectTurn('ja', /Stap 4, \*\*MDO\*\*[\s\S]*Op welke datum/);
-    await expectTurn('26-11-2026', /Waar is het MDO\?/);
-    await expectTurn('1', /MDO 1 staat gepland op 26 november 2026 \(bij de inwoner thuis\)[\s\S]*Is het MDO bezig/);
+    const planning = await expectTurn('ja', /Stap 4, \*\*MDO\*\*/);
+    expect(JSON.stringify(planning.cards[0])).to.contain('MDO 1 plannen');
+    await expectTurn({ ...submitData(planning.cards[0]), datum: '2026-11-26', tijd: '14:00', locatie: 'thuis' }, /MDO 1 staat gepland op donderdag 26 november 2026, 14:00 \u2013 15:30 \(bij de inwoner thuis\)[\s\S]*Is het MDO bezig/);
     const checklist = await turn('ja');
     const checklistData = submitData(checklist.cards[0]);
     await expectTurn({ ...checklistData, verb: MDO_CHECKLIST_OPSLAAN, opening__voorstelronde: 'true', opening__spelregels: 'true', vragen__iedereenAanHetWoord: 'true' }, /Checklist opgeslagen[\s\S]*Zijn ik wil, ik kan en ik heb nodig/);

@@ -27,11 +27,11 @@ describe('MDO invites through Microsoft Graph (local Graph server on 127.0.0.1)'
   });
 
   const calendar = () => new GraphCalendar(createGraphClient({ credential: testCredential, baseUrl: graph.baseUrl, agent: graph.agent }));
-  const d = caseAt('mdo').run('regisseur', { type: 'planMdo', datum: '2026-11-26', locatie: 'thuis' });
+  const d = caseAt('mdo').run('regisseur', { type: 'planMdo', datum: '2026-11-26', start: '2026-11-26T13:00:00.000Z', eind: '2026-11-26T14:30:00.000Z', locatie: 'thuis' });
   const c = d.case;
   const mdo = c.mdos[0]!;
   const start = DateTime.fromISO('2026-11-26T14:00', { zone: ZONE });
-  const invite = mdoInvite(c, mdo, start, start.plus({ minutes: 90 }), [PEOPLE.regisseur.userId, PEOPLE.schuldhulp.userId]);
+  const invite = mdoInvite(c, mdo, [PEOPLE.regisseur.userId, PEOPLE.schuldhulp.userId]);
 
   it('free/busy comes from getSchedule, per professional, in Dutch time', async () => {
     graph.route((call) =>
@@ -66,7 +66,7 @@ describe('MDO invites through Microsoft Graph (local Graph server on 127.0.0.1)'
       isOnlineMeeting: true,
       onlineMeetingProvider: 'teamsForBusiness',
       allowNewTimeProposals: true,
-      transactionId: `${c.id}-${mdo.id}`,
+      transactionId: `${c.id}-mdo-1`,
     });
     for (const personal of ['Moeder', 'Kind (K', 'huis uit', 'rust in mijn hoofd', '123456782']) expect(request?.body).to.not.contain(personal);
     expect(invite.bodyHtml).to.contain('Gezamenlijk belang').and.contain('Evaluatie 6 weken na het MDO').and.contain('donderdag 26 november 2026 om 14:00');
@@ -91,10 +91,10 @@ describe('MDO invites through Microsoft Graph (local Graph server on 127.0.0.1)'
   it('moves and cancels the event', async () => {
     graph.route((call) => (call.method === 'PATCH' ? { status: 200, body: { id: 'event-1' } } : undefined));
     graph.route((call) => (call.path.endsWith('/cancel') ? { status: 202 } : undefined));
-    await calendar().moveEvent(PEOPLE.regisseur.userId, 'event-1', '2026-11-27T09:00:00.000Z', '2026-11-27T10:30:00.000Z');
-    await calendar().cancelEvent(PEOPLE.regisseur.userId, 'event-1', 'Het MDO gaat niet door; er volgt een nieuwe uitnodiging.');
+    await calendar().moveEvent(PEOPLE.regisseur.userId, 'event-1', { ...invite, start: '2026-11-27T09:00:00.000Z', end: '2026-11-27T10:30:00.000Z' });
+    await calendar().cancelEvent(PEOPLE.regisseur.userId, 'event-1', invite, 'Het MDO gaat niet door; er volgt een nieuwe uitnodiging.');
     const patch = graph.calls.find((call) => call.method === 'PATCH');
-    expect(JSON.parse(patch?.body ?? '{}')).to.deep.equal({ start: { dateTime: '2026-11-27T10:00:00', timeZone: 'W. Europe Standard Time' }, end: { dateTime: '2026-11-27T11:30:00', timeZone: 'W. Europe Standard Time' } });
+    expect(JSON.parse(patch?.body ?? '{}')).to.deep.equal({ start: { dateTime: '2026-11-27T10:00:00', timeZone: 'W. Europe Standard Time' }, end: { dateTime: '2026-11-27T11:30:00', timeZone: 'W. Europe Standard Time' }, location: { displayName: 'Bij de inwoner thuis' }, body: { contentType: 'HTML', content: invite.bodyHtml } });
     expect(JSON.parse(graph.calls.find((call) => call.path.endsWith('/cancel'))?.body ?? '{}')).to.deep.equal({ comment: 'Het MDO gaat niet door; er volgt een nieuwe uitnodiging.' });
   });
 

@@ -12,6 +12,9 @@ import { conversationReference, ConversationReferences } from '../../services/no
 import { MemoryCaseStore } from '../../services/store/memory-case-store';
 import { MemoryVersionedStore } from '../../services/store/memory-versioned-store';
 import { createWerkdagKalender } from '../../services/werkdagen';
+import { IcsCalendar } from '../../services/calendar/ics-calendar';
+import { MdoPlanner } from '../../services/calendar/mdo-planner';
+import type { Calendar } from '../../services/ports/calendar';
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { ApprovalCards } from '../../bot/card-actions/approval-cards';
 import { ApprovalDelivery } from '../../bot/card-actions/approval-delivery';
@@ -33,14 +36,16 @@ export function sequentialIds(): IdSource {
 }
 
 /** The bot's services on in-memory adapters, with time frozen at T0. */
-export function createTestServices(directory = new StaticDirectory()) {
+export function createTestServices(directory = new StaticDirectory(), calendarOf: (clock: FixedClock) => Calendar = (clock) => new IcsCalendar(clock)) {
   const store = new MemoryCaseStore();
   const audit = new MemoryAuditLog();
   const clock = new FixedClock(T0);
-  const cases = new CaseService({ store, audit, clock, policy: DEFAULT_APPROVAL_POLICY, kalender: createWerkdagKalender(), ids: sequentialIds() });
+  const kalender = createWerkdagKalender();
+  const cases = new CaseService({ store, audit, clock, policy: DEFAULT_APPROVAL_POLICY, kalender, ids: sequentialIds() });
   const references = new ConversationReferences(new MemoryVersionedStore(conversationReference));
   const ledger = new BudgetLedger(new MemoryVersionedStore(budgetDocument));
-  const services: BotServices = { cases, directory, clock, references, ledger };
+  const planner = new MdoPlanner({ cases, calendar: calendarOf(clock), clock, kalender });
+  const services: BotServices = { cases, directory, clock, references, ledger, planner };
   return { services, store, audit, clock, references, ledger };
 }
 
@@ -48,8 +53,8 @@ export function createTestServices(directory = new StaticDirectory()) {
  * A case walked by the state machine driver (test/support/stappenplan-driver.ts), stored with the dialog test's
  * user ("user1", TestAdapter's default) as its casusregisseur.
  */
-export async function storedForDialog(c: Case, directory = new StaticDirectory()) {
-  const ctx = createTestServices(directory);
+export async function storedForDialog(c: Case, directory = new StaticDirectory(), calendarOf?: Parameters<typeof createTestServices>[1]) {
+  const ctx = createTestServices(directory, calendarOf);
   await ctx.store.create(JSON.parse(JSON.stringify(c).replaceAll(PEOPLE.regisseur.userId, 'user1')) as Case);
   return { ...ctx, caseId: c.id };
 }

@@ -31,9 +31,16 @@ describe('loadConfig', () => {
       teamId: 'wijkteam',
       bot: { appId: undefined, appType: 'MultiTenant', tenantId: undefined, auth: { MicrosoftAppType: 'MultiTenant' } },
       directory: undefined,
+      calendar: { kind: 'ics' },
       policy: DEFAULT_APPROVAL_POLICY,
       cosmos: undefined,
     });
+  });
+
+  it('CALENDAR=graph sends MDO invites through Graph with the GRAPH_* app', () => {
+    const config = loadConfig({ CALENDAR: 'graph', GRAPH_TENANT_ID: TENANT_ID, GRAPH_CLIENT_ID: APP_ID, GRAPH_CLIENT_SECRET: SECRET });
+    expect(config.calendar).to.deep.equal({ kind: 'graph', graph: { tenantId: TENANT_ID, clientId: APP_ID, clientSecret: SECRET, baseUrl: 'https://graph.microsoft.com' } });
+    expect(loadConfig({ CALENDAR: 'graph' }).calendar).to.deep.equal({ kind: 'graph', graph: { baseUrl: 'https://graph.microsoft.com' } });
   });
 
   it('treats empty values as unset, as in a .env line "MicrosoftAppId="', () => {
@@ -85,6 +92,7 @@ describe('loadConfig', () => {
 
   const BAD: [name: string, env: NodeJS.ProcessEnv, message: string][] = [
     ['PORT not a number', { PORT: 'abc' }, 'Configuratiefout: PORT moet een poortnummer tussen 1 en 65535 zijn.'],
+    ['CALENDAR unknown', { CALENDAR: 'outlook' }, 'CALENDAR is `graph` (agenda\u2019s via Microsoft Graph) of `ics` (uitnodigingen als bestand).'],
     ['PORT out of range', { PORT: '70000' }, 'PORT moet een poortnummer tussen 1 en 65535 zijn.'],
     ['PORT zero', { PORT: '0' }, 'PORT moet een poortnummer'],
     ['HOST with a space', { HOST: 'local host' }, 'HOST moet een hostnaam of IP-adres zijn'],

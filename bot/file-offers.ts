@@ -1,0 +1,163 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { CalendarFileKind } from '../services/calendar/mdo-planner';
+import { renderDeelAPdf } from '../services/documents/deel-a-pdf';
+import type { CalendarFile } from '../services/ports/calendar';
+import type { Case } from '../services/model/case';
+import { parseInput } from '../services/model/validation';
+import { actorOf, type BotServices } from './services';
+
+const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
+const FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';
+
+/** Teams' answer to the consent card, parsed at the edge like every outside input. */
+const consentResponse = z.object({
+  action: z.enum(['accept', 'decline']),
+  // Deel A's consent cards carry only the caseId (kind deelA); agenda files name the MDO and which event.
+  context: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('deelA'), caseId: z.string().min(1).max(100) }),
+    z.object({ kind: z.literal('agenda'), caseId: z.string().min(1).max(100), mdoId: z.string().min(1).max(100), soort: z.enum(['mdo', 'evaluatie']) }),
+  ]),
+  uploadInfo: z
+    .object({
+      name: z.string().min(1).max(300),
+      uploadUrl: z.string().url(),
+      contentUrl: z.string().url(),
+      uniqueId: z.string().min(1).max(300),
+      fileType: z.string().max(20).optional(),
+    })
+    .optional(),
+});
+
+/** Uploads go to the OneDrive URL Teams gives; only https, or loopback for local tests. */
+function isAllowedUploadUrl(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname));
+}
+
+const fileName = (c: Case) => `Samenwerkplan-Deel-A-${c.reference}.pdf`;
+
+interface Made {
+  readonly content: Buffer;
+  readonly fileType: string;
+}
+
+/**
+ * Files for the professional in Teams (file consent flow, `supportsFiles`): Deel A as a PDF and MDO invites as
+ * .ics files. Ask consent, then make the file at the moment of upload from the case as it stands (it is never
+ * stored) and upload it to the professional's OneDrive folder that Teams names. Outside Teams (the local
+ * playground) an invite is attached to the message directly.
+ */
+export class FileOffers {
+  constructor(private readonly services: BotServices) {}
+
+  private async pdfFor(turn: TurnContext, caseId: string): Promise<{ c: Case; pdf: Buffer }> {
+    const actor = await actorOf(turn, this.services.directory);
+    const c = (await this.services.cases.get(actor, caseId)).case;
+    const regisseur = c.professionals.find((p) => p.active && p.role === 'casusregisseur');
+    const pdf = await renderDeelAPdf(c, { generatedAt: this.services.clock.now(), ...(regisseur?.displayName ? { contact: regisseur.displayName } : {}) });
+    return { c, pdf };
+  }
+
+  /** Send the consent card: Teams asks the professional where to save the file. */
+  async offerDeelA(turn: TurnContext, caseId: string): Promise<void> {
+    const { c, pdf } = await this.pdfFor(turn, caseId);
+    await turn.sendActivity({
+      attachments: [
+        {
+          contentType: FILE_CONSENT,
+          name: fileName(c),
+          content: {
+            description: 'Samenwerkplan Deel A, om af te drukken en bij de inwoner achter te laten',
+            sizeInBytes: pdf.length,
+            acceptContext: { caseId },
+            declineContext: { caseId },
+          },
+        },
+      ],
+    });
+  }
+
+  /** An invite (or its change or cancellation) as an .ics file: consent in Teams, attached elsewhere. */
+  async offerCalendarFile(turn: TurnContext, ref: { caseId: string; mdoId: string; soort: CalendarFileKind }, file: CalendarFile): Promise<void> {
+    if (turn.activity.channelId !== 'msteams') {
+      await turn.sendActivity({
+        attachments: [{ contentType: 'text/calendar', name: file.name, contentUrl: `data:text/calendar;base64,${Buffer.from(file.content, 'utf8').toString('base64')}` }],
+      });
+      return;
+    }
+    const context = { kind: 'agenda', ...ref };
+    await turn.sendActivity({
+      attachments: [
+        {
+          contentType: FILE_CONSENT,
+          name: file.name,
+          content: {
+            description: 'Uitnodiging voor je agenda (.ics): open het bestand en stuur het door aan de andere deelnemers',
+            sizeInBytes: Buffer.byteLength(file.content, 'utf8'),
+            acceptContext: context,
+            declineContext: context,
+          },
+        },
+      ],
+    });
+  }
+
+  /** The file a consent names, made now from the case (the reader must be on the case). */
+  private async make(turn: TurnContext, context: z.infer<typeof consentResponse>['context']): Promise<Made | undefined> {
+    if (context.kind === 'deelA') return { content: (await this.pdfFor(turn, context.caseId)).pdf, fileType: 'pdf' };
+    const actor = await actorOf(turn, this.services.directory);
+    const file = await this.services.planner.fileFor(actor, context.caseId, context.mdoId, context.soort);
+    return file ? { content: Buffer.from(file.content, 'utf8'), fileType: 'ics' } : undefined;
+  }
+
+  /** The professional accepted: upload the file and show it in the chat. */
+  async accept(turn: TurnContext, response: unknown): Promise<void> {
+    const parsed = parseInput(consentResponse, normalised(response));
+    if (!parsed.ok || !parsed.value.uploadInfo || !isAllowedUploadUrl(parsed.value.uploadInfo.uploadUrl)) {
+      await turn.sendActivity('Het bestand kon niet worden opgeslagen: Teams gaf geen geldige plek op. Probeer het opnieuw.');
+      return;
+    }
+    const { context, uploadInfo } = parsed.value;
+    const made = await this.make(turn, context);
+    if (!made) {
+      await turn.sendActivity('Dit bestand is er niet meer: het MDO heeft geen afspraak in de agenda.');
+      return;
+    }
+    const upload = await fetch(uploadInfo.uploadUrl, {
+      method: 'PUT',
+      headers: { 'Content-Length': String(made.content.length), 'Content-Range': `bytes 0-${made.content.length - 1}/${made.content.length}` },
+      body: made.content,
+    });
+    if (!upload.ok) {
+      await turn.sendActivity('Het uploaden naar OneDrive lukte niet. Probeer het zo opnieuw.');
+      return;
+    }
+    await turn.sendActivity(
+      MessageFactory.attachment({
+        contentType: FILE_INFO,
+        contentUrl: uploadInfo.contentUrl,
+        name: uploadInfo.name,
+        content: { uniqueId: uploadInfo.uniqueId, fileType: uploadInfo.fileType ?? made.fileType },
+      }),
+    );
+  }
+
+  async decline(turn: TurnContext, response: unknown): Promise<void> {
+    const parsed = parseInput(consentResponse, normalised(response));
+    if (parsed.ok && parsed.value.context.kind === 'agenda') {
+      await turn.sendActivity('Prima, geen bestand. Zet het moment dan zelf in je agenda; typ **status** om het terug te zien.');
+      return;
+    }
+    await turn.sendActivity('Prima, geen PDF. Je kunt Deel A later alsnog opvragen met **deel a**.');
+  }
+}
+
+/** Consent cards sent before agenda files existed carry `{ caseId }` only: that is Deel A. */
+function normalised(response: unknown): unknown {
+  const value = response as { context?: Record<string, unknown> } | null;
+  if (value && typeof value === 'object' && value.context && typeof value.context === 'object' && value.context.kind === undefined) {
+    return { ...value, context: { kind: 'deelA', ...value.context } };
+  }
+  return response;
+}

@@ -1,0 +1,41 @@
+import { MDO_LOCATIE_LABELS, MDO_LOCATIES } from '../services/model/mdo';
+import template from './mdo-planning.json';
+import { expandCard } from './render';
+import { MDO_MOMENT_KIEZEN } from './verbs';
+
+export interface MdoPlanningCardData {
+  readonly caseId: string;
+  readonly reference: string;
+  /** Empty for a new MDO; the MDO being moved otherwise. */
+  readonly mdoId: string;
+  readonly nummer: number;
+  /** The proposals, pre-formatted ("dinsdag 24 november, 10:00 – 11:30"). */
+  readonly slots: readonly { start: string; label: string }[];
+  /** Why there are no proposals, or what was wrong with the last answer; empty when nothing to say. */
+  readonly melding: string;
+  /** Today, YYYY-MM-DD: the earliest date the picker offers. */
+  readonly vandaag: string;
+  readonly duurMinuten: number;
+  /** Where the invite goes: the professionals' calendars, or a file in this chat. */
+  readonly uitnodiging: 'mailbox' | 'file';
+}
+
+/** The MDO planning card: the best three moments from free/busy, or a date and time of one's own. */
+export function renderMdoPlanningCard(data: MdoPlanningCardData) {
+  const verplaatsen = data.mdoId !== '';
+  const uren = (data.duurMinuten / 60).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+  return expandCard(template, {
+    ...data,
+    verb: MDO_MOMENT_KIEZEN,
+    verplaatsen,
+    titel: verplaatsen ? `MDO ${data.nummer} verplaatsen` : `MDO ${data.nummer} plannen`,
+    duur: `${uren} uur`,
+    eigenKop: data.slots.length > 0 ? 'Of kies zelf een moment' : 'Kies een moment',
+    knop: verplaatsen ? 'Verplaatsen' : 'MDO plannen',
+    locaties: MDO_LOCATIES.map((value) => ({ value, label: MDO_LOCATIE_LABELS[value] })),
+    uitleg:
+      data.uitnodiging === 'mailbox'
+        ? 'De uitnodiging met een Teams-vergaderlink gaat naar de professionals op de casus. Er staat alleen het kenmerk in, geen gegevens van de inwoner.'
+        : 'Je krijgt de uitnodiging als agendabestand (.ics) om door te sturen. Er staat alleen het kenmerk in, geen gegevens van de inwoner.',
+  });
+}
