@@ -43,9 +43,20 @@ const openMdo = (c: Case): Mdo | undefined => openOf(c.mdos);
 const READY_CHOICES = [
   { value: 'Ja', synonyms: ['ja', 'begint', 'geweest', 'bezig'] },
   { value: 'Verplaatsen', synonyms: ['verplaats', 'ander moment'] },
-  { value: 'Annuleren', synonyms: ['annuleer', 'gaat niet door'] },
+  // Not "annuleren" alone: that word stops any dialog (base-dialog.ts).
+  { value: 'MDO annuleren', synonyms: ['gaat niet door', 'afzeggen'] },
   { value: 'Nog niet', synonyms: ['nee', 'later'] },
 ];
+
+/** " Ahmed Bakker en Lisa de Wit hebben bericht gekregen." (names as Teams shows them; a count when unknown). */
+function othersInformed(c: Case, userIds: readonly string[]): string {
+  if (userIds.length === 0) return '';
+  const names = userIds.map((id) => c.professionals.find((p) => p.userId === id)?.displayName);
+  const wie = names.every(Boolean)
+    ? (names as string[]).reduce((all, name, i) => (i === 0 ? name : i === names.length - 1 ? `${all} en ${name}` : `${all}, ${name}`), '')
+    : `${userIds.length} ${userIds.length === 1 ? 'collega' : 'collega\u2019s'}`;
+  return ` ${wie} ${userIds.length === 1 ? 'heeft' : 'hebben'} bericht gekregen.`;
+}
 
 /** What the planning card sends back. Everything optional: the card may be old, or sent by hand. */
 const momentSubmit = z.object({
@@ -204,8 +215,7 @@ export class MdoDialog extends BaseDialog {
       return;
     }
     const actor = await actorOf(turn, this.services.directory);
-    const others = mdoAttendees(c).filter((id) => id !== actor.userId).map((id) => nameOf(c, id));
-    const wie = others.length ? ` De deelnemers (${others.join(', ')}) hebben bericht gekregen.` : '';
+    const wie = othersInformed(c, mdoAttendees(c).filter((id) => id !== actor.userId));
     if (wat === 'geannuleerd') return void (await turn.sendActivity(`${headline} De afspraak is uit de agenda\u2019s gehaald.${wie}`));
     await turn.sendActivity(`${headline} De uitnodiging met een Teams-vergaderlink staat in je agenda.${wie}`);
   }
@@ -224,7 +234,7 @@ export class MdoDialog extends BaseDialog {
     const { caseId } = step.options as MdoOptions;
     const choice = (step.result as FoundChoice | undefined)?.value;
     const mdo = openMdo(await currentCase(step.context, this.services, caseId));
-    if ((choice === 'Verplaatsen' || choice === 'Annuleren') && mdo) {
+    if ((choice === 'Verplaatsen' || choice === 'MDO annuleren') && mdo) {
       (step.values as { stop?: boolean }).stop = true;
       return step.beginDialog(choice === 'Verplaatsen' ? 'mdoPlannen' : 'mdoAnnuleren', { caseId, mdoId: mdo.id });
     }

@@ -32,7 +32,10 @@ export async function startGraphServer(): Promise<{
       const prefer = typeof req.headers.prefer === 'string' ? req.headers.prefer : undefined;
       const call = { method: req.method ?? 'GET', path: req.url ?? '/', authorization: req.headers.authorization, prefer, body: Buffer.concat(chunks).toString('utf8') };
       calls.push(call);
-      const answer = routes.map((r) => r(call)).find((a) => a !== undefined) ?? { status: 404, body: { error: { code: 'Request_ResourceNotFound', message: 'Not found' } } };
+      // The first route that answers wins; later routes do not see the call (no side effects for a refused call).
+      let answer: ReturnType<GraphRoute> = undefined;
+      for (const r of routes) if ((answer = r(call))) break;
+      answer ??= { status: 404, body: { error: { code: 'Request_ResourceNotFound', message: 'Not found' } } };
       res.statusCode = answer.status;
       if (answer.body !== undefined) res.setHeader('content-type', 'application/json');
       for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);

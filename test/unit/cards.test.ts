@@ -6,9 +6,10 @@ import { renderCaseViewCard, type CaseHistoryEntry, type CaseViewCardData } from
 import { renderDeelBReviewCard } from '../../cards/deel-b-review';
 import { renderEscalationCard } from '../../cards/escalation';
 import { mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-checklist';
+import { renderMdoPlanningCard } from '../../cards/mdo-planning';
 import { renderNoticeCard } from '../../cards/notice';
 import { expandCard, toAttachment } from '../../cards/render';
-import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
+import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, MDO_MOMENT_KIEZEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
 import { renderZrmScoresCard, zrmCardData } from '../../cards/zrm-scores';
 import { LEEFGEBIED_LABELS, LEEFGEBIEDEN } from '../../services/model/leefgebieden';
 import { expectValidCard, verbsOf } from '../support/adaptivecards';
@@ -63,6 +64,8 @@ const VIEW: CaseViewCardData = {
 };
 const VIEW_EMPTY: CaseViewCardData = { caseId: 'case-000003', reference: REF, step: '1 Indienen', ronde: 1, household: [], professionals: [], due: [], next: 'Typ **verder**.', history: [] };
 
+const PLANNING = { caseId: 'case-000001', reference: REF, mdoId: '', nummer: 1, slots: [], melding: '', vandaag: '2026-11-23', duurMinuten: 90, uitnodiging: 'mailbox' } as const;
+
 const APPROVAL = {
   caseId: 'case-000001', requestId: 'verzoek-1', reference: REF, requestedBy: 'Sanne de Vries', requestedAt: '23 nov 2026, 09:30',
   bedrag: '€ 1.250,00', doel: 'Huurachterstand betalen zodat de ontruiming stopt.', budgetOver: '€ 8.750,00 (wijkteam-noord, 2026)',
@@ -81,6 +84,13 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ['één casus, lange geschiedenis', () => renderCaseViewCard({ ...VIEW, history: STAPPEN }), [CASUS_VERDER]],
   ['één casus, net begonnen', () => renderCaseViewCard(VIEW_EMPTY), [CASUS_VERDER]],
   ['MDO-checklist', () => renderMdoChecklistCard(mdoChecklistCardData('case-000001', REF, mdo, '26 november 2026, bij de inwoner thuis'))],
+  ['MDO plannen, drie voorstellen', () => renderMdoPlanningCard({ ...PLANNING, slots: [
+    { start: '2026-11-24T08:00:00.000Z', label: 'dinsdag 24 november 2026, 09:00 \u2013 10:30' },
+    { start: '2026-11-25T08:00:00.000Z', label: 'woensdag 25 november 2026, 09:00 \u2013 10:30' },
+    { start: '2026-11-26T08:00:00.000Z', label: 'donderdag 26 november 2026, 09:00 \u2013 10:30' },
+  ] }), [MDO_MOMENT_KIEZEN]],
+  ['MDO plannen, geen gezamenlijk moment', () => renderMdoPlanningCard({ ...PLANNING, melding: 'Er is geen gezamenlijk moment gevonden in de komende 10 werkdagen. Kies zelf een datum en tijd.', uitnodiging: 'file' }), [MDO_MOMENT_KIEZEN]],
+  ['MDO verplaatsen', () => renderMdoPlanningCard({ ...PLANNING, mdoId: 'mdo-1' }), [MDO_MOMENT_KIEZEN]],
   ['Deel A acties, leeg', () => renderActieCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', acties: [] })],
   ['Deel A acties', () => renderActieCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', acties: [{ wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '30 nov 2026' }] })],
   ['Deel B ter beoordeling (open)', () => renderApprovalCard(APPROVAL)],
