@@ -12,6 +12,7 @@ import {
   type AuthenticateRequestResult,
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
+import type { Downloads } from './downloads';
 import restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -29,6 +30,8 @@ export interface AppDeps {
    * inject a static token so that inbound validation stays real while nothing reaches Microsoft's login.
    */
   readonly credentialsFactory?: ServiceClientCredentialsFactory;
+  /** Files by link, for local runs only (no app id): see downloads.ts. */
+  readonly downloads?: Downloads;
 }
 
 /** The running bot edge. */
@@ -134,6 +137,24 @@ export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> 
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
 
+  if (deps.downloads) {
+    if (config.bot.appId) throw new Error('Download links are for local runs only; with an app id files go through Teams file consent.');
+    const downloads = deps.downloads;
+    server.get('/downloads/:token', async (req: restify.Request, res: restify.Response) => {
+      res.header('Cache-Control', 'no-store');
+      res.header('X-Content-Type-Options', 'nosniff');
+      const file = downloads.get(String((req.params as { token?: string }).token ?? ''));
+      if (!file) {
+        res.header('Content-Type', 'text/plain; charset=utf-8');
+        res.sendRaw(404, 'Deze link is verlopen. Vraag het bestand opnieuw aan in de chat.');
+        return;
+      }
+      res.header('Content-Type', file.contentType);
+      res.header('Content-Disposition', `attachment; filename="${file.name}"`);
+      res.sendRaw(200, file.content);
+    });
+  }
+
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.header('Cache-Control', 'no-store');
     res.send(isReady ? 200 : 503, { status: isReady ? 'ok' : 'starting' });
@@ -190,7 +211,9 @@ export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> 
         server.server.once('error', reject);
         server.listen(port, host, () => {
           server.server.off('error', reject);
-          resolve((server.address() as unknown as AddressInfo).port);
+          const bound = (server.address() as unknown as AddressInfo).port;
+          deps.downloads?.attach(`http://${['0.0.0.0', '::'].includes(host) ? '127.0.0.1' : host}:${bound}`);
+          resolve(bound);
         });
       }),
     ready: () => {

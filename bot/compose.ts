@@ -32,6 +32,7 @@ import { FileVersionedStore } from '../services/store/file-versioned-store';
 import { SentCards, sentCardsDocument } from '../services/notify/sent-cards';
 import { ApprovalCards } from './card-actions/approval-cards';
 import { ApprovalDelivery } from './card-actions/approval-delivery';
+import { Downloads } from './downloads';
 import { HelmondBot } from './helmond-bot';
 import { ProactiveNotifier } from './proactive-notifier';
 import type { BotServices } from './services';
@@ -57,6 +58,8 @@ export interface Runtime {
   readonly leases: ReminderLeases;
   /** Proactive messages; attach the HTTP edge's adapter once it exists. */
   readonly notifier: ProactiveNotifier;
+  /** Local runs: files handed out by link; the HTTP edge serves them and attaches its address. */
+  readonly downloads?: Downloads;
   /** Which store is in use, for the start-up log (never a secret). */
   readonly store: Backend['name'];
   close(): Promise<void>;
@@ -141,8 +144,10 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     const notifier = new ProactiveNotifier(references);
     const cards = new ApprovalCards(ledger, clock);
     const delivery = new ApprovalDelivery(services, cards, notifier, new SentCards(await backend.versioned('sentCards', sentCardsDocument)));
-    const bot = new HelmondBot(services, new ConversationState(backend.state), config.teamId, { cards, delivery, notifier });
-    return { bot, services, ledger, leases, notifier, store: backend.name, close: () => backend.close() };
+    // Without an Azure Bot registration this is a local run: files by link (the playground has no file consent).
+    const downloads = config.bot.appId ? undefined : new Downloads(clock);
+    const bot = new HelmondBot(services, new ConversationState(backend.state), config.teamId, { cards, delivery, notifier }, downloads);
+    return { bot, services, ledger, leases, notifier, store: backend.name, ...(downloads ? { downloads } : {}), close: () => backend.close() };
   } catch (error) {
     await backend.close();
     throw error;

@@ -5,6 +5,9 @@ import { renderDeelAPdf } from '../services/documents/deel-a-pdf';
 import type { CalendarFile } from '../services/ports/calendar';
 import type { Case } from '../services/model/case';
 import { parseInput } from '../services/model/validation';
+import { renderDownloadCard } from '../cards/download';
+import { toAttachment } from '../cards/render';
+import { DOWNLOAD_MINUTES, type Download, type Downloads } from './downloads';
 import { actorOf, type BotServices } from './services';
 
 const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
@@ -37,6 +40,9 @@ function isAllowedUploadUrl(url: string): boolean {
 
 const fileName = (c: Case) => `Samenwerkplan-Deel-A-${c.reference}.pdf`;
 
+const DEEL_A_DESCRIPTION = 'Samenwerkplan Deel A, om af te drukken en bij de inwoner achter te laten';
+const CALENDAR_DESCRIPTION = 'Voor je agenda (.ics): open het bestand en stuur het door aan de andere deelnemers';
+
 interface Made {
   readonly content: Buffer;
   readonly fileType: string;
@@ -45,11 +51,21 @@ interface Made {
 /**
  * Files for the professional in Teams (file consent flow, `supportsFiles`): Deel A as a PDF and MDO invites as
  * .ics files. Ask consent, then make the file at the moment of upload from the case as it stands (it is never
- * stored) and upload it to the professional's OneDrive folder that Teams names. Outside Teams (the local
- * playground) an invite is attached to the message directly.
+ * stored) and upload it to the professional's OneDrive folder that Teams names. In a local run (no Azure Bot
+ * registration, the Agents Playground has no file consent) the bot offers a download link to itself instead.
  */
 export class FileOffers {
-  constructor(private readonly services: BotServices) {}
+  constructor(
+    private readonly services: BotServices,
+    private readonly downloads?: Downloads,
+  ) {}
+
+  /** Local runs: a card with a link to the file, served by the bot for a short while. */
+  private async sendLink(turn: TurnContext, downloads: Downloads, file: Download, omschrijving: string, soort: 'agenda' | 'pdf'): Promise<void> {
+    const url = downloads.put(file);
+    const card = renderDownloadCard({ naam: file.name, omschrijving, url, geldig: `${DOWNLOAD_MINUTES} minuten`, soort });
+    await turn.sendActivity(MessageFactory.attachment(toAttachment(card)));
+  }
 
   private async pdfFor(turn: TurnContext, caseId: string): Promise<{ c: Case; pdf: Buffer }> {
     const actor = await actorOf(turn, this.services.directory);
@@ -62,13 +78,14 @@ export class FileOffers {
   /** Send the consent card: Teams asks the professional where to save the file. */
   async offerDeelA(turn: TurnContext, caseId: string): Promise<void> {
     const { c, pdf } = await this.pdfFor(turn, caseId);
+    if (this.downloads) return this.sendLink(turn, this.downloads, { name: fileName(c), contentType: 'application/pdf', content: pdf }, DEEL_A_DESCRIPTION, 'pdf');
     await turn.sendActivity({
       attachments: [
         {
           contentType: FILE_CONSENT,
           name: fileName(c),
           content: {
-            description: 'Samenwerkplan Deel A, om af te drukken en bij de inwoner achter te laten',
+            description: DEEL_A_DESCRIPTION,
             sizeInBytes: pdf.length,
             acceptContext: { caseId },
             declineContext: { caseId },
@@ -80,11 +97,8 @@ export class FileOffers {
 
   /** An invite (or its change or cancellation) as an .ics file: consent in Teams, attached elsewhere. */
   async offerCalendarFile(turn: TurnContext, ref: { caseId: string; mdoId: string; soort: CalendarFileKind }, file: CalendarFile): Promise<void> {
-    if (turn.activity.channelId !== 'msteams') {
-      await turn.sendActivity({
-        attachments: [{ contentType: 'text/calendar', name: file.name, contentUrl: `data:text/calendar;base64,${Buffer.from(file.content, 'utf8').toString('base64')}` }],
-      });
-      return;
+    if (this.downloads) {
+      return this.sendLink(turn, this.downloads, { name: file.name, contentType: 'text/calendar; charset=utf-8', content: Buffer.from(file.content, 'utf8') }, CALENDAR_DESCRIPTION, 'agenda');
     }
     const context = { kind: 'agenda', ...ref };
     await turn.sendActivity({
@@ -93,7 +107,7 @@ export class FileOffers {
           contentType: FILE_CONSENT,
           name: file.name,
           content: {
-            description: 'Uitnodiging voor je agenda (.ics): open het bestand en stuur het door aan de andere deelnemers',
+            description: CALENDAR_DESCRIPTION,
             sizeInBytes: Buffer.byteLength(file.content, 'utf8'),
             acceptContext: context,
             declineContext: context,

@@ -21,6 +21,7 @@ import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER } from '../cards/verbs';
 import { isDomainError } from '../services/errors';
 import { BUDGET_ROUTE, budgetLine, currentPeriod, handleBudgetCommand } from './budget-command';
 import { FileOffers } from './file-offers';
+import type { Downloads } from './downloads';
 import { actorOf, type BotServices } from './services';
 import { INTERRUPTIONS } from './dialogs/base-dialog';
 import { DIALOG } from './dialogs/ids';
@@ -57,12 +58,14 @@ export class HelmondBot extends TeamsActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly teamId: string,
     approvals: { cards: ApprovalCards; delivery: ApprovalDelivery; notifier: Notifier },
+    /** Local runs only: files by link instead of Teams file consent. */
+    downloads?: Downloads,
   ) {
     super();
     const dialogState = conversationState.createProperty<DialogState>('dialoogStatus');
     this.activeCase = conversationState.createProperty<ActiveCase | undefined>('actieveCasus');
     this.dialogs = new DialogSet(dialogState);
-    this.files = new FileOffers(services);
+    this.files = new FileOffers(services, downloads);
     this.deelBDecisions = new DeelBDecisions(services, services.ledger, approvals.cards, approvals.delivery);
     this.deelBReview = new DeelBReview(services, approvals.notifier);
     this.escalations = new Escalations(services, approvals.notifier);
@@ -70,6 +73,7 @@ export class HelmondBot extends TeamsActivityHandler {
       new MainDialog(services, this.activeCase, teamId, {
         reportStatus: (dc) => this.sendStatus(dc.context),
         offerPdf: (step, caseId) => this.files.offerDeelA(step.context, caseId),
+        files: this.files,
         deliverApproval: async (turn, caseId, requestId) => {
           const { reached, asked } = await approvals.delivery.deliver(await actorOf(turn, services.directory), caseId, requestId);
           if (asked === 0) return 'Er is in de rollen niemand gevonden die mag beslissen; vraag de beheerder de rollen bij te werken.';

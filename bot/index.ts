@@ -9,11 +9,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
   const runtime = await compose(config);
-  const app = await createApp(config, { bot: runtime.bot, logger });
+  const app = await createApp(config, { bot: runtime.bot, logger, ...(runtime.downloads ? { downloads: runtime.downloads } : {}) });
   runtime.notifier.attach(app.adapter, config.bot.appId);
   const port = await app.listen(config.port, config.host);
   app.ready();
-  logger.info('bot.started', { port, store: runtime.store });
+  logger.info('bot.started', { port, store: runtime.store, calendar: config.calendar.kind });
   const stop = (): void => void app.close().then(runtime.close).then(() => logger.info('bot.stopped', { port }));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

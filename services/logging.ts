@@ -25,6 +25,8 @@ export interface LogFields {
   readonly status?: number | string;
   readonly durationMs?: number;
   readonly store?: string;
+  /** Where MDO invites go: `graph` or `ics`. */
+  readonly calendar?: string;
   readonly port?: number;
   readonly count?: number;
   readonly method?: string;
@@ -41,6 +43,7 @@ const FIELD_NAMES = [
   'status',
   'durationMs',
   'store',
+  'calendar',
   'port',
   'count',
   'method',

@@ -10,6 +10,7 @@ import { EscalerenDialog } from './escaleren-dialog';
 import { EvaluatieDialog } from './evaluatie-dialog';
 import { IndienenDialog } from './indienen-dialog';
 import { MdoDialog } from './mdo-dialog';
+import type { FileOffers } from '../file-offers';
 import { OnderbouwingDialog, type ApprovalDeliverer } from './onderbouwing-dialog';
 import { PlanDialog, type DeelAOffer } from './plan-dialog';
 import type { EscalationDeliverer } from './reason-dialog';
@@ -22,6 +23,8 @@ import { WieIsErNodigDialog } from './wie-is-er-nodig-dialog';
 export interface StepHooks {
   readonly reportStatus?: StatusReporter;
   readonly offerPdf?: DeelAOffer;
+  /** Files for the professional (agenda files from the MDO step); Teams file consent when absent. */
+  readonly files?: FileOffers;
   readonly deliverApproval?: ApprovalDeliverer;
   readonly deliverEscalation?: EscalationDeliverer;
 }
@@ -71,7 +74,7 @@ export class MainDialog extends BaseDialog {
     this.addDialog(new IndienenDialog(services, teamId));
     this.addDialog(new VraagverhelderingDialog(services));
     this.addDialog(new WieIsErNodigDialog(services));
-    this.addDialog(new MdoDialog(services));
+    this.addDialog(new MdoDialog(services, undefined, hooks.files));
     this.addDialog(new PlanDialog(services, hooks.offerPdf));
     this.addDialog(new OnderbouwingDialog(services, hooks.deliverApproval, hooks.deliverEscalation));
     this.addDialog(new UitvoeringDialog(services, hooks.deliverEscalation));

@@ -97,11 +97,12 @@ const AFSPRAAK = /^\s*([^;]+?)\s*;\s*([^;]+?)\s*;\s*([^;]+?)\s*$/;
 
 /** Stap 4 MDO: plan it, walk the gespreksformat, and record the outcomes it must end with. */
 export class MdoDialog extends BaseDialog {
-  private readonly files: FileOffers;
-
-  constructor(private readonly services: BotServices, reportStatus?: StatusReporter) {
+  constructor(
+    private readonly services: BotServices,
+    reportStatus?: StatusReporter,
+    private readonly files = new FileOffers(services),
+  ) {
     super(DIALOG.mdo, reportStatus);
-    this.files = new FileOffers(services);
     this.addDialog(new TextPrompt(PROMPT.text));
     this.addDialog(dutchChoicePrompt(PROMPT.choice));
     this.addDialog(dutchConfirmPrompt(PROMPT.confirm));

@@ -39,7 +39,7 @@ describe('end to end on Cosmos DB: 100 approval presses at once', function () {
       clock: new FixedClock(T0),
       directory: new StaticDirectory({ [PEOPLE.leidinggevende.userId]: ['leidinggevende'], 'aad-leidinggevende-2': ['leidinggevende'] }),
     });
-    const app: App = await createApp(config, { bot: runtime.bot, logger: silentLogger });
+    const app: App = await createApp(config, { bot: runtime.bot, logger: silentLogger, ...(runtime.downloads ? { downloads: runtime.downloads } : {}) });
     try {
       const botUrl = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
       const d = VOORBEELD.deelB(caseAt('onderbouwing')).run('regisseur', { type: 'requestApproval', askedUserIds: [PEOPLE.leidinggevende.userId, 'aad-leidinggevende-2'] });

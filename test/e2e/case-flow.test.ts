@@ -32,7 +32,7 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
   async function startBot(): Promise<void> {
     const config = loadConfig({ DATA_DIR: dataDir });
     runtime = await compose(config, { clock: new FixedClock(T0), ids: sequentialIds(), directory: new StaticDirectory({ 'aad-procesregisseur-1': ['procesregisseur'] }) });
-    app = await createApp(config, { bot: runtime.bot, logger: silentLogger });
+    app = await createApp(config, { bot: runtime.bot, logger: silentLogger, ...(runtime.downloads ? { downloads: runtime.downloads } : {}) });
     botUrl = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
     app.ready();
   }

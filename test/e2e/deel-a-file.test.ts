@@ -11,10 +11,12 @@ import { loadConfig } from '../../services/config';
 import { silentLogger } from '../../services/logging';
 import { createTestBot } from '../support/bot-services';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
+import type { Case } from '../../services/model/case';
+import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 import { postActivity, PROFESSIONAL_A, teamsMessage, type TeamsContext } from '../support/teams-activities';
 
 describe('end to end: Deel A through the Teams file consent flow', () => {
-  const { bot, services } = createTestBot();
+  const { bot, services, store } = createTestBot();
   const uploads: { range?: string; length: number; body: Buffer }[] = [];
   let onedrive: http.Server;
   let onedriveUrl: string;
@@ -104,6 +106,27 @@ describe('end to end: Deel A through the Teams file consent flow', () => {
     await postActivity(botUrl, consent('accept', { uploadInfo: { name: 'x.pdf', uploadUrl: 'http://198.51.100.7/upload', contentUrl: 'https://x/y', uniqueId: 'u' } }));
     expect(uploads).to.have.length(0);
     expect(connector.texts()).to.deep.equal(['Het bestand kon niet worden opgeslagen: Teams gaf geen geldige plek op. Probeer het opnieuw.']);
+  });
+
+  it('an MDO invite (.ics) goes the same way: made from the case at upload, the kenmerk only', async () => {
+    const planned = caseAt('mdo').run('regisseur', { type: 'planMdo', datum: '2026-11-26', start: '2026-11-26T13:00:00.000Z', eind: '2026-11-26T14:30:00.000Z', locatie: 'thuis', agenda: { eventId: 'x', sequence: 0 } }).case;
+    const mine = JSON.parse(JSON.stringify(planned).replaceAll(PEOPLE.regisseur.userId, PROFESSIONAL_A.aadObjectId)) as Case;
+    await store.create(mine);
+    const agenda = { kind: 'agenda', caseId: mine.id, mdoId: mine.mdos[0]?.id, soort: 'mdo' };
+    await postActivity(botUrl, consent('accept', { context: agenda, uploadInfo: { name: 'MDO-HA-2026-7K3FQ9.ics', uploadUrl: `${onedriveUrl}/upload/2`, contentUrl: 'https://contoso.sharepoint.com/mdo.ics', uniqueId: 'file-2', fileType: 'ics' } }));
+    expect(uploads).to.have.length(1);
+    const ics = uploads[0]?.body.toString('utf8') ?? '';
+    expect(ics).to.match(/^BEGIN:VCALENDAR/).and.contain(`UID:${mine.id}-mdo-1`).and.contain('DTSTART:20261126T130000Z');
+    expect(ics).to.not.contain('Moeder');
+    expect(connector.calls.at(-1)?.body.attachments?.[0]).to.deep.include({ contentType: 'application/vnd.microsoft.teams.card.file.info', name: 'MDO-HA-2026-7K3FQ9.ics' });
+
+    connector.reset();
+    await postActivity(botUrl, consent('decline', { context: agenda }));
+    expect(connector.texts()).to.deep.equal(['Prima, geen bestand. Zet het moment dan zelf in je agenda; typ **status** om het terug te zien.']);
+    connector.reset();
+    await postActivity(botUrl, consent('accept', { context: { ...agenda, mdoId: 'een-ander-mdo' } }));
+    expect(uploads).to.have.length(1);
+    expect(connector.texts()).to.deep.equal(['Dit bestand is er niet meer: het MDO heeft geen afspraak in de agenda.']);
   });
 
   it('a consent for a case the user is not on reveals nothing', async () => {

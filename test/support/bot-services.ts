@@ -18,6 +18,7 @@ import type { Calendar } from '../../services/ports/calendar';
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { ApprovalCards } from '../../bot/card-actions/approval-cards';
 import { ApprovalDelivery } from '../../bot/card-actions/approval-delivery';
+import { Downloads } from '../../bot/downloads';
 import { HelmondBot } from '../../bot/helmond-bot';
 import { ProactiveNotifier } from '../../bot/proactive-notifier';
 import { SentCards, sentCardsDocument } from '../../services/notify/sent-cards';
@@ -64,14 +65,15 @@ export const submitDataOf = (reply: Partial<Activity>) =>
   ((reply.attachments?.[0]?.content as { actions: { data: Record<string, unknown> }[] }).actions[0]?.data ?? {});
 
 /** The real Teams handler on in-memory adapters. */
-export function createTestBot(directory = new StaticDirectory()) {
+export function createTestBot(directory = new StaticDirectory(), options: { downloads?: boolean } = {}) {
   const ctx = createTestServices(directory);
+  const downloads = options.downloads ? new Downloads(ctx.clock) : undefined;
   const notifier = new ProactiveNotifier(ctx.references);
   const cards = new ApprovalCards(ctx.ledger, ctx.clock);
   const sentCards = new SentCards(new MemoryVersionedStore(sentCardsDocument));
   const delivery = new ApprovalDelivery(ctx.services, cards, notifier, sentCards);
-  const bot = new HelmondBot(ctx.services, new ConversationState(new MemoryStorage()), 'wijkteam-noord', { cards, delivery, notifier });
-  return { ...ctx, bot, notifier, delivery, sentCards };
+  const bot = new HelmondBot(ctx.services, new ConversationState(new MemoryStorage()), 'wijkteam-noord', { cards, delivery, notifier }, downloads);
+  return { ...ctx, bot, notifier, delivery, sentCards, downloads };
 }
 
 export type Expected = string | RegExp | ((reply: Partial<Activity>) => void);
