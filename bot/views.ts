@@ -4,7 +4,8 @@ import { HOUSEHOLD_ROLE_LABELS } from '../services/model/household';
 import { STEP_LABELS } from '../services/model/steps';
 import type { MachineContext } from '../services/stappenplan/context';
 import { availableTransitions } from '../services/stappenplan/machine';
-import { formatDate, formatMoment } from './texts';
+import { formatAppointment, formatDate, formatMoment } from './texts';
+import { MDO_LOCATIE_LABELS, openMdo } from '../services/model/mdo';
 
 /**
  * Case → the pre-formatted Dutch data the cards show. Only what the professional needs to see; the cards never
@@ -81,11 +82,22 @@ export function caseViewData(c: Case, ctx: MachineContext) {
   };
 }
 
+/** "MDO 1: dinsdag 24 november 2026, 12:00 – 13:30, bij de inwoner thuis. [Deelnemen via Teams](…)" when one is planned. */
+export function plannedMdoText(c: Case): string | undefined {
+  const mdo = openMdo(c.mdos);
+  if (!mdo) return undefined;
+  const wanneer = mdo.start ? formatAppointment(mdo.start, mdo.eind) : formatDate(mdo.datum);
+  const link = mdo.agenda?.joinUrl ? ` [Deelnemen via Teams](${mdo.agenda.joinUrl})` : '';
+  return `MDO ${mdo.nummer}: ${wanneer}, ${MDO_LOCATIE_LABELS[mdo.locatie].toLowerCase()}.${link}`;
+}
+
 /** The short status text for "status". */
 export function statusText(c: Case, ctx: MachineContext): string {
+  const mdo = plannedMdoText(c);
   return [
     `**${c.reference}**: stap ${STEP_LABELS[c.step]} (ronde ${c.ronde}).`,
     `Wacht op: ${waitingOn(c)}. Eerstvolgende: ${nextDueText(c)}.`,
+    ...(mdo ? [mdo] : []),
     nextStepText(c, ctx),
   ].join('\n\n');
 }

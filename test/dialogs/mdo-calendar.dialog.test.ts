@@ -8,6 +8,7 @@ import type { Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { MdoDialog } from '../../bot/dialogs/mdo-dialog';
 import { MDO_MOMENT_KIEZEN } from '../../cards/verbs';
+import { plannedMdoText } from '../../bot/views';
 import { createGraphClient } from '../../services/graph/graph-client';
 import { GraphCalendar } from '../../services/graph/graph-calendar';
 import { buttons, cardWith, playDialog, said, storedForDialog, submitDataOf } from '../support/bot-services';
@@ -75,7 +76,9 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
       transactionId: `${caseId}-mdo-1`,
     });
     for (const personal of ['Moeder', 'Kind (K', 'huis uit', 'rust in mijn hoofd', '123456782']) expect(JSON.stringify(event.body)).to.not.contain(personal);
-    let mdo = (await store.get(caseId))?.case.mdos[0];
+    const c1 = (await store.get(caseId))?.case;
+    expect(plannedMdoText(c1!)).to.equal('MDO 1: dinsdag 24 november 2026, 12:00 \u2013 13:30, bij de inwoner thuis. [Deelnemen via Teams](https://teams.microsoft.com/l/meetup-join/event-1)');
+    let mdo = c1?.mdos[0];
     expect(mdo?.agenda).to.deep.equal({ eventId: 'event-1', joinUrl: 'https://teams.microsoft.com/l/meetup-join/event-1', organizerId: 'user1', sequence: 0 });
 
     // Moving: the same event, changed; no second event.
