@@ -6,6 +6,7 @@ export const DIALOG = {
   vraagverheldering: 'stap2Vraagverheldering',
   wieIsErNodig: 'stap3WieIsErNodig',
   mdo: 'stap4Mdo',
+  mdoAgenda: 'stap4MdoAgenda',
   plan: 'stap5Plan',
   onderbouwing: 'stap5bOnderbouwing',
   uitvoering: 'stap6Uitvoering',

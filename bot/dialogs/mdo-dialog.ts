@@ -1,23 +1,18 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { DateTime } from 'luxon';
-import { z } from 'zod';
 import { checklistInputId, mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-checklist';
-import { renderMdoPlanningCard } from '../../cards/mdo-planning';
 import { toAttachment } from '../../cards/render';
-import { MDO_CHECKLIST_OPSLAAN, MDO_MOMENT_KIEZEN } from '../../cards/verbs';
-import { MDO_MINUTEN, mdoAttendees, type Planned } from '../../services/calendar/mdo-planner';
+import { MDO_CHECKLIST_OPSLAAN } from '../../cards/verbs';
 import { isDomainError } from '../../services/errors';
 import type { Case } from '../../services/model/case';
-import { CHECKLIST_SECTIONS, MDO_CHECKLIST, MDO_LOCATIE_LABELS, MDO_LOCATIES, openMdo as openOf, type Mdo } from '../../services/model/mdo';
-import { parseInput } from '../../services/model/validation';
-import { ZONE } from '../../services/ports/clock';
+import { CHECKLIST_SECTIONS, MDO_CHECKLIST, MDO_LOCATIE_LABELS, openMdo as openOf, type Mdo } from '../../services/model/mdo';
 import { FileOffers } from '../file-offers';
 import { parseDutchDate } from '../parse';
 import { actorOf, type BotServices } from '../services';
 import { formatAppointment, formatDate } from '../texts';
 import { nameOf } from '../views';
 import { AskFieldDialog } from './ask-field-dialog';
+import { MdoAgendaDialog } from './mdo-agenda-dialog';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import { CardSubmitPrompt, submittedValue } from './card-submit';
 import type { FieldKey } from './fields';
@@ -29,15 +24,6 @@ interface MdoOptions {
   readonly caseId: string;
   readonly notice?: string;
 }
-/** Planning: a new MDO, or (with mdoId) moving the open one. */
-interface PlanOptions extends MdoOptions {
-  readonly mdoId?: string;
-}
-interface PlanValues {
-  start?: string;
-  locatie?: Mdo['locatie'];
-}
-
 const openMdo = (c: Case): Mdo | undefined => openOf(c.mdos);
 
 const READY_CHOICES = [
@@ -48,51 +34,6 @@ const READY_CHOICES = [
   { value: 'Nog niet', synonyms: ['nee', 'later'] },
 ];
 
-/** " Ahmed Bakker en Lisa de Wit hebben bericht gekregen." (names as Teams shows them; a count when unknown). */
-function othersInformed(c: Case, userIds: readonly string[]): string {
-  if (userIds.length === 0) return '';
-  const names = userIds.map((id) => c.professionals.find((p) => p.userId === id)?.displayName);
-  const wie = names.every(Boolean)
-    ? (names as string[]).reduce((all, name, i) => (i === 0 ? name : i === names.length - 1 ? `${all} en ${name}` : `${all}, ${name}`), '')
-    : `${userIds.length} ${userIds.length === 1 ? 'collega' : 'collega\u2019s'}`;
-  return ` ${wie} ${userIds.length === 1 ? 'heeft' : 'hebben'} bericht gekregen.`;
-}
-
-/** What the planning card sends back. Everything optional: the card may be old, or sent by hand. */
-const momentSubmit = z.object({
-  caseId: z.string().max(100),
-  mdoId: z.string().max(100).optional(),
-  moment: z.string().max(40).optional(),
-  datum: z.string().max(20).optional(),
-  tijd: z.string().max(10).optional(),
-  locatie: z.string().max(20).optional(),
-});
-
-/**
- * The chosen moment from the planning card: a date and time typed on the card win over the proposal the
- * radio buttons still point at (the professional took the trouble to type them).
- */
-function readMoment(activity: Activity, options: PlanOptions): { start: string; locatie: Mdo['locatie'] } | { notice: string } {
-  const parsed = parseInput(momentSubmit, submittedValue(activity, MDO_MOMENT_KIEZEN));
-  if (!parsed.ok || parsed.value.caseId !== options.caseId || (parsed.value.mdoId || undefined) !== options.mdoId) {
-    return { notice: 'Die kaart hoort bij een ander MDO; gebruik deze.' };
-  }
-  const { moment, datum, tijd, locatie } = parsed.value;
-  const locaties = MDO_LOCATIES as readonly string[];
-  if (locatie !== undefined && locatie !== '' && !locaties.includes(locatie)) return { notice: 'Kies waar het MDO is: thuis, online of elders.' };
-  const waar = (locatie || 'thuis') as Mdo['locatie'];
-  if (datum || tijd) {
-    if (!datum || !/^\d{4}-\d{2}-\d{2}$/.test(datum)) return { notice: 'Vul bij een eigen moment ook een geldige datum in.' };
-    if (!tijd || !/^\d{2}:\d{2}$/.test(tijd)) return { notice: 'Vul bij een eigen moment ook een begintijd in, bijvoorbeeld 10:00.' };
-    const start = DateTime.fromISO(`${datum}T${tijd}`, { zone: ZONE });
-    if (!start.isValid) return { notice: 'Die datum of tijd bestaat niet.' };
-    return { start: start.toUTC().toISO() as string, locatie: waar };
-  }
-  if (!moment || moment === 'eigen') return { notice: 'Kies een van de voorgestelde momenten, of vul zelf een datum en begintijd in.' };
-  const start = DateTime.fromISO(moment, { setZone: true });
-  if (!start.isValid) return { notice: 'Kies een van de voorgestelde momenten, of vul zelf een datum en begintijd in.' };
-  return { start: start.toUTC().toISO() as string, locatie: waar };
-}
 const AFSPRAAK = /^\s*([^;]+?)\s*;\s*([^;]+?)\s*;\s*([^;]+?)\s*$/;
 
 /** Stap 4 MDO: plan it, walk the gespreksformat, and record the outcomes it must end with. */
@@ -108,8 +49,7 @@ export class MdoDialog extends BaseDialog {
     this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
     this.addDialog(new CardSubmitPrompt(PROMPT.card));
     this.addDialog(new AskFieldDialog(services));
-    this.addDialog(new WaterfallDialog('mdoPlannen', [this.momentCardStep.bind(this), this.saveMomentStep.bind(this), this.withoutInviteStep.bind(this)]));
-    this.addDialog(new WaterfallDialog('mdoAnnuleren', [this.confirmCancelStep.bind(this), this.cancelStep.bind(this)]));
+    this.addDialog(new MdoAgendaDialog(services, files));
     this.addDialog(new WaterfallDialog('mdoChecklist', [this.sendChecklistStep.bind(this), this.saveChecklistStep.bind(this)]));
     this.addDialog(new WaterfallDialog('mdoHerzien', (['ikWil', 'ikKan', 'ikHebNodig'] as FieldKey[]).map((f) => this.askAgain(f))));
     this.addDialog(new WaterfallDialog('mdoAfspraken', [this.askAfspraakStep.bind(this), this.saveAfspraakStep.bind(this)]));
@@ -135,90 +75,7 @@ export class MdoDialog extends BaseDialog {
     const mdo = openMdo(await currentCase(step.context, this.services, caseId));
     if (mdo) return step.next();
     await step.context.sendActivity('Stap 4, **MDO**: plan een multidisciplinair overleg, bij voorkeur bij de inwoner thuis, met alle partijen die nodig zijn.');
-    return step.beginDialog('mdoPlannen', { caseId });
-  }
-
-  /** The planning card: the best three moments from the professionals' free/busy, and a date and time of one's own. */
-  private async momentCardStep(step: WaterfallStepContext) {
-    const { caseId, mdoId, notice } = step.options as PlanOptions;
-    const actor = await actorOf(step.context, this.services.directory);
-    const c = await currentCase(step.context, this.services, caseId);
-    const proposals = await this.services.planner.proposals(actor, caseId);
-    const card = renderMdoPlanningCard({
-      caseId,
-      reference: c.reference,
-      mdoId: mdoId ?? '',
-      nummer: c.mdos.find((m) => m.id === mdoId)?.nummer ?? c.mdos.length + 1,
-      slots: proposals.slots.map((slot) => ({ start: slot.start, label: formatAppointment(slot.start, slot.end) })),
-      melding: [notice, proposals.notice].filter(Boolean).join(' '),
-      vandaag: this.services.clock.now().setZone(ZONE).toISODate() as string,
-      duurMinuten: MDO_MINUTEN,
-      uitnodiging: this.services.planner.delivery,
-    });
-    return step.prompt(PROMPT.card, {
-      prompt: MessageFactory.attachment(toAttachment(card)),
-      retryPrompt: MessageFactory.text(`Kies op de kaart een moment en druk op **${mdoId ? 'Verplaatsen' : 'MDO plannen'}**.`),
-      validations: { verbs: [MDO_MOMENT_KIEZEN] },
-    });
-  }
-
-  private async saveMomentStep(step: WaterfallStepContext) {
-    const options = step.options as PlanOptions;
-    const chosen = readMoment(step.result as Activity, options);
-    if ('notice' in chosen) return step.replaceDialog('mdoPlannen', { ...options, notice: chosen.notice });
-    const actor = await actorOf(step.context, this.services.directory);
-    const { planner } = this.services;
-    try {
-      const planned = options.mdoId
-        ? await planner.move(actor, options.caseId, options.mdoId, { start: chosen.start })
-        : await planner.plan(actor, options.caseId, { start: chosen.start, locatie: chosen.locatie });
-      await this.reportPlanned(step.context, planned, options.mdoId ? 'verplaatst' : 'gepland');
-      return step.endDialog();
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      if (error.code === 'CASE.INVALID_INPUT') return step.replaceDialog('mdoPlannen', { ...options, notice: error.userMessage });
-      if (!error.code.startsWith('GRAPH.') || options.mdoId) {
-        await step.context.sendActivity(`${options.mdoId ? 'Het MDO is niet verplaatst' : 'Het MDO is niet gepland'}: ${error.userMessage}`);
-        return step.endDialog();
-      }
-      Object.assign(step.values as PlanValues, chosen);
-      await step.context.sendActivity(`Het MDO is niet gepland: ${error.userMessage}`);
-      return step.prompt(PROMPT.confirm, { prompt: `Wil je het MDO op ${formatAppointment(chosen.start)} toch in de casus zetten, zonder uitnodiging? Dan nodig je de deelnemers zelf uit.` });
-    }
-  }
-
-  /** The calendar could not be reached: the professional may still plan the MDO and invite people themselves. */
-  private async withoutInviteStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as PlanOptions;
-    const { start, locatie } = step.values as PlanValues;
-    if (step.result !== true || !start || !locatie) {
-      await step.context.sendActivity('Er is niets gepland. Typ **verder** om het opnieuw te proberen.');
-      return step.endDialog();
-    }
-    const actor = await actorOf(step.context, this.services.directory);
-    const planned = await this.services.planner.planWithoutInvite(actor, caseId, { start, locatie });
-    await step.context.sendActivity(
-      `MDO ${planned.mdo.nummer} staat gepland op ${formatAppointment(planned.mdo.start as string, planned.mdo.eind)} (${MDO_LOCATIE_LABELS[planned.mdo.locatie].toLowerCase()}), zonder uitnodiging. Verplaats het later om alsnog een uitnodiging te sturen.`,
-    );
-    return step.endDialog();
-  }
-
-  /** Tell what was planned, moved or cancelled, and hand over the .ics file when the calendar is a file. */
-  private async reportPlanned(turn: TurnContext, planned: Planned, wat: 'gepland' | 'verplaatst' | 'geannuleerd') {
-    const { mdo, case: c } = planned;
-    const waar = MDO_LOCATIE_LABELS[mdo.locatie].toLowerCase();
-    const wanneer = mdo.start ? formatAppointment(mdo.start, mdo.eind) : formatDate(mdo.datum);
-    const headline = wat === 'geannuleerd' ? `MDO ${mdo.nummer} van ${wanneer} is geannuleerd.` : `MDO ${mdo.nummer} staat ${wat === 'verplaatst' ? 'nu ' : ''}gepland op ${wanneer} (${waar}).`;
-    if (this.services.planner.delivery === 'file') {
-      const hint = wat === 'geannuleerd' ? 'Hieronder de annulering als agendabestand: open het om het MDO uit je agenda te halen, en stuur het door aan wie je had uitgenodigd.' : 'Hieronder de uitnodiging als agendabestand: open het om het MDO in je agenda te zetten, en stuur het door aan de andere deelnemers.';
-      await turn.sendActivity(`${headline} ${hint}`);
-      if (planned.file) await this.files.offerCalendarFile(turn, { caseId: c.id, mdoId: mdo.id, soort: 'mdo' }, planned.file);
-      return;
-    }
-    const actor = await actorOf(turn, this.services.directory);
-    const wie = othersInformed(c, mdoAttendees(c).filter((id) => id !== actor.userId));
-    if (wat === 'geannuleerd') return void (await turn.sendActivity(`${headline} De afspraak is uit de agenda\u2019s gehaald.${wie}`));
-    await turn.sendActivity(`${headline} De uitnodiging met een Teams-vergaderlink staat in je agenda.${wie}`);
+    return step.beginDialog(DIALOG.mdoAgenda, { caseId });
   }
 
   private async readyStep(step: WaterfallStepContext) {
@@ -237,37 +94,13 @@ export class MdoDialog extends BaseDialog {
     const mdo = openMdo(await currentCase(step.context, this.services, caseId));
     if ((choice === 'Verplaatsen' || choice === 'MDO annuleren') && mdo) {
       (step.values as { stop?: boolean }).stop = true;
-      return step.beginDialog(choice === 'Verplaatsen' ? 'mdoPlannen' : 'mdoAnnuleren', { caseId, mdoId: mdo.id });
+      return step.beginDialog(DIALOG.mdoAgenda, { caseId, mdoId: mdo.id, annuleren: choice === 'MDO annuleren' });
     }
     if (choice !== 'Ja') {
       await step.context.sendActivity('Goed. Typ **verder** als het MDO begint; dan lopen we het gespreksformat samen door.');
       return step.endDialog();
     }
     return step.beginDialog('mdoChecklist', { caseId });
-  }
-
-  private async confirmCancelStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as PlanOptions;
-    const mdo = openMdo(await currentCase(step.context, this.services, caseId)) as Mdo;
-    const wanneer = mdo.start ? formatAppointment(mdo.start, mdo.eind) : formatDate(mdo.datum);
-    return step.prompt(PROMPT.confirm, { prompt: `MDO ${mdo.nummer} van ${wanneer} annuleren? De deelnemers krijgen bericht dat het niet doorgaat.` });
-  }
-
-  private async cancelStep(step: WaterfallStepContext) {
-    const { caseId, mdoId } = step.options as PlanOptions;
-    if (step.result !== true) {
-      await step.context.sendActivity('Het MDO blijft staan.');
-      return step.endDialog();
-    }
-    const actor = await actorOf(step.context, this.services.directory);
-    try {
-      await this.reportPlanned(step.context, await this.services.planner.cancel(actor, caseId, mdoId as string), 'geannuleerd');
-      await step.context.sendActivity('Typ **verder** om een nieuw MDO te plannen.');
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      await step.context.sendActivity(`Het MDO is niet geannuleerd: ${error.userMessage}`);
-    }
-    return step.endDialog();
   }
 
   private async sendChecklistStep(step: WaterfallStepContext) {

@@ -4,7 +4,7 @@ import { MdoDialog } from '../../bot/dialogs/mdo-dialog';
 import { PlanDialog } from '../../bot/dialogs/plan-dialog';
 import { ACTIE_TOEVOEGEN, MDO_CHECKLIST_OPSLAAN, MDO_MOMENT_KIEZEN, PLAN_KLAAR } from '../../cards/verbs';
 import { buttons, cardWith, playDialog, storedForDialog, submitDataOf } from '../support/bot-services';
-import { caseAt, PEOPLE } from '../support/stappenplan-driver';
+import { caseAt } from '../support/stappenplan-driver';
 
 describe('dialog: stap 4 MDO', () => {
   it('plans the MDO, walks the checklist, records the outcomes, refusing bad input at each question', async () => {

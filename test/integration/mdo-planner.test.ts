@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { IcsCalendar } from '../../services/calendar/ics-calendar';
-import { mdoAttendees, MdoPlanner } from '../../services/calendar/mdo-planner';
+import { mdoAttendees } from '../../services/calendar/mdo-planner';
 import { mdoInvite } from '../../services/calendar/mdo-invite';
 import { DomainError } from '../../services/errors';
 import { openMdo, type Mdo } from '../../services/model/mdo';
