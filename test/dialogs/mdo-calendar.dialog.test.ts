@@ -9,11 +9,8 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { MdoDialog } from '../../bot/dialogs/mdo-dialog';
 import { MDO_MOMENT_KIEZEN } from '../../cards/verbs';
 import { plannedMdoText } from '../../bot/views';
-import { createGraphClient } from '../../services/graph/graph-client';
-import { GraphCalendar } from '../../services/graph/graph-calendar';
 import { buttons, cardWith, playDialog, said, storedForDialog, submitDataOf } from '../support/bot-services';
-import { simulateExchange } from '../support/exchange';
-import { startGraphServer, testCredential } from '../support/graph-server';
+import { useExchange } from '../support/exchange';
 import { caseAt } from '../support/stappenplan-driver';
 
 const SANNE = 'sanne.devries@wijkteam.example';
@@ -21,18 +18,8 @@ const AHMED = 'ahmed.b@schuldhulp.example';
 const MAILS = { user1: SANNE, 'aad-schuldhulp-1': AHMED };
 
 describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph server)', () => {
-  let graph: Awaited<ReturnType<typeof startGraphServer>>;
-  let exchange: ReturnType<typeof simulateExchange>;
-  before(async () => {
-    graph = await startGraphServer();
-  });
-  after(() => graph.close());
-  beforeEach(() => {
-    graph.reset();
-    exchange = simulateExchange(graph, MAILS);
-  });
-
-  const calendar = () => new GraphCalendar(createGraphClient({ credential: testCredential, baseUrl: graph.baseUrl, agent: graph.agent }));
+  const local = useExchange(MAILS);
+  const calendar = () => local.calendar();
   const setup = async () => {
     const ctx = await storedForDialog(caseAt('mdo').case, undefined, calendar);
     return { ...ctx, client: new DialogTestClient('msteams', new MdoDialog(ctx.services), { caseId: ctx.caseId }) };
@@ -40,8 +27,8 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
   const cardText = (reply: Partial<Activity>) => JSON.stringify(reply.attachments?.[0]?.content);
 
   it('proposes the best three moments from free/busy, invites with a Teams meeting, moves, cancels, and plans a second MDO as a new event', async () => {
-    exchange.busy(SANNE, '2026-11-23T09:00:00', '2026-11-23T17:00:00');
-    exchange.busy(AHMED, '2026-11-24T09:00:00', '2026-11-24T12:00:00');
+    local.exchange.busy(SANNE, '2026-11-23T09:00:00', '2026-11-23T17:00:00');
+    local.exchange.busy(AHMED, '2026-11-24T09:00:00', '2026-11-24T12:00:00');
     const { client, store, caseId } = await setup();
     let card: Record<string, unknown> = {};
     await playDialog(client, [
@@ -59,11 +46,11 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
         buttons(/^Is het MDO bezig of net geweest\?/),
       ]],
     ]);
-    const schedule = graph.calls.find((c) => c.path.endsWith('/calendar/getSchedule'));
+    const schedule = local.graph.calls.find((c) => c.path.endsWith('/calendar/getSchedule'));
     expect(schedule?.path).to.equal('/v1.0/users/user1/calendar/getSchedule');
     expect(JSON.parse(schedule?.body ?? '{}').schedules).to.deep.equal([SANNE, AHMED]);
-    expect(exchange.live()).to.have.length(1);
-    const event = exchange.live()[0]!;
+    expect(local.exchange.live()).to.have.length(1);
+    const event = local.exchange.live()[0]!;
     expect(event.organizer).to.equal('user1');
     expect(event.body).to.deep.include({
       subject: 'MDO HA-2026-7K3FQ9',
@@ -95,8 +82,8 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
         'Typ **verder** als het MDO begint; dan lopen we het gespreksformat samen door.',
       ]],
     ]);
-    expect(exchange.events).to.have.length(1);
-    expect(exchange.events[0]?.body.start).to.deep.equal({ dateTime: '2026-11-27T10:00:00', timeZone: 'W. Europe Standard Time' });
+    expect(local.exchange.events).to.have.length(1);
+    expect(local.exchange.events[0]?.body.start).to.deep.equal({ dateTime: '2026-11-27T10:00:00', timeZone: 'W. Europe Standard Time' });
     mdo = (await store.get(caseId))?.case.mdos[0];
     expect(mdo).to.deep.include({ datum: '2026-11-27', start: '2026-11-27T09:00:00.000Z' });
     expect(mdo?.agenda?.sequence).to.equal(1);
@@ -107,7 +94,7 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
       ['MDO annuleren', [buttons(/^MDO 1 van vrijdag 27 november 2026, 10:00 \u2013 11:30 annuleren\? De deelnemers krijgen bericht/)]],
       ['nee', ['Het MDO blijft staan.', 'Typ **verder** als het MDO begint; dan lopen we het gespreksformat samen door.']],
     ]);
-    expect(exchange.live()).to.have.length(1);
+    expect(local.exchange.live()).to.have.length(1);
     await playDialog(client, [
       ['verder', [buttons(/^Is het MDO bezig/)]],
       ['MDO annuleren', [buttons(/annuleren\?/)]],
@@ -116,8 +103,8 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
         'Typ **verder** om een nieuw MDO te plannen.',
       ]],
     ]);
-    expect(exchange.live()).to.have.length(0);
-    expect(exchange.events[0]?.cancelled).to.equal('Het MDO over casus HA-2026-7K3FQ9 gaat niet door. Als er een nieuw moment komt, volgt een nieuwe uitnodiging.');
+    expect(local.exchange.live()).to.have.length(0);
+    expect(local.exchange.events[0]?.cancelled).to.equal('Het MDO over casus HA-2026-7K3FQ9 gaat niet door. Als er een nieuw moment komt, volgt een nieuwe uitnodiging.');
     expect((await store.get(caseId))?.case.mdos[0]?.geannuleerdAt).to.be.a('string');
 
     // A second MDO is a new event, linked to the same case.
@@ -127,14 +114,14 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
     await playDialog(client, [
       [{ value: { ...card, datum: '2026-12-01', tijd: '13:30', locatie: 'online' } }, [/^MDO 2 staat gepland op dinsdag 1 december 2026, 13:30 \u2013 15:00 \(online \(teams\)\)/, buttons(/^Is het MDO bezig/)]],
     ]);
-    expect(exchange.events.map((e) => e.id)).to.deep.equal(['event-1', 'event-2']);
-    expect(exchange.events[1]?.body).to.deep.include({ transactionId: `${caseId}-mdo-2`, location: { displayName: 'Microsoft Teams' } });
+    expect(local.exchange.events.map((e) => e.id)).to.deep.equal(['event-1', 'event-2']);
+    expect(local.exchange.events[1]?.body).to.deep.include({ transactionId: `${caseId}-mdo-2`, location: { displayName: 'Microsoft Teams' } });
     const mdos = (await store.get(caseId))?.case.mdos;
     expect(mdos?.map((m) => [m.nummer, m.agenda?.eventId, !!m.geannuleerdAt])).to.deep.equal([[1, 'event-1', true], [2, 'event-2', false]]);
   });
 
   it('everyone busy: "geen gezamenlijk moment gevonden", and a moment of one\'s own still plans', async () => {
-    exchange.busy(AHMED, '2026-11-23T00:00:00', '2026-12-14T00:00:00');
+    local.exchange.busy(AHMED, '2026-11-23T00:00:00', '2026-12-14T00:00:00');
     const { client, store, caseId } = await setup();
     let card: Record<string, unknown> = {};
     await playDialog(client, [
@@ -149,12 +136,12 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
       [{ value: { ...card } }, [cardWith('Kies een van de voorgestelde momenten, of vul zelf een datum en begintijd in.')]],
       [{ value: { ...card, datum: '2026-12-15', tijd: '19:00', locatie: 'elders' } }, [/^MDO 1 staat gepland op dinsdag 15 december 2026, 19:00/, buttons(/^Is het MDO bezig/)]],
     ]);
-    expect(exchange.live()).to.have.length(1);
+    expect(local.exchange.live()).to.have.length(1);
     expect((await store.get(caseId))?.case.mdos[0]?.agenda?.eventId).to.equal('event-1');
   });
 
   it('no permission: a Dutch message for the beheerder, nothing stored, and on request the MDO without an invite (which a move later gives one)', async () => {
-    exchange.failWith((call) => (call.method === 'POST' ? { status: 403, body: { error: { code: 'ErrorAccessDenied', message: 'Access is denied.' } } } : undefined));
+    local.exchange.failWith((call) => (call.method === 'POST' ? { status: 403, body: { error: { code: 'ErrorAccessDenied', message: 'Access is denied.' } } } : undefined));
     const { client, store, caseId } = await setup();
     const before = JSON.stringify((await store.get(caseId))?.case);
     let card: Record<string, unknown> = {};
@@ -175,16 +162,16 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
       ['ja', ['MDO 1 staat gepland op donderdag 26 november 2026, 14:00 \u2013 15:30 (bij de inwoner thuis), zonder uitnodiging. Verplaats het later om alsnog een uitnodiging te sturen.', buttons(/^Is het MDO bezig/)]],
     ]);
     expect((await store.get(caseId))?.case.mdos[0]?.agenda).to.equal(undefined);
-    expect(exchange.events).to.have.length(0);
+    expect(local.exchange.events).to.have.length(0);
 
-    exchange.failWith(undefined);
+    local.exchange.failWith(undefined);
     await playDialog(client, [
       ['Verplaatsen', [(reply) => { card = submitDataOf(reply); }]],
     ]);
     await playDialog(client, [
       [{ value: { ...card, datum: '2026-11-26', tijd: '15:00' } }, [/^MDO 1 staat nu gepland op donderdag 26 november 2026, 15:00/, /^Typ \*\*verder\*\*/]],
     ]);
-    expect(exchange.live()).to.have.length(1);
+    expect(local.exchange.live()).to.have.length(1);
     expect((await store.get(caseId))?.case.mdos[0]?.agenda?.eventId).to.equal('event-1');
   });
 
@@ -194,7 +181,7 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
     for (const command of [
       { type: 'recordMdoUitkomsten', mdoId, ikWilIkKanIkHebNodigVastgesteld: true, gezamenlijkBelang: 'Het gezin blijft in de woning.', watAlsWeNietsDoen: 'Huisuitzetting.', ondersteuning: 'Schuldhulp.', casusregie: 'aad-wijkteam-1', afspraken: [{ wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '2026-11-30' }] },
     ]) d.run('regisseur', command);
-    exchange.busy(SANNE, '2027-01-07T09:00:00', '2027-01-07T11:00:00');
+    local.exchange.busy(SANNE, '2027-01-07T09:00:00', '2027-01-07T11:00:00');
     const { services, store, caseId } = await storedForDialog(d.case, undefined, calendar);
     const client = new DialogTestClient('msteams', new MdoDialog(services), { caseId });
     await playDialog(client, [
@@ -211,7 +198,7 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
         'De evaluatie staat op 7 januari 2027, 6 weken na het MDO. Ik herinner je eraan. De afspraak staat in je agenda: donderdag 7 januari 2027, 11:00 \u2013 12:00.',
       ]],
     ]);
-    const evaluation = exchange.live().find((e) => e.body.subject === 'Evaluatie HA-2026-7K3FQ9');
+    const evaluation = local.exchange.live().find((e) => e.body.subject === 'Evaluatie HA-2026-7K3FQ9');
     expect(evaluation?.organizer).to.equal('user1');
     expect(evaluation?.body).to.deep.include({ attendees: [], isOnlineMeeting: false, transactionId: `${caseId}-evaluatie-1`, start: { dateTime: '2027-01-07T11:00:00', timeZone: 'W. Europe Standard Time' } });
     const stored = (await store.get(caseId))?.case.mdos[0];
@@ -225,6 +212,6 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
     const before = JSON.stringify((await store.get(caseId))?.case);
     await playDialog(client, [[{ value: { verb: MDO_MOMENT_KIEZEN, caseId, mdoId: 'een-ander-mdo', datum: '2026-11-26', tijd: '14:00' } }, [cardWith('Die kaart hoort bij een ander MDO; gebruik deze.')]]]);
     expect(JSON.stringify((await store.get(caseId))?.case)).to.equal(before);
-    expect(exchange.events).to.have.length(0);
+    expect(local.exchange.events).to.have.length(0);
   });
 });

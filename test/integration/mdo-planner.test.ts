@@ -10,12 +10,9 @@ import { mdoAttendees } from '../../services/calendar/mdo-planner';
 import { mdoInvite } from '../../services/calendar/mdo-invite';
 import { DomainError } from '../../services/errors';
 import { openMdo, type Mdo } from '../../services/model/mdo';
-import { createGraphClient } from '../../services/graph/graph-client';
-import { GraphCalendar } from '../../services/graph/graph-calendar';
 import { createTestServices } from '../support/bot-services';
 import { codeOf } from '../support/error-code';
-import { simulateExchange } from '../support/exchange';
-import { startGraphServer, testCredential } from '../support/graph-server';
+import { useExchange } from '../support/exchange';
 import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 
 const MAILS = { [PEOPLE.regisseur.userId]: 'sanne.devries@wijkteam.example', [PEOPLE.schuldhulp.userId]: 'ahmed.b@schuldhulp.example' };
@@ -23,20 +20,11 @@ const T1 = '2026-11-24T09:00:00.000Z';
 const T2 = '2026-11-26T13:00:00.000Z';
 
 describe('MDO planner: one MDO, one event (local Graph server)', () => {
-  let graph: Awaited<ReturnType<typeof startGraphServer>>;
-  let exchange: ReturnType<typeof simulateExchange>;
-  before(async () => {
-    graph = await startGraphServer();
-  });
-  after(() => graph.close());
-  beforeEach(() => {
-    graph.reset();
-    exchange = simulateExchange(graph, MAILS);
-  });
+  const local = useExchange(MAILS);
   afterEach(() => sinon.restore());
 
   const setup = async () => {
-    const ctx = createTestServices(undefined, () => new GraphCalendar(createGraphClient({ credential: testCredential, baseUrl: graph.baseUrl, agent: graph.agent, maxRetries: 1 })));
+    const ctx = createTestServices(undefined, () => local.calendar({ maxRetries: 1 }));
     const c = caseAt('mdo').case;
     await ctx.store.create(c);
     return { ...ctx, planner: ctx.services.planner, caseId: c.id };
@@ -54,17 +42,17 @@ describe('MDO planner: one MDO, one event (local Graph server)', () => {
     expect((refused.reason as DomainError).code).to.equal('CASE.STEP_NOT_EDITABLE');
     const c = await stored(ctx);
     expect(c?.mdos).to.have.length(1);
-    expect(exchange.live()).to.have.length(1);
-    expect(exchange.live()[0]?.id).to.equal(c?.mdos[0]?.agenda?.eventId);
-    expect(exchange.live()[0]?.organizer).to.equal(c?.mdos[0]?.agenda?.organizerId);
+    expect(local.exchange.live()).to.have.length(1);
+    expect(local.exchange.live()[0]?.id).to.equal(c?.mdos[0]?.agenda?.eventId);
+    expect(local.exchange.live()[0]?.organizer).to.equal(c?.mdos[0]?.agenda?.organizerId);
   });
 
   it('one professional presses twice (or two bot instances take the same press): one event, one MDO', async () => {
     const ctx = await setup();
     const results = await Promise.allSettled([1, 2].map(() => ctx.planner.plan(PEOPLE.regisseur, ctx.caseId, { start: T1, locatie: 'thuis' })));
     expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
-    expect(exchange.events).to.have.length(1);
-    expect(exchange.live()).to.have.length(1);
+    expect(local.exchange.events).to.have.length(1);
+    expect(local.exchange.live()).to.have.length(1);
     expect((await stored(ctx))?.mdos.map((m) => m.agenda?.eventId)).to.deep.equal(['event-1']);
   });
 
@@ -73,13 +61,13 @@ describe('MDO planner: one MDO, one event (local Graph server)', () => {
     // The first attempt made the event at T1, then the bot died before it stored the MDO.
     const command = { type: 'planMdo', datum: '2026-11-24', start: T1, eind: '2026-11-24T10:30:00.000Z', locatie: 'thuis' };
     const preview = await ctx.services.cases.preview(PEOPLE.regisseur, ctx.caseId, command);
-    const calendar = new GraphCalendar(createGraphClient({ credential: testCredential, baseUrl: graph.baseUrl, agent: graph.agent }));
+    const calendar = local.calendar();
     await calendar.createEvent(PEOPLE.regisseur.userId, mdoInvite(preview, openMdo(preview.mdos) as Mdo, mdoAttendees(preview), 0));
     expect((await stored(ctx))?.mdos).to.have.length(0);
 
     const planned = await ctx.planner.plan(PEOPLE.regisseur, ctx.caseId, { start: T2, locatie: 'thuis' });
-    expect(exchange.events).to.have.length(1);
-    expect(exchange.events[0]?.body.start).to.deep.equal({ dateTime: '2026-11-26T14:00:00', timeZone: 'W. Europe Standard Time' });
+    expect(local.exchange.events).to.have.length(1);
+    expect(local.exchange.events[0]?.body.start).to.deep.equal({ dateTime: '2026-11-26T14:00:00', timeZone: 'W. Europe Standard Time' });
     expect(planned.mdo).to.deep.include({ start: T2, datum: '2026-11-26' });
     expect(planned.mdo.agenda?.eventId).to.equal('event-1');
   });
@@ -89,20 +77,20 @@ describe('MDO planner: one MDO, one event (local Graph server)', () => {
     const before = JSON.stringify(await stored(ctx));
     sinon.stub(ctx.services.cases, 'execute').rejects(new DomainError('STORE.UNAVAILABLE'));
     expect(await codeOf(ctx.planner.plan(PEOPLE.regisseur, ctx.caseId, { start: T1, locatie: 'thuis' }))).to.equal('STORE.UNAVAILABLE');
-    expect(exchange.events).to.have.length(1);
-    expect(exchange.live()).to.have.length(0);
+    expect(local.exchange.events).to.have.length(1);
+    expect(local.exchange.live()).to.have.length(0);
     expect(JSON.stringify(await stored(ctx))).to.equal(before);
   });
 
   it('Graph keeps answering 503 beyond the retry bound: a Dutch message, no event, nothing stored', async () => {
     const ctx = await setup();
     const before = JSON.stringify(await stored(ctx));
-    exchange.failWith((call) => (call.method === 'POST' && call.path.endsWith('/events') ? { status: 503, headers: { 'Retry-After': '1' }, body: { error: { code: 'ServiceUnavailable' } } } : undefined));
+    local.exchange.failWith((call) => (call.method === 'POST' && call.path.endsWith('/events') ? { status: 503, headers: { 'Retry-After': '1' }, body: { error: { code: 'ServiceUnavailable' } } } : undefined));
     const error = await ctx.planner.plan(PEOPLE.regisseur, ctx.caseId, { start: T1, locatie: 'thuis' }).catch((e: unknown) => e);
     expect((error as DomainError).code).to.equal('GRAPH.UNAVAILABLE');
     expect((error as DomainError).userMessage).to.equal('Microsoft 365 is even niet bereikbaar. Probeer het zo opnieuw.');
-    expect(graph.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/events'))).to.have.length(2);
-    expect(exchange.events).to.have.length(0);
+    expect(local.graph.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/events'))).to.have.length(2);
+    expect(local.exchange.events).to.have.length(0);
     expect(JSON.stringify(await stored(ctx))).to.equal(before);
   });
 
@@ -110,7 +98,7 @@ describe('MDO planner: one MDO, one event (local Graph server)', () => {
     const ctx = await setup();
     const error = await ctx.planner.plan(PEOPLE.regisseur, ctx.caseId, { start: '2026-11-23T08:00:00.000Z', locatie: 'thuis' }).catch((e: unknown) => e);
     expect((error as DomainError).userMessage).to.equal('Dat moment is al voorbij; kies een moment in de toekomst.');
-    expect(graph.calls).to.have.length(0);
+    expect(local.graph.calls).to.have.length(0);
   });
 
   it('cancelling twice (a retry after a crash) cancels once and marks the MDO once', async () => {
@@ -118,10 +106,10 @@ describe('MDO planner: one MDO, one event (local Graph server)', () => {
     const planned = await ctx.planner.plan(PEOPLE.regisseur, ctx.caseId, { start: T1, locatie: 'thuis' });
     sinon.stub(ctx.services.cases, 'execute').onFirstCall().rejects(new DomainError('STORE.UNAVAILABLE')).callThrough();
     expect(await codeOf(ctx.planner.cancel(PEOPLE.regisseur, ctx.caseId, planned.mdo.id))).to.equal('STORE.UNAVAILABLE');
-    expect(exchange.live()).to.have.length(0);
+    expect(local.exchange.live()).to.have.length(0);
     const cancelled = await ctx.planner.cancel(PEOPLE.regisseur, ctx.caseId, planned.mdo.id);
     expect(cancelled.mdo.geannuleerdAt).to.be.a('string');
-    expect(graph.calls.filter((c) => c.path.endsWith('/cancel'))).to.have.length(2);
+    expect(local.graph.calls.filter((c) => c.path.endsWith('/cancel'))).to.have.length(2);
   });
 });
 

@@ -1,4 +1,6 @@
-import type { startGraphServer } from './graph-server';
+import { createGraphClient } from '../../services/graph/graph-client';
+import { GraphCalendar } from '../../services/graph/graph-calendar';
+import { startGraphServer, testCredential } from './graph-server';
 
 type GraphServer = Awaited<ReturnType<typeof startGraphServer>>;
 
@@ -73,4 +75,26 @@ export function simulateExchange(graph: GraphServer, mails: Readonly<Record<stri
     /** Answer matching requests with a fault first (e.g. a 403), until cleared with `failWith(undefined)`. */
     failWith: (f: typeof fail) => void (fail = f),
   };
+}
+
+/**
+ * In a describe block: the local Graph server started once for the file, a fresh Exchange before each test, and a
+ * GraphCalendar on it. Read `graph`, `exchange` inside tests (they are set by the hooks).
+ */
+export function useExchange(mails: Readonly<Record<string, string>>) {
+  const handle = {
+    graph: undefined as unknown as GraphServer,
+    exchange: undefined as unknown as ReturnType<typeof simulateExchange>,
+    calendar: (options: { maxRetries?: number } = {}) =>
+      new GraphCalendar(createGraphClient({ credential: testCredential, baseUrl: handle.graph.baseUrl, agent: handle.graph.agent, ...options })),
+  };
+  before(async () => {
+    handle.graph = await startGraphServer();
+  });
+  after(() => handle.graph.close());
+  beforeEach(() => {
+    handle.graph.reset();
+    handle.exchange = simulateExchange(handle.graph, mails);
+  });
+  return handle;
 }
