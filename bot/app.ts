@@ -14,6 +14,11 @@ import {
 } from 'botframework-connector';
 import type { Downloads } from './downloads';
 import restify from 'restify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isAllowedTenant, isLoopbackServiceUrl, parseActivity } from './edge/activity';
+import { checkJsonHeaders, NOT_JSON, parseJson, readBody } from './edge/body';
+import { boundConnections, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './edge/connections';
+import { REFUSALS, sendRefusal, type EdgeRefusal } from './edge/refusal';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { AppConfig } from '../services/config';
@@ -32,7 +37,17 @@ export interface AppDeps {
   readonly credentialsFactory?: ServiceClientCredentialsFactory;
   /** Files by link, for local runs only (no app id): see downloads.ts. */
   readonly downloads?: Downloads;
+  /** Timeouts and body size; tests shorten them. `maxConnections` comes from the configuration. */
+  readonly limits?: Partial<Omit<EdgeLimits, 'maxConnections'>>;
 }
+
+/** The edge's limits: connections and time (see connections.ts) and the largest body it reads. */
+export interface EdgeLimits extends ConnectionLimits {
+  readonly maxBodyBytes: number;
+}
+
+/** Teams activities are far smaller: a message holds at most about 28 KB of text. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 /** The running bot edge. */
 export interface App {
@@ -52,7 +67,8 @@ export const GENERIC_ERROR_TEXT =
   'Er ging iets mis. Probeer het opnieuw; blijft het misgaan, meld het dan bij de beheerder.';
 
 const MESSAGES_ROUTE = '/api/messages';
-const MAX_BODY_BYTES = 1024 * 1024;
+/** The channel whose endorsement the token must carry before the body is read: this is a Teams app. */
+const TEAMS_CHANNEL = 'msteams';
 
 /** CloudAdapter that runs a turn for a request that the edge has already authenticated. */
 class AuthenticatedCloudAdapter extends CloudAdapter {
@@ -81,25 +97,6 @@ function errorCode(error: unknown): string {
 export function authFailureStatus(error: unknown): 401 | 503 {
   if (AuthenticationError.isStatusCodeError(error) && error.statusCode >= 500) return 503;
   return error instanceof Error && error.name === 'FetchError' ? 503 : 401;
-}
-
-/** The request body as an activity, with its timestamps as dates (as botbuilder's own `process` does). */
-function parseActivity(body: unknown): Activity | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const activity = body as Activity & Record<string, unknown>;
-  if (typeof activity.type !== 'string' || typeof activity.serviceUrl !== 'string') return undefined;
-  for (const [field, raw] of [
-    ['timestamp', 'rawTimestamp'],
-    ['localTimestamp', 'rawLocalTimestamp'],
-    ['expiration', 'rawExpiration'],
-  ] as const) {
-    const value = activity[field];
-    if (typeof value === 'string') {
-      activity[raw] = value;
-      activity[field] = new Date(value);
-    }
-  }
-  return activity;
 }
 
 function turnErrorHandler(logger: Logger) {
@@ -133,9 +130,27 @@ export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> 
   adapter.use(new ShowTypingMiddleware(500, 2000));
   let isReady = false;
 
+  const limits: EdgeLimits = {
+    ...DEFAULT_CONNECTION_LIMITS,
+    maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+    ...deps.limits,
+    maxConnections: config.edge.maxConnections,
+  };
   const server = restify.createServer({ name: 'helmond-aanpak-bot', handleUncaughtExceptions: false });
+  // No body parser, not even for one route: /api/messages reads its own body after authentication (see below).
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
+  boundConnections(server.server, limits);
+  // Restify's own answers (unknown route, wrong method) in the edge's short JSON, not restify's English.
+  server.on('restifyError', (req: restify.Request, res: restify.Response, error: Error, callback: () => void) => {
+    const refusal = error.name === 'ResourceNotFoundError' ? REFUSALS.notFound : error.name === 'MethodNotAllowedError' ? REFUSALS.method : undefined;
+    if (!refusal) logger.error('http.failed', { status: 500, code: errorCode(error) });
+    const answer = refusal ?? REFUSALS.internal;
+    // Restify sends this itself after the callback (res.send), so hand it the body rather than ending here.
+    res.header('Cache-Control', 'no-store');
+    if (req.method !== 'GET' && req.method !== 'HEAD') res.header('Connection', 'close');
+    (error as Error & { toJSON?: () => unknown }).toJSON = () => ({ error: answer.error, message: answer.message });
+    callback();
+  });
 
   if (deps.downloads) {
     if (config.bot.appId) throw new Error('Download links are for local runs only; with an app id files go through Teams file consent.');
@@ -160,46 +175,78 @@ export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> 
     res.send(isReady ? 200 : 503, { status: isReady ? 'ok' : 'starting' });
   });
 
-  server.post(MESSAGES_ROUTE, async (req: restify.Request, res: restify.Response) => {
-    const started = performance.now();
-    const activity = parseActivity(req.body);
-    if (!activity) {
-      logger.warn('http.bad_request', { method: 'POST', route: MESSAGES_ROUTE, status: 400 });
-      res.send(400, { error: 'invalid_activity' });
-      return;
-    }
-    const header = req.headers.authorization ?? '';
-    let authenticated: AuthenticateRequestResult;
+  const refuse = (res: ServerResponse, refusal: EdgeRefusal, bodyUnread: boolean, headers?: Record<string, string>): void => {
+    const level = refusal.status === 503 ? 'error' : 'warn';
+    logger[level]('http.refused', { method: 'POST', route: MESSAGES_ROUTE, status: refusal.status, code: refusal.error });
+    sendRefusal(res, refusal, { bodyUnread, ...(headers ? { headers } : {}) });
+  };
+
+  /** Check the caller's token; a refusal for any failure (see {@link authFailureStatus}), never bot code. */
+  const authenticate = async <T>(check: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; refusal: EdgeRefusal; headers: Record<string, string> }> => {
     try {
-      authenticated = await auth.authenticateRequest(activity, header);
+      return { ok: true, value: await check() };
     } catch (error) {
-      const status = authFailureStatus(error);
-      if (status === 503) {
-        logger.error('http.auth_unavailable', { route: MESSAGES_ROUTE, status, code: errorCode(error) });
-        res.header('Retry-After', '10');
-        res.send(503, { error: 'authentication_unavailable' });
-        return;
+      if (authFailureStatus(error) === 503) {
+        logger.error('http.auth_unavailable', { route: MESSAGES_ROUTE, status: 503, code: errorCode(error) });
+        return { ok: false, refusal: REFUSALS.authUnavailable, headers: { 'Retry-After': '10' } };
       }
-      logger.warn('http.unauthorized', { route: MESSAGES_ROUTE, status, code: errorCode(error) });
-      res.header('WWW-Authenticate', 'Bearer');
-      res.send(401, { error: 'unauthorized' });
-      return;
+      return { ok: false, refusal: REFUSALS.unauthorized, headers: { 'WWW-Authenticate': 'Bearer' } };
     }
+  };
+
+  /**
+   * `POST /api/messages`, in this order, each step refusing with a short JSON error and no bot code:
+   * 1. with an app id, the token in the header is checked (signature, issuer, audience, Teams endorsement) before a
+   *    byte of the body is read; 2. the headers must announce JSON, no compression and no more than the limit;
+   * 3. the body is read to at most the limit, counted on the bytes received; 4. it must be JSON and an activity of
+   * the shape Teams sends; 5. with an app id the token is checked again against the activity (the `serviceurl`
+   * claim must be the activity's service URL); without one the service URL must be on this machine; 6. the tenant
+   * must be allowed. Then the turn runs.
+   */
+  const handleMessages = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    const header = req.headers.authorization ?? '';
+    if (!config.edge.anonymous) {
+      if (!header.trim()) return refuse(res, REFUSALS.unauthorized, true, { 'WWW-Authenticate': 'Bearer' });
+      const early = await authenticate(() => auth.authenticateStreamingRequest(header, TEAMS_CHANNEL));
+      if (!early.ok) return refuse(res, early.refusal, true, early.headers);
+    }
+    const headerProblem = checkJsonHeaders(req, limits.maxBodyBytes);
+    if (headerProblem) return refuse(res, headerProblem, true);
+    const body = await readBody(req, limits.maxBodyBytes);
+    if (!body.ok) return refuse(res, body.refusal, true);
+    const json = parseJson(body.bytes);
+    if (json === NOT_JSON) return refuse(res, REFUSALS.invalidJson, false);
+    const activity = parseActivity(json);
+    if (!activity) return refuse(res, REFUSALS.invalidActivity, false);
+    if (config.edge.anonymous && !isLoopbackServiceUrl(activity.serviceUrl)) return refuse(res, REFUSALS.serviceUrl, false);
+    const authenticated = await authenticate(() => auth.authenticateRequest(activity, header));
+    if (!authenticated.ok) return refuse(res, authenticated.refusal, false, authenticated.headers);
+    if (config.edge.allowedTenants && !isAllowedTenant(activity, config.edge.allowedTenants)) return refuse(res, REFUSALS.tenant, false);
+
+    const invokeResponse = await adapter.runAuthenticated(authenticated.value, activity, (turn) => bot.run(turn));
+    const status = invokeResponse?.status ?? 200;
+    const answer = invokeResponse?.body === undefined ? '' : JSON.stringify(invokeResponse.body);
+    res.statusCode = status;
+    if (answer) res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', Buffer.byteLength(answer));
+    res.end(answer);
+    logger.debug('http.request', {
+      method: 'POST',
+      route: MESSAGES_ROUTE,
+      status,
+      activityType: activity.type,
+      durationMs: Math.round(performance.now() - started),
+    });
+  };
+
+  server.post(MESSAGES_ROUTE, async (req: restify.Request, res: restify.Response) => {
     try {
-      const invokeResponse = await adapter.runAuthenticated(authenticated, activity, (turn) => bot.run(turn));
-      const status = invokeResponse?.status ?? 200;
-      if (invokeResponse?.body === undefined) res.send(status);
-      else res.send(status, invokeResponse.body);
-      logger.debug('http.request', {
-        method: 'POST',
-        route: MESSAGES_ROUTE,
-        status,
-        activityType: activity.type,
-        durationMs: Math.round(performance.now() - started),
-      });
+      await handleMessages(req, res);
     } catch (error) {
+      // A bug, not the caller's fault: logged by code only, answered without detail; the process goes on.
       logger.error('http.failed', { route: MESSAGES_ROUTE, status: 500, code: errorCode(error) });
-      res.send(500, { error: 'internal' });
+      sendRefusal(res, REFUSALS.internal, { bodyUnread: true });
     }
   });
 
@@ -224,6 +271,9 @@ export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> 
         isReady = false;
         if (!server.server.listening) return resolve();
         server.close(() => resolve());
+        // Idle kept-alive connections go at once; requests still running get a few seconds to finish.
+        server.server.closeIdleConnections();
+        setTimeout(() => server.server.closeAllConnections(), 5_000).unref();
       }),
   };
 }

@@ -1,5 +1,4 @@
 import {
-
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
@@ -7,7 +6,8 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, FileConsentCardResponse } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, FileConsentCardResponse, InvokeResponse } from 'botbuilder';
+import { HANDLED_INVOKES, unhandledInvoke } from './unhandled-invokes';
 import type { ApprovalCards } from './card-actions/approval-cards';
 import type { ApprovalDelivery } from './card-actions/approval-delivery';
 import { DEEL_B_VERBS, DeelBDecisions } from './card-actions/deel-b-decisions';
@@ -190,6 +190,12 @@ export class HelmondBot extends TeamsActivityHandler {
     const card = typeof verb === 'string' ? await this.cardAction(turn, verb, invokeValue.action.data) : undefined;
     if (card) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
     return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Onbekende kaartactie.' } as never };
+  }
+
+  /** Invokes the bot does not handle get a deliberate answer (see unhandled-invokes.ts), never botbuilder's 501. */
+  protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
+    const name = turn.activity.name ?? '';
+    return HANDLED_INVOKES.includes(name) ? super.onInvokeActivity(turn) : unhandledInvoke(name);
   }
 
   /** One handler per group of card verbs; undefined for a verb no handler owns. */

@@ -1,10 +1,36 @@
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from '../services/config';
 import { isDomainError } from '../services/errors';
-import { createLogger } from '../services/logging';
+import { createLogger, type Logger } from '../services/logging';
 import { createApp } from './app';
 import { compose } from './compose';
 
-/** Start the bot: configuration, logger, HTTP edge; stop cleanly on SIGTERM/SIGINT. */
+/** A stable code for the log: never an error's message, which may hold case content. */
+function codeOf(error: unknown): string {
+  if (isDomainError(error)) return error.code;
+  return error instanceof Error ? error.name : typeof error;
+}
+
+const ANONYMOUS_BANNER = [
+  '',
+  '!!! ANONIEME MODUS: er is geen MicrosoftAppId gezet. Elk verzoek wordt zonder aanmelding geloofd,',
+  '!!! ook wie de afzender zegt te zijn. Alleen voor proberen op deze computer, nooit met echte casussen.',
+  '',
+  '',
+].join('\n');
+
+/**
+ * After start-up nothing ends the process but a stop signal: every request's errors are caught at the edge, and
+ * a rejection or exception that still escapes (a bug) is logged by its code and the bot goes on serving. In
+ * production the App Service restarts the process if it dies anyway; `npm start` exits non-zero only when
+ * start-up fails.
+ */
+function keepRunning(logger: Logger): void {
+  process.on('unhandledRejection', (reason) => logger.error('process.unhandled_rejection', { code: codeOf(reason) }));
+  process.on('uncaughtException', (error) => logger.error('process.uncaught_exception', { code: codeOf(error) }));
+}
+
+/** Start the bot: configuration, logger, HTTP edge; stop cleanly (exit 0) on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
@@ -12,9 +38,28 @@ async function main(): Promise<void> {
   const app = await createApp(config, { bot: runtime.bot, logger, ...(runtime.downloads ? { downloads: runtime.downloads } : {}) });
   runtime.notifier.attach(app.adapter, config.bot.appId);
   const port = await app.listen(config.port, config.host);
+  keepRunning(logger);
   app.ready();
-  logger.info('bot.started', { port, store: runtime.store, calendar: config.calendar.kind });
-  const stop = (): void => void app.close().then(runtime.close).then(() => logger.info('bot.stopped', { port }));
+  const { address } = app.server.address() as unknown as AddressInfo;
+  const mode = config.edge.anonymous ? 'anonymous' : 'authenticated';
+  logger.info('bot.started', { port, address, mode, store: runtime.store, calendar: config.calendar.kind });
+  if (config.edge.anonymous) {
+    logger.warn('bot.anonymous_mode', { address, mode });
+    process.stderr.write(ANONYMOUS_BANNER);
+  }
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void app
+      .close()
+      .then(runtime.close)
+      .then(
+        () => logger.info('bot.stopped', { port }),
+        (error: unknown) => logger.error('bot.stop_failed', { code: codeOf(error) }),
+      )
+      .finally(() => process.exit(0));
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

@@ -4,7 +4,10 @@
  * | Variable | Default | Meaning |
  * | --- | --- | --- |
  * | `PORT` | `3978` | Port the bot listens on (1–65535). |
- * | `HOST` | `0.0.0.0` | Address the bot listens on; `127.0.0.1` keeps it on this machine. |
+ * | `HOST` | `127.0.0.1` without an app id, `0.0.0.0` with one | Address the bot listens on. Without an app id only a loopback address is accepted (unless ALLOW_ANONYMOUS_REMOTE). |
+ * | `ALLOW_ANONYMOUS_REMOTE` | `false` | `true` lets a bot without an app id listen on a non-loopback HOST. Dangerous: anyone who reaches the port is believed. |
+ * | `ALLOWED_TENANTS` | (none) | Comma-separated tenant ids (GUIDs). Set: activities from any other tenant are refused with 403. |
+ * | `MAX_CONNECTIONS` | `512` | Open HTTP connections at most (16–65535); above it the longest-idle connection is closed. |
  * | `DATA_DIR` | `./.data` | Folder of the embedded case store (git-ignored). |
  * | `LOG_LEVEL` | `info` | `debug`, `info`, `warn` or `error`. Logs never hold names, BSNs or free text. |
  * | `TEAM_ID` | `wijkteam` | Default team for budgets: letters, digits, `-` and `_`, at most 64. |
@@ -92,6 +95,15 @@ export type BotAuthSettings = Readonly<Partial<Record<AuthKey, string>>>;
 export interface AppConfig {
   readonly port: number;
   readonly host: string;
+  /** The HTTP edge's own limits. */
+  readonly edge: {
+    /** Without an app id: requests are believed as sent (local runs only). */
+    readonly anonymous: boolean;
+    /** Set: only activities from these tenants (lower-case GUIDs) run bot code. */
+    readonly allowedTenants: readonly string[] | undefined;
+    /** Open connections at most; above it the longest-idle one is closed. */
+    readonly maxConnections: number;
+  };
   readonly dataDir: string;
   readonly logLevel: LogLevel;
   readonly teamId: string;
@@ -145,6 +157,9 @@ const EnvSchema = z
     HOST: text('HOST moet een hostnaam of IP-adres zijn, bijvoorbeeld 0.0.0.0 of 127.0.0.1.', (v) =>
       /^[A-Za-z0-9.:_-]{1,253}$/.test(v),
     ),
+    ALLOW_ANONYMOUS_REMOTE: text('ALLOW_ANONYMOUS_REMOTE moet true of false zijn.', (v) => v === 'true' || v === 'false'),
+    ALLOWED_TENANTS: text('ALLOWED_TENANTS is een lijst tenant-id\u2019s (GUID\u2019s) met komma\u2019s.', (v) => parseTenants(v) !== undefined),
+    MAX_CONNECTIONS: text('MAX_CONNECTIONS moet een heel getal tussen 16 en 65535 zijn.', (v) => /^\d{2,5}$/.test(v) && +v >= 16 && +v <= 65535),
     DATA_DIR: text('DATA_DIR moet een mappad zijn.', (v) => !v.includes('\0')),
     LOG_LEVEL: text(`LOG_LEVEL moet ${LOG_LEVELS.join(', ')} zijn.`, (v) => (LOG_LEVELS as readonly string[]).includes(v)),
     TEAM_ID: text('TEAM_ID mag alleen letters, cijfers, - en _ bevatten (1 tot 64 tekens).', (v) =>
@@ -200,6 +215,12 @@ const EnvSchema = z
     if (!env.COSMOS_ENDPOINT && (env.COSMOS_KEY || env.COSMOS_DATABASE)) {
       problem('COSMOS_KEY of COSMOS_DATABASE is gezet, maar COSMOS_ENDPOINT ontbreekt.');
     }
+    if (!env.MicrosoftAppId && env.HOST && !isLoopbackHost(env.HOST) && env.ALLOW_ANONYMOUS_REMOTE !== 'true') {
+      problem(
+        'Zonder MicrosoftAppId accepteert de bot berichten zonder controle; daarom luistert hij dan alleen op deze computer. ' +
+          'Zet HOST op 127.0.0.1 (of laat HOST leeg), of zet MicrosoftAppId. Alleen als je het risico kent: ALLOW_ANONYMOUS_REMOTE=true.',
+      );
+    }
     const missing = AUTH_OVERRIDES.filter((name) => env[name] === undefined);
     if (missing.length > 0 && missing.length < AUTH_OVERRIDES.length) {
       problem(`De kanaalauthenticatie-instellingen horen bij elkaar: zet ze allemaal of geen. Ontbreekt: ${missing.join(', ')}.`);
@@ -207,6 +228,16 @@ const EnvSchema = z
   });
 
 type Env = z.infer<typeof EnvSchema>;
+
+/** Loopback addresses: the only ones a bot without an app id listens on by default. */
+export function isLoopbackHost(host: string): boolean {
+  return /^(127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3}|localhost)$/i.test(host);
+}
+
+function parseTenants(value: string): string[] | undefined {
+  const tenants = value.split(',').map((t) => t.trim()).filter(Boolean);
+  return tenants.length > 0 && tenants.every((t) => GUID.test(t)) ? tenants.map((t) => t.toLowerCase()) : undefined;
+}
 
 function parseRoles(value: string): OrgRole[] | undefined {
   const roles = value.split(',').map((r) => r.trim()).filter(Boolean);
@@ -254,7 +285,12 @@ function toConfig(env: Env): AppConfig {
   auth.MicrosoftAppType = appType;
   return {
     port: Number(env.PORT ?? 3978),
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST ?? (env.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
+    edge: {
+      anonymous: !env.MicrosoftAppId,
+      allowedTenants: env.ALLOWED_TENANTS ? parseTenants(env.ALLOWED_TENANTS) : undefined,
+      maxConnections: Number(env.MAX_CONNECTIONS ?? 512),
+    },
     dataDir: env.DATA_DIR ?? './.data',
     logLevel: (env.LOG_LEVEL ?? 'info') as LogLevel,
     teamId: env.TEAM_ID ?? 'wijkteam',

@@ -33,6 +33,10 @@ export interface LogFields {
   readonly route?: string;
   /** The Bot Framework activity type (`message`, `invoke`, …). */
   readonly activityType?: string;
+  /** The address the bot listens on (`127.0.0.1`, `0.0.0.0`). */
+  readonly address?: string;
+  /** How requests are checked: `authenticated` (an app id) or `anonymous` (local runs only). */
+  readonly mode?: string;
 }
 
 const FIELD_NAMES = [
@@ -49,6 +53,8 @@ const FIELD_NAMES = [
   'method',
   'route',
   'activityType',
+  'address',
+  'mode',
 ] as const satisfies readonly (keyof LogFields)[];
 
 const SAFE_TEXT = /^[A-Za-z0-9_.:/-]{0,100}$/;

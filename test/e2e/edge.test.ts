@@ -86,6 +86,21 @@ describe('bot edge without an app id (local runs)', () => {
     expect(run.called).to.equal(false);
   });
 
+  it('answers only to a service URL on this machine: another serviceUrl is refused with 403 and runs no bot code', async () => {
+    const run = sandbox.spy(bot, 'run');
+    for (const serviceUrl of ['https://smba.trafficmanager.net/emea/', 'http://10.0.0.8:3978/', 'http://127.0.0.1.nip.io/', 'http://[::ffff:a00:1]/']) {
+      const response = await postActivity(botUrl, teamsMessage('hallo', { serviceUrl }));
+      expect(response.status, serviceUrl).to.equal(403);
+      expect(JSON.parse(response.body)).to.include({ error: 'service_url_not_allowed' });
+    }
+    expect(run.called).to.equal(false);
+    expect(connector.calls).to.deep.equal([]);
+    for (const serviceUrl of [connector.serviceUrl, connector.serviceUrl.replace('127.0.0.1', 'localhost')]) {
+      expect((await postActivity(botUrl, teamsMessage('hallo', { serviceUrl }))).status).to.equal(200);
+    }
+    expect(run.calledTwice).to.equal(true);
+  });
+
   it('shows the Dutch message of a DomainError and logs only its code', async () => {
     sandbox.stub(bot, 'run').rejects(new DomainError('CASE.NOT_FOUND'));
     expect((await postActivity(botUrl, teamsMessage('casus HA-2026-7K3FQ9', context))).status).to.equal(200);

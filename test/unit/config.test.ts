@@ -25,7 +25,8 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).to.deep.equal({
       port: 3978,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
+      edge: { anonymous: true, allowedTenants: undefined, maxConnections: 512 },
       dataDir: './.data',
       logLevel: 'info',
       teamId: 'wijkteam',
@@ -41,6 +42,29 @@ describe('loadConfig', () => {
     const config = loadConfig({ CALENDAR: 'graph', GRAPH_TENANT_ID: TENANT_ID, GRAPH_CLIENT_ID: APP_ID, GRAPH_CLIENT_SECRET: SECRET });
     expect(config.calendar).to.deep.equal({ kind: 'graph', graph: { tenantId: TENANT_ID, clientId: APP_ID, clientSecret: SECRET, baseUrl: 'https://graph.microsoft.com' } });
     expect(loadConfig({ CALENDAR: 'graph' }).calendar).to.deep.equal({ kind: 'graph', graph: { baseUrl: 'https://graph.microsoft.com' } });
+  });
+
+  it('listens on loopback only without an app id, on every interface with one', () => {
+    expect(loadConfig({}).host).to.equal('127.0.0.1');
+    expect(loadConfig({ HOST: '::1' }).host).to.equal('::1');
+    expect(loadConfig({ HOST: 'localhost' }).host).to.equal('localhost');
+    const withAppId = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET });
+    expect(withAppId.host).to.equal('0.0.0.0');
+    expect(withAppId.edge.anonymous).to.equal(false);
+    expect(loadConfig({ HOST: '0.0.0.0', ALLOW_ANONYMOUS_REMOTE: 'true' }).host).to.equal('0.0.0.0');
+  });
+
+  it('refuses a non-loopback HOST without an app id, in Dutch, unless ALLOW_ANONYMOUS_REMOTE=true', () => {
+    for (const host of ['0.0.0.0', '::', '10.0.0.4', 'bot.example.nl']) {
+      expect(configError({ HOST: host }).userMessage).to.contain('Zonder MicrosoftAppId accepteert de bot berichten zonder controle');
+      expect(configError({ HOST: host, ALLOW_ANONYMOUS_REMOTE: 'false' }).userMessage).to.contain('Zet HOST op 127.0.0.1');
+    }
+  });
+
+  it('reads ALLOWED_TENANTS (lower-cased) and MAX_CONNECTIONS', () => {
+    const config = loadConfig({ ALLOWED_TENANTS: `${TENANT_ID.toUpperCase()}, ${APP_ID}`, MAX_CONNECTIONS: '64' });
+    expect(config.edge.allowedTenants).to.deep.equal([TENANT_ID, APP_ID]);
+    expect(config.edge.maxConnections).to.equal(64);
   });
 
   it('treats empty values as unset, as in a .env line "MicrosoftAppId="', () => {
@@ -96,6 +120,11 @@ describe('loadConfig', () => {
     ['PORT out of range', { PORT: '70000' }, 'PORT moet een poortnummer tussen 1 en 65535 zijn.'],
     ['PORT zero', { PORT: '0' }, 'PORT moet een poortnummer'],
     ['HOST with a space', { HOST: 'local host' }, 'HOST moet een hostnaam of IP-adres zijn'],
+    ['ALLOW_ANONYMOUS_REMOTE not a boolean', { ALLOW_ANONYMOUS_REMOTE: 'ja' }, 'ALLOW_ANONYMOUS_REMOTE moet true of false zijn.'],
+    ['ALLOWED_TENANTS not GUIDs', { ALLOWED_TENANTS: 'contoso, fabrikam' }, 'ALLOWED_TENANTS is een lijst tenant-id\u2019s (GUID\u2019s) met komma\u2019s.'],
+    ['ALLOWED_TENANTS empty list', { ALLOWED_TENANTS: ' , ' }, 'ALLOWED_TENANTS is een lijst'],
+    ['MAX_CONNECTIONS too small', { MAX_CONNECTIONS: '2' }, 'MAX_CONNECTIONS moet een heel getal tussen 16 en 65535 zijn.'],
+    ['MAX_CONNECTIONS not a number', { MAX_CONNECTIONS: 'veel' }, 'MAX_CONNECTIONS moet een heel getal'],
     ['DATA_DIR with NUL', { DATA_DIR: 'a\0b' }, 'DATA_DIR moet een mappad zijn.'],
     ['LOG_LEVEL unknown', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL moet debug, info, warn, error zijn.'],
     ['TEAM_ID with a space', { TEAM_ID: 'wijk team' }, 'TEAM_ID mag alleen letters, cijfers, - en _ bevatten'],

@@ -1,0 +1,97 @@
+/**
+ * `bot/index.ts` as a process, the way `npm start` runs it: without an app id it listens on loopback only and says
+ * loudly that anonymous mode is on; a non-loopback HOST without an app id stops start-up in Dutch with exit code 1;
+ * a stop signal ends it with 0.
+ */
+import { expect } from 'chai';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+interface Started {
+  readonly child: ChildProcess;
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+function startBot(env: NodeJS.ProcessEnv): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function until<T>(what: string, check: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('the bot process (npm start)', function () {
+  this.timeout(30_000);
+  let dataDir: string;
+
+  before(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'startup-'));
+  });
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('without an app id and without HOST listens on 127.0.0.1 only, warns of anonymous mode, and stops with 0', async () => {
+    const port = await freePort();
+    const bot = startBot({ DATA_DIR: dataDir, PORT: String(port) });
+    try {
+      const started = await until('bot.started', () =>
+        bot
+          .stdout()
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+          .find((line) => line.event === 'bot.started'),
+      );
+      expect(started).to.include({ address: '127.0.0.1', port, mode: 'anonymous' });
+      expect(bot.stdout()).to.contain('"event":"bot.anonymous_mode"');
+      expect(bot.stderr()).to.contain('ANONIEME MODUS');
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).to.equal(200);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).to.equal(0);
+      expect(bot.stdout()).to.contain('"event":"bot.stopped"');
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
+  });
+
+  for (const host of ['0.0.0.0']) {
+    it(`refuses HOST=${host} without an app id: a Dutch message, exit code 1, nothing listening`, async () => {
+      const port = await freePort();
+      const bot = startBot({ DATA_DIR: dataDir, PORT: String(port), HOST: host });
+      expect(await bot.exited).to.equal(1);
+      expect(bot.stderr()).to.contain('Configuratiefout: Zonder MicrosoftAppId accepteert de bot berichten zonder controle');
+      expect(bot.stdout()).not.to.contain('bot.started');
+    });
+  }
+});
