@@ -7,7 +7,7 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, FileConsentCardResponse, InvokeResponse } from 'botbuilder';
-import { HANDLED_INVOKES, unhandledInvoke } from './unhandled-invokes';
+import { HANDLED_INVOKES, malformedInvoke, unhandledInvoke } from './unhandled-invokes';
 import type { ApprovalCards } from './card-actions/approval-cards';
 import type { ApprovalDelivery } from './card-actions/approval-delivery';
 import { DEEL_B_VERBS, DeelBDecisions } from './card-actions/deel-b-decisions';
@@ -195,7 +195,9 @@ export class HelmondBot extends TeamsActivityHandler {
   /** Invokes the bot does not handle get a deliberate answer (see unhandled-invokes.ts), never botbuilder's 501. */
   protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
     const name = turn.activity.name ?? '';
-    return HANDLED_INVOKES.includes(name) ? super.onInvokeActivity(turn) : unhandledInvoke(name);
+    if (!HANDLED_INVOKES.includes(name)) return unhandledInvoke(name);
+    const malformed = malformedInvoke(name, turn.activity.value);
+    return malformed ?? super.onInvokeActivity(turn);
   }
 
   /** One handler per group of card verbs; undefined for a verb no handler owns. */

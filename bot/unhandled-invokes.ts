@@ -26,3 +26,25 @@ export function unhandledInvoke(name: string): InvokeResponse {
   }
   return { status: 200 };
 }
+
+export const INVALID_CARD_ACTION_TEXT = 'Deze kaartactie klopt niet. Typ **mijn casussen** voor een actueel overzicht.';
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A handled invoke whose value is not of the shape Teams sends (botbuilder would read a field of null and end the
+ * turn in a TypeError, answered 501): a 400, with a Dutch message where Teams shows one. Undefined when well-formed.
+ */
+export function malformedInvoke(name: string, value: unknown): InvokeResponse | undefined {
+  if (name === 'fileConsent/invoke') {
+    return isObject(value) && (value.action === 'accept' || value.action === 'decline') ? undefined : { status: 400 };
+  }
+  if (name === 'adaptiveCard/action') {
+    if (isObject(value) && isObject(value.action) && typeof value.action.verb === 'string') return undefined;
+    return {
+      status: 400,
+      body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: INVALID_CARD_ACTION_TEXT } },
+    };
+  }
+  return undefined;
+}

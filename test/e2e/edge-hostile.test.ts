@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createApp, type App } from '../../bot/app';
-import { NO_SUCH_PART_TEXT } from '../../bot/unhandled-invokes';
+import { INVALID_CARD_ACTION_TEXT, NO_SUCH_PART_TEXT } from '../../bot/unhandled-invokes';
 import { loadConfig } from '../../services/config';
 import { silentLogger } from '../../services/logging';
 import { createTestBot } from '../support/bot-services';
@@ -244,6 +244,17 @@ describe('bot edge under hostile input (app id, local issuer)', () => {
     expect(JSON.parse(config.body)).to.deep.equal({ responseType: 'config', config: { type: 'message', value: NO_SUCH_PART_TEXT } });
     const search = await postActivity(botUrl, invoke('application/search', { queryText: 'jan' }), bearer());
     expect(JSON.parse(search.body)).to.deep.equal({ type: 'application/vnd.microsoft.search.searchResponse', value: { results: [] } });
+    // Handled invokes with a value Teams never sends: a 400, not a TypeError in the turn (which botbuilder answers 501).
+    for (const value of [null, 'accept', [], { action: 'misschien' }]) {
+      const consent = await postActivity(botUrl, invoke('fileConsent/invoke', value), bearer());
+      expect(consent.status, JSON.stringify(value)).to.equal(400);
+    }
+    for (const value of [null, {}, { action: null }, { action: { type: 'Action.Execute' } }, { action: { verb: 7 } }]) {
+      const press = await postActivity(botUrl, invoke('adaptiveCard/action', value), bearer());
+      expect(press.status, JSON.stringify(value)).to.equal(400);
+      expect(JSON.parse(press.body)).to.deep.include({ statusCode: 400, value: { code: 'BadRequest', message: INVALID_CARD_ACTION_TEXT } });
+    }
+    expect(connector.calls, 'no turn error was shown').to.deep.equal([]);
     for (const name of ['tab/fetch', 'signin/verifyState', 'actionableMessage/executeAction', 'iets/onbekends']) {
       const answer = await postActivity(botUrl, invoke(name), bearer());
       expect(answer.status, name).to.equal(200);
