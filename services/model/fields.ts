@@ -38,8 +38,15 @@ export const entityId = z
   .string({ error: 'Er ontbreekt een kenmerk.' })
   .regex(/^[A-Za-z0-9_-]{6,64}$/, { error: 'Het kenmerk is ongeldig.' });
 
-/** An instant, stored as an ISO 8601 string in UTC. */
-export const instant = z.iso.datetime({ offset: true, error: 'Geef een geldig tijdstip op.' });
+const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/**
+ * An instant, stored as an ISO 8601 string in UTC (`…Z`, milliseconds): whatever offset a caller sends is
+ * normalised here, so text order (Cosmos `ORDER BY`, the embedded store's indexes) is time order.
+ */
+export const instant = z.iso
+  .datetime({ offset: true, error: 'Geef een geldig tijdstip op.' })
+  .transform((value) => (CANONICAL_UTC.test(value) ? value : new Date(value).toISOString()));
 
 /** A calendar date (Europe/Amsterdam), stored as YYYY-MM-DD. */
 export function calendarDate(label: string) {
