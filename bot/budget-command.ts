@@ -1,7 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { DateTime } from 'luxon';
-import { booked, remaining, type BudgetDocument } from '../services/budget/ledger';
-import { ZONE } from '../services/ports/clock';
+import { booked, remaining, type PeriodBudget } from '../services/budget/ledger';
 import { parseEuroCents } from './parse';
 import { actorOf, type BotServices } from './services';
 import { formatEuro as euro } from '../services/text/format';
@@ -11,17 +9,23 @@ export const BUDGET_ROUTE = /^\s*budget(?:\s+(€?\s*[\d.,]+))?(?:\s+(\d{4}(?:-Q
 
 
 /** One line about a budget, for "budget" and "status". */
-export function budgetLine(teamId: string, period: string, budget: BudgetDocument | undefined): string {
+export function budgetLine(teamId: string, period: string, budget: PeriodBudget | undefined): string {
   if (!budget) return `Voor ${teamId} is voor ${period} nog geen doorbraakbudget vastgesteld.`;
   return `Doorbraakbudget ${teamId} ${period}: ${euro(budget.amountCents)}, toegekend ${euro(booked(budget))}, over ${euro(remaining(budget))}.`;
 }
 
-/** The beheerder's command for the doorbraakbudget of the bot's team. */
+export const budgetLineOf = (teamId: string, at: { period: string; budget: PeriodBudget | undefined }) => budgetLine(teamId, at.period, at.budget);
+
+/**
+ * The beheerder's command for the doorbraakbudget of the bot's team. Without a period it is about the budget a
+ * grant now draws on (this quarter's when the year is budgeted by quarter, else this year's).
+ */
 export async function handleBudgetCommand(turn: TurnContext, services: BotServices, teamId: string, match: RegExpExecArray): Promise<void> {
-  const now = services.clock.now().setZone(ZONE);
-  const period = match[2] ?? String(now.year);
+  const now = services.clock.now().toUTC().toISO() as string;
+  const explicit = match[2]?.toUpperCase();
   if (!match[1]) {
-    await turn.sendActivity(budgetLine(teamId, period, await services.ledger.get(teamId, period)));
+    const shown = explicit ? { period: explicit, budget: await services.ledger.get(teamId, explicit) } : await services.ledger.budgetAt(teamId, now);
+    await turn.sendActivity(budgetLineOf(teamId, shown));
     return;
   }
   const actor = await actorOf(turn, services.directory);
@@ -34,8 +38,7 @@ export async function handleBudgetCommand(turn: TurnContext, services: BotServic
     await turn.sendActivity('Dat bedrag kon ik niet lezen. Typ bijvoorbeeld **budget 10.000** of **budget € 10.000,00 2026**.');
     return;
   }
-  const budget = await services.ledger.setBudget({ teamId, period, amountCents, by: actor.userId, at: now.toUTC().toISO() as string });
+  const period = explicit ?? (await services.ledger.budgetAt(teamId, now)).period;
+  const budget = await services.ledger.setBudget({ teamId, period, amountCents, by: actor.userId, at: now });
   await turn.sendActivity(`Vastgesteld. ${budgetLine(teamId, period, budget)}`);
 }
-
-export const currentPeriod = (now: DateTime) => String(now.setZone(ZONE).year);

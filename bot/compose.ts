@@ -30,6 +30,7 @@ import type { DocumentKind, VersionedStore } from '../services/ports/versioned-s
 import { leaseDocument, ReminderLeases } from '../services/reminders/leases';
 import { FileVersionedStore } from '../services/store/file-versioned-store';
 import { SentCards, sentCardsDocument } from '../services/notify/sent-cards';
+import { ApprovalService } from '../services/approvals/approval-service';
 import { ApprovalCards } from './card-actions/approval-cards';
 import { ApprovalDelivery } from './card-actions/approval-delivery';
 import { Downloads } from './downloads';
@@ -139,11 +140,12 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     const planner = new MdoPlanner({ cases, calendar: overrides.calendar ?? calendarOf(config.calendar, clock), clock, kalender });
     const references = new ConversationReferences(await backend.versioned('conversationRefs', conversationReference));
     const ledger = new BudgetLedger(await backend.versioned('budgets', budgetDocument));
-    const services: BotServices = { cases, directory, clock, references, ledger, planner };
+    const approvals = new ApprovalService({ cases, ledger, directory, clock });
+    const services: BotServices = { cases, approvals, directory, clock, references, ledger, planner };
     const leases = new ReminderLeases(await backend.versioned('leases', leaseDocument));
     const notifier = new ProactiveNotifier(references);
-    const cards = new ApprovalCards(ledger, clock);
-    const delivery = new ApprovalDelivery(services, cards, notifier, new SentCards(await backend.versioned('sentCards', sentCardsDocument)));
+    const cards = new ApprovalCards();
+    const delivery = new ApprovalDelivery(services, approvals, cards, notifier, new SentCards(await backend.versioned('sentCards', sentCardsDocument)));
     // Without an Azure Bot registration this is a local run: files by link (the playground has no file consent).
     const downloads = config.bot.appId ? undefined : new Downloads(clock);
     const bot = new HelmondBot(services, new ConversationState(backend.state), config.teamId, { cards, delivery, notifier }, downloads);

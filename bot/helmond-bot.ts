@@ -19,7 +19,7 @@ import { renderCaseViewCard } from '../cards/case-view';
 import { toAttachment } from '../cards/render';
 import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER } from '../cards/verbs';
 import { isDomainError } from '../services/errors';
-import { BUDGET_ROUTE, budgetLine, currentPeriod, handleBudgetCommand } from './budget-command';
+import { BUDGET_ROUTE, budgetLineOf, handleBudgetCommand } from './budget-command';
 import { FileOffers } from './file-offers';
 import type { Downloads } from './downloads';
 import { actorOf, type BotServices } from './services';
@@ -66,7 +66,7 @@ export class HelmondBot extends TeamsActivityHandler {
     this.activeCase = conversationState.createProperty<ActiveCase | undefined>('actieveCasus');
     this.dialogs = new DialogSet(dialogState);
     this.files = new FileOffers(services, downloads);
-    this.deelBDecisions = new DeelBDecisions(services, services.ledger, approvals.cards, approvals.delivery);
+    this.deelBDecisions = new DeelBDecisions(services, services.approvals, approvals.cards, approvals.delivery);
     this.deelBReview = new DeelBReview(services, approvals.notifier);
     this.escalations = new Escalations(services, approvals.notifier);
     this.dialogs.add(
@@ -270,9 +270,8 @@ export class HelmondBot extends TeamsActivityHandler {
     if (!active) return void (await turn.sendActivity('Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.'));
     const actor = await actorOf(turn, this.services.directory);
     const stored = await this.services.cases.get(actor, active.caseId);
-    const period = currentPeriod(this.services.clock.now());
     const asksBudget = stored.case.approvals.some((r) => r.amountCents !== undefined);
-    const budget = asksBudget ? `\n\n${budgetLine(stored.case.teamId, period, await this.services.ledger.get(stored.case.teamId, period))}` : '';
+    const budget = asksBudget ? `\n\n${budgetLineOf(stored.case.teamId, await this.services.approvals.budgetNow(stored.case))}` : '';
     await turn.sendActivity(`${statusText(stored.case, this.services.cases.context(actor))}${budget}`);
   }
 }

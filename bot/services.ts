@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { ApprovalService } from '../services/approvals/approval-service';
 import type { CaseService } from '../services/cases/case-service';
 import type { Actor } from '../services/model/roles';
 import type { Clock } from '../services/ports/clock';
@@ -10,6 +11,8 @@ import type { Directory } from '../services/ports/directory';
 /** What the bot edge needs from the core; injected into the bot and every dialog. */
 export interface BotServices {
   readonly cases: CaseService;
+  /** Deel B approvals: who is asked, the decision with its booking, what a viewer sees. */
+  readonly approvals: ApprovalService;
   readonly directory: Directory;
   readonly clock: Clock;
   /** Where each professional can be reached proactively (approval cards, reminders). */

@@ -44,6 +44,8 @@ export const ERROR_MESSAGES = {
   'BUDGET.NOT_SET': 'Voor dit team en deze periode is nog geen doorbraakbudget vastgesteld.',
   'BUDGET.INSUFFICIENT': 'Het doorbraakbudget is niet toereikend voor dit bedrag.',
   'BUDGET.BELOW_BOOKED': 'Het budget kan niet lager worden dan wat er al is toegekend.',
+  'BUDGET.INVALID_AMOUNT': 'Dat bedrag kan geen budget zijn.',
+  'BUDGET.PERIOD_MIXED': 'Een jaar heeft een jaarbudget of kwartaalbudgetten, niet allebei.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,5 +1,5 @@
 import { toAttachment } from '../../cards/render';
-import { DomainError } from '../../services/errors';
+import type { ApprovalService, ApprovalView } from '../../services/approvals/approval-service';
 import { APPROVAL_OUTCOME_LABELS } from '../../services/model/approval';
 import type { Actor } from '../../services/model/roles';
 import type { SentCards } from '../../services/notify/sent-cards';
@@ -14,17 +14,11 @@ import type { ApprovalCards } from './approval-cards';
 export class ApprovalDelivery {
   constructor(
     private readonly services: BotServices,
+    private readonly approvals: ApprovalService,
     private readonly cards: ApprovalCards,
     private readonly notifier: Notifier,
     private readonly sent: SentCards,
   ) {}
-
-  private async load(actor: Actor, caseId: string, requestId: string) {
-    const c = (await this.services.cases.get(actor, caseId)).case;
-    const request = c.approvals.find((r) => r.id === requestId);
-    if (!request) throw new DomainError('APPROVAL.NOT_FOUND');
-    return { c, request };
-  }
 
   private async viewer(userId: string): Promise<Actor> {
     return { userId, orgRoles: await this.services.directory.rolesOf(userId) };
@@ -32,10 +26,11 @@ export class ApprovalDelivery {
 
   /** Send the card to each approver asked; returns how many could be reached. */
   async deliver(actor: Actor, caseId: string, requestId: string): Promise<{ reached: number; asked: number }> {
-    const { c, request } = await this.load(actor, caseId, requestId);
+    const view = await this.approvals.view(actor, caseId, requestId);
+    const { request } = view;
     let reached = 0;
     for (const approver of request.askedUserIds) {
-      const card = await this.cards.render(c, request, await this.viewer(approver));
+      const card = this.cards.render(view, await this.viewer(approver));
       const activityId = await this.notifier.send(approver, { attachments: [toAttachment(card)] });
       if (!activityId) continue;
       reached++;
@@ -44,11 +39,11 @@ export class ApprovalDelivery {
     return { reached, asked: request.askedUserIds.length };
   }
 
-  /** After a decision: update every sent copy, and tell the requester in Dutch. */
-  async afterDecision(actor: Actor, caseId: string, requestId: string): Promise<void> {
-    const { c, request } = await this.load(actor, caseId, requestId);
-    for (const copy of await this.sent.list(requestId)) {
-      const card = await this.cards.render(c, request, await this.viewer(copy.userId));
+  /** After a decision (the request as it now stands): update every sent copy, and tell the requester in Dutch. */
+  async afterDecision(view: ApprovalView): Promise<void> {
+    const { case: c, request } = view;
+    for (const copy of await this.sent.list(request.id)) {
+      const card = this.cards.render(view, await this.viewer(copy.userId));
       await this.notifier.update(copy.userId, copy.activityId, { attachments: [toAttachment(card)] });
     }
     if (!request.decision) return;

@@ -3,15 +3,13 @@ import { z } from 'zod';
 import { renderNoticeCard } from '../../cards/notice';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { DEELB_AFWIJZEN, DEELB_AKKOORD, DEELB_MEER_INFO, DEELB_VERNIEUW } from '../../cards/verbs';
-import type { BudgetLedger } from '../../services/budget/ledger';
-import { DomainError, isDomainError } from '../../services/errors';
+import type { ApprovalService } from '../../services/approvals/approval-service';
+import { isDomainError } from '../../services/errors';
 import type { ApprovalOutcome } from '../../services/model/approval';
-import type { Actor } from '../../services/model/roles';
 import { parseInput } from '../../services/model/validation';
 import { actorOf, type BotServices } from '../services';
 import type { ApprovalCards } from './approval-cards';
 import type { ApprovalDelivery } from './approval-delivery';
-import { budgetPeriodAt } from './approval-view';
 
 /** What an approval card sends back: which request, and the reason typed in the card. */
 const decisionPayload = z.object({
@@ -30,16 +28,13 @@ const OUTCOMES: Readonly<Record<string, ApprovalOutcome>> = {
 export const DEEL_B_VERBS = [DEELB_AKKOORD, DEELB_AFWIJZEN, DEELB_MEER_INFO, DEELB_VERNIEUW] as const;
 
 /**
- * Deel B decisions from the approval card (one handler for its verbs). A decision is dry-run by the state machine
- * first (four-eyes, the policy's roles, a reason where needed, not yet decided); an approval of doorbraakbudget is
- * booked before it is stored, idempotently on the request, so a retry after a crash completes it and never books
- * twice; if another decision wins the race, the booking is taken back. The answer is always the card as this
- * viewer should now see it.
+ * Deel B decisions from the approval card (one handler for its verbs): it parses the card's payload, asks the
+ * ApprovalService (which decides, books and stores), and answers with the card as this viewer should now see it.
  */
 export class DeelBDecisions {
   constructor(
     private readonly services: BotServices,
-    private readonly ledger: BudgetLedger,
+    private readonly approvals: ApprovalService,
     private readonly cards: ApprovalCards,
     private readonly delivery: ApprovalDelivery,
   ) {}
@@ -51,43 +46,14 @@ export class DeelBDecisions {
     const actor = await actorOf(turn, this.services.directory);
     try {
       const outcome = OUTCOMES[verb];
-      if (outcome) {
-        await this.decide(actor, caseId, requestId, outcome, reden?.trim() || undefined);
-        await this.delivery.afterDecision(actor, caseId, requestId);
-      }
-      return await this.card(actor, caseId, requestId);
+      if (!outcome) return this.cards.render(await this.approvals.view(actor, caseId, requestId), actor);
+      const view = await this.approvals.decide(actor, caseId, requestId, outcome, reden?.trim() || undefined);
+      await this.delivery.afterDecision(view);
+      return this.cards.render(view, actor);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       if (error.code === 'CASE.NOT_FOUND' || error.code === 'APPROVAL.NOT_FOUND') return renderNoticeCard({ title: 'Niet beschikbaar', text: error.userMessage });
-      return this.card(actor, caseId, requestId, error.userMessage);
+      return this.cards.render(await this.approvals.view(actor, caseId, requestId), actor, error.userMessage);
     }
-  }
-
-  private async decide(actor: Actor, caseId: string, requestId: string, outcome: ApprovalOutcome, reason: string | undefined): Promise<void> {
-    const command = { type: 'decideApproval', requestId, outcome, ...(reason ? { reason } : {}) };
-    const before = await this.services.cases.preview(actor, caseId, command);
-    const request = before.approvals.find((r) => r.id === requestId);
-    const booking = outcome === 'akkoord' && request?.amountCents !== undefined ? request : undefined;
-    const at = this.services.clock.now().toUTC().toISO() as string;
-    const period = budgetPeriodAt(at);
-    if (booking) {
-      await this.ledger.book(before.teamId, period, { requestId, caseId, amountCents: booking.amountCents as number, at, by: actor.userId });
-    }
-    try {
-      await this.services.cases.execute(actor, caseId, command);
-    } catch (error) {
-      if (booking) {
-        const after = (await this.services.cases.get(actor, caseId)).case.approvals.find((r) => r.id === requestId);
-        if (after?.status !== 'akkoord') await this.ledger.release(before.teamId, period, requestId);
-      }
-      throw error;
-    }
-  }
-
-  private async card(actor: Actor, caseId: string, requestId: string, melding?: string): Promise<AdaptiveCardJson> {
-    const c = (await this.services.cases.get(actor, caseId)).case;
-    const request = c.approvals.find((r) => r.id === requestId);
-    if (!request) throw new DomainError('APPROVAL.NOT_FOUND');
-    return this.cards.render(c, request, actor, melding);
   }
 }

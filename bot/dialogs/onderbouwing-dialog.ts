@@ -1,7 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError } from '../../services/errors';
-import { approverRolesFor } from '../../services/stappenplan/approvals';
 import { currentRequest, onderbouwingStuck } from '../../services/stappenplan/guards';
 import { APPROVAL_OUTCOME_LABELS } from '../../services/model/approval';
 import type { Case } from '../../services/model/case';
@@ -204,7 +203,7 @@ export class OnderbouwingDialog extends BaseDialog {
     const actor = await actorOf(step.context, this.services.directory);
     const c = await currentCase(step.context, this.services, caseId);
     try {
-      const askedUserIds = await this.approvers(c, actor.userId);
+      const askedUserIds = await this.services.approvals.approversFor(c, actor.userId);
       const updated = await execute(step.context, this.services, caseId, { type: 'requestApproval', askedUserIds });
       const requestId = updated.approvals.at(-1)?.id as string;
       const delivered = this.deliver ? ` ${await this.deliver(step.context, caseId, requestId)}` : '';
@@ -214,13 +213,5 @@ export class OnderbouwingDialog extends BaseDialog {
       await step.context.sendActivity(error.userMessage);
     }
     return step.endDialog();
-  }
-
-  /** Everyone who holds a role the policy names for this request, except the requester (four-eyes). */
-  private async approvers(c: Case, requester: string): Promise<string[]> {
-    if (!c.deelB?.verzoek) return [];
-    const roles = approverRolesFor(c.deelB.verzoek, this.services.cases.policy);
-    const users = (await Promise.all(roles.map((r) => this.services.directory.usersWithRole(r)))).flat();
-    return [...new Set(users)].filter((u) => u !== requester);
   }
 }

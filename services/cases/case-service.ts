@@ -82,16 +82,25 @@ export class CaseService {
    * nothing. A concurrent write is retried on the fresh case, where the command may now be refused (for
    * example APPROVAL.ALREADY_DECIDED for the second of two approvers).
    */
-  async execute(actor: Actor, caseId: string, command: unknown): Promise<Case> {
+  async execute(actor: Actor, caseId: string, command: unknown, current?: StoredCase): Promise<Case> {
+    return (await this.executeStored(actor, caseId, command, current)).case;
+  }
+
+  /**
+   * {@link execute}, returning the written case with its ETag. `current` is the case as this turn already read it
+   * (for the actor, through {@link get}): the first attempt decides on it without reading again; a conflict reads
+   * the fresh case.
+   */
+  async executeStored(actor: Actor, caseId: string, command: unknown, current?: StoredCase): Promise<StoredCase> {
     const operation = operationName(command);
     for (let attempt = 1; ; attempt++) {
-      const stored = await this.readFor(actor, caseId, operation);
+      const stored = attempt === 1 && current?.case.id === caseId && current.case.memberIds.includes(actor.userId) ? current : await this.readFor(actor, caseId, operation);
       const result = decide(stored.case, command, this.context(actor));
       if (!result.ok) throw result.error;
       try {
         const written = await this.deps.store.replace(result.value, stored.etag);
         await this.audit(actor, caseId, 'update', operation);
-        return written.case;
+        return written;
       } catch (error) {
         if (!isDomainError(error, 'STORE.CONFLICT') || attempt >= this.maxAttempts) throw error;
       }
@@ -100,7 +109,11 @@ export class CaseService {
 
   /** What a command would do now, without storing anything (a refusal, or the case it would become). */
   async preview(actor: Actor, caseId: string, command: unknown): Promise<Case> {
-    const stored = await this.get(actor, caseId);
+    return this.previewOn(actor, await this.get(actor, caseId), command);
+  }
+
+  /** {@link preview} on a case this turn already read. */
+  previewOn(actor: Actor, stored: StoredCase, command: unknown): Case {
     const result = decide(stored.case, command, this.context(actor));
     if (!result.ok) throw result.error;
     return result.value;

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors';
-import type { ApprovalPolicy } from '../model/approval';
+import type { ApprovalPolicy, ApprovalRequest } from '../model/approval';
 import type { Case } from '../model/case';
-import type { OrgRole } from '../model/roles';
+import type { Actor, OrgRole } from '../model/roles';
 import type { Verzoek } from '../model/samenwerkplan';
 import type { CommandOf } from './commands';
 import type { MachineContext } from './context';
@@ -57,13 +57,8 @@ export function requestApproval(c: Case, cmd: CommandOf<'requestApproval'>, ctx:
 export function decideApproval(c: Case, cmd: CommandOf<'decideApproval'>, ctx: MachineContext): void {
   const request = c.approvals.find((r) => r.id === cmd.requestId);
   if (!request) throw new DomainError('APPROVAL.NOT_FOUND');
-  if (request.status !== 'open') {
-    throw new DomainError('APPROVAL.ALREADY_DECIDED', alreadyDecidedSentence(request.status));
-  }
-  if (request.requestedBy === ctx.actor.userId) throw new DomainError('APPROVAL.FOUR_EYES');
-  const hasRole = request.approverRoles.some((r) => ctx.actor.orgRoles.includes(r));
-  const named = request.askedUserIds.length === 0 || request.askedUserIds.includes(ctx.actor.userId);
-  if (!hasRole || !named) throw new DomainError('APPROVAL.NOT_APPROVER');
+  const refusal = decisionRefusal(request, ctx.actor);
+  if (refusal) throw refusal;
   if (cmd.outcome !== 'akkoord' && !cmd.reason) throw new DomainError('APPROVAL.REASON_REQUIRED');
   request.status = cmd.outcome;
   request.decision = {
@@ -73,6 +68,21 @@ export function decideApproval(c: Case, cmd: CommandOf<'decideApproval'>, ctx: M
     ...(cmd.reason ? { reason: cmd.reason } : {}),
   };
 }
+
+/**
+ * Why this person may not decide this request now, or undefined when they may: it is still open, they did not ask
+ * for it (four-eyes), they hold a role the policy names, and when people were asked by name they are one of them.
+ * The one answer to "may this person decide": the machine refuses with it, and a card shows its buttons by it.
+ */
+export function decisionRefusal(request: ApprovalRequest, actor: Actor): DomainError | undefined {
+  if (request.status !== 'open') return new DomainError('APPROVAL.ALREADY_DECIDED', alreadyDecidedSentence(request.status));
+  if (request.requestedBy === actor.userId) return new DomainError('APPROVAL.FOUR_EYES');
+  const hasRole = request.approverRoles.some((r) => actor.orgRoles.includes(r));
+  const named = request.askedUserIds.length === 0 || request.askedUserIds.includes(actor.userId);
+  return hasRole && named ? undefined : new DomainError('APPROVAL.NOT_APPROVER');
+}
+
+export const mayDecide = (request: ApprovalRequest, actor: Actor): boolean => decisionRefusal(request, actor) === undefined;
 
 function alreadyDecidedSentence(status: string): string {
   return status === 'ingetrokken'

@@ -137,4 +137,6 @@ export const caseCommand = z.discriminatedUnion('type', [transitionCommand, ...d
   error: 'Onbekende opdracht.',
 });
 export type CaseCommand = z.infer<typeof caseCommand>;
+/** A command as a caller writes it (before defaults): what CaseService.execute takes. */
+export type CaseCommandInput = z.input<typeof caseCommand>;
 export type CommandOf<T extends CaseCommand['type']> = Extract<CaseCommand, { type: T }>;

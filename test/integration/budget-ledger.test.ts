@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { BudgetLedger, budgetDocument, booked, remaining, type BudgetDocument } from '../../services/budget/ledger';
+import { BudgetLedger, budgetDocument, booked, remaining, type BudgetYearDocument, type PeriodBudget } from '../../services/budget/ledger';
 import { CosmosVersionedStore } from '../../services/cosmos/cosmos-versioned-store';
 import type { VersionedStore } from '../../services/ports/versioned-store';
 import { FileVersionedStore } from '../../services/store/file-versioned-store';
@@ -10,7 +10,7 @@ import { useTempDir } from '../support/temp-dir';
 const AT = '2026-11-23T09:00:00.000Z';
 const grant = (i: number, amountCents = 12_500) => ({ requestId: `verzoek-${String(i).padStart(4, '0')}`, caseId: `casus-${String(i).padStart(4, '0')}`, amountCents, at: AT, by: 'aad-leidinggevende-1' });
 
-function describeLedger(name: string, open: () => Promise<VersionedStore<BudgetDocument>>): void {
+function describeLedger(name: string, open: () => Promise<VersionedStore<BudgetYearDocument>>): void {
   describe(`doorbraakbudget ledger: ${name}`, function () {
     this.timeout(120_000);
 
@@ -20,7 +20,7 @@ function describeLedger(name: string, open: () => Promise<VersionedStore<BudgetD
       const results = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => ledger.book('wijkteam-noord', '2026', grant(i))));
       const granted = results.filter((r) => r.status === 'fulfilled').length;
       for (const r of results) if (r.status === 'rejected') expect((r.reason as { code?: string }).code).to.equal('BUDGET.INSUFFICIENT');
-      const budget = (await ledger.get('wijkteam-noord', '2026')) as BudgetDocument;
+      const budget = (await ledger.get('wijkteam-noord', '2026')) as PeriodBudget;
       expect(granted).to.equal(80);
       expect(booked(budget)).to.equal(granted * 12_500);
       expect(remaining(budget)).to.equal(0);
@@ -32,7 +32,7 @@ function describeLedger(name: string, open: () => Promise<VersionedStore<BudgetD
       await ledger.setBudget({ teamId: 't1', period: '2026-Q4', amountCents: 500_000, by: 'aad-beheerder-1', at: AT });
       const results = await Promise.all(Array.from({ length: 100 }, () => ledger.book('t1', '2026-Q4', grant(1, 125_000))));
       expect(results.filter((r) => !r.alreadyBooked)).to.have.length(1);
-      const budget = (await ledger.get('t1', '2026-Q4')) as BudgetDocument;
+      const budget = (await ledger.get('t1', '2026-Q4')) as PeriodBudget;
       expect(budget.bookings).to.have.length(1);
       expect(remaining(budget)).to.equal(375_000);
     });
@@ -46,7 +46,7 @@ function describeLedger(name: string, open: () => Promise<VersionedStore<BudgetD
       await ledger.book('t2', '2026', grant(3, 80_000));
       const lower = await ledger.setBudget({ teamId: 't2', period: '2026', amountCents: 50_000, by: 'b', at: AT }).catch((e: unknown) => e);
       expect(lower).to.include({ code: 'BUDGET.BELOW_BOOKED' });
-      expect(remaining((await ledger.get('t2', '2026')) as BudgetDocument)).to.equal(20_000);
+      expect(remaining((await ledger.get('t2', '2026')) as PeriodBudget)).to.equal(20_000);
     });
   });
 }

@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import type { DialogTestClient } from 'botbuilder-testing';
-import { BudgetLedger, budgetDocument } from '../../services/budget/ledger';
+import { BudgetLedger, budgetDocument, type BudgetYearDocument } from '../../services/budget/ledger';
+import type { CaseStore } from '../../services/ports/case-store';
+import type { VersionedStore } from '../../services/ports/versioned-store';
 import { CaseService } from '../../services/cases/case-service';
 import type { IdSource } from '../../services/cases/ids';
 import { DEFAULT_APPROVAL_POLICY } from '../../services/model/approval';
@@ -16,6 +18,7 @@ import { IcsCalendar } from '../../services/calendar/ics-calendar';
 import { MdoPlanner } from '../../services/calendar/mdo-planner';
 import type { Calendar } from '../../services/ports/calendar';
 import { ConversationState, MemoryStorage } from 'botbuilder';
+import { ApprovalService } from '../../services/approvals/approval-service';
 import { ApprovalCards } from '../../bot/card-actions/approval-cards';
 import { ApprovalDelivery } from '../../bot/card-actions/approval-delivery';
 import { Downloads } from '../../bot/downloads';
@@ -37,17 +40,26 @@ export function sequentialIds(): IdSource {
 }
 
 /** The bot's services on in-memory adapters, with time frozen at T0. */
-export function createTestServices(directory = new StaticDirectory(), calendarOf: (clock: FixedClock) => Calendar = (clock) => new IcsCalendar(clock)) {
-  const store = new MemoryCaseStore();
+/** Wrap a store, e.g. to count its operations (test/support/counting.ts). */
+export interface StoreWrappers {
+  readonly caseStore?: (store: CaseStore) => CaseStore;
+  readonly ledgerStore?: (store: VersionedStore<BudgetYearDocument>) => VersionedStore<BudgetYearDocument>;
+}
+
+export function createTestServices(directory = new StaticDirectory(), calendarOf: (clock: FixedClock) => Calendar = (clock) => new IcsCalendar(clock), wrap: StoreWrappers = {}) {
+  const memoryStore = new MemoryCaseStore();
+  const store = wrap.caseStore ? wrap.caseStore(memoryStore) : memoryStore;
   const audit = new MemoryAuditLog();
   const clock = new FixedClock(T0);
   const kalender = createWerkdagKalender();
   const cases = new CaseService({ store, audit, clock, policy: DEFAULT_APPROVAL_POLICY, kalender, ids: sequentialIds() });
   const references = new ConversationReferences(new MemoryVersionedStore(conversationReference));
-  const ledger = new BudgetLedger(new MemoryVersionedStore(budgetDocument));
+  const ledgerStore = new MemoryVersionedStore(budgetDocument);
+  const ledger = new BudgetLedger(wrap.ledgerStore ? wrap.ledgerStore(ledgerStore) : ledgerStore);
   const planner = new MdoPlanner({ cases, calendar: calendarOf(clock), clock, kalender });
-  const services: BotServices = { cases, directory, clock, references, ledger, planner };
-  return { services, store, audit, clock, references, ledger };
+  const approvals = new ApprovalService({ cases, ledger, directory, clock });
+  const services: BotServices = { cases, approvals, directory, clock, references, ledger, planner };
+  return { services, store, audit, clock, references, ledger, approvals };
 }
 
 /**
@@ -65,13 +77,13 @@ export const submitDataOf = (reply: Partial<Activity>) =>
   ((reply.attachments?.[0]?.content as { actions: { data: Record<string, unknown> }[] }).actions[0]?.data ?? {});
 
 /** The real Teams handler on in-memory adapters. */
-export function createTestBot(directory = new StaticDirectory(), options: { downloads?: boolean } = {}) {
-  const ctx = createTestServices(directory);
+export function createTestBot(directory = new StaticDirectory(), options: { downloads?: boolean; wrap?: StoreWrappers } = {}) {
+  const ctx = createTestServices(directory, undefined, options.wrap);
   const downloads = options.downloads ? new Downloads(ctx.clock) : undefined;
   const notifier = new ProactiveNotifier(ctx.references);
-  const cards = new ApprovalCards(ctx.ledger, ctx.clock);
+  const cards = new ApprovalCards();
   const sentCards = new SentCards(new MemoryVersionedStore(sentCardsDocument));
-  const delivery = new ApprovalDelivery(ctx.services, cards, notifier, sentCards);
+  const delivery = new ApprovalDelivery(ctx.services, ctx.approvals, cards, notifier, sentCards);
   const bot = new HelmondBot(ctx.services, new ConversationState(new MemoryStorage()), 'wijkteam-noord', { cards, delivery, notifier }, downloads);
   return { ...ctx, bot, notifier, delivery, sentCards, downloads };
 }
