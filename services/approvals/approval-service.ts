@@ -32,7 +32,8 @@ export interface ApprovalView {
  * A decision is decided by the state machine on the case as read once; an approval of doorbraakbudget is booked on
  * the ledger (on the period that holds the decision's date) before the decision is stored, idempotently on the
  * request, so a retry after a crash completes it and never books twice; when the decision cannot be stored because
- * another one won, the booking is taken back.
+ * another one won, the booking is taken back, and a decision other than akkoord takes back any booking an
+ * interrupted akkoord left for the request.
  */
 export class ApprovalService {
   constructor(private readonly deps: ApprovalServiceDeps) {}
@@ -86,7 +87,10 @@ export class ApprovalService {
       throw error;
     }
     const after = requestOf(written, requestId);
-    return { case: written, request: after, ...(after.amountCents !== undefined ? { budget: budget ?? (await this.budgetNow(written)) } : {}) };
+    if (after.amountCents === undefined) return { case: written, request: after };
+    // A decision other than akkoord is final: a booking an earlier, interrupted akkoord left behind is taken back.
+    budget ??= await this.deps.ledger.release(written.teamId, at, requestId);
+    return { case: written, request: after, budget };
   }
 
   /** A request as it stands, for a card (one case read, and one ledger read when it asks money). */

@@ -188,15 +188,17 @@ export class BudgetLedger {
 
   /**
    * Take a booking back (its request was not approved after all, e.g. another approver decided first). Idempotent:
-   * releasing what is not booked changes nothing. `at` is the moment it was booked for.
+   * releasing what is not booked changes nothing. `at` is the moment it was booked for. Returns the budget a grant at
+   * `at` draws on, as it is afterwards (so a caller needs no second read to show it).
    */
-  async release(teamId: string, at: string, requestId: string): Promise<void> {
-    await this.retrying(async () => {
+  async release(teamId: string, at: string, requestId: string): Promise<{ period: string; budget: PeriodBudget | undefined }> {
+    return this.retrying(async () => {
       const key = keyOf(teamId, Number(periodsAt(at).year));
       const current = await this.store.get(key);
-      if (!current || !current.value.bookings.some((b) => b.requestId === requestId)) return;
+      const after = (doc: BudgetYearDocument | undefined) => ({ period: periodOf(doc, at), budget: view(doc, periodOf(doc, at)) });
+      if (!current || !current.value.bookings.some((b) => b.requestId === requestId)) return after(current?.value);
       const next = { ...current.value, bookings: current.value.bookings.filter((b) => b.requestId !== requestId) };
-      await this.store.replace(key, next, current.etag);
+      return after((await this.store.replace(key, next, current.etag)).value);
     });
   }
 

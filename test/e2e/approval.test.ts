@@ -192,4 +192,13 @@ describe('end to end: Deel B approval cards (Action.Execute invokes over HTTP)',
     expect((await stored(caseId)).approvals[0]?.status).to.equal('akkoord');
     expect((await ctx.ledger.get(teamId, '2026'))?.bookings.map((b) => b.requestId)).to.deep.equal([requestId]);
   });
+
+  it('a crash after booking, then another approver rejects: the rejection takes the booking back', async () => {
+    const { caseId, requestId, teamId } = await submitted();
+    await ctx.ledger.book(teamId, '2026', { requestId, caseId, amountCents: 125_000, at: '2026-11-23T09:00:00.000Z', by: PEOPLE.leidinggevende.userId });
+    const answer = await press('leidinggevende', DEELB_AFWIJZEN, { caseId, requestId, reden: 'Eerst de reguliere route.' });
+    expect(answer.card).to.match(/Afgewezen, door/).and.contain('€\u00a010.000,00 (team-');
+    expect((await stored(caseId)).approvals[0]?.status).to.equal('afgewezen');
+    expect((await ctx.ledger.get(teamId, '2026'))?.bookings).to.deep.equal([]);
+  });
 });
