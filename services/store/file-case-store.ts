@@ -5,7 +5,8 @@ import writeFileAtomic from 'write-file-atomic';
 import { DomainError } from '../errors';
 import { caseSchema, type Case } from '../model/case';
 import type { CaseStore, Page, PageOptions, StoredCase } from '../ports/case-store';
-import { CaseTable, type Entry } from './case-table';
+import { CaseEntries, type Entry } from './case-entries';
+import { CaseTable } from './case-table';
 import { KeyedMutex } from './keyed-mutex';
 
 const SAFE_ID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -24,7 +25,8 @@ interface LockState {
 
 /**
  * The embedded default CaseStore: one JSON file per case under `<dir>/cases`, `{ etag, document }`, written
- * atomically (temp file, fsync, rename). All cases are read into memory at open, so listings never scan the disk.
+ * atomically (temp file, fsync, rename). All cases are read into memory at open and indexed once, so listings never
+ * touch the disk and cost what they return.
  * The data folder is locked for one bot process: a second one on the same folder refuses to start (the embedded
  * store is for one instance; several instances use Cosmos DB).
  */
@@ -48,7 +50,7 @@ export class FileCaseStore implements CaseStore {
     const state: LockState = { closed: false, compromised: false };
     const release = await lockFolder(options.dir, state);
     try {
-      return new FileCaseStore(casesDir, new CaseTable(await readCases(casesDir)), release, state);
+      return new FileCaseStore(casesDir, new CaseTable(new CaseEntries(await readCases(casesDir))), release, state);
     } catch (error) {
       await release();
       throw error;
