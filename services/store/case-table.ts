@@ -3,17 +3,21 @@ import { DomainError } from '../errors';
 import { caseSchema, type Case } from '../model/case';
 import { parseOrThrow } from '../model/validation';
 import type { Page, PageOptions, StoredCase } from '../ports/case-store';
-import { BY_DUE_ASC, BY_UPDATED_DESC, instantKey, keysetPage, type Ordering } from './paging';
+import { CaseEntries } from './case-entries';
+import { KeysetIndex } from './keyset-index';
+import { BY_UPDATED_DESC, instantKey } from './paging';
 
-/** A stored entry: a valid case with its ETag, or a document that failed the schema (kept, never served). */
-export type Entry = { readonly kind: 'valid'; readonly stored: StoredCase } | { readonly kind: 'invalid'; readonly raw: unknown };
+/** The listing of a user who is on no case: still checks the page size and token. */
+const NO_CASES = new KeysetIndex(BY_UPDATED_DESC);
 
 /**
  * The in-memory table behind the memory and the file store: validation on the way in, ETag compare-and-swap,
- * and the listings. Values are deep-copied in and out, so nobody can change a stored case by accident.
+ * and the listings, served from the entries' indexes (a look-up costs what it returns, whatever the number of
+ * cases). Values are deep-copied in and out, so nobody can change a stored case by accident; a listing copies only
+ * the page it returns.
  */
 export class CaseTable {
-  constructor(readonly entries: Map<string, Entry> = new Map()) {}
+  constructor(readonly entries: CaseEntries = new CaseEntries()) {}
 
   /** Validate a case before it is written (CASE.INVALID_INPUT with the Dutch reason). */
   static validate(value: Case): Case {
@@ -54,32 +58,25 @@ export class CaseTable {
   }
 
   findByReference(reference: string): StoredCase | undefined {
-    const wanted = reference.trim().toUpperCase();
-    for (const entry of this.entries.values()) {
-      if (entry.kind === 'valid' && entry.stored.case.reference === wanted) return structuredClone(entry.stored);
-    }
-    return undefined;
-  }
-
-  private valid(): StoredCase[] {
-    return [...this.entries.values()].flatMap((e) => (e.kind === 'valid' ? [e.stored] : []));
+    const id = this.entries.idByReference(reference.trim().toUpperCase());
+    return id === undefined ? undefined : this.copyOf(id);
   }
 
   listByMember(userId: string, options?: PageOptions & { readonly includeClosed?: boolean }): Page<StoredCase> {
-    const mine = this.valid().filter((s) => s.case.memberIds.includes(userId) && (options?.includeClosed || s.case.step !== 'afgesloten'));
-    return this.page(mine, BY_UPDATED_DESC, options);
+    const index = this.entries.memberIndex(userId, Boolean(options?.includeClosed)) ?? NO_CASES;
+    return index.page(options, (key) => this.copyOf(key[1]));
   }
 
   /** Cases due at or before `before` (compared as instants, whatever their offset), earliest first. */
   listDue(before: string, options?: PageOptions): Page<StoredCase> {
     const limit = instantKey(before);
-    const due = this.valid().filter((s) => s.case.nextDueAt !== undefined && instantKey(s.case.nextDueAt) <= limit);
-    return this.page(due, BY_DUE_ASC, options);
+    return this.entries.due.page(options, (key) => this.copyOf(key[1]), (key) => key[0] <= limit);
   }
 
-  /** One page, deep-copied out. */
-  private page(items: StoredCase[], ordering: Ordering<StoredCase>, options: PageOptions | undefined): Page<StoredCase> {
-    const page = keysetPage(items, ordering, options);
-    return { ...page, items: page.items.map((s) => structuredClone(s)) };
+  /** A copy of an indexed case (the indexes hold valid entries only; a listing's position ends with the id). */
+  private copyOf(id: string): StoredCase {
+    const entry = this.entries.get(id);
+    if (entry?.kind !== 'valid') throw new Error(`Case index out of step with the entries at ${id}.`);
+    return structuredClone(entry.stored);
   }
 }

@@ -1,20 +1,21 @@
 import type { Case } from '../model/case';
 import type { CaseStore, Page, PageOptions, StoredCase } from '../ports/case-store';
-import { CaseTable, type Entry } from './case-table';
+import { CaseEntries } from './case-entries';
+import { CaseTable } from './case-table';
 
 /**
- * A CaseStore in memory: for unit and dialog tests. Two instances over the same `entries` map behave like two
+ * A CaseStore in memory: for unit and dialog tests. Two instances over the same `entries` (with their indexes) behave like two
  * bot instances over one database (the contract suite's "reopen").
  */
 export class MemoryCaseStore implements CaseStore {
   private readonly table: CaseTable;
 
-  constructor(entries: Map<string, Entry> = new Map()) {
+  constructor(entries: CaseEntries = new CaseEntries()) {
     this.table = new CaseTable(entries);
   }
 
   /** The backing entries, to open a second instance over the same data. */
-  get entries(): Map<string, Entry> {
+  get entries(): CaseEntries {
     return this.table.entries;
   }
 

@@ -23,8 +23,8 @@ export function instantKey(iso: string): string {
   return new Date(time).toISOString();
 }
 
-/** A position in a listing: the sort key of the last item returned (keyset paging, stable under changes). */
-type Position = readonly [string, string];
+/** A position in a listing: the sort key of an item, and of the last item returned (keyset paging, stable under changes). */
+export type Position = readonly [string, string];
 
 /** Read our own token envelope `{v, l, ...}` for this listing; anything else is CASE.INVALID_INPUT. */
 function openEnvelope(listing: string, token: string): Record<string, unknown> {
@@ -67,23 +67,8 @@ export interface Ordering<T> {
 
 /** Code-unit order, as Cosmos DB's ORDER BY on strings: independent of the machine's locale. */
 const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const compare = (a: Position, b: Position): number => ordinal(a[0], b[0]) || ordinal(a[1], b[1]);
-
-/**
- * One page of `items` (already filtered) in the ordering, strictly after the token's position. Keyset, not offset:
- * an item that moves between two page requests cannot make the others repeat or be skipped.
- */
-export function keysetPage<T>(items: readonly T[], ordering: Ordering<T>, options: PageOptions | undefined): Page<T> {
-  const size = pageSizeOf(options);
-  const after = decodeToken(ordering.name, options?.continuationToken);
-  const sign = ordering.descending ? -1 : 1;
-  const keyed = items.map((item) => ({ item, key: ordering.key(item) }));
-  const rest = (after ? keyed.filter((k) => sign * compare(k.key, after) > 0) : keyed).sort((a, b) => sign * compare(a.key, b.key));
-  const page = rest.slice(0, size);
-  const last = page.at(-1);
-  const pageItems = page.map((k) => k.item);
-  return rest.length > size && last ? { items: pageItems, continuationToken: encodeToken(ordering.name, last.key) } : { items: pageItems };
-}
+/** Positions in ascending order: the sort key first, then the id. */
+export const comparePositions = (a: Position, b: Position): number => ordinal(a[0], b[0]) || ordinal(a[1], b[1]);
 
 /** "Mijn casussen": newest change first, ties by id (descending). */
 export const BY_UPDATED_DESC: Ordering<StoredCase> = {
