@@ -7,7 +7,7 @@ import { isDomainError } from '../../services/errors';
 import type { Case } from '../../services/model/case';
 import { CHECKLIST_SECTIONS, MDO_CHECKLIST, MDO_LOCATIE_LABELS, openMdo as openOf, type Mdo } from '../../services/model/mdo';
 import { FileOffers } from '../file-offers';
-import { parseDutchDate } from '../parse';
+import { upcomingDate } from '../parse';
 import { actorOf, type BotServices } from '../services';
 import { formatAppointment, formatDate } from '../texts';
 import { nameOf } from '../views';
@@ -204,9 +204,10 @@ export class MdoDialog extends BaseDialog {
     const text = String(step.result ?? '');
     if (/^\s*klaar\s*$/i.test(text)) return step.endDialog();
     const match = AFSPRAAK.exec(text);
-    const wanneer = match ? parseDutchDate(match[3] as string, this.services.clock.now()) : undefined;
-    if (!match || !wanneer) return step.replaceDialog('mdoAfspraken', { ...options, notice: 'Dat kon ik niet lezen als `wie; wat; wanneer`.' });
-    const afspraken = [...options.afspraken, { wie: match[1] as string, wat: match[2] as string, wanneer }];
+    if (!match) return step.replaceDialog('mdoAfspraken', { ...options, notice: 'Dat kon ik niet lezen als `wie; wat; wanneer`.' });
+    const wanneer = upcomingDate(match[3] as string, this.services.clock.now());
+    if ('refusal' in wanneer) return step.replaceDialog('mdoAfspraken', { ...options, notice: wanneer.refusal });
+    const afspraken = [...options.afspraken, { wie: match[1] as string, wat: match[2] as string, wanneer: wanneer.date }];
     const mdo = openMdo(await currentCase(step.context, this.services, options.caseId)) as Mdo;
     try {
       await execute(step.context, this.services, options.caseId, { type: 'recordMdoUitkomsten', mdoId: mdo.id, afspraken });

@@ -6,7 +6,9 @@ import { toAttachment } from '../../cards/render';
 import { ACTIE_TOEVOEGEN, PLAN_KLAAR } from '../../cards/verbs';
 import { isDomainError } from '../../services/errors';
 import { calendarDate } from '../../services/model/fields';
+import { actieTermijn } from '../../services/model/samenwerkplan';
 import { parseInput } from '../../services/model/validation';
+import { upcomingDate } from '../parse';
 import { formatDate } from '../texts';
 import type { BotServices } from '../services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
@@ -27,7 +29,7 @@ export const actieSubmission = z.object({
   wie: z.string({ error: 'Vul in wie het doet.' }),
   wat: z.string({ error: 'Vul in wat er gebeurt.' }),
   wanneer: calendarDate('wanneer'),
-  termijn: z.enum(['kort', 'lang']).default('kort'),
+  termijn: actieTermijn.default('kort'),
 });
 
 const CHOICES = { nee: 'Nee, geen uitzondering nodig', ja: 'Ja, uitzondering of doorbraakbudget nodig' } as const;
@@ -83,6 +85,8 @@ export class PlanDialog extends BaseDialog {
     const parsed = parseInput(actieSubmission, activity.value);
     if (!parsed.ok) return step.replaceDialog('planActies', { caseId, notice: parsed.error.userMessage });
     const { wie, wat, wanneer, termijn } = parsed.value;
+    const datum = upcomingDate(wanneer, this.services.clock.now());
+    if ('refusal' in datum) return step.replaceDialog('planActies', { caseId, notice: datum.refusal });
     try {
       await execute(step.context, this.services, caseId, { type: 'setActie', actie: { wie, wat, wanneer, termijn } });
     } catch (error) {

@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { entityId, euroCents, instant, userId } from '../model/fields';
+import { parseOrThrow } from '../model/validation';
 import type { VersionedStore } from '../ports/versioned-store';
 import { formatEuro as euro } from '../text/format';
 import { retryOnConflict } from '../store/retry';
 
 /** A budget period: a year (2026) or a quarter (2026-Q4). */
 export const budgetPeriod = z.string().regex(/^\d{4}(-Q[1-4])?$/, { error: 'Een periode is een jaar (2026) of een kwartaal (2026-Q4).' });
+
+/** The highest budget a beheerder can set: € 10.000.000,00. */
+export const MAX_BUDGET_CENTS = 1_000_000_000;
+
+/** A team's doorbraakbudget for a period, as a beheerder sets it; the refusals name the amount and the limit. */
+export const budgetAmountCents = z
+  .number({ error: 'Geef het budget als bedrag op.' })
+  .int({ error: 'Het budget moet een bedrag in hele centen zijn.' })
+  .min(0, { error: 'Een budget kan niet negatief zijn.' })
+  .max(MAX_BUDGET_CENTS, { error: `Dat bedrag is te hoog; het budget kan hooguit ${euro(MAX_BUDGET_CENTS)} zijn.` });
 
 export const booking = z.object({
   /** The approval request the grant belongs to: booking is idempotent on it. */
@@ -24,7 +35,7 @@ export const budgetDocument = z
     schemaVersion: z.literal(1),
     teamId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
     period: budgetPeriod,
-    amountCents: z.number().int().min(0).max(1_000_000_000),
+    amountCents: budgetAmountCents,
     setBy: userId,
     setAt: instant,
     bookings: z.array(booking).max(10_000),
@@ -52,8 +63,9 @@ export class BudgetLedger {
     return (await this.store.get(keyOf(teamId, period)))?.value;
   }
 
-  /** Set (or change) the budget; never below what has already been granted. */
+  /** Set (or change) the budget; never below what has already been granted, never above {@link MAX_BUDGET_CENTS}. */
   async setBudget(input: { teamId: string; period: string; amountCents: number; by: string; at: string }): Promise<BudgetDocument> {
+    parseOrThrow(budgetAmountCents, input.amountCents);
     return this.retrying(async () => {
       const key = keyOf(input.teamId, input.period);
       const current = await this.store.get(key);

@@ -3,7 +3,10 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { CASUS_OPENEN, CASUSSEN_MEER } from '../../cards/verbs';
 import { COMMANDS, HELP_TEXT, UNKNOWN_TEXT } from '../../bot/texts';
 import { StaticDirectory } from '../../services/ports/directory';
+import { MAX_BUDGET_CENTS } from '../../services/budget/ledger';
+import { formatEuro } from '../../services/text/format';
 import { createTestBot } from '../support/bot-services';
+import { assertPlainDutch } from '../support/plain-dutch';
 import { PROFESSIONAL_A, teamsInstallationAdd, teamsMembersAdded, teamsMessage, teamsSubmit, type TeamsContext } from '../support/teams-activities';
 
 const CONTEXT: TeamsContext = { serviceUrl: 'https://test.invalid/' };
@@ -101,5 +104,19 @@ describe('HelmondBot: routes', () => {
       'Vastgesteld. Doorbraakbudget wijkteam-noord 2026: €\u00a010.000,00, toegekend €\u00a00,00, over €\u00a010.000,00.',
     ]);
     expect((await h.ledger.get('wijkteam-noord', '2026'))?.amountCents).to.equal(1_000_000);
+  });
+
+  it('"budget" refuses an amount that is too high (naming the highest budget in euros) or negative, and keeps the budget', async () => {
+    const h = harness(new StaticDirectory({ [PROFESSIONAL_A.aadObjectId]: ['beheerder'] }));
+    const tooHigh = `Dat bedrag is te hoog; het budget kan hooguit ${formatEuro(MAX_BUDGET_CENTS)} zijn.`;
+    expect(tooHigh).to.equal('Dat bedrag is te hoog; het budget kan hooguit €\u00a010.000.000,00 zijn.');
+    expect(await h.texts(teamsMessage('budget 10.000.000,01', CONTEXT))).to.deep.equal([tooHigh]);
+    expect(await h.texts(teamsMessage('budget -500', CONTEXT))).to.deep.equal(['Een budget kan niet negatief zijn.']);
+    expect(await h.texts(teamsMessage('budget € -1.000 2026', CONTEXT))).to.deep.equal(['Een budget kan niet negatief zijn.']);
+    expect(await h.ledger.get('wijkteam-noord', '2026')).to.equal(undefined);
+    await h.texts(teamsMessage('budget 10.000', CONTEXT));
+    expect(await h.texts(teamsMessage('budget 99.999.999', CONTEXT))).to.deep.equal([tooHigh]);
+    expect((await h.ledger.get('wijkteam-noord', '2026'))?.amountCents).to.equal(1_000_000);
+    for (const text of [tooHigh, 'Een budget kan niet negatief zijn.']) assertPlainDutch(text);
   });
 });
