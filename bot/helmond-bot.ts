@@ -18,8 +18,9 @@ import { renderCaseListCard } from '../cards/case-list';
 import { renderCaseViewCard } from '../cards/case-view';
 import { toAttachment } from '../cards/render';
 import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER } from '../cards/verbs';
-import { isDomainError } from '../services/errors';
+import { DomainError, isDomainError } from '../services/errors';
 import { BUDGET_ROUTE, budgetLine, currentPeriod, handleBudgetCommand } from './budget-command';
+import { CARD_PAYLOADS, parseCard } from './card-payload';
 import { FileOffers } from './file-offers';
 import type { Downloads } from './downloads';
 import { actorOf, type BotServices } from './services';
@@ -167,17 +168,24 @@ export class HelmondBot extends TeamsActivityHandler {
   }
 
   private async routeCardVerb(turn: TurnContext, dc: Awaited<ReturnType<DialogSet['createContext']>>, value: Record<string, unknown>) {
-    const caseId = typeof value.caseId === 'string' ? value.caseId : undefined;
-    if (value.verb === CASUS_OPENEN && caseId) return this.openById(turn, caseId);
-    if (value.verb === CASUSSEN_MEER) return this.sendCaseList(turn, typeof value.continuationToken === 'string' ? value.continuationToken : undefined);
+    if (value.verb === CASUS_OPENEN || value.verb === CASUS_VERDER) {
+      const card = parseCard(CARD_PAYLOADS.casus, value);
+      if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));
+      if (value.verb === CASUS_OPENEN) return this.openById(turn, card.value.caseId);
+      // Read before the running dialog is given up: a case that (to this professional) does not exist changes nothing.
+      await this.services.cases.get(await actorOf(turn, this.services.directory), card.value.caseId);
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(DIALOG.main, { caseId: card.value.caseId });
+      return;
+    }
+    if (value.verb === CASUSSEN_MEER) {
+      const card = parseCard(CARD_PAYLOADS.casussenMeer, value);
+      if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));
+      return this.sendCaseList(turn, card.value.continuationToken);
+    }
     // Clients without Action.Execute send the fallback Action.Submit: same handler, the card as a new message.
     const card = await this.cardAction(turn, value.verb as string, value);
     if (card) return void (await turn.sendActivity(MessageFactory.attachment(toAttachment(card))));
-    if (value.verb === CASUS_VERDER && caseId) {
-      await dc.cancelAllDialogs();
-      await dc.beginDialog(DIALOG.main, { caseId });
-      return;
-    }
     await turn.sendActivity('Deze kaart is verlopen of hoort bij een ander gesprek. Typ **mijn casussen** voor een actueel overzicht.');
   }
 
@@ -229,7 +237,11 @@ export class HelmondBot extends TeamsActivityHandler {
 
   private async sendCaseList(turn: TurnContext, continuationToken?: string): Promise<void> {
     const actor = await actorOf(turn, this.services.directory);
-    const page = await this.services.cases.listMine(actor, { pageSize: PAGE_SIZE, ...(continuationToken ? { continuationToken } : {}) });
+    const page = await this.services.cases.listMine(actor, { pageSize: PAGE_SIZE, ...(continuationToken ? { continuationToken } : {}) }).catch((error: unknown) => {
+      // The token comes from the card: one that is not ours is a card that is not (or no longer) ours.
+      if (continuationToken && isDomainError(error, 'CASE.INVALID_INPUT')) throw new DomainError('CARD.INVALID_PAYLOAD');
+      throw error;
+    });
     const card = renderCaseListCard({
       title: continuationToken ? 'Mijn casussen (vervolg)' : 'Mijn casussen',
       items: page.items.map(caseListItem),

@@ -1,5 +1,4 @@
 import type { TurnContext } from 'botbuilder';
-import { z } from 'zod';
 import { renderNoticeCard } from '../../cards/notice';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { DEELB_AFWIJZEN, DEELB_AKKOORD, DEELB_MEER_INFO, DEELB_VERNIEUW } from '../../cards/verbs';
@@ -7,18 +6,15 @@ import type { BudgetLedger } from '../../services/budget/ledger';
 import { DomainError, isDomainError } from '../../services/errors';
 import type { ApprovalOutcome } from '../../services/model/approval';
 import type { Actor } from '../../services/model/roles';
-import { parseInput } from '../../services/model/validation';
+import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import { actorOf, type BotServices } from '../services';
 import type { ApprovalCards } from './approval-cards';
 import type { ApprovalDelivery } from './approval-delivery';
 import { budgetPeriodAt } from './approval-view';
 
-/** What an approval card sends back: which request, and the reason typed in the card. */
-const decisionPayload = z.object({
-  caseId: z.string().min(1).max(100),
-  requestId: z.string().min(1).max(100),
-  reden: z.string().max(1000).optional(),
-});
+/** Refusals after which there is no card to show this viewer: the case (to them) or the request does not exist. */
+const GONE = ['CASE.NOT_FOUND', 'APPROVAL.NOT_FOUND'] as const;
+const isGone = (error: unknown) => GONE.some((code) => isDomainError(error, code));
 
 const OUTCOMES: Readonly<Record<string, ApprovalOutcome>> = {
   [DEELB_AKKOORD]: 'akkoord',
@@ -45,11 +41,13 @@ export class DeelBDecisions {
   ) {}
 
   async handle(turn: TurnContext, verb: string, data: unknown): Promise<AdaptiveCardJson> {
-    const parsed = parseInput(decisionPayload, data);
+    const parsed = parseCard(CARD_PAYLOADS.approval, data);
     if (!parsed.ok) return renderNoticeCard({ title: 'Deze kaart is niet geldig', text: parsed.error.userMessage });
     const { caseId, requestId, reden } = parsed.value;
     const actor = await actorOf(turn, this.services.directory);
     try {
+      // The request first: an unknown one is "bestaat niet", whatever its id looks like.
+      await this.requestOf(actor, caseId, requestId);
       const outcome = OUTCOMES[verb];
       if (outcome) {
         await this.decide(actor, caseId, requestId, outcome, reden?.trim() || undefined);
@@ -58,8 +56,12 @@ export class DeelBDecisions {
       return await this.card(actor, caseId, requestId);
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      if (error.code === 'CASE.NOT_FOUND' || error.code === 'APPROVAL.NOT_FOUND') return renderNoticeCard({ title: 'Niet beschikbaar', text: error.userMessage });
-      return this.card(actor, caseId, requestId, error.userMessage);
+      if (isGone(error)) return renderNoticeCard({ title: 'Niet beschikbaar', text: error.userMessage });
+      // The refusal on the card as it now stands (it may just have gone, e.g. withdrawn by the requester).
+      return this.card(actor, caseId, requestId, error.userMessage).catch((again: unknown) => {
+        if (isGone(again)) return renderNoticeCard({ title: 'Niet beschikbaar', text: (again as DomainError).userMessage });
+        throw again;
+      });
     }
   }
 
@@ -84,10 +86,16 @@ export class DeelBDecisions {
     }
   }
 
-  private async card(actor: Actor, caseId: string, requestId: string, melding?: string): Promise<AdaptiveCardJson> {
+  /** The case as this actor may see it, and the request on it; CASE.NOT_FOUND or APPROVAL.NOT_FOUND otherwise. */
+  private async requestOf(actor: Actor, caseId: string, requestId: string) {
     const c = (await this.services.cases.get(actor, caseId)).case;
     const request = c.approvals.find((r) => r.id === requestId);
     if (!request) throw new DomainError('APPROVAL.NOT_FOUND');
+    return { c, request };
+  }
+
+  private async card(actor: Actor, caseId: string, requestId: string, melding?: string): Promise<AdaptiveCardJson> {
+    const { c, request } = await this.requestOf(actor, caseId, requestId);
     return this.cards.render(c, request, actor, melding);
   }
 }

@@ -1,11 +1,16 @@
 /**
- * Refusals of typed values (issue 11): each is one plain Dutch sentence that says what is wrong in the
- * professional's words (and the limit), the question comes again, and the case is not changed.
+ * Refusals of typed values and of cards in dialogs (issue 11): each is one plain Dutch sentence that says what is
+ * wrong in the professional's words (and the limit), the question or card comes again, and the case is not changed.
  */
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { EscalerenDialog } from '../../bot/dialogs/escaleren-dialog';
+import { MdoDialog } from '../../bot/dialogs/mdo-dialog';
+import { PlanDialog } from '../../bot/dialogs/plan-dialog';
+import { ZrmCardDialog } from '../../bot/dialogs/zrm-card-dialog';
+import { ACTIE_TOEVOEGEN, MDO_MOMENT_KIEZEN, ZRM_OPSLAAN } from '../../cards/verbs';
+import { ERROR_MESSAGES } from '../../services/errors';
 import { IndienenDialog } from '../../bot/dialogs/indienen-dialog';
 import { OnderbouwingDialog } from '../../bot/dialogs/onderbouwing-dialog';
 import { UitvoeringDialog } from '../../bot/dialogs/uitvoering-dialog';
@@ -14,7 +19,7 @@ import { WieIsErNodigDialog } from '../../bot/dialogs/wie-is-er-nodig-dialog';
 import { MAX_EURO_CENTS } from '../../services/model/fields';
 import type { CaseStore } from '../../services/ports/case-store';
 import { formatEuro } from '../../services/text/format';
-import { createTestServices, playDialog, said, storedForDialog } from '../support/bot-services';
+import { buttons, cardWith, createTestServices, playDialog, said, storedForDialog, submitDataOf } from '../support/bot-services';
 import { assertPlainDutch } from '../support/plain-dutch';
 import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 
@@ -147,5 +152,72 @@ describe('dialogs: refusals of typed values in plain Dutch', () => {
     ]);
     expect(await versionOf(store, caseId)).to.equal(before);
     expect((await store.get(caseId))?.case.escalaties[0]?.askedUserIds).to.deep.equal([PEOPLE.procesregisseur.userId]);
+  });
+});
+
+describe('dialogs: cards that are not what the bot sent', () => {
+  const INVALID = ERROR_MESSAGES['CARD.INVALID_PAYLOAD'];
+  /** The card comes again with the refusal as its text. */
+  const cardAgain = (sentence: string, cardTitle: string) => (reply: Partial<Activity>) => {
+    expect(reply.text).to.equal(sentence);
+    cardWith(cardTitle)(reply);
+    assertPlainDutch(sentence);
+  };
+
+  it('ZRM card: a score of the wrong type, an unknown leefgebied, no case, another case or moment; nothing stored', async () => {
+    const { services, store, caseId } = await storedForDialog(caseAt('vraagverheldering').case);
+    const before = await versionOf(store, caseId);
+    const client = new DialogTestClient('msteams', new ZrmCardDialog(services), { caseId, moment: 'voor' });
+    await playDialog(client, [['hallo', [cardWith('Zelfredzaamheid-Matrix 2017')]]]);
+    const submit = (value: Record<string, unknown>) => ({ value: { verb: ZRM_OPSLAAN, caseId, moment: 'voor', zrm_financien: '3', ...value } });
+    await playDialog(client, [
+      [submit({ zrm_financien: 3 }), [cardAgain(INVALID, 'Scores opslaan')]],
+      [submit({ zrm_geluk: '3' }), [cardAgain(INVALID, 'Scores opslaan')]],
+      [submit({ caseId: undefined }), [cardAgain(INVALID, 'Scores opslaan')]],
+      [submit({ caseId: 'case-een-andere' }), [cardAgain('Deze kaart hoort bij een andere casus of een ander moment.', 'Scores opslaan')]],
+      [submit({ moment: 'na' }), [cardAgain('Deze kaart hoort bij een andere casus of een ander moment.', 'Scores opslaan')]],
+      [submit({ zrm_financien: '6' }), [cardAgain('Kies bij elk leefgebied een score van 1 tot en met 5.', 'Scores opslaan')]],
+    ]);
+    expect(await versionOf(store, caseId)).to.equal(before);
+  });
+
+  it('action card: a field of the wrong type, extra data, no case, another case, an unknown termijn; nothing stored', async () => {
+    const { services, store, caseId } = await storedForDialog(caseAt('plan').case);
+    const client = new DialogTestClient('msteams', new PlanDialog(services), { caseId });
+    await playDialog(client, [['verder', [/^Stap 5A/, cardWith('Actie toevoegen')]]]);
+    const before = await versionOf(store, caseId);
+    const submit = (value: Record<string, unknown>) => ({ value: { verb: ACTIE_TOEVOEGEN, caseId, wie: 'Schuldhulp', wat: 'Budgetplan', wanneer: '2026-12-01', ...value } });
+    await playDialog(client, [
+      [submit({ wie: 5 }), [cardAgain(INVALID, 'Actie toevoegen')]],
+      [submit({ status: 'gedaan' }), [cardAgain(INVALID, 'Actie toevoegen')]],
+      [submit({ caseId: undefined }), [cardAgain(INVALID, 'Actie toevoegen')]],
+      [submit({ caseId: 'case-een-andere' }), [cardAgain('Deze kaart hoort bij een andere casus; gebruik deze.', 'Actie toevoegen')]],
+      [submit({ termijn: 'middel' }), [cardAgain('Kies korte of lange termijn.', 'Actie toevoegen')]],
+    ]);
+    expect(await versionOf(store, caseId)).to.equal(before);
+  });
+
+  it('MDO planning and checklist cards: a wrong type or extra data is refused and the card comes again; nothing stored', async () => {
+    const { services, store, caseId } = await storedForDialog(caseAt('mdo').case);
+    const client = new DialogTestClient('msteams', new MdoDialog(services), { caseId });
+    await playDialog(client, [['verder', [/^Stap 4/, cardWith('MDO 1 plannen')]]]);
+    let before = await versionOf(store, caseId);
+    const moment = (value: Record<string, unknown>) => ({ value: { verb: MDO_MOMENT_KIEZEN, caseId, mdoId: '', datum: '2026-11-26', tijd: '14:00', locatie: 'thuis', ...value } });
+    await playDialog(client, [
+      [moment({ datum: 20261126 }), [cardWith(INVALID)]],
+      [moment({ agenda: { eventId: 'x' } }), [cardWith(INVALID)]],
+    ]);
+    expect(await versionOf(store, caseId)).to.equal(before);
+    let checklist: Record<string, unknown> = {};
+    await playDialog(client, [
+      [moment({}), [/^MDO 1 staat gepland/, () => undefined, buttons(/^Is het MDO bezig/)]],
+      ['ja', [(reply) => { cardWith('gespreksformat')(reply); checklist = submitDataOf(reply); }]],
+    ]);
+    before = await versionOf(store, caseId);
+    await playDialog(client, [
+      [{ value: { ...checklist, opening__voorstelronde: true } }, [`${INVALID} Gebruik deze kaart:`, cardWith('gespreksformat')]],
+      [{ value: { ...checklist, opening__koffie: 'true' } }, [`${INVALID} Gebruik deze kaart:`, cardWith('gespreksformat')]],
+    ]);
+    expect(await versionOf(store, caseId)).to.equal(before);
   });
 });

@@ -10,6 +10,7 @@
  */
 import { AssertionError } from 'node:assert';
 import { z } from 'zod';
+import { CARD_PAYLOADS } from '../../bot/card-payload';
 import * as approval from '../../services/model/approval';
 import * as caseModel from '../../services/model/case';
 import * as escalation from '../../services/model/escalation';
@@ -23,15 +24,15 @@ import * as ledger from '../../services/budget/ledger';
 import * as commands from '../../services/stappenplan/commands';
 import * as machine from '../../services/stappenplan/machine';
 
-/** The modules whose zod schemas name the fields: the case model, the commands and the ledger. */
+/** The modules whose zod schemas name the fields: the case model, the commands, the ledger and the card payloads. */
 const SCHEMA_MODULES: readonly Record<string, unknown>[] = [
-  approval, caseModel, escalation, fields, household, leefgebieden, mdo, roles, samenwerkplan, ledger, commands, machine,
+  approval, caseModel, escalation, fields, household, leefgebieden, mdo, roles, samenwerkplan, ledger, commands, machine, CARD_PAYLOADS,
 ];
 
 interface FieldNames {
   /** Every object key of every schema (`toelichting`, `caseId`, `wie`). */
   readonly keys: ReadonlySet<string>;
-  /** Keys and enum or literal values written as identifiers, which no Dutch sentence contains (`amountCents`, `meerInformatie`). */
+  /** Keys and enum or literal values written as identifiers, which no Dutch sentence contains (`amountCents`, `meerInformatie`, `zrm_financien`). */
   readonly identifiers: ReadonlySet<string>;
 }
 
@@ -50,7 +51,7 @@ function collectFieldNames(): FieldNames {
   };
   const schemas = SCHEMA_MODULES.flatMap((module) => Object.values(module).flatMap((v) => (Array.isArray(v) ? v : [v]))).filter((v): v is z.ZodType => v instanceof z.ZodType);
   for (const schema of schemas) walk(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }));
-  const identifier = (name: string) => /^[a-z]+[A-Z][A-Za-z0-9]*$/.test(name);
+  const identifier = (name: string) => /^[a-z]+(?:[A-Z]|_)\w*$/.test(name);
   return { keys, identifiers: new Set([...keys, ...values].filter(identifier)) };
 }
 

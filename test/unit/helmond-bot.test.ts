@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { TestAdapter, type Activity } from 'botbuilder';
-import { CASUS_OPENEN, CASUSSEN_MEER } from '../../cards/verbs';
+import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER } from '../../cards/verbs';
+import { ERROR_MESSAGES } from '../../services/errors';
 import { COMMANDS, HELP_TEXT, UNKNOWN_TEXT } from '../../bot/texts';
 import { StaticDirectory } from '../../services/ports/directory';
 import { MAX_BUDGET_CENTS } from '../../services/budget/ledger';
@@ -82,7 +83,33 @@ describe('HelmondBot: routes', () => {
     expect(await h.texts(teamsSubmit({ verb: 'onbekend.werkwoord' }, CONTEXT))).to.deep.equal([
       'Deze kaart is verlopen of hoort bij een ander gesprek. Typ **mijn casussen** voor een actueel overzicht.',
     ]);
-    expect(await h.texts(teamsSubmit({ verb: CASUSSEN_MEER, continuationToken: 'vervalst' }, CONTEXT))).to.deep.equal(['Het vervolgkenmerk van de lijst is ongeldig.']);
+    expect(await h.texts(teamsSubmit({ verb: CASUSSEN_MEER, continuationToken: 'vervalst' }, CONTEXT))).to.deep.equal([ERROR_MESSAGES['CARD.INVALID_PAYLOAD']]);
+  });
+
+  it('"Openen", "Verder met deze casus" and "Meer casussen" with a field of the wrong type, missing, or extra data: one sentence, nothing opened', async () => {
+    const h = harness();
+    const c = await h.services.cases.open({ userId: PROFESSIONAL_A.aadObjectId, orgRoles: [] }, { teamId: 'w', hulpvraag: 'Ik moet het huis uit.' });
+    for (const value of [
+      { verb: CASUS_OPENEN, caseId: 42 },
+      { verb: CASUS_OPENEN },
+      { verb: CASUS_OPENEN, caseId: c.id, stap: 'afgesloten' },
+      { verb: CASUS_VERDER, caseId: [c.id] },
+      { verb: CASUSSEN_MEER, continuationToken: 7 },
+    ]) {
+      const replies = await h.texts(teamsSubmit(value, CONTEXT));
+      expect(replies, JSON.stringify(value)).to.deep.equal([ERROR_MESSAGES['CARD.INVALID_PAYLOAD']]);
+      replies.forEach((text) => assertPlainDutch(text));
+    }
+    expect(await h.texts(teamsMessage('status', CONTEXT))).to.deep.equal(['Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.']);
+  });
+
+  it('"Verder met deze casus" for a case one is not on is "bestaat niet", and leaves no conversation behind', async () => {
+    const h = harness();
+    const c = await h.services.cases.open({ userId: PROFESSIONAL_A.aadObjectId, orgRoles: [] }, { teamId: 'w', hulpvraag: 'Ik moet het huis uit.' });
+    expect(await h.texts(teamsSubmit({ verb: CASUS_VERDER, caseId: c.id }, ANDER))).to.deep.equal([ERROR_MESSAGES['CASE.NOT_FOUND']]);
+    expect(await h.texts(teamsSubmit({ verb: CASUS_VERDER, caseId: 'case-verzonnen' }, ANDER))).to.deep.equal([ERROR_MESSAGES['CASE.NOT_FOUND']]);
+    expect(await h.texts(teamsMessage('hallo', ANDER))).to.deep.equal([UNKNOWN_TEXT]);
+    expect(await h.texts(teamsMessage('status', ANDER))).to.deep.equal(['Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.']);
   });
 
   it('remembers how to reach the professional in their personal chat, and nothing else', async () => {

@@ -18,7 +18,7 @@ describe('assertPlainDutch: the check for validation jargon', () => {
   it('knows the field names of the schemas, camelCase and lowercase', () => {
     const { keys, identifiers } = schemaFieldNames();
     for (const key of ['amountCents', 'caseId', 'toelichting', 'ikWil', 'doorbraakbudgetCents', 'leeftijd']) expect(keys, key).to.include(key);
-    expect(identifiers).to.include('amountCents').and.include('meerInformatie').and.include('wieIsErNodig');
+    expect(identifiers).to.include('amountCents').and.include('meerInformatie').and.include('wieIsErNodig').and.include('zrm_financien').and.include('opening__voorstelronde');
     expect(identifiers).to.not.include('toelichting');
   });
 
@@ -84,6 +84,7 @@ describe('assertPlainDutch: the check for validation jargon', () => {
       ['Vul dit in (bij toelichting).', /field path.*toelichting/],
       ['Het veld `toelichting` ontbreekt.', /quoted field name/],
       ['amountCents moet positief zijn.', /schema identifier.*amountCents/],
+      ['Kies een score bij zrm_financien.', /schema identifier.*zrm_financien/],
       ['Kies meerInformatie of akkoord.', /schema identifier/],
       ['Ongeldige optie: verwacht één van "open"|"bezig"|"gedaan"', /Dutch locale/],
       ['Onbekende key: "junk"', /Dutch locale/],
