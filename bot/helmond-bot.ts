@@ -6,7 +6,7 @@ import {
   type ConversationState,
   type StatePropertyAccessor,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogContextError, DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, FileConsentCardResponse } from 'botbuilder';
 import type { ApprovalCards } from './card-actions/approval-cards';
 import type { ApprovalDelivery } from './card-actions/approval-delivery';
@@ -127,12 +127,21 @@ export class HelmondBot extends TeamsActivityHandler {
     });
   }
 
-  /** Refusals the professional can act on are answered in Dutch; anything else goes to the turn error handler. */
+  /**
+   * Refusals the professional can act on are answered in Dutch; anything else goes to the turn error handler. What a
+   * dialog throws arrives wrapped in botbuilder-dialogs' DialogContextError: the refusal inside is answered the same
+   * way (it was the generic error before), and the dialogs are ended, because the step that threw did not finish
+   * (typing **verder** starts again where the case is). A store failure goes on unwrapped, so the handler can say it.
+   */
   private async route(turn: TurnContext): Promise<void> {
     try {
       await this.dispatch(turn);
-    } catch (error) {
-      if (!isDomainError(error) || error.code.startsWith('STORE.')) throw error;
+    } catch (thrown) {
+      const fromDialog = thrown instanceof DialogContextError;
+      const error: unknown = fromDialog ? thrown.error : thrown;
+      if (!isDomainError(error)) throw thrown;
+      if (error.code.startsWith('STORE.')) throw error;
+      if (fromDialog) await (await this.dialogs.createContext(turn)).cancelAllDialogs();
       await turn.sendActivity(error.userMessage);
     }
   }

@@ -112,6 +112,23 @@ describe('HelmondBot: routes', () => {
     expect(await h.texts(teamsMessage('status', ANDER))).to.deep.equal(['Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.']);
   });
 
+  it('a case taken away mid-conversation is "bestaat niet" (not the generic error), by "verder" and by an answer; the conversation ends', async () => {
+    const h = harness();
+    const a = { userId: PROFESSIONAL_A.aadObjectId, orgRoles: [] };
+    const b = ANDER.user?.aadObjectId as string;
+    const c = await h.services.cases.open(a, { teamId: 'w', hulpvraag: 'Ik moet het huis uit.' });
+    await h.services.cases.execute(a, c.id, { type: 'addProfessional', userId: b, role: 'betrokkenProfessional' });
+    await h.texts(teamsMessage(`casus ${c.reference}`, ANDER));
+    expect((await h.texts(teamsMessage('verder', ANDER))).join('\n')).to.contain('huishouden');
+    await h.services.cases.execute(a, c.id, { type: 'deactivateProfessional', userId: b });
+    const notFound = ERROR_MESSAGES['CASE.NOT_FOUND'];
+    expect(await h.texts(teamsMessage('inwoner Moeder (M1) 38', ANDER)), 'an answer to the waiting question').to.deep.equal([notFound]);
+    expect(await h.texts(teamsMessage('hallo', ANDER)), 'no dialog left waiting').to.deep.equal([UNKNOWN_TEXT]);
+    expect(await h.texts(teamsMessage('verder', ANDER)), '"verder" on the active case').to.deep.equal([notFound]);
+    expect(await h.texts(teamsMessage('hallo', ANDER))).to.deep.equal([UNKNOWN_TEXT]);
+    expect((await h.store.get(c.id))?.case.household.members).to.deep.equal([]);
+  });
+
   it('remembers how to reach the professional in their personal chat, and nothing else', async () => {
     const h = harness();
     await h.texts(teamsMessage('help', CONTEXT));
