@@ -181,7 +181,7 @@ export class HelmondBot extends TeamsActivityHandler {
       const card = parseCard(CARD_PAYLOADS.casus, value);
       if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));
       if (value.verb === CASUS_OPENEN) return this.openById(turn, card.value.caseId);
-      // Read before the running dialog is given up: a case that (to this professional) does not exist changes nothing.
+      // Read first: a case that (to this professional) does not exist is answered before a dialog is started for it.
       await this.services.cases.get(await actorOf(turn, this.services.directory), card.value.caseId);
       await dc.cancelAllDialogs();
       await dc.beginDialog(DIALOG.main, { caseId: card.value.caseId });
