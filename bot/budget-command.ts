@@ -1,11 +1,14 @@
 import type { TurnContext } from 'botbuilder';
 import { booked, remaining, type PeriodBudget } from '../services/budget/ledger';
-import { parseEuroCents } from './parse';
+import { parseSignedEuroCents } from './parse';
 import { actorOf, type BotServices } from './services';
 import { formatEuro as euro } from '../services/text/format';
 
-/** "budget" shows the team's doorbraakbudget; "budget 10.000 [2026|2026-Q4]" sets it (beheerder only). */
-export const BUDGET_ROUTE = /^\s*budget(?:\s+(€?\s*[\d.,]+))?(?:\s+(\d{4}(?:-Q[1-4])?))?\s*$/i;
+/**
+ * "budget" shows the team's doorbraakbudget; "budget 10.000 [2026|2026-Q4]" sets it (beheerder only). A minus
+ * sign is taken in, so that a negative amount is refused in words rather than not understood.
+ */
+export const BUDGET_ROUTE = /^\s*budget(?:\s+((?:€\s*)?-?\s*€?\s*[\d.,]+))?(?:\s+(\d{4}(?:-Q[1-4])?))?\s*$/i;
 
 
 /** One line about a budget, for "budget" and "status". */
@@ -33,12 +36,13 @@ export async function handleBudgetCommand(turn: TurnContext, services: BotServic
     await turn.sendActivity('Alleen een beheerder kan het doorbraakbudget vaststellen.');
     return;
   }
-  const amountCents = parseEuroCents(match[1]);
+  const amountCents = parseSignedEuroCents(match[1]);
   if (amountCents === undefined) {
     await turn.sendActivity('Dat bedrag kon ik niet lezen. Typ bijvoorbeeld **budget 10.000** of **budget € 10.000,00 2026**.');
     return;
   }
   const period = explicit ?? (await services.ledger.budgetAt(teamId, now)).period;
+  // Too high or negative: the ledger refuses with the budget's own sentence (it names the highest budget).
   const budget = await services.ledger.setBudget({ teamId, period, amountCents, by: actor.userId, at: now });
   await turn.sendActivity(`Vastgesteld. ${budgetLine(teamId, period, budget)}`);
 }

@@ -4,6 +4,7 @@ import type { CalendarFileKind } from '../services/calendar/mdo-planner';
 import { renderDeelAPdf } from '../services/documents/deel-a-pdf';
 import type { CalendarFile } from '../services/ports/calendar';
 import type { Case } from '../services/model/case';
+import { ERROR_MESSAGES, isDomainError } from '../services/errors';
 import { parseInput } from '../services/model/validation';
 import { renderDownloadCard } from '../cards/download';
 import { toAttachment } from '../cards/render';
@@ -133,7 +134,8 @@ export class FileOffers {
       return;
     }
     const { context, uploadInfo } = parsed.value;
-    const made = await this.make(turn, context);
+    const made = await this.make(turn, context).catch(notFound);
+    if (made === NOT_FOUND) return void (await turn.sendActivity(ERROR_MESSAGES['CASE.NOT_FOUND']));
     if (!made) {
       await turn.sendActivity('Dit bestand is er niet meer: het MDO heeft geen afspraak in de agenda.');
       return;
@@ -159,12 +161,26 @@ export class FileOffers {
 
   async decline(turn: TurnContext, response: unknown): Promise<void> {
     const parsed = parseInput(consentResponse, normalised(response));
+    if (parsed.ok) {
+      // Nothing is made or shown, but a case one is not on gets the same answer as everywhere: it does not exist.
+      const actor = await actorOf(turn, this.services.directory);
+      const access = await this.services.cases.assertAccess(actor, parsed.value.context.caseId, 'bestandWeigeren').catch(notFound);
+      if (access === NOT_FOUND) return void (await turn.sendActivity(ERROR_MESSAGES['CASE.NOT_FOUND']));
+    }
     if (parsed.ok && parsed.value.context.kind === 'agenda') {
       await turn.sendActivity('Prima, geen bestand. Zet het moment dan zelf in je agenda; typ **status** om het terug te zien.');
       return;
     }
     await turn.sendActivity('Prima, geen PDF. Je kunt Deel A later alsnog opvragen met **deel a**.');
   }
+}
+
+const NOT_FOUND = Symbol('bestaat niet');
+
+/** A case that (to this professional) does not exist, as a value to answer with; any other error goes on. */
+function notFound(error: unknown): typeof NOT_FOUND {
+  if (isDomainError(error, 'CASE.NOT_FOUND')) return NOT_FOUND;
+  throw error;
 }
 
 /** Consent cards sent before agenda files existed carry `{ caseId }` only: that is Deel A. */

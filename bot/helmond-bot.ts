@@ -5,7 +5,7 @@ import {
   type ConversationState,
   type StatePropertyAccessor,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogContextError, DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, FileConsentCardResponse, InvokeResponse } from 'botbuilder';
 import { HANDLED_INVOKES, malformedInvoke, unhandledInvoke } from './unhandled-invokes';
 import type { ApprovalCards } from './card-actions/approval-cards';
@@ -18,8 +18,9 @@ import { renderCaseListCard } from '../cards/case-list';
 import { renderCaseViewCard } from '../cards/case-view';
 import { toAttachment } from '../cards/render';
 import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER } from '../cards/verbs';
-import { isDomainError } from '../services/errors';
+import { DomainError, isDomainError } from '../services/errors';
 import { BUDGET_ROUTE, budgetLineOf, handleBudgetCommand } from './budget-command';
+import { CARD_PAYLOADS, parseCard } from './card-payload';
 import { FileOffers } from './file-offers';
 import type { Downloads } from './downloads';
 import { actorOf, type BotServices } from './services';
@@ -126,12 +127,21 @@ export class HelmondBot extends TeamsActivityHandler {
     });
   }
 
-  /** Refusals the professional can act on are answered in Dutch; anything else goes to the turn error handler. */
+  /**
+   * Refusals the professional can act on are answered in Dutch; anything else goes to the turn error handler. What a
+   * dialog throws arrives wrapped in botbuilder-dialogs' DialogContextError: the refusal inside is answered the same
+   * way (it was the generic error before), and the dialogs are ended, because the step that threw did not finish
+   * (typing **verder** starts again where the case is). A store failure goes on unwrapped, so the handler can say it.
+   */
   private async route(turn: TurnContext): Promise<void> {
     try {
       await this.dispatch(turn);
-    } catch (error) {
-      if (!isDomainError(error) || error.code.startsWith('STORE.')) throw error;
+    } catch (thrown) {
+      const fromDialog = thrown instanceof DialogContextError;
+      const error: unknown = fromDialog ? thrown.error : thrown;
+      if (!isDomainError(error)) throw thrown;
+      if (error.code.startsWith('STORE.')) throw error;
+      if (fromDialog) await (await this.dialogs.createContext(turn)).cancelAllDialogs();
       await turn.sendActivity(error.userMessage);
     }
   }
@@ -167,17 +177,24 @@ export class HelmondBot extends TeamsActivityHandler {
   }
 
   private async routeCardVerb(turn: TurnContext, dc: Awaited<ReturnType<DialogSet['createContext']>>, value: Record<string, unknown>) {
-    const caseId = typeof value.caseId === 'string' ? value.caseId : undefined;
-    if (value.verb === CASUS_OPENEN && caseId) return this.openById(turn, caseId);
-    if (value.verb === CASUSSEN_MEER) return this.sendCaseList(turn, typeof value.continuationToken === 'string' ? value.continuationToken : undefined);
+    if (value.verb === CASUS_OPENEN || value.verb === CASUS_VERDER) {
+      const card = parseCard(CARD_PAYLOADS.casus, value);
+      if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));
+      if (value.verb === CASUS_OPENEN) return this.openById(turn, card.value.caseId);
+      // Read first: a case that (to this professional) does not exist is answered before a dialog is started for it.
+      await this.services.cases.get(await actorOf(turn, this.services.directory), card.value.caseId);
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(DIALOG.main, { caseId: card.value.caseId });
+      return;
+    }
+    if (value.verb === CASUSSEN_MEER) {
+      const card = parseCard(CARD_PAYLOADS.casussenMeer, value);
+      if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));
+      return this.sendCaseList(turn, card.value.continuationToken);
+    }
     // Clients without Action.Execute send the fallback Action.Submit: same handler, the card as a new message.
     const card = await this.cardAction(turn, value.verb as string, value);
     if (card) return void (await turn.sendActivity(MessageFactory.attachment(toAttachment(card))));
-    if (value.verb === CASUS_VERDER && caseId) {
-      await dc.cancelAllDialogs();
-      await dc.beginDialog(DIALOG.main, { caseId });
-      return;
-    }
     await turn.sendActivity('Deze kaart is verlopen of hoort bij een ander gesprek. Typ **mijn casussen** voor een actueel overzicht.');
   }
 
@@ -237,7 +254,11 @@ export class HelmondBot extends TeamsActivityHandler {
 
   private async sendCaseList(turn: TurnContext, continuationToken?: string): Promise<void> {
     const actor = await actorOf(turn, this.services.directory);
-    const page = await this.services.cases.listMine(actor, { pageSize: PAGE_SIZE, ...(continuationToken ? { continuationToken } : {}) });
+    const page = await this.services.cases.listMine(actor, { pageSize: PAGE_SIZE, ...(continuationToken ? { continuationToken } : {}) }).catch((error: unknown) => {
+      // The token comes from the card: one that is not ours is a card that is not (or no longer) ours.
+      if (continuationToken && isDomainError(error, 'CASE.INVALID_INPUT')) throw new DomainError('CARD.INVALID_PAYLOAD');
+      throw error;
+    });
     const card = renderCaseListCard({
       title: continuationToken ? 'Mijn casussen (vervolg)' : 'Mijn casussen',
       items: page.items.map(caseListItem),

@@ -19,6 +19,17 @@ export function parseDutchDate(text: string, now: DateTime): string | undefined 
   return date?.isValid ? (date.toISODate() as string) : undefined;
 }
 
+/** Why a typed date for something still to happen (a deadline, an afspraak) is refused. */
+export const DATE_UNREADABLE = 'Die datum kan ik niet lezen; schrijf hem als dd-mm-jjjj.';
+export const DATE_PAST = 'Die datum is al voorbij; kies vandaag of een latere datum.';
+
+/** A date for something still to happen: YYYY-MM-DD, or the Dutch sentence why not (unreadable, in the past). */
+export function upcomingDate(text: string, now: DateTime): { date: string } | { refusal: string } {
+  const date = parseDutchDate(text, now);
+  if (!date) return { refusal: DATE_UNREADABLE };
+  return date < (now.setZone(ZONE).toISODate() as string) ? { refusal: DATE_PAST } : { date };
+}
+
 /** Euro amounts as typed: "€ 1.250,00", "1250", "1.250", "1250,5" → cents; undefined when not an amount. */
 export function parseEuroCents(text: string): number | undefined {
   const cleaned = text.replace(/€|eur(o)?/gi, '').replace(/\s/g, '');
@@ -27,4 +38,15 @@ export function parseEuroCents(text: string): number | undefined {
   const euros = Number((match[1] as string).replace(/\./g, ''));
   const cents = match[2] ? Number(match[2].padEnd(2, '0')) : 0;
   return euros * 100 + cents;
+}
+
+/**
+ * Like parseEuroCents, but a minus sign in front ("-50", "€ -50", "- € 50") gives a negative amount, so the
+ * amount's schema can refuse it in Dutch ("te laag", "niet negatief") instead of "not an amount".
+ */
+export function parseSignedEuroCents(text: string): number | undefined {
+  const negative = /^\s*(€\s*)?-\s*(.*)$/.exec(text);
+  if (!negative) return parseEuroCents(text);
+  const cents = parseEuroCents(`${negative[1] ?? ''}${negative[2] ?? ''}`);
+  return cents === undefined ? undefined : -cents;
 }

@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { ApprovalService } from '../services/approvals/approval-service';
 import type { CaseService } from '../services/cases/case-service';
+import { isDomainError } from '../services/errors';
+import type { Case } from '../services/model/case';
 import type { Actor } from '../services/model/roles';
 import type { Clock } from '../services/ports/clock';
 import type { BudgetLedger } from '../services/budget/ledger';
@@ -32,4 +34,14 @@ export async function actorOf(turn: TurnContext, directory: Directory): Promise<
   const userId = from?.aadObjectId ?? from?.id;
   if (!userId) throw new Error('Activity without a sender');
   return { userId, orgRoles: await directory.rolesOf(userId) };
+}
+
+/** The case as the actor may see it now, or undefined when (to them) it does not exist. */
+export async function visibleCase(services: BotServices, actor: Actor, caseId: string): Promise<Case | undefined> {
+  try {
+    return (await services.cases.get(actor, caseId)).case;
+  } catch (error) {
+    if (isDomainError(error, 'CASE.NOT_FOUND')) return undefined;
+    throw error;
+  }
 }

@@ -38,6 +38,7 @@ export const ERROR_MESSAGES = {
   'STORE.UNAVAILABLE': 'De opslag is even niet bereikbaar. Probeer het zo opnieuw.',
   'STORE.LOCKED': 'De gegevensmap is al in gebruik door een andere bot.',
   'CONFIG.INVALID': 'De configuratie is niet geldig.',
+  'CARD.INVALID_PAYLOAD': 'Deze kaart is verlopen of niet geldig; er is niets veranderd.',
   'CALENDAR.NO_SLOT': 'Er is geen gezamenlijk moment gevonden in de komende 10 werkdagen. Kies zelf een datum en tijd.',
   'GRAPH.FORBIDDEN': 'De bot mag dit niet opvragen bij Microsoft 365; de beheerder moet de toestemming van de app controleren.',
   'GRAPH.UNAVAILABLE': 'Microsoft 365 is even niet bereikbaar. Probeer het zo opnieuw.',

@@ -1,22 +1,18 @@
 import type { TurnContext } from 'botbuilder';
-import { z } from 'zod';
 import { renderNoticeCard } from '../../cards/notice';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { DEELB_AFWIJZEN, DEELB_AKKOORD, DEELB_MEER_INFO, DEELB_VERNIEUW } from '../../cards/verbs';
 import type { ApprovalService } from '../../services/approvals/approval-service';
-import { isDomainError } from '../../services/errors';
+import { isDomainError, type DomainError } from '../../services/errors';
 import type { ApprovalOutcome } from '../../services/model/approval';
-import { parseInput } from '../../services/model/validation';
+import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import { actorOf, type BotServices } from '../services';
 import type { ApprovalCards } from './approval-cards';
 import type { ApprovalDelivery } from './approval-delivery';
 
-/** What an approval card sends back: which request, and the reason typed in the card. */
-const decisionPayload = z.object({
-  caseId: z.string().min(1).max(100),
-  requestId: z.string().min(1).max(100),
-  reden: z.string().max(1000).optional(),
-});
+/** Refusals after which there is no card to show this viewer: the case (to them) or the request does not exist. */
+const GONE = ['CASE.NOT_FOUND', 'APPROVAL.NOT_FOUND'] as const;
+const isGone = (error: unknown) => GONE.some((code) => isDomainError(error, code));
 
 const OUTCOMES: Readonly<Record<string, ApprovalOutcome>> = {
   [DEELB_AKKOORD]: 'akkoord',
@@ -40,7 +36,7 @@ export class DeelBDecisions {
   ) {}
 
   async handle(turn: TurnContext, verb: string, data: unknown): Promise<AdaptiveCardJson> {
-    const parsed = parseInput(decisionPayload, data);
+    const parsed = parseCard(CARD_PAYLOADS.approval, data);
     if (!parsed.ok) return renderNoticeCard({ title: 'Deze kaart is niet geldig', text: parsed.error.userMessage });
     const { caseId, requestId, reden } = parsed.value;
     const actor = await actorOf(turn, this.services.directory);
@@ -52,8 +48,15 @@ export class DeelBDecisions {
       return this.cards.render(view, actor);
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      if (error.code === 'CASE.NOT_FOUND' || error.code === 'APPROVAL.NOT_FOUND') return renderNoticeCard({ title: 'Niet beschikbaar', text: error.userMessage });
-      return this.cards.render(await this.approvals.view(actor, caseId, requestId), actor, error.userMessage);
+      if (isGone(error)) return renderNoticeCard({ title: 'Niet beschikbaar', text: error.userMessage });
+      // The refusal on the card as it now stands (it may just have gone, e.g. withdrawn by the requester).
+      return this.approvals.view(actor, caseId, requestId).then(
+        (view) => this.cards.render(view, actor, error.userMessage),
+        (again: unknown) => {
+          if (isGone(again)) return renderNoticeCard({ title: 'Niet beschikbaar', text: (again as DomainError).userMessage });
+          throw again;
+        },
+      );
     }
   }
 }

@@ -1,15 +1,14 @@
 import type { TurnContext } from 'botbuilder';
-import { z } from 'zod';
 import { renderDeelBReviewCard } from '../../cards/deel-b-review';
 import { renderNoticeCard } from '../../cards/notice';
 import { toAttachment, type AdaptiveCardJson } from '../../cards/render';
 import { DEELB_REVIEW_KLAAR, DEELB_REVIEW_OPSLAAN } from '../../cards/verbs';
-import { isDomainError } from '../../services/errors';
+import { ERROR_MESSAGES, isDomainError } from '../../services/errors';
 import type { Case } from '../../services/model/case';
 import type { Actor } from '../../services/model/roles';
-import { parseInput } from '../../services/model/validation';
 import type { Notifier } from '../../services/ports/notifier';
-import { actorOf, type BotServices } from '../services';
+import { CARD_PAYLOADS, parseCard } from '../card-payload';
+import { actorOf, visibleCase, type BotServices } from '../services';
 import { nameOf } from '../views';
 import { formatEuro as euro } from '../../services/text/format';
 
@@ -34,12 +33,6 @@ const SHORT: Readonly<Record<Field, string>> = {
   legitimiteit: 'legitimiteit',
   betrokkenheid: 'betrokkenheid',
 };
-
-const reviewPayload = z.object({
-  caseId: z.string().min(1).max(100),
-  opmerking: z.string().max(1000).optional(),
-  ...Object.fromEntries(FIELDS.map(([f]) => [f, z.string().max(2000).optional()])),
-});
 
 
 /**
@@ -83,13 +76,13 @@ export class DeelBReview {
   }
 
   async handle(turn: TurnContext, verb: string, data: unknown): Promise<AdaptiveCardJson> {
-    const parsed = parseInput(reviewPayload, data);
+    const parsed = parseCard(CARD_PAYLOADS.deelBReview, data);
     if (!parsed.ok) return renderNoticeCard({ title: 'Deze kaart is niet geldig', text: parsed.error.userMessage });
     const actor = await actorOf(turn, this.services.directory);
     const { caseId, opmerking } = parsed.value;
     try {
       const current = (await this.services.cases.get(actor, caseId)).case;
-      const edits = this.changes(current, parsed.value as Record<string, string | undefined>);
+      const edits = this.changes(current, parsed.value);
       const klaar = verb === DEELB_REVIEW_KLAAR;
       const note = opmerking?.trim();
       if (Object.keys(edits).length === 0 && !note && !klaar) return this.card(current, { text: 'Er was niets veranderd.', good: true });
@@ -99,8 +92,9 @@ export class DeelBReview {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       if (error.code === 'CASE.NOT_FOUND') return renderNoticeCard({ title: 'Niet beschikbaar', text: error.userMessage });
-      const c = (await this.services.cases.get(actor, caseId)).case;
-      return this.card(c, { text: error.userMessage, good: false });
+      // The refusal (what the aanjager typed: too long, a BSN) on the card as it now stands; nothing was stored.
+      const c = await visibleCase(this.services, actor, caseId);
+      return c ? this.card(c, { text: error.userMessage, good: false }) : renderNoticeCard({ title: 'Niet beschikbaar', text: ERROR_MESSAGES['CASE.NOT_FOUND'] });
     }
   }
 

@@ -1,26 +1,24 @@
 import type { TurnContext } from 'botbuilder';
-import { z } from 'zod';
 import { renderEscalationCard } from '../../cards/escalation';
 import { renderNoticeCard } from '../../cards/notice';
 import { toAttachment, type AdaptiveCardJson } from '../../cards/render';
 import { ESCALATIE_AFGEROND, ESCALATIE_ONDERBOUWING, ESCALATIE_OPSCHALEN } from '../../cards/verbs';
-import { isDomainError } from '../../services/errors';
+import { ERROR_MESSAGES, isDomainError } from '../../services/errors';
 import { APPROVAL_OUTCOME_LABELS } from '../../services/model/approval';
 import type { Case } from '../../services/model/case';
 import { AVE_FASE_LABELS, AVE_FASE_ROLES, type AveFase } from '../../services/model/escalation';
 import type { Actor } from '../../services/model/roles';
 import { STEP_LABELS } from '../../services/model/steps';
-import { parseInput } from '../../services/model/validation';
 import type { Notifier } from '../../services/ports/notifier';
 import { currentRequest } from '../../services/stappenplan/guards';
-import { actorOf, type BotServices } from '../services';
+import { CARD_PAYLOADS, parseCard } from '../card-payload';
+import { actorOf, visibleCase, type BotServices } from '../services';
 import { nameOf } from '../views';
 import { formatEuro as euro } from '../../services/text/format';
 
 export const ESCALATION_VERBS = [ESCALATIE_AFGEROND, ESCALATIE_ONDERBOUWING, ESCALATIE_OPSCHALEN] as const;
 
 const AANLEIDING = { vastgelopen: 'De casusregisseur loopt vast in de uitvoering', afgewezen: 'Deel B is afgewezen', geenBesluit: 'Geen besluit op Deel B binnen de termijn' } as const;
-const payload = z.object({ caseId: z.string().min(1).max(100), toelichting: z.string().max(1000).optional() });
 
 /**
  * Escalations along the AVE-model as cards: the procesregisseur (and whoever a phase up) gets the case in brief,
@@ -71,7 +69,7 @@ export class Escalations {
   }
 
   async handle(turn: TurnContext, verb: string, data: unknown): Promise<AdaptiveCardJson> {
-    const parsed = parseInput(payload, data);
+    const parsed = parseCard(CARD_PAYLOADS.escalation, data);
     if (!parsed.ok) return renderNoticeCard({ title: 'Deze kaart is niet geldig', text: parsed.error.userMessage });
     const actor = await actorOf(turn, this.services.directory);
     const { caseId } = parsed.value;
@@ -89,7 +87,8 @@ export class Escalations {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       if (error.code === 'CASE.NOT_FOUND') return renderNoticeCard({ title: 'Niet beschikbaar', text: error.userMessage });
-      return this.card((await this.services.cases.get(actor, caseId)).case, actor, error.userMessage);
+      const c = await visibleCase(this.services, actor, caseId);
+      return c ? this.card(c, actor, error.userMessage) : renderNoticeCard({ title: 'Niet beschikbaar', text: ERROR_MESSAGES['CASE.NOT_FOUND'] });
     }
   }
 

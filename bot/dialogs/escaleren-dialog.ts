@@ -1,4 +1,4 @@
-import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError } from '../../services/errors';
 import { AVE_FASE_LABELS, AVE_FASE_ROLES, PLAN_CHANGE_REASON_LABELS, type AveFase, type PlanChangeReason } from '../../services/model/escalation';
 import { isDeelBApproved } from '../../services/stappenplan/guards';
@@ -6,7 +6,7 @@ import { openEscalatie } from '../../services/stappenplan/permissions';
 import type { BotServices } from '../services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import { DIALOG, PROMPT } from './ids';
-import { dutchChoicePrompt, dutchConfirmPrompt } from './prompts';
+import { checkedTextPrompt, dutchChoicePrompt, dutchConfirmPrompt, type TextCheck } from './prompts';
 import { currentCase, execute, tryTransition } from './step-helpers';
 
 interface EscalerenOptions {
@@ -34,7 +34,7 @@ const REASONS = Object.entries(PLAN_CHANGE_REASON_LABELS) as [PlanChangeReason, 
 export class EscalerenDialog extends BaseDialog {
   constructor(private readonly services: BotServices, reportStatus?: StatusReporter) {
     super(DIALOG.escaleren, reportStatus);
-    this.addDialog(new TextPrompt(PROMPT.text));
+    this.addDialog(checkedTextPrompt(PROMPT.checkedText));
     this.addDialog(dutchChoicePrompt(PROMPT.choice));
     this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
     this.addDialog(new WaterfallDialog('escalerenStappen', [
@@ -63,7 +63,8 @@ export class EscalerenDialog extends BaseDialog {
       return step.endDialog();
     }
     const prompt = keuze === MENU.opschalen ? 'Waarom schaal je op, en wat is de vraag?' : 'Wat is de **uitkomst** van de escalatie?';
-    return step.prompt(PROMPT.text, { prompt });
+    const check: TextCheck = { label: keuze === MENU.opschalen ? 'de toelichting' : 'de uitkomst', max: 1000 };
+    return step.prompt(PROMPT.checkedText, { prompt, validations: check });
   }
 
   private async planChangedStep(step: WaterfallStepContext) {

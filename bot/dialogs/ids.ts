@@ -19,6 +19,8 @@ export const PROMPT = {
   choice: 'keuzeVraag',
   confirm: 'jaNeeVraag',
   card: 'kaartVraag',
+  /** Free text checked as it is typed (see checkedTextPrompt). */
+  checkedText: 'gecontroleerdeTekstVraag',
 } as const;
 
 /** Prompts ask in Dutch: "Ja / Nee", "of" between choices. */

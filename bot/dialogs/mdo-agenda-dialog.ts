@@ -1,7 +1,6 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
 import { renderMdoPlanningCard } from '../../cards/mdo-planning';
 import { toAttachment } from '../../cards/render';
 import { MDO_MOMENT_KIEZEN } from '../../cards/verbs';
@@ -9,8 +8,8 @@ import { MDO_MINUTEN, mdoAttendees, type Planned } from '../../services/calendar
 import { isDomainError } from '../../services/errors';
 import type { Case } from '../../services/model/case';
 import { MDO_LOCATIE_LABELS, MDO_LOCATIES, openMdo, type Mdo } from '../../services/model/mdo';
-import { parseInput } from '../../services/model/validation';
 import { ZONE } from '../../services/ports/clock';
+import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import type { FileOffers } from '../file-offers';
 import { actorOf, type BotServices } from '../services';
 import { formatAppointment, formatDate } from '../texts';
@@ -44,23 +43,14 @@ function othersInformed(c: Case, userIds: readonly string[]): string {
   return ` ${wie} ${userIds.length === 1 ? 'heeft' : 'hebben'} bericht gekregen.`;
 }
 
-/** What the planning card sends back. Everything optional: the card may be old, or sent by hand. */
-const momentSubmit = z.object({
-  caseId: z.string().max(100),
-  mdoId: z.string().max(100).optional(),
-  moment: z.string().max(40).optional(),
-  datum: z.string().max(20).optional(),
-  tijd: z.string().max(10).optional(),
-  locatie: z.string().max(20).optional(),
-});
-
 /**
  * The chosen moment from the planning card: a date and time typed on the card win over the proposal the
  * radio buttons still point at (the professional took the trouble to type them).
  */
 function readMoment(activity: Activity, options: PlanOptions): { start: string; locatie: Mdo['locatie'] } | { notice: string } {
-  const parsed = parseInput(momentSubmit, submittedValue(activity, MDO_MOMENT_KIEZEN));
-  if (!parsed.ok || parsed.value.caseId !== options.caseId || (parsed.value.mdoId || undefined) !== options.mdoId) {
+  const parsed = parseCard(CARD_PAYLOADS.mdoMoment, submittedValue(activity, MDO_MOMENT_KIEZEN));
+  if (!parsed.ok) return { notice: parsed.error.userMessage };
+  if (parsed.value.caseId !== options.caseId || (parsed.value.mdoId || undefined) !== options.mdoId) {
     return { notice: 'Die kaart hoort bij een ander MDO; gebruik deze.' };
   }
   const { moment, datum, tijd, locatie } = parsed.value;

@@ -7,7 +7,8 @@ import { isDomainError } from '../../services/errors';
 import type { Case } from '../../services/model/case';
 import { CHECKLIST_SECTIONS, MDO_CHECKLIST, MDO_LOCATIE_LABELS, openMdo as openOf, type Mdo } from '../../services/model/mdo';
 import { FileOffers } from '../file-offers';
-import { parseDutchDate } from '../parse';
+import { upcomingDate } from '../parse';
+import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import { actorOf, type BotServices } from '../services';
 import { formatAppointment, formatDate } from '../texts';
 import { nameOf } from '../views';
@@ -118,7 +119,12 @@ export class MdoDialog extends BaseDialog {
 
   private async saveChecklistStep(step: WaterfallStepContext) {
     const { caseId } = step.options as MdoOptions;
-    const value = submittedValue(step.result as Activity, MDO_CHECKLIST_OPSLAAN) ?? {};
+    const card = parseCard(CARD_PAYLOADS.mdoChecklist, submittedValue(step.result as Activity, MDO_CHECKLIST_OPSLAAN));
+    if (!card.ok) {
+      await step.context.sendActivity(`${card.error.userMessage} Gebruik deze kaart:`);
+      return step.replaceDialog('mdoChecklist', { caseId });
+    }
+    const value: Record<string, string | undefined> = card.value;
     const mdo = openMdo(await currentCase(step.context, this.services, caseId));
     if (!mdo || value.mdoId !== mdo.id || value.caseId !== caseId) {
       await step.context.sendActivity('Deze checklist hoort bij een ander MDO en is niet opgeslagen. Gebruik deze kaart:');
@@ -204,9 +210,10 @@ export class MdoDialog extends BaseDialog {
     const text = String(step.result ?? '');
     if (/^\s*klaar\s*$/i.test(text)) return step.endDialog();
     const match = AFSPRAAK.exec(text);
-    const wanneer = match ? parseDutchDate(match[3] as string, this.services.clock.now()) : undefined;
-    if (!match || !wanneer) return step.replaceDialog('mdoAfspraken', { ...options, notice: 'Dat kon ik niet lezen als `wie; wat; wanneer`.' });
-    const afspraken = [...options.afspraken, { wie: match[1] as string, wat: match[2] as string, wanneer }];
+    if (!match) return step.replaceDialog('mdoAfspraken', { ...options, notice: 'Dat kon ik niet lezen als `wie; wat; wanneer`.' });
+    const wanneer = upcomingDate(match[3] as string, this.services.clock.now());
+    if ('refusal' in wanneer) return step.replaceDialog('mdoAfspraken', { ...options, notice: wanneer.refusal });
+    const afspraken = [...options.afspraken, { wie: match[1] as string, wat: match[2] as string, wanneer: wanneer.date }];
     const mdo = openMdo(await currentCase(step.context, this.services, options.caseId)) as Mdo;
     try {
       await execute(step.context, this.services, options.caseId, { type: 'recordMdoUitkomsten', mdoId: mdo.id, afspraken });

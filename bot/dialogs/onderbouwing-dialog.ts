@@ -4,7 +4,9 @@ import { isDomainError } from '../../services/errors';
 import { currentRequest, onderbouwingStuck } from '../../services/stappenplan/guards';
 import { APPROVAL_OUTCOME_LABELS } from '../../services/model/approval';
 import type { Case } from '../../services/model/case';
-import { parseEuroCents } from '../parse';
+import { doorbraakbudgetCents } from '../../services/model/samenwerkplan';
+import { parseInput } from '../../services/model/validation';
+import { parseSignedEuroCents } from '../parse';
 import { actorOf, type BotServices } from '../services';
 import { AskFieldDialog } from './ask-field-dialog';
 import { BaseDialog, type StatusReporter } from './base-dialog';
@@ -166,12 +168,14 @@ export class OnderbouwingDialog extends BaseDialog {
   private async doelStep(step: WaterfallStepContext) {
     const values = step.values as VerzoekValues;
     if (values.soort !== SOORT.uitzondering) {
-      const cents = parseEuroCents(String(step.result ?? ''));
-      if (cents === undefined || cents <= 0) {
-        await step.context.sendActivity('Dat is geen bedrag dat ik kan lezen. We beginnen het verzoek opnieuw.');
+      // The amount is checked now, against the same schema as Deel B's verzoek: too low or too high is said here.
+      const cents = parseSignedEuroCents(String(step.result ?? ''));
+      const checked = cents === undefined ? undefined : parseInput(doorbraakbudgetCents, cents);
+      if (!checked?.ok) {
+        await step.context.sendActivity(`${checked ? checked.error.userMessage : 'Dat is geen bedrag dat ik kan lezen.'} We beginnen het verzoek opnieuw.`);
         return step.replaceDialog('deelBVerzoek', step.options);
       }
-      values.cents = cents;
+      values.cents = checked.value;
     }
     return step.prompt(PROMPT.text, { prompt: 'Wat is het **doel**: wat bereik je ermee voor de inwoner?' });
   }

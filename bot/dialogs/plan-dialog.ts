@@ -6,8 +6,11 @@ import { toAttachment } from '../../cards/render';
 import { ACTIE_TOEVOEGEN, PLAN_KLAAR } from '../../cards/verbs';
 import { isDomainError } from '../../services/errors';
 import { calendarDate } from '../../services/model/fields';
+import { actieTermijn } from '../../services/model/samenwerkplan';
 import { parseInput } from '../../services/model/validation';
+import { upcomingDate } from '../parse';
 import { formatDate } from '../texts';
+import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import type { BotServices } from '../services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import { CardSubmitPrompt, submittedValue } from './card-submit';
@@ -20,14 +23,12 @@ interface PlanOptions {
   readonly notice?: string;
 }
 
-/** What the action card submits. */
+/** What the professional filled in on the action card (its shape is CARD_PAYLOADS.actie). */
 export const actieSubmission = z.object({
-  verb: z.literal(ACTIE_TOEVOEGEN),
-  caseId: z.string(),
   wie: z.string({ error: 'Vul in wie het doet.' }),
   wat: z.string({ error: 'Vul in wat er gebeurt.' }),
   wanneer: calendarDate('wanneer'),
-  termijn: z.enum(['kort', 'lang']).default('kort'),
+  termijn: actieTermijn.default('kort'),
 });
 
 const CHOICES = { nee: 'Nee, geen uitzondering nodig', ja: 'Ja, uitzondering of doorbraakbudget nodig' } as const;
@@ -80,9 +81,14 @@ export class PlanDialog extends BaseDialog {
     const { caseId } = step.options as PlanOptions;
     const activity = step.result as Activity;
     if (!submittedValue(activity, ACTIE_TOEVOEGEN)) return step.endDialog();
-    const parsed = parseInput(actieSubmission, activity.value);
+    const card = parseCard(CARD_PAYLOADS.actie, activity.value);
+    if (!card.ok) return step.replaceDialog('planActies', { caseId, notice: card.error.userMessage });
+    if (card.value.caseId !== caseId) return step.replaceDialog('planActies', { caseId, notice: 'Deze kaart hoort bij een andere casus; gebruik deze.' });
+    const parsed = parseInput(actieSubmission, card.value);
     if (!parsed.ok) return step.replaceDialog('planActies', { caseId, notice: parsed.error.userMessage });
     const { wie, wat, wanneer, termijn } = parsed.value;
+    const datum = upcomingDate(wanneer, this.services.clock.now());
+    if ('refusal' in datum) return step.replaceDialog('planActies', { caseId, notice: datum.refusal });
     try {
       await execute(step.context, this.services, caseId, { type: 'setActie', actie: { wie, wat, wanneer, termijn } });
     } catch (error) {

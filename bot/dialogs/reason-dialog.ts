@@ -1,9 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TransitionName } from '../../services/model/case';
 import type { BotServices } from '../services';
 import { BaseDialog } from './base-dialog';
 import { PROMPT } from './ids';
+import { checkedTextPrompt, type TextCheck } from './prompts';
 import { tryTransition } from './step-helpers';
 
 export const REASON_DIALOG = 'overgangMetToelichting';
@@ -13,11 +14,11 @@ export interface ReasonOptions {
   readonly transition: TransitionName;
 }
 
-/** The question each transition that needs a toelichting asks. */
-const QUESTIONS: Partial<Record<TransitionName, string>> = {
-  vastgelopen: 'Waar loop je op vast? Ik leg het voor aan de procesregisseur (AVE-model). Schrijf zonder namen of BSN.',
-  escalerenOnderbouwing: 'Wat is je vraag aan de procesregisseur over Deel B? Schrijf zonder namen of BSN.',
-  belemmering: 'Welke belemmering bespreken jullie opnieuw met elkaar in een MDO?',
+/** The question each transition that needs a toelichting asks, and how a refusal names the answer. */
+const QUESTIONS: Partial<Record<TransitionName, { readonly prompt: string; readonly label: string }>> = {
+  vastgelopen: { prompt: 'Waar loop je op vast? Ik leg het voor aan de procesregisseur (AVE-model). Schrijf zonder namen of BSN.', label: 'wat je voorlegt aan de procesregisseur' },
+  escalerenOnderbouwing: { prompt: 'Wat is je vraag aan de procesregisseur over Deel B? Schrijf zonder namen of BSN.', label: 'je vraag aan de procesregisseur' },
+  belemmering: { prompt: 'Welke belemmering bespreken jullie opnieuw met elkaar in een MDO?', label: 'de belemmering' },
 };
 
 /** Escalations ask the procesregisseur(s) in the directory. */
@@ -30,14 +31,16 @@ export type EscalationDeliverer = (turn: TurnContext, caseId: string) => Promise
 export class ReasonDialog extends BaseDialog {
   constructor(private readonly services: BotServices, private readonly escalated?: EscalationDeliverer) {
     super(REASON_DIALOG);
-    this.addDialog(new TextPrompt(PROMPT.text));
+    this.addDialog(checkedTextPrompt(PROMPT.checkedText));
     this.addDialog(new WaterfallDialog('toelichtingStappen', [this.askStep.bind(this), this.moveStep.bind(this)]));
     this.initialDialogId = 'toelichtingStappen';
   }
 
   private async askStep(step: WaterfallStepContext) {
     const { transition } = step.options as ReasonOptions;
-    return step.prompt(PROMPT.text, { prompt: QUESTIONS[transition] ?? 'Geef een korte toelichting.' });
+    const question = QUESTIONS[transition] ?? { prompt: 'Geef een korte toelichting.', label: 'de toelichting' };
+    const check: TextCheck = { label: question.label, max: 1000 };
+    return step.prompt(PROMPT.checkedText, { prompt: question.prompt, validations: check });
   }
 
   private async moveStep(step: WaterfallStepContext) {

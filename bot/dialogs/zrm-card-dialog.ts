@@ -7,6 +7,7 @@ import { renderZrmScoresCard, zrmCardData } from '../../cards/zrm-scores';
 import { isDomainError } from '../../services/errors';
 import { LEEFGEBIEDEN } from '../../services/model/leefgebieden';
 import { parseInput } from '../../services/model/validation';
+import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import type { BotServices } from '../services';
 import { BaseDialog } from './base-dialog';
 import { CardSubmitPrompt, submittedValue } from './card-submit';
@@ -21,15 +22,12 @@ interface ZrmOptions {
   readonly notice?: string;
 }
 
-/** What the ZRM card submits: one score per leefgebied, as the strings '1'..'5'. */
-export const zrmSubmission = z.object({
-  verb: z.literal(ZRM_OPSLAAN),
-  caseId: z.string(),
-  moment: z.enum(['voor', 'na']),
-  ...Object.fromEntries(
+/** The scores the ZRM card submits (its shape is CARD_PAYLOADS.zrm): per leefgebied, one of the strings '1'..'5'. */
+export const zrmSubmission = z.object(
+  Object.fromEntries(
     LEEFGEBIEDEN.map((l) => [`zrm_${l}`, z.string().regex(/^[1-5]$/, { error: 'Kies bij elk leefgebied een score van 1 tot en met 5.' }).optional()]),
   ),
-});
+);
 
 /** Turn a card submission into scores per leefgebied. */
 export function scoresFrom(value: Record<string, unknown>): Record<string, number> {
@@ -65,11 +63,13 @@ export class ZrmCardDialog extends BaseDialog {
   private async saveScoresStep(step: WaterfallStepContext) {
     const options = step.options as ZrmOptions;
     const value = submittedValue(step.result as Activity, ZRM_OPSLAAN) ?? {};
-    const parsed = parseInput(zrmSubmission, value);
-    if (!parsed.ok) return step.replaceDialog(this.initialDialogId, { ...options, notice: parsed.error.userMessage });
-    if (parsed.value.caseId !== options.caseId || parsed.value.moment !== options.moment) {
+    const card = parseCard(CARD_PAYLOADS.zrm, value);
+    if (!card.ok) return step.replaceDialog(this.initialDialogId, { ...options, notice: card.error.userMessage });
+    if (card.value.caseId !== options.caseId || card.value.moment !== options.moment) {
       return step.replaceDialog(this.initialDialogId, { ...options, notice: 'Deze kaart hoort bij een andere casus of een ander moment.' });
     }
+    const parsed = parseInput(zrmSubmission, card.value);
+    if (!parsed.ok) return step.replaceDialog(this.initialDialogId, { ...options, notice: parsed.error.userMessage });
     try {
       await execute(step.context, this.services, options.caseId, { type: 'recordZrm', moment: options.moment, scores: scoresFrom(value) });
       await step.context.sendActivity('De ZRM-scores zijn opgeslagen.');

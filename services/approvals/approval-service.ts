@@ -67,6 +67,8 @@ export class ApprovalService {
   async decide(actor: Actor, caseId: string, requestId: string, outcome: ApprovalOutcome, reason?: string): Promise<ApprovalView> {
     const command = { type: 'decideApproval', requestId, outcome, ...(reason ? { reason } : {}) };
     const stored = await this.deps.cases.get(actor, caseId);
+    // The request first: an unknown one is APPROVAL.NOT_FOUND, whatever its id looks like.
+    requestOf(stored.case, requestId);
     const decided = this.deps.cases.previewOn(actor, stored, command);
     const request = requestOf(decided, requestId);
     const at = this.deps.clock.now().toUTC().toISO() as string;

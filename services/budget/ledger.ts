@@ -11,6 +11,13 @@ export { budgetPeriod } from './period';
 /** The highest budget a beheerder can set: € 10.000.000,00. */
 export const MAX_BUDGET_CENTS = 1_000_000_000;
 
+/** A team's doorbraakbudget for a period, as a beheerder sets it; the refusals name the amount and the limit. */
+export const budgetAmountCents = z
+  .number({ error: 'Geef het budget als bedrag op.' })
+  .int({ error: 'Het budget moet een bedrag in hele centen zijn.' })
+  .min(0, { error: 'Een budget kan niet negatief zijn.' })
+  .max(MAX_BUDGET_CENTS, { error: `Dat bedrag is te hoog; het budget kan hooguit ${euro(MAX_BUDGET_CENTS)} zijn.` });
+
 /** A grant booked on a period's budget; idempotent on the approval request. */
 export const booking = z.object({
   /** The approval request the grant belongs to: booking is idempotent on it. */
@@ -25,7 +32,7 @@ export type Booking = z.infer<typeof booking>;
 const teamIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const budgetEntry = z.object({
   period: budgetPeriod,
-  amountCents: z.number().int().min(0).max(MAX_BUDGET_CENTS),
+  amountCents: budgetAmountCents,
   setBy: userId,
   setAt: instant,
 });
@@ -142,10 +149,8 @@ export class BudgetLedger {
    */
   async setBudget(input: { teamId: string; period: string; amountCents: number; by: string; at: string }): Promise<PeriodBudget> {
     const period = budgetPeriod.parse(input.period);
-    if (!Number.isInteger(input.amountCents) || input.amountCents < 0) throw new DomainError('BUDGET.INVALID_AMOUNT', 'Een budget is een bedrag van nul euro of meer.');
-    if (input.amountCents > MAX_BUDGET_CENTS) {
-      throw new DomainError('BUDGET.INVALID_AMOUNT', `Dat bedrag is te hoog; het budget kan hooguit ${euro(MAX_BUDGET_CENTS)} zijn.`);
-    }
+    const amount = budgetAmountCents.safeParse(input.amountCents);
+    if (!amount.success) throw new DomainError('BUDGET.INVALID_AMOUNT', amount.error.issues[0]?.message);
     const year = yearOfPeriod(period);
     return this.retrying(async () => {
       const key = keyOf(input.teamId, year);

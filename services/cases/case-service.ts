@@ -62,6 +62,14 @@ export class CaseService {
     return stored;
   }
 
+  /**
+   * CASE.NOT_FOUND unless the actor is on the case, without reading it for them (a refusal is audited as denied):
+   * for actions about a case that show nothing of it, such as declining a file.
+   */
+  async assertAccess(actor: Actor, caseId: string, operation: string): Promise<void> {
+    await this.readFor(actor, caseId, operation);
+  }
+
   /** One case by its kenmerk (as typed: "casus ha-2026-7k3fq9"). */
   async getByReference(actor: Actor, reference: string): Promise<StoredCase> {
     const normalised = parseOrThrow(caseReference, reference);

@@ -81,7 +81,7 @@ export const caseSchema = z.object({
   /** Derived: user ids of active professionals and of approvers/escalation roles asked; the access and list index. */
   memberIds: z.array(userId),
   vraagverheldering,
-  partijen: z.array(partij).max(30),
+  partijen: z.array(partij).max(30, { error: 'Noem hooguit 30 partijen.' }),
   vraagType: z.enum(VRAAG_TYPES).optional(),
   mdos: z.array(mdo).max(30),
   deelA,

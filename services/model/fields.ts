@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { containsBsn } from '../text/bsn';
+import { formatEuro } from '../text/format';
 
 /**
  * Field builders shared by every schema. Each carries its Dutch label so a refusal can say which field is wrong
@@ -53,15 +54,19 @@ export function calendarDate(label: string) {
   return z.iso.date({ error: `Geef bij ${label} een geldige datum op (dd-mm-jjjj).` });
 }
 
-/** An amount of money in euro cents: a whole, positive number. */
+/** The highest amount one request may name: € 1.000.000,00. */
+export const MAX_EURO_CENTS = 100_000_000;
+
+/** An amount of money in euro cents: a whole, positive number; the refusals name the amount and the limit. */
 export function euroCents(label: string) {
   return z
     .number({ error: `Geef bij ${label} een bedrag op.` })
-    .int({ error: `${capitalize(label)} moet in hele centen.` })
-    .positive({ error: `${capitalize(label)} moet meer dan € 0 zijn.` })
-    .max(100_000_000, { error: `${capitalize(label)} is onwaarschijnlijk hoog.` });
+    .int({ error: `${capitalize(label)} moet een bedrag in hele centen zijn.` })
+    .positive({ error: `Dat bedrag is te laag; ${label} moet meer dan ${formatEuro(0)} zijn.` })
+    .max(MAX_EURO_CENTS, { error: `Dat bedrag is te hoog; ${label} kan hooguit ${formatEuro(MAX_EURO_CENTS)} zijn.` });
 }
 
+/** "de hulpvraag" → "De hulpvraag"; '"ik wil"' → '"Ik wil"'. */
 export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return text.replace(/^([^\p{L}]*)(\p{L})/u, (_all, before: string, letter: string) => `${before}${letter.toUpperCase()}`);
 }

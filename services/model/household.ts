@@ -26,7 +26,7 @@ export const householdMember = z.object({
     .number({ error: 'Geef de leeftijd als getal.' })
     .int({ error: 'Geef de leeftijd in hele jaren.' })
     .min(0, { error: 'De leeftijd kan niet negatief zijn.' })
-    .max(120, { error: 'De leeftijd is onwaarschijnlijk hoog.' })
+    .max(120, { error: 'Die leeftijd is te hoog; de leeftijd kan hooguit 120 jaar zijn.' })
     .optional(),
 });
 export type HouseholdMember = z.infer<typeof householdMember>;

@@ -72,7 +72,7 @@ export const mdoUitkomsten = z.object({
   ondersteuning: freeText('welke ondersteuning nodig is').optional(),
   /** Who holds casusregie from now on (AVE-model). */
   casusregie: userId.optional(),
-  afspraken: z.array(afspraak).max(50).default([]),
+  afspraken: z.array(afspraak).max(50, { error: 'Een MDO heeft hier hooguit 50 afspraken.' }).default([]),
   evaluatieDatum: calendarDate('de evaluatiedatum').optional(),
 });
 export type MdoUitkomsten = z.infer<typeof mdoUitkomsten>;

@@ -33,14 +33,18 @@ export const ACTIE_STATUS_LABELS: Readonly<Record<ActieStatus, string>> = Object
   vervallen: 'Vervallen',
 });
 
+/** Fields an action's command shares with the stored action, with their Dutch refusals. */
+export const actieStatus = z.enum(ACTIE_STATUSES, { error: 'Kies een status: open, bezig, gedaan of vervallen.' });
+export const actieTermijn = z.enum(['kort', 'lang'], { error: 'Kies korte of lange termijn.' });
+
 /** One agreement: wie doet wat wanneer. Short-term actions are done within six weeks of uitvoering. */
 export const actie = z.object({
   id: entityId,
   wie: shortText('wie het doet', 120),
   wat: freeText('wat er gebeurt', 500),
   wanneer: calendarDate('wanneer'),
-  status: z.enum(ACTIE_STATUSES, { error: 'Kies een status: open, bezig, gedaan of vervallen.' }),
-  termijn: z.enum(['kort', 'lang'], { error: 'Kies korte of lange termijn.' }),
+  status: actieStatus,
+  termijn: actieTermijn,
 });
 export type Actie = z.infer<typeof actie>;
 
@@ -52,11 +56,14 @@ export const deelA = z.object({
 });
 export type DeelA = z.infer<typeof deelA>;
 
+/** The amount of doorbraakbudget Deel B asks for (the dialog checks a typed amount with this, too). */
+export const doorbraakbudgetCents = euroCents('het doorbraakbudget');
+
 /** What Deel B asks for: an exception, doorbraakbudget, or both. */
 export const verzoek = z
   .object({
     uitzondering: freeText('de uitzondering', 1000).optional(),
-    doorbraakbudgetCents: euroCents('het doorbraakbudget').optional(),
+    doorbraakbudgetCents: doorbraakbudgetCents.optional(),
     doel: freeText('het doel', 1000),
   })
   .refine((v) => v.uitzondering !== undefined || v.doorbraakbudgetCents !== undefined, {
@@ -76,7 +83,10 @@ export const deelB = z.object({
   verzoek: verzoek.optional(),
   aanjagerUserId: userId.optional(),
   /** Remarks from the aanjager (or colleagues) while sharpening Deel B. */
-  opmerkingen: z.array(z.object({ by: userId, at: instant, tekst: freeText('de opmerking', 1000) })).max(50).optional(),
+  opmerkingen: z
+    .array(z.object({ by: userId, at: instant, tekst: freeText('de opmerking', 1000) }))
+    .max(50, { error: 'Bij Deel B passen hooguit 50 opmerkingen.' })
+    .optional(),
   /** The aanjager found it ready to submit. */
   klaarVoorAkkoord: z.object({ by: userId, at: instant }).optional(),
   gewijzigdAt: instant,
@@ -85,15 +95,23 @@ export const deelB = z.object({
 export type DeelB = z.infer<typeof deelB>;
 
 export const GEREALISEERD = ['ja', 'deels', 'nee'] as const;
+export const gerealiseerd = z.enum(GEREALISEERD, { error: 'Geef aan of het plan is gerealiseerd: ja, deels of nee.' });
+
+/** The inwoner's own score for quality of life: a whole number from 1 to 10. */
+export const kwaliteitVanLeven = z
+  .number({ error: 'Geef de kwaliteit van leven als cijfer van 1 tot en met 10.' })
+  .int({ error: 'Geef de kwaliteit van leven als heel cijfer van 1 tot en met 10.' })
+  .min(1, { error: 'Geef de kwaliteit van leven als cijfer van 1 tot en met 10.' })
+  .max(10, { error: 'Geef de kwaliteit van leven als cijfer van 1 tot en met 10.' });
 
 /** Samenwerkplan Deel C: the evaluation. Improvement of the inwoner's life is what counts. */
 export const deelC = z.object({
-  gerealiseerd: z.enum(GEREALISEERD, { error: 'Geef aan of het plan is gerealiseerd: ja, deels of nee.' }).optional(),
+  gerealiseerd: gerealiseerd.optional(),
   watNogNodig: freeText('wat er nog nodig is').optional(),
   zrmNa: zrmMeting.optional(),
   /** The inwoner's own score for quality of life, 1-10, before and after. */
-  kwaliteitVanLevenVoor: z.number().int().min(1).max(10).optional(),
-  kwaliteitVanLevenNa: z.number().int().min(1).max(10).optional(),
+  kwaliteitVanLevenVoor: kwaliteitVanLeven.optional(),
+  kwaliteitVanLevenNa: kwaliteitVanLeven.optional(),
   vervolg: freeText('het vervolg').optional(),
 });
 export type DeelC = z.infer<typeof deelC>;

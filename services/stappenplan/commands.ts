@@ -3,16 +3,19 @@ import { APPROVAL_OUTCOMES } from '../model/approval';
 import { TRANSITION_NAMES } from '../model/case';
 import { planWijziging } from '../model/escalation';
 import { calendarDate, entityId, freeText, instant, shortText, userId } from '../model/fields';
-import { HOUSEHOLD_ROLES } from '../model/household';
+import { householdMember } from '../model/household';
 import { ZRM_VERSION, zrmScores } from '../model/leefgebieden';
 import { CHECKLIST_SECTIONS, MDO_LOCATIES, afspraak, calendarEntry } from '../model/mdo';
 import { CASE_ROLES } from '../model/roles';
-import { ACTIE_STATUSES, GEREALISEERD, VRAAG_TYPES, deelB } from '../model/samenwerkplan';
+import { VRAAG_TYPES, actieStatus, actieTermijn, deelB, gerealiseerd, kwaliteitVanLeven } from '../model/samenwerkplan';
 
 /**
  * Every change to a case is one of these commands, parsed with zod at the edge (a card, a dialog) and applied
  * by the state machine. Field messages are Dutch (see model/fields.ts).
  */
+
+/** Whom the edge asks, from the roles: more than this is a matter for the beheerder. */
+const askedUserIds = z.array(userId).max(20, { error: 'Er zijn meer dan 20 mensen met deze rol; vraag de beheerder de rollen bij te werken.' });
 
 export const transitionCommand = z.object({
   type: z.literal('overgang'),
@@ -22,24 +25,20 @@ export const transitionCommand = z.object({
   /** Escalatie afgerond and the plan no longer needs the exception (only with a planwijziging). */
   zonderUitzondering: z.boolean().optional(),
   /** Whom an escalation asks (the procesregisseur), as resolved by the edge. */
-  askedUserIds: z.array(userId).max(20).optional(),
+  askedUserIds: askedUserIds.optional(),
 });
 export type TransitionCommand = z.infer<typeof transitionCommand>;
 
-const member = z.object({
-  id: entityId.optional(),
-  role: z.enum(HOUSEHOLD_ROLES, { error: 'Kies een rol in het huishouden (inwoner, partner, kind, …).' }),
-  label: shortText('het pseudoniem', 40),
-  leeftijd: z.number().int().min(0).max(120).optional(),
-});
+/** A household member as given (an id only to change one already there); its refusals are the model's. */
+const member = householdMember.extend({ id: entityId.optional() });
 
 const actieInput = z.object({
   id: entityId.optional(),
   wie: shortText('wie het doet', 120),
   wat: freeText('wat er gebeurt', 500),
   wanneer: calendarDate('wanneer'),
-  termijn: z.enum(['kort', 'lang']).default('kort'),
-  status: z.enum(ACTIE_STATUSES).optional(),
+  termijn: actieTermijn.default('kort'),
+  status: actieStatus.optional(),
 });
 
 export const dataCommands = [
@@ -63,7 +62,7 @@ export const dataCommands = [
     partijen: z
       .array(z.object({ organisatie: shortText('de organisatie'), rol: shortText('de rol', 120).optional(), userId: userId.optional() }))
       .min(1, { error: 'Noem minstens één partij.' })
-      .max(30),
+      .max(30, { error: 'Noem hooguit 30 partijen.' }),
     vraagType: z.enum(VRAAG_TYPES, { error: 'Kies enkelvoudige of meervoudige vraag.' }),
   }),
   z.object({
@@ -92,17 +91,17 @@ export const dataCommands = [
     watAlsWeNietsDoen: freeText('wat er gebeurt als we niets doen').optional(),
     ondersteuning: freeText('welke ondersteuning nodig is').optional(),
     casusregie: userId.optional(),
-    afspraken: z.array(afspraak.omit({ id: true })).max(50).optional(),
+    afspraken: z.array(afspraak.omit({ id: true })).max(50, { error: 'Een MDO heeft hier hooguit 50 afspraken.' }).optional(),
     evaluatieDatum: calendarDate('de evaluatiedatum').optional(),
   }),
   z.object({ type: z.literal('setActie'), actie: actieInput }),
-  z.object({ type: z.literal('setActieStatus'), actieId: entityId, status: z.enum(ACTIE_STATUSES) }),
+  z.object({ type: z.literal('setActieStatus'), actieId: entityId, status: actieStatus }),
   z.object({ type: z.literal('removeActie'), actieId: entityId }),
   z.object({ type: z.literal('setDeelAFoto'), fileId: z.string().min(1).max(500), naam: shortText('de bestandsnaam', 200) }),
   deelB
     .pick({ situatiebeschrijving: true, dreigendScenario: true, waaromNietRegulier: true, rendement: true, legitimiteit: true, betrokkenheid: true, verzoek: true, aanjagerUserId: true })
     .extend({ type: z.literal('recordDeelB'), opmerking: freeText('de opmerking', 1000).optional(), klaarVoorAkkoord: z.boolean().optional() }),
-  z.object({ type: z.literal('requestApproval'), askedUserIds: z.array(userId).max(20).default([]) }),
+  z.object({ type: z.literal('requestApproval'), askedUserIds: askedUserIds.default([]) }),
   z.object({
     type: z.literal('decideApproval'),
     requestId: entityId,
@@ -113,14 +112,14 @@ export const dataCommands = [
   z.object({
     type: z.literal('escalateFurther'),
     toelichting: freeText('de toelichting', 1000),
-    askedUserIds: z.array(userId).max(20).default([]),
+    askedUserIds: askedUserIds.default([]),
   }),
   z.object({
     type: z.literal('recordDeelC'),
-    gerealiseerd: z.enum(GEREALISEERD).optional(),
+    gerealiseerd: gerealiseerd.optional(),
     watNogNodig: freeText('wat er nog nodig is').optional(),
-    kwaliteitVanLevenVoor: z.number().int().min(1).max(10).optional(),
-    kwaliteitVanLevenNa: z.number().int().min(1).max(10).optional(),
+    kwaliteitVanLevenVoor: kwaliteitVanLeven.optional(),
+    kwaliteitVanLevenNa: kwaliteitVanLeven.optional(),
     vervolg: freeText('het vervolg').optional(),
   }),
   z.object({

@@ -68,8 +68,7 @@ describe('dialog: stap 6 Uitvoering', () => {
       ['1', [said(/^Wat is de stand\?/)]],
       ['3', [said(/^Bijgewerkt\. Laat de andere betrokkenen weten wat er veranderd is\.[\s\S]*Huurachterstand in kaart \(Schuldhulp, uiterlijk 30 november 2026\): gedaan/)]],
       ['2', [/^Waar loop je op vast\?/]],
-      ['De corporatie belde 123.456.782 terug', [/^Laat het burgerservicenummer \(BSN\) weg uit de toelichting/, said(/Wat wil je doen\?/)]],
-      ['2', [/^Waar loop je op vast\?/]],
+      ['De corporatie belde 123.456.782 terug', [/^Laat het burgerservicenummer \(BSN\) weg uit wat je voorlegt aan de procesregisseur: dat slaan we nooit op\.\n\nWaar loop je op vast\?/]],
       ['De corporatie twijfelt over de betalingsregeling.', [/staat nu in stap \*\*6B Escaleren\*\*/]],
     ]);
     const c = (await store.get(caseId))?.case;
@@ -80,14 +79,13 @@ describe('dialog: stap 6 Uitvoering', () => {
 });
 
 describe('dialog: stap 6B Escaleren', () => {
-  it('closes the escalation only with an outcome, and records a plan change with its reason', async () => {
+  it('closes the escalation only with an outcome (asked again until there is one), and records a plan change with its reason', async () => {
     const { services, store, caseId } = await storedForDialog(caseAt('escaleren').case, directory);
     const client = new DialogTestClient('msteams', new EscalerenDialog(services), { caseId });
     await playDialog(client, [
       ['verder', [said(/^Stap 6B, \*\*escaleren\*\*[\s\S]*Vraag: De corporatie twijfelt over de regeling\.[\s\S]*Fase 2: procesregie/)]],
       ['1', [/^Wat is de \*\*uitkomst\*\*/]],
-      ['   ', [said(/^Is het plan aangepast\?/)]],
-      ['nee', [/^Vul de toelichting in\.\n\nTyp \*\*verder\*\*/]],
+      ['   ', [/^Vul de uitkomst in\.\n\nWat is de \*\*uitkomst\*\*/]],
     ]);
     expect((await store.get(caseId))?.case.step).to.equal('escaleren');
     const again = new DialogTestClient('msteams', new EscalerenDialog(services), { caseId });

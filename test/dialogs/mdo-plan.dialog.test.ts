@@ -51,7 +51,9 @@ describe('dialog: stap 4 MDO', () => {
       ['Schuldhulp en GGZ.', [/casusregie/]],
       ['1', [/afspraken/]],
       ['Schuldhulp huurachterstand in kaart', [/^Dat kon ik niet lezen als `wie; wat; wanneer`\./]],
-      ['Schuldhulp; huurachterstand in kaart; 31-02-2027', [/^Dat kon ik niet lezen als `wie; wat; wanneer`\./]],
+      ['Schuldhulp; huurachterstand in kaart; 31-02-2027', [/^Die datum kan ik niet lezen; schrijf hem als dd-mm-jjjj\.\n\nWelke \*\*afspraken\*\*/]],
+      ['Schuldhulp; huurachterstand in kaart; 01-11-2026', [/^Die datum is al voorbij; kies vandaag of een latere datum\.\n\nWelke \*\*afspraken\*\*/]],
+      [`${'S'.repeat(121)}; huurachterstand in kaart; 30-11-2026`, [/^Wie het doet is te lang \(maximaal 120 tekens\)\.\n\nWelke \*\*afspraken\*\*/]],
       ['Schuldhulp; huurachterstand in kaart; 30-11-2026', [/^Genoteerd \(1\)\./]],
       ['klaar', [
         /staat nu in stap \*\*5A Plan \(Deel A\)\*\*/,
@@ -63,6 +65,7 @@ describe('dialog: stap 4 MDO', () => {
     const mdo = c?.mdos[0];
     expect(mdo?.checklist.opening).to.deep.include({ voorstelronde: true, spelregels: false });
     expect(mdo?.uitkomsten).to.deep.include({ ikWilIkKanIkHebNodigVastgesteld: true, casusregie: 'user1', evaluatieDatum: '2027-01-07' });
+    expect(mdo?.uitkomsten.afspraken.map((a) => a.wanneer), 'only the accepted afspraak').to.deep.equal(['2026-11-30']);
     expect(c?.vraagverheldering.ikWil).to.equal('Met de kinderen in ons huis blijven wonen.');
   });
 });
@@ -79,12 +82,14 @@ describe('dialog: stap 5A Plan (Deel A)', () => {
       ['hallo', [/^Voeg een actie toe op de kaart/]],
       [{ value: { ...card, verb: ACTIE_TOEVOEGEN, wie: 'Schuldhulp', wat: 'Budgetplan', wanneer: '30-11-2026' } }, [(r) => expect(r.text).to.match(/^Geef bij wanneer een geldige datum op/)]],
       [{ value: { ...card, verb: ACTIE_TOEVOEGEN, wie: '', wat: 'Budgetplan', wanneer: '2026-11-30' } }, [(r) => expect(r.text).to.match(/^Vul wie het doet in\./)]],
+      [{ value: { ...card, verb: ACTIE_TOEVOEGEN, wie: 'Schuldhulp', wat: 'Budgetplan', wanneer: '2026-11-20' } }, [(r) => expect(r.text).to.equal('Die datum is al voorbij; kies vandaag of een latere datum.')]],
       [{ value: { ...card, verb: ACTIE_TOEVOEGEN, wie: 'Schuldhulp', wat: 'Budgetplan maken', wanneer: '2026-12-01', termijn: 'kort' } }, [(r) => expect(r.text).to.equal('Actie toegevoegd.')]],
       [{ value: { ...card, verb: PLAN_KLAAR } }, [buttons(/^Wil je Deel A als PDF/)]],
       ['ja', [/uitzondering/]],
       ['1', [/staat nu in stap \*\*6 Uitvoering\*\*/]],
     ]);
     expect(offered).to.deep.equal([caseId]);
-    expect((await store.get(caseId))?.case.deelA.acties.map((a) => a.wat)).to.include('Budgetplan maken');
+    const acties = (await store.get(caseId))?.case.deelA.acties.map((a) => a.wat);
+    expect(acties).to.deep.equal([...d.case.deelA.acties.map((a) => a.wat), 'Budgetplan maken']);
   });
 });

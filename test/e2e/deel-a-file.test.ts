@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../services/config';
+import { ERROR_MESSAGES } from '../../services/errors';
 import { silentLogger } from '../../services/logging';
 import { createTestBot } from '../support/bot-services';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
@@ -16,7 +17,7 @@ import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 import { postActivity, PROFESSIONAL_A, teamsMessage, type TeamsContext } from '../support/teams-activities';
 
 describe('end to end: Deel A through the Teams file consent flow', () => {
-  const { bot, services, store } = createTestBot();
+  const { bot, services, store, audit } = createTestBot();
   const uploads: { range?: string; length: number; body: Buffer }[] = [];
   let onedrive: http.Server;
   let onedriveUrl: string;
@@ -129,9 +130,25 @@ describe('end to end: Deel A through the Teams file consent flow', () => {
     expect(connector.texts()).to.deep.equal(['Dit bestand is er niet meer: het MDO heeft geen afspraak in de agenda.']);
   });
 
-  it('a consent for a case the user is not on reveals nothing', async () => {
-    const other = { ...context, user: { aadObjectId: '00000000-0000-4000-8000-0000000000c3', name: 'C' } };
-    await postActivity(botUrl, { ...consent('accept'), from: { id: '29:c3', name: 'C', aadObjectId: other.user.aadObjectId } });
+  it('a consent for a case the user is not on, or that does not exist, is "bestaat niet", accepted or declined; nothing is made', async () => {
+    const stranger = { from: { id: '29:c3', name: 'C', aadObjectId: '00000000-0000-4000-8000-0000000000c3' } };
+    for (const activity of [
+      { ...consent('accept'), ...stranger },
+      { ...consent('decline'), ...stranger },
+      { ...consent('accept', { context: { kind: 'agenda', caseId, mdoId: 'id-000001', soort: 'mdo' } }), ...stranger },
+      consent('accept', { context: { caseId: 'case-verzonnen' } }),
+      consent('decline', { context: { caseId: 'case-verzonnen' } }),
+    ]) {
+      connector.reset();
+      const response = await postActivity(botUrl, activity);
+      expect(response.status, JSON.stringify(activity.value)).to.equal(200);
+      expect(connector.texts(), JSON.stringify(activity.value)).to.deep.equal([ERROR_MESSAGES['CASE.NOT_FOUND']]);
+    }
     expect(uploads).to.have.length(0);
+    expect(audit.entries.filter((e) => e.actorId === stranger.from.aadObjectId).map((e) => [e.action, e.operation])).to.deep.equal([
+      ['denied', 'get'],
+      ['denied', 'bestandWeigeren'],
+      ['denied', 'get'],
+    ]);
   });
 });

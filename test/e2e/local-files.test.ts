@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../services/config';
+import { ERROR_MESSAGES } from '../../services/errors';
 import { silentLogger } from '../../services/logging';
 import type { Case } from '../../services/model/case';
 import { createTestBot } from '../support/bot-services';
@@ -13,7 +14,7 @@ import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 import { postActivity, PROFESSIONAL_A, teamsMessage, teamsSubmit, type TeamsContext } from '../support/teams-activities';
 
 describe('end to end: files by link in a local run (the playground has no file consent)', () => {
-  const { bot, store, clock, downloads } = createTestBot(undefined, { downloads: true });
+  const { bot, store, clock, downloads, services } = createTestBot(undefined, { downloads: true });
   let connector: LocalConnector;
   let context: TeamsContext;
   let app: App;
@@ -74,6 +75,18 @@ describe('end to end: files by link in a local run (the playground has no file c
     const response = await fetch(linkOf(lastCards().at(-1)));
     expect(response.headers.get('content-type')).to.equal('application/pdf');
     expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).to.equal('%PDF-');
+  });
+
+  it('"deel a" for a case one has been taken off is "bestaat niet": no file is made, no link handed out', async () => {
+    const b = { ...context, user: { aadObjectId: '00000000-0000-4000-8000-0000000000b7', name: 'B' } };
+    const regisseur = { userId: PROFESSIONAL_A.aadObjectId, orgRoles: [] };
+    await services.cases.execute(regisseur, caseId, { type: 'addProfessional', userId: b.user.aadObjectId, role: 'betrokkenProfessional' });
+    await postActivity(botUrl, teamsMessage(`casus HA-2026-7K3FQ9`, b));
+    await services.cases.execute(regisseur, caseId, { type: 'deactivateProfessional', userId: b.user.aadObjectId });
+    connector.reset();
+    await postActivity(botUrl, teamsMessage('deel a', b));
+    expect(connector.texts()).to.deep.equal([ERROR_MESSAGES['CASE.NOT_FOUND']]);
+    expect(lastCards()).to.deep.equal([]);
   });
 
   it('an unknown token is a 404 that names nothing', async () => {

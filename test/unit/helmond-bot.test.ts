@@ -1,9 +1,13 @@
 import { expect } from 'chai';
 import { TestAdapter, type Activity } from 'botbuilder';
-import { CASUS_OPENEN, CASUSSEN_MEER } from '../../cards/verbs';
+import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER } from '../../cards/verbs';
+import { ERROR_MESSAGES } from '../../services/errors';
 import { COMMANDS, HELP_TEXT, UNKNOWN_TEXT } from '../../bot/texts';
 import { StaticDirectory } from '../../services/ports/directory';
+import { MAX_BUDGET_CENTS } from '../../services/budget/ledger';
+import { formatEuro } from '../../services/text/format';
 import { createTestBot } from '../support/bot-services';
+import { assertPlainDutch } from '../support/plain-dutch';
 import { PROFESSIONAL_A, teamsInstallationAdd, teamsMembersAdded, teamsMessage, teamsSubmit, type TeamsContext } from '../support/teams-activities';
 
 const CONTEXT: TeamsContext = { serviceUrl: 'https://test.invalid/' };
@@ -79,7 +83,50 @@ describe('HelmondBot: routes', () => {
     expect(await h.texts(teamsSubmit({ verb: 'onbekend.werkwoord' }, CONTEXT))).to.deep.equal([
       'Deze kaart is verlopen of hoort bij een ander gesprek. Typ **mijn casussen** voor een actueel overzicht.',
     ]);
-    expect(await h.texts(teamsSubmit({ verb: CASUSSEN_MEER, continuationToken: 'vervalst' }, CONTEXT))).to.deep.equal(['Het vervolgkenmerk van de lijst is ongeldig.']);
+    expect(await h.texts(teamsSubmit({ verb: CASUSSEN_MEER, continuationToken: 'vervalst' }, CONTEXT))).to.deep.equal([ERROR_MESSAGES['CARD.INVALID_PAYLOAD']]);
+  });
+
+  it('"Openen", "Verder met deze casus" and "Meer casussen" with a field of the wrong type, missing, or extra data: one sentence, nothing opened', async () => {
+    const h = harness();
+    const c = await h.services.cases.open({ userId: PROFESSIONAL_A.aadObjectId, orgRoles: [] }, { teamId: 'w', hulpvraag: 'Ik moet het huis uit.' });
+    for (const value of [
+      { verb: CASUS_OPENEN, caseId: 42 },
+      { verb: CASUS_OPENEN },
+      { verb: CASUS_OPENEN, caseId: c.id, stap: 'afgesloten' },
+      { verb: CASUS_VERDER, caseId: [c.id] },
+      { verb: CASUSSEN_MEER, continuationToken: 7 },
+    ]) {
+      const replies = await h.texts(teamsSubmit(value, CONTEXT));
+      expect(replies, JSON.stringify(value)).to.deep.equal([ERROR_MESSAGES['CARD.INVALID_PAYLOAD']]);
+      replies.forEach((text) => assertPlainDutch(text));
+    }
+    expect(await h.texts(teamsMessage('status', CONTEXT))).to.deep.equal(['Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.']);
+  });
+
+  it('"Verder met deze casus" for a case one is not on is "bestaat niet", and leaves no conversation behind', async () => {
+    const h = harness();
+    const c = await h.services.cases.open({ userId: PROFESSIONAL_A.aadObjectId, orgRoles: [] }, { teamId: 'w', hulpvraag: 'Ik moet het huis uit.' });
+    expect(await h.texts(teamsSubmit({ verb: CASUS_VERDER, caseId: c.id }, ANDER))).to.deep.equal([ERROR_MESSAGES['CASE.NOT_FOUND']]);
+    expect(await h.texts(teamsSubmit({ verb: CASUS_VERDER, caseId: 'case-verzonnen' }, ANDER))).to.deep.equal([ERROR_MESSAGES['CASE.NOT_FOUND']]);
+    expect(await h.texts(teamsMessage('hallo', ANDER))).to.deep.equal([UNKNOWN_TEXT]);
+    expect(await h.texts(teamsMessage('status', ANDER))).to.deep.equal(['Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.']);
+  });
+
+  it('a case taken away mid-conversation is "bestaat niet" (not the generic error), by "verder" and by an answer; the conversation ends', async () => {
+    const h = harness();
+    const a = { userId: PROFESSIONAL_A.aadObjectId, orgRoles: [] };
+    const b = ANDER.user?.aadObjectId as string;
+    const c = await h.services.cases.open(a, { teamId: 'w', hulpvraag: 'Ik moet het huis uit.' });
+    await h.services.cases.execute(a, c.id, { type: 'addProfessional', userId: b, role: 'betrokkenProfessional' });
+    await h.texts(teamsMessage(`casus ${c.reference}`, ANDER));
+    expect((await h.texts(teamsMessage('verder', ANDER))).join('\n')).to.contain('huishouden');
+    await h.services.cases.execute(a, c.id, { type: 'deactivateProfessional', userId: b });
+    const notFound = ERROR_MESSAGES['CASE.NOT_FOUND'];
+    expect(await h.texts(teamsMessage('inwoner Moeder (M1) 38', ANDER)), 'an answer to the waiting question').to.deep.equal([notFound]);
+    expect(await h.texts(teamsMessage('hallo', ANDER)), 'no dialog left waiting').to.deep.equal([UNKNOWN_TEXT]);
+    expect(await h.texts(teamsMessage('verder', ANDER)), '"verder" on the active case').to.deep.equal([notFound]);
+    expect(await h.texts(teamsMessage('hallo', ANDER))).to.deep.equal([UNKNOWN_TEXT]);
+    expect((await h.store.get(c.id))?.case.household.members).to.deep.equal([]);
   });
 
   it('remembers how to reach the professional in their personal chat, and nothing else', async () => {
@@ -101,5 +148,19 @@ describe('HelmondBot: routes', () => {
       'Vastgesteld. Doorbraakbudget wijkteam-noord 2026: €\u00a010.000,00, toegekend €\u00a00,00, over €\u00a010.000,00.',
     ]);
     expect((await h.ledger.get('wijkteam-noord', '2026'))?.amountCents).to.equal(1_000_000);
+  });
+
+  it('"budget" refuses an amount that is too high (naming the highest budget in euros) or negative, and keeps the budget', async () => {
+    const h = harness(new StaticDirectory({ [PROFESSIONAL_A.aadObjectId]: ['beheerder'] }));
+    const tooHigh = `Dat bedrag is te hoog; het budget kan hooguit ${formatEuro(MAX_BUDGET_CENTS)} zijn.`;
+    expect(tooHigh).to.equal('Dat bedrag is te hoog; het budget kan hooguit €\u00a010.000.000,00 zijn.');
+    expect(await h.texts(teamsMessage('budget 10.000.000,01', CONTEXT))).to.deep.equal([tooHigh]);
+    expect(await h.texts(teamsMessage('budget -500', CONTEXT))).to.deep.equal(['Een budget kan niet negatief zijn.']);
+    expect(await h.texts(teamsMessage('budget € -1.000 2026', CONTEXT))).to.deep.equal(['Een budget kan niet negatief zijn.']);
+    expect(await h.ledger.get('wijkteam-noord', '2026')).to.equal(undefined);
+    await h.texts(teamsMessage('budget 10.000', CONTEXT));
+    expect(await h.texts(teamsMessage('budget 99.999.999', CONTEXT))).to.deep.equal([tooHigh]);
+    expect((await h.ledger.get('wijkteam-noord', '2026'))?.amountCents).to.equal(1_000_000);
+    for (const text of [tooHigh, 'Een budget kan niet negatief zijn.']) assertPlainDutch(text);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { parseDutchDate, parseEuroCents } from '../../bot/parse';
+import { DATE_PAST, DATE_UNREADABLE, parseDutchDate, parseEuroCents, parseSignedEuroCents, upcomingDate } from '../../bot/parse';
 import { T0 } from '../support/stappenplan-driver';
 
 describe('parsing what professionals type', () => {
@@ -26,4 +26,23 @@ describe('parsing what professionals type', () => {
     ['-50', undefined],
   ];
   for (const [text, expected] of amounts) it(`amount ${JSON.stringify(text)} → ${expected}`, () => expect(parseEuroCents(text)).to.equal(expected));
+
+  const signed: [string, number | undefined][] = [
+    ['-50', -5000],
+    ['€ -1.250,00', -125_000],
+    ['- € 12,5', -1250],
+    ['1250', 125_000],
+    ['--5', undefined],
+    ['-twaalf', undefined],
+  ];
+  for (const [text, expected] of signed) it(`signed amount ${JSON.stringify(text)} → ${expected}`, () => expect(parseSignedEuroCents(text)).to.equal(expected));
+
+  const upcoming: [string, { date: string } | { refusal: string }][] = [
+    ['23-11-2026', { date: '2026-11-23' }],
+    ['30-11', { date: '2026-11-30' }],
+    ['22-11-2026', { refusal: DATE_PAST }],
+    ['31-02-2027', { refusal: DATE_UNREADABLE }],
+    ['volgende week', { refusal: DATE_UNREADABLE }],
+  ];
+  for (const [text, expected] of upcoming) it(`date for something still to happen ${JSON.stringify(text)}`, () => expect(upcomingDate(text, T0)).to.deep.equal(expected));
 });
