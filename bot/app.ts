@@ -7,6 +7,7 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+import { DialogContextError } from 'botbuilder-dialogs';
 import {
   AuthenticationError,
   type AuthenticateRequestResult,
@@ -100,7 +101,9 @@ export function authFailureStatus(error: unknown): 401 | 503 {
 }
 
 function turnErrorHandler(logger: Logger) {
-  return async (turn: TurnContext, error: Error): Promise<void> => {
+  return async (turn: TurnContext, thrown: Error): Promise<void> => {
+    // What a dialog throws arrives wrapped by botbuilder-dialogs: answer and log the error inside.
+    const error = thrown instanceof DialogContextError ? thrown.error : thrown;
     logger.error('bot.turn_error', { code: errorCode(error), activityType: turn.activity.type });
     try {
       await turn.sendActivity(isDomainError(error) ? error.userMessage : GENERIC_ERROR_TEXT);

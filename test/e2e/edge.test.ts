@@ -110,6 +110,17 @@ describe('bot edge without an app id (local runs)', () => {
     expect(entry).to.include({ level: 'error', code: 'CASE.NOT_FOUND', activityType: 'message' });
   });
 
+  it('shows the Dutch message of a DomainError a dialog threw (wrapped by botbuilder-dialogs) and logs its code', async () => {
+    const { DialogContextError } = await import('botbuilder-dialogs');
+    const wrapped = Object.create(DialogContextError.prototype) as InstanceType<typeof DialogContextError>;
+    Object.assign(wrapped, { error: new DomainError('CASE.NOT_FOUND'), name: 'DialogContextError', message: 'in een dialoog' });
+    sandbox.stub(bot, 'run').rejects(wrapped);
+    expect((await postActivity(botUrl, teamsMessage('verder', context))).status).to.equal(200);
+    await connector.waitFor(1);
+    expect(connector.texts()).to.deep.equal([ERROR_MESSAGES['CASE.NOT_FOUND']]);
+    expect(logLines.join('')).to.include('"code":"CASE.NOT_FOUND"');
+  });
+
   it('shows a generic Dutch message for a bug and never logs the error message', async () => {
     sandbox.stub(bot, 'run').rejects(new TypeError('Jan Jansen 111222333 heeft schulden'));
     expect((await postActivity(botUrl, teamsMessage('status', context))).status).to.equal(200);
