@@ -4,11 +4,6 @@ import { parseSignedEuroCents } from './parse';
 import { actorOf, type BotServices } from './services';
 import { formatEuro as euro } from '../services/text/format';
 
-/**
- * "budget" shows the team's doorbraakbudget; "budget 10.000 [2026|2026-Q4]" sets it (beheerder only). A minus
- * sign is taken in, so that a negative amount is refused in words rather than not understood.
- */
-export const BUDGET_ROUTE = /^\s*budget(?:\s+((?:€\s*)?-?\s*€?\s*[\d.,]+))?(?:\s+(\d{4}(?:-Q[1-4])?))?\s*$/i;
 
 
 /** One line about a budget, for "budget" and "status". */

@@ -5,46 +5,36 @@ import {
   type ConversationState,
   type StatePropertyAccessor,
 } from 'botbuilder';
-import { DialogContextError, DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogContextError, DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, FileConsentCardResponse, InvokeResponse } from 'botbuilder';
 import { HANDLED_INVOKES, malformedInvoke, unhandledInvoke } from './unhandled-invokes';
 import type { ApprovalCards } from './card-actions/approval-cards';
 import type { ApprovalDelivery } from './card-actions/approval-delivery';
-import { DEEL_B_VERBS, DeelBDecisions } from './card-actions/deel-b-decisions';
-import { DEEL_B_REVIEW_VERBS, DeelBReview } from './card-actions/deel-b-review';
-import { ESCALATION_VERBS, Escalations } from './card-actions/escalations';
+import { DeelBDecisions } from './card-actions/deel-b-decisions';
+import { DeelBReview } from './card-actions/deel-b-review';
+import { Escalations } from './card-actions/escalations';
 import type { Notifier } from '../services/ports/notifier';
 import { renderCaseListCard } from '../cards/case-list';
 import { renderCaseViewCard } from '../cards/case-view';
-import { toAttachment } from '../cards/render';
-import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER } from '../cards/verbs';
+import { toAttachment, type AdaptiveCardJson } from '../cards/render';
 import { DomainError, isDomainError } from '../services/errors';
-import { BUDGET_ROUTE, budgetLineOf, handleBudgetCommand } from './budget-command';
+import { budgetLineOf, handleBudgetCommand } from './budget-command';
 import { CARD_PAYLOADS, parseCard } from './card-payload';
 import { FileOffers } from './file-offers';
 import type { Downloads } from './downloads';
 import { actorOf, type BotServices } from './services';
-import { INTERRUPTIONS } from './dialogs/base-dialog';
+import { commandOf, INTERRUPTIONS, ownCardAction, submitAction, type CardActionHandler, type CommandName, type SubmitHandler } from './routes';
 import { DIALOG } from './dialogs/ids';
 import { MainDialog, type ActiveCase } from './dialogs/main-dialog';
 import { HELP_TEXT, UNKNOWN_TEXT, WELCOME_TEXT } from './texts';
 import { caseListItem, caseViewData, statusText } from './views';
 
-/** Commands, matched on the whole message (never with `includes`). */
-export const ROUTES = {
-  nieuweCasus: /^\s*(nieuwe casus|nieuw)\s*$/i,
-  mijnCasussen: /^\s*(mijn casussen|casussen)\s*$/i,
-  casus: /^\s*casus\s+(HA-\d{4}-[0-9A-Za-z]{6})\s*$/i,
-  verder: /^\s*(verder|doorgaan)\s*$/i,
-  deelA: /^\s*deel\s*a\s*$/i,
-  aanjager: /^\s*aanjager\s*$/i,
-} as const;
-
 const PAGE_SIZE = 10;
 
 /**
- * The Teams turn handler: card verbs and commands first, then the dialog that is waiting, then a hint. Thin:
- * everything it does to a case goes through the case service, and dialogs ask the state machine.
+ * The Teams turn handler: the roads of routes.ts in their order (card actions, commands, the waiting dialog, the
+ * hint), one handler per road. Thin: everything it does to a case goes through the core's services, and dialogs
+ * ask the state machine.
  */
 export class HelmondBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
@@ -146,57 +136,81 @@ export class HelmondBot extends TeamsActivityHandler {
     }
   }
 
+  /** The roads of routes.ts, in their order. */
   private async dispatch(turn: TurnContext): Promise<void> {
     const text = TurnContext.removeRecipientMention(turn.activity)?.trim() ?? turn.activity.text?.trim() ?? '';
     const dc = await this.dialogs.createContext(turn);
     const value = turn.activity.value as { verb?: unknown } | undefined;
+    const verb = value?.verb;
 
-    if (ROUTES.nieuweCasus.test(text)) {
-      await dc.cancelAllDialogs();
-      await dc.beginDialog(DIALOG.main, {});
-      return;
+    // Action.Submit buttons with a handler of their own come before any waiting dialog.
+    const own = ownCardAction(verb);
+    if (own) {
+      // Clients without Action.Execute send the fallback Action.Submit: same handler, the card as a new message.
+      const card = await this.cardActions[own](turn, verb as string, value);
+      return void (await turn.sendActivity(MessageFactory.attachment(toAttachment(card))));
     }
-    if (ROUTES.mijnCasussen.test(text)) return this.sendCaseList(turn);
-    const casus = ROUTES.casus.exec(text);
-    if (casus) return this.openByReference(turn, casus[1] as string);
-    if (ROUTES.verder.test(text)) return this.continueActive(turn, dc);
-    if (ROUTES.deelA.test(text)) return this.offerDeelA(turn);
-    if (ROUTES.aanjager.test(text)) return this.askAanjager(turn);
-    const budget = BUDGET_ROUTE.exec(text);
-    if (budget) return handleBudgetCommand(turn, this.services, this.teamId, budget);
+    const submit = submitAction(verb);
+    if (submit) return this.submitActions[submit](turn, dc, value as Record<string, unknown>);
+
+    const command = commandOf(text);
+    if (command) return this.commands[command.name](turn, dc, command.match);
 
     if (dc.activeDialog) {
       const result = await dc.continueDialog();
       if (result.status !== DialogTurnStatus.empty) return;
     }
-    if (typeof value?.verb === 'string') return this.routeCardVerb(turn, dc, value as Record<string, unknown>);
+    if (typeof verb === 'string') {
+      return void (await turn.sendActivity('Deze kaart is verlopen of hoort bij een ander gesprek. Typ **mijn casussen** voor een actueel overzicht.'));
+    }
     if (INTERRUPTIONS.help.test(text)) return void (await turn.sendActivity(HELP_TEXT));
     if (INTERRUPTIONS.stop.test(text)) return void (await turn.sendActivity('Er loopt geen gesprek om te stoppen.'));
     if (INTERRUPTIONS.status.test(text)) return this.sendStatus(turn);
     await turn.sendActivity(UNKNOWN_TEXT);
   }
 
-  private async routeCardVerb(turn: TurnContext, dc: Awaited<ReturnType<DialogSet['createContext']>>, value: Record<string, unknown>) {
-    if (value.verb === CASUS_OPENEN || value.verb === CASUS_VERDER) {
+  /** One handler per command of routes.ts. */
+  private readonly commands: Record<CommandName, (turn: TurnContext, dc: DialogContext, match: RegExpExecArray) => Promise<void>> = {
+    nieuweCasus: async (_turn, dc) => {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(DIALOG.main, {});
+    },
+    mijnCasussen: (turn) => this.sendCaseList(turn),
+    casus: (turn, _dc, match) => this.openByReference(turn, match[1] as string),
+    verder: (turn, dc) => this.continueActive(turn, dc),
+    deelA: (turn) => this.offerDeelA(turn),
+    aanjager: (turn) => this.askAanjager(turn),
+    budget: (turn, _dc, match) => handleBudgetCommand(turn, this.services, this.teamId, match),
+  };
+
+  /** One handler per Action.Submit button of the bot's own cards. */
+  private readonly submitActions: Record<SubmitHandler, (turn: TurnContext, dc: DialogContext, value: Record<string, unknown>) => Promise<void>> = {
+    openCase: async (turn, _dc, value) => {
       const card = parseCard(CARD_PAYLOADS.casus, value);
       if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));
-      if (value.verb === CASUS_OPENEN) return this.openById(turn, card.value.caseId);
+      await this.openById(turn, card.value.caseId);
+    },
+    continueCase: async (turn, dc, value) => {
+      const card = parseCard(CARD_PAYLOADS.casus, value);
+      if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));
       // Read first: a case that (to this professional) does not exist is answered before a dialog is started for it.
       await this.services.cases.get(await actorOf(turn, this.services.directory), card.value.caseId);
       await dc.cancelAllDialogs();
       await dc.beginDialog(DIALOG.main, { caseId: card.value.caseId });
-      return;
-    }
-    if (value.verb === CASUSSEN_MEER) {
+    },
+    moreCases: async (turn, _dc, value) => {
       const card = parseCard(CARD_PAYLOADS.casussenMeer, value);
       if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));
-      return this.sendCaseList(turn, card.value.continuationToken);
-    }
-    // Clients without Action.Execute send the fallback Action.Submit: same handler, the card as a new message.
-    const card = await this.cardAction(turn, value.verb as string, value);
-    if (card) return void (await turn.sendActivity(MessageFactory.attachment(toAttachment(card))));
-    await turn.sendActivity('Deze kaart is verlopen of hoort bij een ander gesprek. Typ **mijn casussen** voor een actueel overzicht.');
-  }
+      await this.sendCaseList(turn, card.value.continuationToken);
+    },
+  };
+
+  /** One handler per group of card actions (Action.Execute and its Action.Submit fallback), answering with the card. */
+  private readonly cardActions: Record<CardActionHandler, (turn: TurnContext, verb: string, data: unknown) => Promise<AdaptiveCardJson>> = {
+    deelBDecision: (turn, verb, data) => this.deelBDecisions.handle(turn, verb, data),
+    deelBReview: (turn, verb, data) => this.deelBReview.handle(turn, verb, data),
+    escalation: (turn, verb, data) => this.escalations.handle(turn, verb, data),
+  };
 
   /**
    * Card actions (Action.Execute): an invoke route, kept apart from the message routes and answered with the card
@@ -204,8 +218,8 @@ export class HelmondBot extends TeamsActivityHandler {
    */
   protected override async onAdaptiveCardInvoke(turn: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = invokeValue?.action?.verb;
-    const card = typeof verb === 'string' ? await this.cardAction(turn, verb, invokeValue.action.data) : undefined;
-    if (card) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+    const own = ownCardAction(verb);
+    if (own) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: await this.cardActions[own](turn, verb as string, invokeValue.action.data) };
     return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Onbekende kaartactie.' } as never };
   }
 
@@ -215,14 +229,6 @@ export class HelmondBot extends TeamsActivityHandler {
     if (!HANDLED_INVOKES.includes(name)) return unhandledInvoke(name);
     const malformed = malformedInvoke(name, turn.activity.value);
     return malformed ?? super.onInvokeActivity(turn);
-  }
-
-  /** One handler per group of card verbs; undefined for a verb no handler owns. */
-  private cardAction(turn: TurnContext, verb: string, data: unknown) {
-    if ((DEEL_B_VERBS as readonly string[]).includes(verb)) return this.deelBDecisions.handle(turn, verb, data);
-    if ((DEEL_B_REVIEW_VERBS as readonly string[]).includes(verb)) return this.deelBReview.handle(turn, verb, data);
-    if ((ESCALATION_VERBS as readonly string[]).includes(verb)) return this.escalations.handle(turn, verb, data);
-    return undefined;
   }
 
   private async askAanjager(turn: TurnContext): Promise<void> {

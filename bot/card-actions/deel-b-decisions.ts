@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { renderNoticeCard } from '../../cards/notice';
 import type { AdaptiveCardJson } from '../../cards/render';
-import { DEELB_AFWIJZEN, DEELB_AKKOORD, DEELB_MEER_INFO, DEELB_VERNIEUW } from '../../cards/verbs';
+import { DEELB_AFWIJZEN, DEELB_AKKOORD, DEELB_MEER_INFO } from '../../cards/verbs';
 import type { ApprovalService } from '../../services/approvals/approval-service';
 import { isDomainError, type DomainError } from '../../services/errors';
 import type { ApprovalOutcome } from '../../services/model/approval';
@@ -20,8 +20,6 @@ const OUTCOMES: Readonly<Record<string, ApprovalOutcome>> = {
   [DEELB_MEER_INFO]: 'meerInformatie',
 };
 
-/** The verbs this handler answers. */
-export const DEEL_B_VERBS = [DEELB_AKKOORD, DEELB_AFWIJZEN, DEELB_MEER_INFO, DEELB_VERNIEUW] as const;
 
 /**
  * Deel B decisions from the approval card (one handler for its verbs): it parses the card's payload, asks the

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { renderDeelBReviewCard } from '../../cards/deel-b-review';
 import { renderNoticeCard } from '../../cards/notice';
 import { toAttachment, type AdaptiveCardJson } from '../../cards/render';
-import { DEELB_REVIEW_KLAAR, DEELB_REVIEW_OPSLAAN } from '../../cards/verbs';
+import { DEELB_REVIEW_KLAAR } from '../../cards/verbs';
 import { ERROR_MESSAGES, isDomainError } from '../../services/errors';
 import type { Case } from '../../services/model/case';
 import type { Actor } from '../../services/model/roles';
@@ -12,7 +12,6 @@ import { actorOf, visibleCase, type BotServices } from '../services';
 import { nameOf } from '../views';
 import { formatEuro as euro } from '../../services/text/format';
 
-export const DEEL_B_REVIEW_VERBS = [DEELB_REVIEW_OPSLAAN, DEELB_REVIEW_KLAAR] as const;
 
 const FIELDS = [
   ['situatiebeschrijving', 'Beknopte situatiebeschrijving'],

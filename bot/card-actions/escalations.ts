@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { renderEscalationCard } from '../../cards/escalation';
 import { renderNoticeCard } from '../../cards/notice';
 import { toAttachment, type AdaptiveCardJson } from '../../cards/render';
-import { ESCALATIE_AFGEROND, ESCALATIE_ONDERBOUWING, ESCALATIE_OPSCHALEN } from '../../cards/verbs';
+import { ESCALATIE_AFGEROND, ESCALATIE_OPSCHALEN } from '../../cards/verbs';
 import { ERROR_MESSAGES, isDomainError } from '../../services/errors';
 import { APPROVAL_OUTCOME_LABELS } from '../../services/model/approval';
 import type { Case } from '../../services/model/case';
@@ -16,7 +16,6 @@ import { actorOf, visibleCase, type BotServices } from '../services';
 import { nameOf } from '../views';
 import { formatEuro as euro } from '../../services/text/format';
 
-export const ESCALATION_VERBS = [ESCALATIE_AFGEROND, ESCALATIE_ONDERBOUWING, ESCALATIE_OPSCHALEN] as const;
 
 const AANLEIDING = { vastgelopen: 'De casusregisseur loopt vast in de uitvoering', afgewezen: 'Deel B is afgewezen', geenBesluit: 'Geen besluit op Deel B binnen de termijn' } as const;
 

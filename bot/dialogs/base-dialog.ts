@@ -3,11 +3,7 @@ import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnR
 import { HELP_TEXT } from '../texts';
 
 /** "help", "stop" and "status" work everywhere in a conversation, also in the middle of a question. */
-export const INTERRUPTIONS = {
-  help: /^\s*(help|hulp|\?)\s*$/i,
-  stop: /^\s*(stop|annuleer|annuleren|afbreken)\s*$/i,
-  status: /^\s*status\s*$/i,
-} as const;
+import { INTERRUPTIONS } from '../routes';
 
 /** Shows the status of the conversation's case; supplied by the bot so dialogs need not know the cards. */
 export type StatusReporter = (dc: DialogContext) => Promise<void>;

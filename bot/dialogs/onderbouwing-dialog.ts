@@ -3,7 +3,6 @@ import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type Wate
 import { isDomainError } from '../../services/errors';
 import { currentRequest, onderbouwingStuck } from '../../services/stappenplan/guards';
 import { APPROVAL_OUTCOME_LABELS } from '../../services/model/approval';
-import type { Case } from '../../services/model/case';
 import { doorbraakbudgetCents } from '../../services/model/samenwerkplan';
 import { parseInput } from '../../services/model/validation';
 import { parseSignedEuroCents } from '../parse';

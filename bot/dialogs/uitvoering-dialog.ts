@@ -1,4 +1,4 @@
-import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { ACTIE_STATUSES, ACTIE_STATUS_LABELS, type Actie } from '../../services/model/samenwerkplan';
 import { formatDate } from '../texts';
 import type { BotServices } from '../services';

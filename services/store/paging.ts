@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageOptions, type StoredCase } from '../ports/case-store';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageOptions, type StoredCase } from '../ports/case-store';
 
 const BAD_TOKEN = 'Het vervolgkenmerk van de lijst is ongeldig.';
 const TOKEN_VERSION = 1;

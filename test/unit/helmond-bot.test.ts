@@ -69,6 +69,21 @@ describe('HelmondBot: routes', () => {
     expect(status).to.contain('Nog nodig: Nog niet vastgelegd: de inwoner in het huishouden.');
   });
 
+  it('a card button pressed while a dialog waits does what it says: "Openen" on the case list during "nieuwe casus"', async () => {
+    const h = harness();
+    const c = await h.services.cases.open({ userId: PROFESSIONAL_A.aadObjectId, orgRoles: [] }, { teamId: 'w', hulpvraag: 'Ik moet het huis uit.' });
+    expect((await h.texts(teamsMessage('nieuwe casus', CONTEXT))).join('\n')).to.match(/Wat is de hulpvraag/);
+    const [list] = await h.send(teamsMessage('mijn casussen', CONTEXT));
+    expect(JSON.stringify(list?.attachments?.[0]?.content)).to.contain(c.reference);
+    const replies = await h.send(teamsSubmit({ verb: CASUS_OPENEN, caseId: c.id }, CONTEXT));
+    expect(replies).to.have.length(1);
+    expect(replies[0]?.text ?? '').not.to.match(/hulpvraag/i);
+    expect(JSON.stringify(replies[0]?.attachments?.[0]?.content)).to.contain(`Casus ${c.reference}`).and.contain('Ik moet het huis uit.');
+    // The dialog still waits for its hulpvraag: the next answer goes to it, not to the opened case.
+    const [created] = await h.texts(teamsMessage('Schulden en een brief van de deurwaarder.', CONTEXT));
+    expect(created).to.match(/Casus \*\*HA-2026-\w{6}\*\* is aangemaakt/);
+  });
+
   it('someone not on the case hears it does not exist, by kenmerk or by a forged card', async () => {
     const h = harness();
     const c = await h.services.cases.open({ userId: PROFESSIONAL_A.aadObjectId, orgRoles: [] }, { teamId: 'w' });
