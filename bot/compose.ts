@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { CosmosClient } from '@azure/cosmos';
 import { ConversationState, type Storage } from 'botbuilder';
 import { CaseService } from '../services/cases/case-service';
+import { TurnCachedCaseStore } from '../services/cases/turn-scope';
 import type { IdSource } from '../services/cases/ids';
 import type { AppConfig, GraphConnection } from '../services/config';
 import { IcsCalendar } from '../services/calendar/ics-calendar';
@@ -130,7 +131,8 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     const clock = overrides.clock ?? systemClock;
     const kalender = createWerkdagKalender();
     const cases = new CaseService({
-      store: overrides.wrapStore ? overrides.wrapStore(backend.store) : backend.store,
+      // Each turn reads a case once (see services/cases/turn-scope.ts).
+      store: new TurnCachedCaseStore(overrides.wrapStore ? overrides.wrapStore(backend.store) : backend.store),
       audit: backend.audit,
       clock,
       policy: config.policy,

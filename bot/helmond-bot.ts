@@ -17,6 +17,7 @@ import type { Notifier } from '../services/ports/notifier';
 import { renderCaseListCard } from '../cards/case-list';
 import { renderCaseViewCard } from '../cards/case-view';
 import { toAttachment, type AdaptiveCardJson } from '../cards/render';
+import { inTurn } from '../services/cases/turn-scope';
 import { DomainError, isDomainError } from '../services/errors';
 import { budgetLineOf, handleBudgetCommand } from './budget-command';
 import { CARD_PAYLOADS, parseCard } from './card-payload';
@@ -96,9 +97,12 @@ export class HelmondBot extends TeamsActivityHandler {
     });
   }
 
-  override async run(turn: TurnContext): Promise<void> {
-    await super.run(turn);
-    await this.conversationState.saveChanges(turn, false);
+  /** One turn, in its own scope: each case it touches is read once (services/cases/turn-scope.ts). */
+  override run(turn: TurnContext): Promise<void> {
+    return inTurn(async () => {
+      await super.run(turn);
+      await this.conversationState.saveChanges(turn, false);
+    });
   }
 
   /** Keep how to reach this professional in their personal chat, for approval cards and reminders. */

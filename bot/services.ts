@@ -27,14 +27,21 @@ export interface BotServices {
 
 /**
  * The Teams user behind a turn: the AAD object id Teams sends (the channel's user id elsewhere, e.g. the local
- * playground), with the organisation roles the directory gives them.
+ * playground), with the organisation roles the directory gives them. Resolved once per turn and kept in turn state.
  */
 export async function actorOf(turn: TurnContext, directory: Directory): Promise<Actor> {
+  const known = turn.turnState.get(ACTOR) as Actor | undefined;
+  if (known) return known;
   const from = turn.activity.from;
   const userId = from?.aadObjectId ?? from?.id;
   if (!userId) throw new Error('Activity without a sender');
-  return { userId, orgRoles: await directory.rolesOf(userId) };
+  const actor: Actor = { userId, orgRoles: await directory.rolesOf(userId) };
+  turn.turnState.set(ACTOR, actor);
+  return actor;
 }
+
+/** Where a turn keeps its actor: resolved through the directory once per turn. */
+const ACTOR = Symbol('actor');
 
 /** The case as the actor may see it now, or undefined when (to them) it does not exist. */
 export async function visibleCase(services: BotServices, actor: Actor, caseId: string): Promise<Case | undefined> {

@@ -11,6 +11,7 @@ import type { MachineContext } from '../stappenplan/context';
 import { check, decide, newCase, type NewCaseInput } from '../stappenplan/machine';
 import type { WerkdagKalender } from '../werkdagen';
 import { randomIds, type IdSource } from './ids';
+import { currentTurn } from './turn-scope';
 
 export interface CaseServiceDeps {
   readonly store: CaseStore;
@@ -152,7 +153,14 @@ export class CaseService {
     return stored;
   }
 
-  private audit(actor: Actor, caseId: string, action: AuditAction, operation: string): Promise<void> {
+  private async audit(actor: Actor, caseId: string, action: AuditAction, operation: string): Promise<void> {
+    // One read per case per turn in the audit trail, however many helpers of the turn look at the case.
+    const turn = currentTurn();
+    if (action === 'read' && turn) {
+      const key = `${actor.userId}\u0000${caseId}`;
+      if (turn.auditedReads.has(key)) return;
+      turn.auditedReads.add(key);
+    }
     return this.deps.audit.record({ at: this.deps.clock.now().toUTC().toISO() as string, actorId: actor.userId, caseId, action, operation });
   }
 }

@@ -5,6 +5,7 @@ import { BudgetLedger, budgetDocument, type BudgetYearDocument } from '../../ser
 import type { CaseStore } from '../../services/ports/case-store';
 import type { VersionedStore } from '../../services/ports/versioned-store';
 import { CaseService } from '../../services/cases/case-service';
+import { TurnCachedCaseStore } from '../../services/cases/turn-scope';
 import type { IdSource } from '../../services/cases/ids';
 import { DEFAULT_APPROVAL_POLICY } from '../../services/model/approval';
 import { MemoryAuditLog } from '../../services/ports/audit-log';
@@ -52,7 +53,7 @@ export function createTestServices(directory = new StaticDirectory(), calendarOf
   const audit = new MemoryAuditLog();
   const clock = new FixedClock(T0);
   const kalender = createWerkdagKalender();
-  const cases = new CaseService({ store, audit, clock, policy: DEFAULT_APPROVAL_POLICY, kalender, ids: sequentialIds() });
+  const cases = new CaseService({ store: new TurnCachedCaseStore(store), audit, clock, policy: DEFAULT_APPROVAL_POLICY, kalender, ids: sequentialIds() });
   const references = new ConversationReferences(new MemoryVersionedStore(conversationReference));
   const ledgerStore = new MemoryVersionedStore(budgetDocument);
   const ledger = new BudgetLedger(wrap.ledgerStore ? wrap.ledgerStore(ledgerStore) : ledgerStore);
