@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     for (const [name, r] of [['embedded file', embeddedTurns], ['Cosmos (local server)', cosmosTurns]] as const) {
       for (const [op, n] of Object.entries(r.perTurn).sort()) lines.push(`| ${name} | ${op} | ${n.toFixed(1)} |`);
     }
-    lines.push('', 'Bot state (dialog stack) adds one read and one write of the conversation state per turn on either store.');
+    lines.push('', 'Bot state (dialog stack) adds one read of the conversation state per message turn on either store, and one write only when the turn changed the dialog state (a turn that changes nothing, such as help or mijn casussen, writes nothing; see bench/results/turns-2026-11-29.md).');
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
