@@ -22,7 +22,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createApp } from '../../bot/app';
 import { ApprovalCards } from '../../bot/card-actions/approval-cards';
-import { budgetPeriodAt } from '../../bot/card-actions/approval-view';
+import { periodsAt } from '../../services/budget/period';
 import { ApprovalDelivery } from '../../bot/card-actions/approval-delivery';
 import { compose } from '../../bot/compose';
 import { loadConfig } from '../../services/config';
@@ -161,13 +161,13 @@ async function prepareStoreA(dir: string, serviceUrl: string, progress: (line: s
     const approvers = Array.from({ length: APPROVERS }, (_, i) => approverUser(i));
     await pool([...idle, ...approvers], 10, (user) => say(bot.botUrl, serviceUrl, user, 'help'));
 
-    const period = budgetPeriodAt(systemClock.now().toUTC().toISO() as string);
+    const period = periodsAt(systemClock.now()).year;
     for (let t = 0; t < TEAMS; t++) {
       await bot.runtime.ledger.setBudget({ teamId: `wijkteam-${t}`, period, amountCents: 20_000_000, by: approvers[0]?.aadObjectId as string, at: systemClock.now().toUTC().toISO() as string });
     }
     const template = deelBTemplate();
     const sent = new SentCards(await FileVersionedStore.open(dir, 'sentCards', sentCardsDocument));
-    const delivery = new ApprovalDelivery(bot.runtime.services, new ApprovalCards(bot.runtime.ledger, systemClock), bot.runtime.notifier, sent);
+    const delivery = new ApprovalDelivery(bot.runtime.services, bot.runtime.services.approvals, new ApprovalCards(), bot.runtime.notifier, sent);
     const targets: ApprovalTarget[] = [];
     await pool(
       Array.from({ length: APPROVAL_CASES }, (_, i) => i),
