@@ -26,6 +26,28 @@ module.exports = {
       to: { path: '^cards/' },
     },
     {
+      name: 'core-not-to-adapters',
+      comment:
+        'The core (services/ outside services/adapters/: the domain, the application services and their ports) never imports an adapter; adapters are chosen where the app is composed (bot/compose.ts).',
+      severity: 'error',
+      from: { path: '^services/(?!adapters/)' },
+      to: { path: '^services/adapters/' },
+    },
+    {
+      name: 'ports-only-speak-the-domain',
+      comment: 'A port (services/ports/) names what the core needs in domain words: it imports only the domain model, domain errors and other ports.',
+      severity: 'error',
+      from: { path: '^services/ports/' },
+      to: { path: '^services/(?!ports/|domain/model/|domain/errors)' },
+    },
+    {
+      name: 'domain-is-pure',
+      comment: 'The domain (model, state machine, texts, werkdagen) depends on no application service, port implementation or adapter.',
+      severity: 'error',
+      from: { path: '^services/domain/' },
+      to: { path: '^services/(?!domain/|ports/clock)' },
+    },
+    {
       name: 'cards-not-to-bot',
       comment: 'cards/ binds data to templates; it must not import the bot edge.',
       severity: 'error',

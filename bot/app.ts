@@ -22,9 +22,9 @@ import { boundConnections, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } fr
 import { REFUSALS, sendRefusal, type EdgeRefusal } from './edge/refusal';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { AppConfig } from '../services/config';
-import { isDomainError } from '../services/errors';
-import type { Logger } from '../services/logging';
+import type { AppConfig } from './config';
+import { isDomainError } from '../services/domain/errors';
+import type { Logger } from './logging';
 
 /** What the HTTP edge needs besides configuration. */
 export interface AppDeps {

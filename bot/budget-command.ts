@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { booked, remaining, type PeriodBudget } from '../services/budget/ledger';
 import { parseSignedEuroCents } from './parse';
-import { actorOf, type BotServices } from './services';
-import { formatEuro as euro } from '../services/text/format';
+import { actorOf, type BotServices } from './turn-services';
+import { formatEuro as euro } from '../services/domain/text/format';
 
 
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { checklistInputId } from '../cards/mdo-checklist';
-import { fail, ok, type Result } from '../services/errors';
-import { LEEFGEBIEDEN } from '../services/model/leefgebieden';
-import { CHECKLIST_SECTIONS, MDO_CHECKLIST } from '../services/model/mdo';
+import { fail, ok, type Result } from '../services/domain/errors';
+import { LEEFGEBIEDEN } from '../services/domain/model/leefgebieden';
+import { CHECKLIST_SECTIONS, MDO_CHECKLIST } from '../services/domain/model/mdo';
 
 type Payload<Ids extends string, Inputs extends string> = { verb?: string } & Record<Ids, string> & Partial<Record<Inputs, string>>;
 

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import type { CalendarFileKind } from '../services/calendar/mdo-planner';
 import { renderDeelAPdf } from '../services/documents/deel-a-pdf';
 import type { CalendarFile } from '../services/ports/calendar';
-import type { Case } from '../services/model/case';
-import { ERROR_MESSAGES, isDomainError } from '../services/errors';
-import { parseInput } from '../services/model/validation';
+import type { Case } from '../services/domain/model/case';
+import { ERROR_MESSAGES, isDomainError } from '../services/domain/errors';
+import { parseInput } from '../services/domain/model/validation';
 import { renderDownloadCard } from '../cards/download';
 import { toAttachment } from '../cards/render';
 import { DOWNLOAD_MINUTES, type Download, type Downloads } from './downloads';
-import { actorOf, type BotServices } from './services';
+import { actorOf, type BotServices } from './turn-services';
 
 const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 const FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from '../services/config';
-import { isDomainError } from '../services/errors';
-import { createLogger, type Logger } from '../services/logging';
+import { ConfigError, loadConfig } from './config';
+import { isDomainError } from '../services/domain/errors';
+import { createLogger, type Logger } from './logging';
 import { createApp } from './app';
 import { compose } from './compose';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../services/ports/clock';
-import { formatDutchDate } from '../services/text/format';
+import { formatDutchDate } from '../services/domain/text/format';
 
 /** The commands a professional can type, as shown in help and hints. */
 export const COMMANDS: readonly [string, string][] = [

@@ -1,11 +1,11 @@
-import type { Case, DueItem } from '../services/model/case';
-import { CASE_ROLE_LABELS } from '../services/model/roles';
-import { HOUSEHOLD_ROLE_LABELS } from '../services/model/household';
-import { STEP_LABELS } from '../services/model/steps';
-import type { MachineContext } from '../services/stappenplan/context';
-import { availableTransitions } from '../services/stappenplan/machine';
+import type { Case, DueItem } from '../services/domain/model/case';
+import { CASE_ROLE_LABELS } from '../services/domain/model/roles';
+import { HOUSEHOLD_ROLE_LABELS } from '../services/domain/model/household';
+import { STEP_LABELS } from '../services/domain/model/steps';
+import type { MachineContext } from '../services/domain/stappenplan/context';
+import { availableTransitions } from '../services/domain/stappenplan/machine';
 import { formatAppointment, formatDate, formatMoment } from './texts';
-import { MDO_LOCATIE_LABELS, openMdo } from '../services/model/mdo';
+import { MDO_LOCATIE_LABELS, openMdo } from '../services/domain/model/mdo';
 
 /**
  * Case → the pre-formatted Dutch data the cards show. Only what the professional needs to see; the cards never

@@ -1,4 +1,4 @@
-import { MDO_CHECKLIST, CHECKLIST_SECTIONS, type Mdo } from '../services/model/mdo';
+import { MDO_CHECKLIST, CHECKLIST_SECTIONS, type Mdo } from '../services/domain/model/mdo';
 import template from './mdo-checklist.json';
 import { expandCard } from './render';
 import { MDO_CHECKLIST_OPSLAAN } from './verbs';

@@ -1,4 +1,4 @@
-import { MDO_LOCATIE_LABELS, MDO_LOCATIES } from '../services/model/mdo';
+import { MDO_LOCATIE_LABELS, MDO_LOCATIES } from '../services/domain/model/mdo';
 import template from './mdo-planning.json';
 import { expandCard } from './render';
 import { MDO_MOMENT_KIEZEN } from './verbs';

@@ -1,4 +1,4 @@
-import { LEEFGEBIEDEN, LEEFGEBIED_LABELS, ZRM_SCORE_LABELS, type Leefgebied, type ZrmScore } from '../services/model/leefgebieden';
+import { LEEFGEBIEDEN, LEEFGEBIED_LABELS, ZRM_SCORE_LABELS, type Leefgebied, type ZrmScore } from '../services/domain/model/leefgebieden';
 import { expandCard, type AdaptiveCardJson } from './render';
 import { ZRM_OPSLAAN } from './verbs';
 import template from './zrm-scores.json';

@@ -16,11 +16,11 @@ import { ActivityHandler, MessageFactory } from 'botbuilder';
 import { createApp, type App } from '../../bot/app';
 import { compose, type Runtime } from '../../bot/compose';
 import { FileStorage } from '../../bot/storage/file-storage';
-import { loadConfig } from '../../services/config';
-import { createLogger } from '../../services/logging';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/logging';
 import type { CaseStore } from '../../services/ports/case-store';
-import { FileAuditLog } from '../../services/store/file-audit-log';
-import { FileVersionedStore } from '../../services/store/file-versioned-store';
+import { FileAuditLog } from '../../services/adapters/file/file-audit-log';
+import { FileVersionedStore } from '../../services/adapters/file/file-versioned-store';
 
 type Counts = Record<string, number>;
 let ops: Counts = {};

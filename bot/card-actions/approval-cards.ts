@@ -1,7 +1,7 @@
 import { renderApprovalCard } from '../../cards/approval';
 import type { AdaptiveCardJson } from '../../cards/render';
 import type { ApprovalView } from '../../services/approvals/approval-service';
-import type { Actor } from '../../services/model/roles';
+import type { Actor } from '../../services/domain/model/roles';
 import { approvalCardData } from './approval-view';
 
 /** The approval card as one viewer should see it now, with the budget that is left: no reads, only rendering. */

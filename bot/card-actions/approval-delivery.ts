@@ -1,10 +1,10 @@
 import { toAttachment } from '../../cards/render';
 import type { ApprovalService, ApprovalView } from '../../services/approvals/approval-service';
-import { APPROVAL_OUTCOME_LABELS } from '../../services/model/approval';
-import type { Actor } from '../../services/model/roles';
+import { APPROVAL_OUTCOME_LABELS } from '../../services/domain/model/approval';
+import type { Actor } from '../../services/domain/model/roles';
 import type { SentCards } from '../../services/notify/sent-cards';
 import type { Notifier } from '../../services/ports/notifier';
-import type { BotServices } from '../services';
+import type { BotServices } from '../turn-services';
 import type { ApprovalCards } from './approval-cards';
 
 /**

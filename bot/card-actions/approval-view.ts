@@ -1,12 +1,12 @@
 import type { ApprovalCardData } from '../../cards/approval';
 import type { ApprovalView } from '../../services/approvals/approval-service';
 import { remaining } from '../../services/budget/ledger';
-import { APPROVAL_OUTCOME_LABELS } from '../../services/model/approval';
-import type { Actor } from '../../services/model/roles';
-import { mayDecide } from '../../services/stappenplan/approvals';
+import { APPROVAL_OUTCOME_LABELS } from '../../services/domain/model/approval';
+import type { Actor } from '../../services/domain/model/roles';
+import { mayDecide } from '../../services/domain/stappenplan/approvals';
 import { formatMoment } from '../texts';
 import { nameOf } from '../views';
-import { formatEuro as euro } from '../../services/text/format';
+import { formatEuro as euro } from '../../services/domain/text/format';
 
 
 /** Case and request → what the approval card shows this viewer. Only what Deel B needs; no household data. */

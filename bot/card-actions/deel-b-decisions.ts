@@ -3,10 +3,10 @@ import { renderNoticeCard } from '../../cards/notice';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { DEELB_AFWIJZEN, DEELB_AKKOORD, DEELB_MEER_INFO } from '../../cards/verbs';
 import type { ApprovalService } from '../../services/approvals/approval-service';
-import { isDomainError, type DomainError } from '../../services/errors';
-import type { ApprovalOutcome } from '../../services/model/approval';
+import { isDomainError, type DomainError } from '../../services/domain/errors';
+import type { ApprovalOutcome } from '../../services/domain/model/approval';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
-import { actorOf, type BotServices } from '../services';
+import { actorOf, type BotServices } from '../turn-services';
 import type { ApprovalCards } from './approval-cards';
 import type { ApprovalDelivery } from './approval-delivery';
 

@@ -3,14 +3,14 @@ import { renderDeelBReviewCard } from '../../cards/deel-b-review';
 import { renderNoticeCard } from '../../cards/notice';
 import { toAttachment, type AdaptiveCardJson } from '../../cards/render';
 import { DEELB_REVIEW_KLAAR } from '../../cards/verbs';
-import { ERROR_MESSAGES, isDomainError } from '../../services/errors';
-import type { Case } from '../../services/model/case';
-import type { Actor } from '../../services/model/roles';
+import { ERROR_MESSAGES, isDomainError } from '../../services/domain/errors';
+import type { Case } from '../../services/domain/model/case';
+import type { Actor } from '../../services/domain/model/roles';
 import type { Notifier } from '../../services/ports/notifier';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
-import { actorOf, visibleCase, type BotServices } from '../services';
+import { actorOf, visibleCase, type BotServices } from '../turn-services';
 import { nameOf } from '../views';
-import { formatEuro as euro } from '../../services/text/format';
+import { formatEuro as euro } from '../../services/domain/text/format';
 
 
 const FIELDS = [

@@ -3,18 +3,18 @@ import { renderEscalationCard } from '../../cards/escalation';
 import { renderNoticeCard } from '../../cards/notice';
 import { toAttachment, type AdaptiveCardJson } from '../../cards/render';
 import { ESCALATIE_AFGEROND, ESCALATIE_OPSCHALEN } from '../../cards/verbs';
-import { ERROR_MESSAGES, isDomainError } from '../../services/errors';
-import { APPROVAL_OUTCOME_LABELS } from '../../services/model/approval';
-import type { Case } from '../../services/model/case';
-import { AVE_FASE_LABELS, AVE_FASE_ROLES, type AveFase } from '../../services/model/escalation';
-import type { Actor } from '../../services/model/roles';
-import { STEP_LABELS } from '../../services/model/steps';
+import { ERROR_MESSAGES, isDomainError } from '../../services/domain/errors';
+import { APPROVAL_OUTCOME_LABELS } from '../../services/domain/model/approval';
+import type { Case } from '../../services/domain/model/case';
+import { AVE_FASE_LABELS, AVE_FASE_ROLES, type AveFase } from '../../services/domain/model/escalation';
+import type { Actor } from '../../services/domain/model/roles';
+import { STEP_LABELS } from '../../services/domain/model/steps';
 import type { Notifier } from '../../services/ports/notifier';
-import { currentRequest } from '../../services/stappenplan/guards';
+import { currentRequest } from '../../services/domain/stappenplan/guards';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
-import { actorOf, visibleCase, type BotServices } from '../services';
+import { actorOf, visibleCase, type BotServices } from '../turn-services';
 import { nameOf } from '../views';
-import { formatEuro as euro } from '../../services/text/format';
+import { formatEuro as euro } from '../../services/domain/text/format';
 
 
 const AANLEIDING = { vastgelopen: 'De casusregisseur loopt vast in de uitvoering', afgewezen: 'Deel B is afgewezen', geenBesluit: 'Geen besluit op Deel B binnen de termijn' } as const;

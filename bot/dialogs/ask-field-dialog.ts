@@ -1,6 +1,6 @@
 import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { isDomainError, type ErrorCode } from '../../services/errors';
-import { actorOf, type BotServices } from '../services';
+import { isDomainError, type ErrorCode } from '../../services/domain/errors';
+import { actorOf, type BotServices } from '../turn-services';
 import { BaseDialog } from './base-dialog';
 import { FIELDS, type FieldKey } from './fields';
 import { DIALOG, PROMPT } from './ids';

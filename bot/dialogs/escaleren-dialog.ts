@@ -1,9 +1,9 @@
 import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { isDomainError } from '../../services/errors';
-import { AVE_FASE_LABELS, AVE_FASE_ROLES, PLAN_CHANGE_REASON_LABELS, type AveFase, type PlanChangeReason } from '../../services/model/escalation';
-import { isDeelBApproved } from '../../services/stappenplan/guards';
-import { openEscalatie } from '../../services/stappenplan/permissions';
-import type { BotServices } from '../services';
+import { isDomainError } from '../../services/domain/errors';
+import { AVE_FASE_LABELS, AVE_FASE_ROLES, PLAN_CHANGE_REASON_LABELS, type AveFase, type PlanChangeReason } from '../../services/domain/model/escalation';
+import { isDeelBApproved } from '../../services/domain/stappenplan/guards';
+import { openEscalatie } from '../../services/domain/stappenplan/permissions';
+import type { BotServices } from '../turn-services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import { DIALOG, PROMPT } from './ids';
 import { checkedTextPrompt, dutchChoicePrompt, dutchConfirmPrompt, type TextCheck } from './prompts';

@@ -1,5 +1,5 @@
 import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { BotServices } from '../services';
+import type { BotServices } from '../turn-services';
 import { AskFieldDialog } from './ask-field-dialog';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import { DIALOG, PROMPT } from './ids';

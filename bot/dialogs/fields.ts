@@ -1,5 +1,5 @@
-import type { Case } from '../../services/model/case';
-import { openMdo } from '../../services/model/mdo';
+import type { Case } from '../../services/domain/model/case';
+import { openMdo } from '../../services/domain/model/mdo';
 
 /**
  * Free-text questions the dialogs ask, by key (dialog state is persisted, so it holds the key, never a function).

@@ -1,8 +1,8 @@
 import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { isDomainError } from '../../services/errors';
-import type { Case } from '../../services/model/case';
-import { HOUSEHOLD_ROLES, type HouseholdRole } from '../../services/model/household';
-import { actorOf, type BotServices } from '../services';
+import { isDomainError } from '../../services/domain/errors';
+import type { Case } from '../../services/domain/model/case';
+import { HOUSEHOLD_ROLES, type HouseholdRole } from '../../services/domain/model/household';
+import { actorOf, type BotServices } from '../turn-services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import { DIALOG, PROMPT } from './ids';
 import { execute, tryTransition } from './step-helpers';

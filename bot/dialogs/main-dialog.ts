@@ -1,9 +1,9 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { dutchConfirmPrompt } from './prompts';
-import type { Step } from '../../services/model/steps';
-import { STEP_LABELS } from '../../services/model/steps';
-import type { BotServices } from '../services';
+import type { Step } from '../../services/domain/model/steps';
+import { STEP_LABELS } from '../../services/domain/model/steps';
+import type { BotServices } from '../turn-services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import { DIALOG, PROMPT } from './ids';
 import { EscalerenDialog } from './escaleren-dialog';

@@ -3,13 +3,13 @@ import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type Wate
 import { checklistInputId, mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-checklist';
 import { toAttachment } from '../../cards/render';
 import { MDO_CHECKLIST_OPSLAAN } from '../../cards/verbs';
-import { isDomainError } from '../../services/errors';
-import type { Case } from '../../services/model/case';
-import { CHECKLIST_SECTIONS, MDO_CHECKLIST, MDO_LOCATIE_LABELS, openMdo as openOf, type Mdo } from '../../services/model/mdo';
+import { isDomainError } from '../../services/domain/errors';
+import type { Case } from '../../services/domain/model/case';
+import { CHECKLIST_SECTIONS, MDO_CHECKLIST, MDO_LOCATIE_LABELS, openMdo as openOf, type Mdo } from '../../services/domain/model/mdo';
 import { FileOffers } from '../file-offers';
 import { upcomingDate } from '../parse';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
-import { actorOf, type BotServices } from '../services';
+import { actorOf, type BotServices } from '../turn-services';
 import { formatAppointment, formatDate } from '../texts';
 import { nameOf } from '../views';
 import { AskFieldDialog } from './ask-field-dialog';

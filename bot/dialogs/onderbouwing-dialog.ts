@@ -1,12 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { isDomainError } from '../../services/errors';
-import { currentRequest, onderbouwingStuck } from '../../services/stappenplan/guards';
-import { APPROVAL_OUTCOME_LABELS } from '../../services/model/approval';
-import { doorbraakbudgetCents } from '../../services/model/samenwerkplan';
-import { parseInput } from '../../services/model/validation';
+import { isDomainError } from '../../services/domain/errors';
+import { currentRequest, onderbouwingStuck } from '../../services/domain/stappenplan/guards';
+import { APPROVAL_OUTCOME_LABELS } from '../../services/domain/model/approval';
+import { doorbraakbudgetCents } from '../../services/domain/model/samenwerkplan';
+import { parseInput } from '../../services/domain/model/validation';
 import { parseSignedEuroCents } from '../parse';
-import { actorOf, type BotServices } from '../services';
+import { actorOf, type BotServices } from '../turn-services';
 import { AskFieldDialog } from './ask-field-dialog';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import type { FieldKey } from './fields';

@@ -1,6 +1,6 @@
 import { ChoicePrompt, ConfirmPrompt, TextPrompt, type PromptOptions } from 'botbuilder-dialogs';
-import { freeText } from '../../services/model/fields';
-import { parseInput } from '../../services/model/validation';
+import { freeText } from '../../services/domain/model/fields';
+import { parseInput } from '../../services/domain/model/validation';
 import { LOCALE } from './ids';
 
 /**

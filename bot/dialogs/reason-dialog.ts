@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { TransitionName } from '../../services/model/case';
-import type { BotServices } from '../services';
+import type { TransitionName } from '../../services/domain/model/case';
+import type { BotServices } from '../turn-services';
 import { BaseDialog } from './base-dialog';
 import { PROMPT } from './ids';
 import { checkedTextPrompt, type TextCheck } from './prompts';

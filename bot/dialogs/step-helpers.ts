@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
-import { isDomainError } from '../../services/errors';
-import type { Case, TransitionName } from '../../services/model/case';
-import { STEP_LABELS } from '../../services/model/steps';
-import { actorOf, type BotServices } from '../services';
+import { isDomainError } from '../../services/domain/errors';
+import type { Case, TransitionName } from '../../services/domain/model/case';
+import { STEP_LABELS } from '../../services/domain/model/steps';
+import { actorOf, type BotServices } from '../turn-services';
 
 /**
  * Ask the state machine to move the case; a refusal is shown in Dutch (what is missing) and nothing changes.

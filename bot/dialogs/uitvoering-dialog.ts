@@ -1,7 +1,7 @@
 import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { ACTIE_STATUSES, ACTIE_STATUS_LABELS, type Actie } from '../../services/model/samenwerkplan';
+import { ACTIE_STATUSES, ACTIE_STATUS_LABELS, type Actie } from '../../services/domain/model/samenwerkplan';
 import { formatDate } from '../texts';
-import type { BotServices } from '../services';
+import type { BotServices } from '../turn-services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import { DIALOG, PROMPT } from './ids';
 import { dutchChoicePrompt } from './prompts';

@@ -1,6 +1,6 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { unscored } from '../../services/model/leefgebieden';
-import type { BotServices } from '../services';
+import { unscored } from '../../services/domain/model/leefgebieden';
+import type { BotServices } from '../turn-services';
 import { AskFieldDialog } from './ask-field-dialog';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import type { FieldKey } from './fields';

@@ -1,6 +1,6 @@
 import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { isDomainError } from '../../services/errors';
-import type { BotServices } from '../services';
+import { isDomainError } from '../../services/domain/errors';
+import type { BotServices } from '../turn-services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import { DIALOG, PROMPT } from './ids';
 import { dutchChoicePrompt } from './prompts';

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Container, CosmosClient } from '@azure/cosmos';
 import type { Storage, StoreItems } from 'botbuilder';
-import { BOTSTATE_CONTAINER } from '../../services/cosmos/containers';
-import { ensureContainer } from '../../services/cosmos/ensure';
-import { cosmosCall } from '../../services/cosmos/errors';
-import { isDomainError } from '../../services/errors';
+import { BOTSTATE_CONTAINER } from '../../services/adapters/cosmos/containers';
+import { ensureContainer } from '../../services/adapters/cosmos/ensure';
+import { cosmosCall } from '../../services/adapters/cosmos/errors';
+import { isDomainError } from '../../services/domain/errors';
 
 /** A Cosmos id for a state key: keys hold '/', which ids may not; a hash is short, stable and reveals nothing. */
 export function stateId(key: string): string {

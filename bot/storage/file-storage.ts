@@ -3,7 +3,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
 import writeFileAtomic from 'write-file-atomic';
-import { KeyedMutex } from '../../services/store/keyed-mutex';
+import { KeyedMutex } from '../../services/adapters/file/keyed-mutex';
 
 /**
  * Bot Framework state (dialog stacks, the conversation's active case) in files under `<dataDir>/botstate`, so a

@@ -1,13 +1,13 @@
 import type { BudgetLedger, PeriodBudget } from '../budget/ledger';
 import type { CaseService } from '../cases/case-service';
-import { DomainError } from '../errors';
-import type { ApprovalOutcome, ApprovalRequest } from '../model/approval';
-import type { Case } from '../model/case';
-import type { Actor } from '../model/roles';
+import { DomainError } from '../domain/errors';
+import type { ApprovalOutcome, ApprovalRequest } from '../domain/model/approval';
+import type { Case } from '../domain/model/case';
+import type { Actor } from '../domain/model/roles';
 import type { StoredCase } from '../ports/case-store';
 import type { Clock } from '../ports/clock';
 import type { Directory } from '../ports/directory';
-import { approverRolesFor, decisionRefusal } from '../stappenplan/approvals';
+import { approverRolesFor, decisionRefusal } from '../domain/stappenplan/approvals';
 
 export interface ApprovalServiceDeps {
   readonly cases: CaseService;

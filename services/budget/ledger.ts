@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { DomainError } from '../errors';
-import { entityId, euroCents, instant, userId } from '../model/fields';
+import { DomainError } from '../domain/errors';
+import { entityId, euroCents, instant, userId } from '../domain/model/fields';
 import type { VersionedStore } from '../ports/versioned-store';
-import { formatEuro as euro } from '../text/format';
-import { retryOnConflict } from '../store/retry';
+import { formatEuro as euro } from '../domain/text/format';
+import { retryOnConflict } from '../ports/retry-on-conflict';
 import { budgetPeriod, isQuarter, periodsAt, yearOfPeriod } from './period';
 
 export { budgetPeriod } from './period';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Case } from '../model/case';
-import { MDO_CHECKLIST, MDO_LOCATIE_LABELS, type Mdo } from '../model/mdo';
+import type { Case } from '../domain/model/case';
+import { MDO_CHECKLIST, MDO_LOCATIE_LABELS, type Mdo } from '../domain/model/mdo';
 import type { CalendarInvite } from '../ports/calendar';
 import { ZONE } from '../ports/clock';
 

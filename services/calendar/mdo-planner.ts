@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
 import type { CaseService } from '../cases/case-service';
-import { DomainError, isDomainError } from '../errors';
-import type { Case } from '../model/case';
-import { openMdo, type CalendarEntry, type Mdo } from '../model/mdo';
-import type { Actor } from '../model/roles';
+import { DomainError, isDomainError } from '../domain/errors';
+import type { Case } from '../domain/model/case';
+import { openMdo, type CalendarEntry, type Mdo } from '../domain/model/mdo';
+import type { Actor } from '../domain/model/roles';
 import type { Calendar, CalendarFile, CalendarInvite } from '../ports/calendar';
 import { ZONE, type Clock } from '../ports/clock';
-import type { WerkdagKalender } from '../werkdagen';
-import { icsFile } from './ics';
+import type { WerkdagKalender } from '../domain/werkdagen';
+import { icsFile } from '../documents/ics';
 import { evaluatieInvite, mdoInvite } from './mdo-invite';
 import { findSlots } from './slots';
 

@@ -1,12 +1,8 @@
 import { DateTime, Interval } from 'luxon';
 import { ZONE } from '../ports/clock';
-import type { WerkdagKalender } from '../werkdagen';
+import type { WerkdagKalender } from '../domain/werkdagen';
+import type { Busy } from '../ports/calendar';
 
-/** A busy period of one attendee, as ISO instants. */
-export interface Busy {
-  readonly start: string;
-  readonly end: string;
-}
 
 export interface SlotSearch {
   /** Busy periods per attendee (only professionals: the inwoner is not in anyone's calendar). */

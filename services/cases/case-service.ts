@@ -1,15 +1,15 @@
 import type { DateTime } from 'luxon';
-import { DomainError, isDomainError } from '../errors';
-import type { ApprovalPolicy } from '../model/approval';
-import { caseReference, type Case, type TransitionName } from '../model/case';
-import type { Actor } from '../model/roles';
-import { parseOrThrow } from '../model/validation';
+import { DomainError, isDomainError } from '../domain/errors';
+import type { ApprovalPolicy } from '../domain/model/approval';
+import { caseReference, type Case, type TransitionName } from '../domain/model/case';
+import type { Actor } from '../domain/model/roles';
+import { parseOrThrow } from '../domain/model/validation';
 import type { AuditAction, AuditLog } from '../ports/audit-log';
 import type { CaseStore, Page, PageOptions, StoredCase } from '../ports/case-store';
 import type { Clock } from '../ports/clock';
-import type { MachineContext } from '../stappenplan/context';
-import { check, decide, newCase, type NewCaseInput } from '../stappenplan/machine';
-import type { WerkdagKalender } from '../werkdagen';
+import type { MachineContext } from '../domain/stappenplan/context';
+import { check, decide, newCase, type NewCaseInput } from '../domain/stappenplan/machine';
+import type { WerkdagKalender } from '../domain/werkdagen';
 import { randomIds, type IdSource } from './ids';
 import { currentTurn } from './turn-scope';
 

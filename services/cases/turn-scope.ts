@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CaseStore, Page, PageOptions, StoredCase } from '../ports/case-store';
-import type { Case } from '../model/case';
+import type { Case } from '../domain/model/case';
 
 /**
  * One bot turn's view of the cases it touches: each case is read from the store once per turn (later reads in the

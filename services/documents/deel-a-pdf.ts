@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
-import type { Case } from '../model/case';
-import { ACTIE_STATUS_LABELS } from '../model/samenwerkplan';
-import { formatDutchDate } from '../text/format';
+import type { Case } from '../domain/model/case';
+import { ACTIE_STATUS_LABELS } from '../domain/model/samenwerkplan';
+import { formatDutchDate } from '../domain/text/format';
 
 export interface DeelAPdfOptions {
   /** When the document is made (shown on it, and its metadata date): from the Clock, never `new Date()`. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { userId } from '../model/fields';
+import { userId } from '../domain/model/fields';
 import type { VersionedStore } from '../ports/versioned-store';
-import { retryOnConflict } from '../store/retry';
+import { retryOnConflict } from '../ports/retry-on-conflict';
 
 /** Which card copies went to whom for one request, so all of them can be updated after a decision. */
 export const sentCardsDocument = z.object({

@@ -1,4 +1,8 @@
-import type { Busy } from '../calendar/slots';
+/** A busy period of one attendee, as ISO instants. */
+export interface Busy {
+  readonly start: string;
+  readonly end: string;
+}
 
 /** An invite as the calendar receives it: no inwoner name, address or BSN; the case's kenmerk only. */
 export interface CalendarInvite {

@@ -1,4 +1,4 @@
-import type { Case } from '../model/case';
+import type { Case } from '../domain/model/case';
 
 /** A case as stored, with the ETag that a replace must present. */
 export interface StoredCase {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isDomainError } from '../errors';
-import { instant } from '../model/fields';
+import { isDomainError } from '../domain/errors';
+import { instant } from '../domain/model/fields';
 import type { VersionedStore } from '../ports/versioned-store';
 
 export const leaseDocument = z.object({

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Case } from '../../services/model/case';
+import type { Case } from '../../services/domain/model/case';
 import type { CaseStore, Page, StoredCase } from '../../services/ports/case-store';
 import { makeCase, minute, PROFESSIONAL } from '../support/case-fixtures';
 import { codeOf } from '../support/error-code';

@@ -5,8 +5,8 @@ import { EvaluatieDialog } from '../../bot/dialogs/evaluatie-dialog';
 import { OnderbouwingDialog } from '../../bot/dialogs/onderbouwing-dialog';
 import { UitvoeringDialog } from '../../bot/dialogs/uitvoering-dialog';
 import { ZRM_OPSLAAN } from '../../cards/verbs';
-import { LEEFGEBIEDEN } from '../../services/model/leefgebieden';
-import { StaticDirectory } from '../../services/ports/directory';
+import { LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
+import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { cardWith, playDialog, said, storedForDialog, submitDataOf } from '../support/bot-services';
 import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 

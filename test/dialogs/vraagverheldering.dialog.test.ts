@@ -3,7 +3,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { VraagverhelderingDialog } from '../../bot/dialogs/vraagverheldering-dialog';
 import { WieIsErNodigDialog } from '../../bot/dialogs/wie-is-er-nodig-dialog';
 import { ZRM_OPSLAAN } from '../../cards/verbs';
-import { LEEFGEBIEDEN } from '../../services/model/leefgebieden';
+import { LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
 import { cardWith, createTestServices, playDialog } from '../support/bot-services';
 
 const actor = { userId: 'user1', orgRoles: [] };

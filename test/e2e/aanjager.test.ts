@@ -1,8 +1,8 @@
 /** The aanjager's review of Deel B over HTTP: asked by the professional, edited on a card, reported back. */
 import { expect } from 'chai';
 import { DEELB_REVIEW_KLAAR, DEELB_REVIEW_OPSLAAN } from '../../cards/verbs';
-import type { Case } from '../../services/model/case';
-import { StaticDirectory } from '../../services/ports/directory';
+import type { Case } from '../../services/domain/model/case';
+import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
 import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 

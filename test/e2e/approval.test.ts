@@ -3,13 +3,13 @@
  * card that comes back. Four-eyes, strangers, forged ids, replays, 100 presses at once, and the budget ledger.
  */
 import { expect } from 'chai';
-import type { Case } from '../../services/model/case';
+import type { Case } from '../../services/domain/model/case';
 import { createApp, type App } from '../../bot/app';
 import { DEELB_AFWIJZEN, DEELB_AKKOORD, DEELB_MEER_INFO, DEELB_VERNIEUW } from '../../cards/verbs';
 import { remaining } from '../../services/budget/ledger';
-import { loadConfig } from '../../services/config';
-import { silentLogger } from '../../services/logging';
-import { StaticDirectory } from '../../services/ports/directory';
+import { loadConfig } from '../../bot/config';
+import { silentLogger } from '../../bot/logging';
+import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { createTestBot } from '../support/bot-services';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
 import { caseAt, PEOPLE, VOORBEELD, type Person } from '../support/stappenplan-driver';

@@ -6,10 +6,10 @@
 import { expect } from 'chai';
 import { createApp, type App } from '../../bot/app';
 import { DEELB_AKKOORD, DEELB_AFWIJZEN } from '../../cards/verbs';
-import { loadConfig } from '../../services/config';
-import { silentLogger } from '../../services/logging';
-import type { Case } from '../../services/model/case';
-import { StaticDirectory } from '../../services/ports/directory';
+import { loadConfig } from '../../bot/config';
+import { silentLogger } from '../../bot/logging';
+import type { Case } from '../../services/domain/model/case';
+import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { createTestBot } from '../support/bot-services';
 import { CASE_STORE_KINDS, counted, OperationCounter, VERSIONED_STORE_KINDS } from '../support/counting';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';

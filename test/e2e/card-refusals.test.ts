@@ -5,9 +5,9 @@
  */
 import { expect } from 'chai';
 import { DEELB_AFWIJZEN, DEELB_AKKOORD, DEELB_REVIEW_OPSLAAN, DEELB_VERNIEUW, ESCALATIE_AFGEROND } from '../../cards/verbs';
-import { ERROR_MESSAGES } from '../../services/errors';
-import type { Case } from '../../services/model/case';
-import { StaticDirectory } from '../../services/ports/directory';
+import { ERROR_MESSAGES } from '../../services/domain/errors';
+import type { Case } from '../../services/domain/model/case';
+import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
 import { assertPlainDutch } from '../support/plain-dutch';
 import { caseAt, PEOPLE, VOORBEELD, type Person } from '../support/stappenplan-driver';

@@ -7,12 +7,12 @@ import { expect } from 'chai';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../bot/app';
-import { loadConfig } from '../../services/config';
-import { ERROR_MESSAGES } from '../../services/errors';
-import { silentLogger } from '../../services/logging';
+import { loadConfig } from '../../bot/config';
+import { ERROR_MESSAGES } from '../../services/domain/errors';
+import { silentLogger } from '../../bot/logging';
 import { createTestBot } from '../support/bot-services';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
-import type { Case } from '../../services/model/case';
+import type { Case } from '../../services/domain/model/case';
 import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 import { postActivity, PROFESSIONAL_A, teamsMessage, type TeamsContext } from '../support/teams-activities';
 

@@ -7,9 +7,9 @@ import sinon from 'sinon';
 import { createApp, GENERIC_ERROR_TEXT, type App } from '../../bot/app';
 import { UNKNOWN_TEXT } from '../../bot/texts';
 import { createTestBot } from '../support/bot-services';
-import { loadConfig } from '../../services/config';
-import { DomainError, ERROR_MESSAGES } from '../../services/errors';
-import { createLogger } from '../../services/logging';
+import { loadConfig } from '../../bot/config';
+import { DomainError, ERROR_MESSAGES } from '../../services/domain/errors';
+import { createLogger } from '../../bot/logging';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
 import {
   postActivity,

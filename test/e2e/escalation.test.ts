@@ -1,8 +1,8 @@
 /** Escalation along the AVE-model over HTTP: from "ik loop vast" to a card for the procesregisseur and back. */
 import { expect } from 'chai';
 import { ESCALATIE_AFGEROND, ESCALATIE_OPSCHALEN } from '../../cards/verbs';
-import type { Case } from '../../services/model/case';
-import { StaticDirectory } from '../../services/ports/directory';
+import type { Case } from '../../services/domain/model/case';
+import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
 import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 

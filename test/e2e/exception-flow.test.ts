@@ -5,8 +5,8 @@
  */
 import { expect } from 'chai';
 import { DEELB_AFWIJZEN, DEELB_AKKOORD, DEELB_REVIEW_KLAAR, ESCALATIE_ONDERBOUWING } from '../../cards/verbs';
-import type { Case } from '../../services/model/case';
-import { StaticDirectory } from '../../services/ports/directory';
+import type { Case } from '../../services/domain/model/case';
+import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
 import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 

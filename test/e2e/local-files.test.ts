@@ -4,10 +4,10 @@
  */
 import { expect } from 'chai';
 import { createApp, type App } from '../../bot/app';
-import { loadConfig } from '../../services/config';
-import { ERROR_MESSAGES } from '../../services/errors';
-import { silentLogger } from '../../services/logging';
-import type { Case } from '../../services/model/case';
+import { loadConfig } from '../../bot/config';
+import { ERROR_MESSAGES } from '../../services/domain/errors';
+import { silentLogger } from '../../bot/logging';
+import type { Case } from '../../services/domain/model/case';
 import { createTestBot } from '../support/bot-services';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
 import { caseAt, PEOPLE } from '../support/stappenplan-driver';

@@ -6,9 +6,9 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { createApp, type App } from '../../bot/app';
-import { loadConfig } from '../../services/config';
-import { silentLogger } from '../../services/logging';
-import { StaticDirectory } from '../../services/ports/directory';
+import { loadConfig } from '../../bot/config';
+import { silentLogger } from '../../bot/logging';
+import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { createTestBot } from '../support/bot-services';
 import { CASE_STORE_KINDS, counted, OperationCounter } from '../support/counting';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { BudgetLedger, budgetDocument, booked, remaining, type BudgetYearDocument, type PeriodBudget } from '../../services/budget/ledger';
-import { CosmosVersionedStore } from '../../services/cosmos/cosmos-versioned-store';
+import { CosmosVersionedStore } from '../../services/adapters/cosmos/cosmos-versioned-store';
 import type { VersionedStore } from '../../services/ports/versioned-store';
-import { FileVersionedStore } from '../../services/store/file-versioned-store';
-import { MemoryVersionedStore } from '../../services/store/memory-versioned-store';
+import { FileVersionedStore } from '../../services/adapters/file/file-versioned-store';
+import { MemoryVersionedStore } from '../../services/adapters/memory/memory-versioned-store';
 import { startCosmosTestServer, type CosmosTestServer } from '../support/cosmos-server';
 import { useTempDir } from '../support/temp-dir';
 

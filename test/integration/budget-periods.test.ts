@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { BudgetLedger, budgetDocument, remaining, type BudgetYearDocument } from '../../services/budget/ledger';
 import { periodsAt } from '../../services/budget/period';
-import { MemoryVersionedStore } from '../../services/store/memory-versioned-store';
+import { MemoryVersionedStore } from '../../services/adapters/memory/memory-versioned-store';
 import { codeOf } from '../support/error-code';
 
 const AT = '2026-11-23T09:00:00.000Z';

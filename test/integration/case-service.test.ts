@@ -1,12 +1,12 @@
 import { expect } from 'chai';
-import { DEFAULT_APPROVAL_POLICY } from '../../services/model/approval';
-import type { Actor } from '../../services/model/roles';
+import { DEFAULT_APPROVAL_POLICY } from '../../services/domain/model/approval';
+import type { Actor } from '../../services/domain/model/roles';
 import { CaseService } from '../../services/cases/case-service';
 import type { IdSource } from '../../services/cases/ids';
-import { MemoryAuditLog } from '../../services/ports/audit-log';
+import { MemoryAuditLog } from '../../services/adapters/memory/memory-audit-log';
 import { FixedClock } from '../../services/ports/clock';
-import { MemoryCaseStore } from '../../services/store/memory-case-store';
-import { createWerkdagKalender } from '../../services/werkdagen';
+import { MemoryCaseStore } from '../../services/adapters/memory/memory-case-store';
+import { createWerkdagKalender } from '../../services/domain/werkdagen';
 import { PEOPLE, T0 } from '../support/stappenplan-driver';
 
 function sequentialIds(): IdSource {

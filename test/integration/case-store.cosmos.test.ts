@@ -6,10 +6,10 @@
 import net from 'node:net';
 import type { CosmosClient } from '@azure/cosmos';
 import { expect } from 'chai';
-import { CASES_CONTAINER, CASES_CONTAINER_ID } from '../../services/cosmos/containers';
-import { CosmosCaseStore, pageQuery } from '../../services/cosmos/cosmos-case-store';
-import { mapCosmosError } from '../../services/cosmos/errors';
-import { COSMOS_OPTION_MESSAGES, createCosmosClient, type CosmosOptions } from '../../services/cosmos/options';
+import { CASES_CONTAINER, CASES_CONTAINER_ID } from '../../services/adapters/cosmos/containers';
+import { CosmosCaseStore, pageQuery } from '../../services/adapters/cosmos/cosmos-case-store';
+import { mapCosmosError } from '../../services/adapters/cosmos/errors';
+import { COSMOS_OPTION_MESSAGES, createCosmosClient, type CosmosOptions } from '../../services/adapters/cosmos/options';
 import type { CaseStore } from '../../services/ports/case-store';
 import { describeCaseStoreContract } from '../contract/case-store.contract';
 import { makeCase, minute, PROFESSIONAL } from '../support/case-fixtures';

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Case } from '../../services/model/case';
+import type { Case } from '../../services/domain/model/case';
 import type { CaseStore, Page, PageOptions, StoredCase } from '../../services/ports/case-store';
-import { FileCaseStore } from '../../services/store/file-case-store';
+import { FileCaseStore } from '../../services/adapters/file/file-case-store';
 import { makeCase, minute, PROFESSIONAL } from '../support/case-fixtures';
 import { useTempDir } from '../support/temp-dir';
 

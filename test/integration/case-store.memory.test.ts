@@ -1,4 +1,4 @@
-import { MemoryCaseStore } from '../../services/store/memory-case-store';
+import { MemoryCaseStore } from '../../services/adapters/memory/memory-case-store';
 import { describeCaseStoreContract } from '../contract/case-store.contract';
 
 describeCaseStoreContract('in memory', async () => {

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { mdoInvite } from '../../services/calendar/mdo-invite';
-import { createGraphClient } from '../../services/graph/graph-client';
-import { GraphCalendar } from '../../services/graph/graph-calendar';
+import { createGraphClient } from '../../services/adapters/graph/graph-client';
+import { GraphCalendar } from '../../services/adapters/graph/graph-calendar';
 import { ZONE } from '../../services/ports/clock';
 import { startGraphServer, testCredential } from '../support/graph-server';
 import { caseAt, PEOPLE } from '../support/stappenplan-driver';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { createGraphClient } from '../../services/graph/graph-client';
-import { GraphDirectory } from '../../services/graph/graph-directory';
+import { createGraphClient } from '../../services/adapters/graph/graph-client';
+import { GraphDirectory } from '../../services/adapters/graph/graph-directory';
 import { startGraphServer, testCredential } from '../support/graph-server';
 
 const GROUPS = {

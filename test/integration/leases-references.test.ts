@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { CosmosVersionedStore } from '../../services/cosmos/cosmos-versioned-store';
+import { CosmosVersionedStore } from '../../services/adapters/cosmos/cosmos-versioned-store';
 import { conversationReference, ConversationReferences } from '../../services/notify/conversation-references';
 import { leaseDocument, ReminderLeases } from '../../services/reminders/leases';
-import { MemoryVersionedStore } from '../../services/store/memory-versioned-store';
+import { MemoryVersionedStore } from '../../services/adapters/memory/memory-versioned-store';
 import { startCosmosTestServer, type CosmosTestServer } from '../support/cosmos-server';
 
 const NOW = new Date('2026-11-23T09:00:00.000Z');

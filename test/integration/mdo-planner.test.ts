@@ -5,11 +5,11 @@
  */
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { IcsCalendar } from '../../services/calendar/ics-calendar';
+import { IcsCalendar } from '../../services/adapters/ics/ics-calendar';
 import { mdoAttendees } from '../../services/calendar/mdo-planner';
 import { mdoInvite } from '../../services/calendar/mdo-invite';
-import { DomainError } from '../../services/errors';
-import { openMdo, type Mdo } from '../../services/model/mdo';
+import { DomainError } from '../../services/domain/errors';
+import { openMdo, type Mdo } from '../../services/domain/model/mdo';
 import { createTestServices } from '../support/bot-services';
 import { codeOf } from '../support/error-code';
 import { useExchange } from '../support/exchange';

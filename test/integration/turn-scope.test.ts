@@ -6,11 +6,11 @@
 import { expect } from 'chai';
 import { CaseService } from '../../services/cases/case-service';
 import { inTurn, TurnCachedCaseStore } from '../../services/cases/turn-scope';
-import { DEFAULT_APPROVAL_POLICY } from '../../services/model/approval';
-import { MemoryAuditLog } from '../../services/ports/audit-log';
+import { DEFAULT_APPROVAL_POLICY } from '../../services/domain/model/approval';
+import { MemoryAuditLog } from '../../services/adapters/memory/memory-audit-log';
 import { FixedClock } from '../../services/ports/clock';
-import { MemoryCaseStore } from '../../services/store/memory-case-store';
-import { createWerkdagKalender } from '../../services/werkdagen';
+import { MemoryCaseStore } from '../../services/adapters/memory/memory-case-store';
+import { createWerkdagKalender } from '../../services/domain/werkdagen';
 import { sequentialIds } from '../support/bot-services';
 import { CASE_STORE_KINDS, counted, OperationCounter } from '../support/counting';
 import { PEOPLE, T0 } from '../support/stappenplan-driver';

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { VERSIONED_CONTAINERS } from '../../services/cosmos/containers';
-import { CosmosVersionedStore } from '../../services/cosmos/cosmos-versioned-store';
-import { FileVersionedStore } from '../../services/store/file-versioned-store';
-import { MemoryVersionedStore } from '../../services/store/memory-versioned-store';
+import { VERSIONED_CONTAINERS } from '../../services/adapters/cosmos/containers';
+import { CosmosVersionedStore } from '../../services/adapters/cosmos/cosmos-versioned-store';
+import { FileVersionedStore } from '../../services/adapters/file/file-versioned-store';
+import { MemoryVersionedStore } from '../../services/adapters/memory/memory-versioned-store';
 import { describeVersionedStoreContract, testSchema, type TestValue } from '../contract/versioned-store.contract';
 import { startCosmosTestServer, type CosmosTestServer } from '../support/cosmos-server';
 import { useTempDir } from '../support/temp-dir';

@@ -1,7 +1,7 @@
 import { createApp, type App } from '../../bot/app';
-import { loadConfig } from '../../services/config';
-import { silentLogger } from '../../services/logging';
-import type { StaticDirectory } from '../../services/ports/directory';
+import { loadConfig } from '../../bot/config';
+import { silentLogger } from '../../bot/logging';
+import type { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { createTestBot } from './bot-services';
 import { startLocalConnector, type LocalConnector } from './local-connector';
 import { PEOPLE, type Person } from './stappenplan-driver';

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { caseSchema, type Case } from '../../services/model/case';
+import { caseSchema, type Case } from '../../services/domain/model/case';
 
 /** The casusregisseur of every fixture case unless `createdBy` or `professionals` says otherwise. */
 export const PROFESSIONAL = 'aad-professional-1';

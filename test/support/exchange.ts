@@ -1,5 +1,5 @@
-import { createGraphClient } from '../../services/graph/graph-client';
-import { GraphCalendar } from '../../services/graph/graph-calendar';
+import { createGraphClient } from '../../services/adapters/graph/graph-client';
+import { GraphCalendar } from '../../services/adapters/graph/graph-calendar';
 import { startGraphServer, testCredential } from './graph-server';
 
 type GraphServer = Awaited<ReturnType<typeof startGraphServer>>;

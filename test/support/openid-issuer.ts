@@ -28,7 +28,7 @@ export interface OpenIdIssuer {
   /** A `Bearer …` header value. */
   bearer(options: MintOptions): string;
   /**
-   * The channel-authentication overrides of services/config.ts, all pointing at this issuer. Merge them into the
+   * The channel-authentication overrides of bot/config.ts, all pointing at this issuer. Merge them into the
    * environment given to `loadConfig`.
    */
   env(): Record<string, string>;

@@ -11,18 +11,18 @@
 import { AssertionError } from 'node:assert';
 import { z } from 'zod';
 import { CARD_PAYLOADS } from '../../bot/card-payload';
-import * as approval from '../../services/model/approval';
-import * as caseModel from '../../services/model/case';
-import * as escalation from '../../services/model/escalation';
-import * as fields from '../../services/model/fields';
-import * as household from '../../services/model/household';
-import * as leefgebieden from '../../services/model/leefgebieden';
-import * as mdo from '../../services/model/mdo';
-import * as roles from '../../services/model/roles';
-import * as samenwerkplan from '../../services/model/samenwerkplan';
+import * as approval from '../../services/domain/model/approval';
+import * as caseModel from '../../services/domain/model/case';
+import * as escalation from '../../services/domain/model/escalation';
+import * as fields from '../../services/domain/model/fields';
+import * as household from '../../services/domain/model/household';
+import * as leefgebieden from '../../services/domain/model/leefgebieden';
+import * as mdo from '../../services/domain/model/mdo';
+import * as roles from '../../services/domain/model/roles';
+import * as samenwerkplan from '../../services/domain/model/samenwerkplan';
 import * as ledger from '../../services/budget/ledger';
-import * as commands from '../../services/stappenplan/commands';
-import * as machine from '../../services/stappenplan/machine';
+import * as commands from '../../services/domain/stappenplan/commands';
+import * as machine from '../../services/domain/stappenplan/machine';
 
 /** The modules whose zod schemas name the fields: the case model, the commands, the ledger and the card payloads. */
 const SCHEMA_MODULES: readonly Record<string, unknown>[] = [

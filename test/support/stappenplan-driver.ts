@@ -1,15 +1,15 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import type { DomainError } from '../../services/errors';
-import { DEFAULT_APPROVAL_POLICY } from '../../services/model/approval';
-import type { Case } from '../../services/model/case';
-import { LEEFGEBIEDEN } from '../../services/model/leefgebieden';
-import type { OrgRole } from '../../services/model/roles';
-import type { Step } from '../../services/model/steps';
+import type { DomainError } from '../../services/domain/errors';
+import { DEFAULT_APPROVAL_POLICY } from '../../services/domain/model/approval';
+import type { Case } from '../../services/domain/model/case';
+import { LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
+import type { OrgRole } from '../../services/domain/model/roles';
+import type { Step } from '../../services/domain/model/steps';
 import { ZONE } from '../../services/ports/clock';
-import type { MachineContext } from '../../services/stappenplan/context';
-import { decide, newCase } from '../../services/stappenplan/machine';
-import { createWerkdagKalender } from '../../services/werkdagen';
+import type { MachineContext } from '../../services/domain/stappenplan/context';
+import { decide, newCase } from '../../services/domain/stappenplan/machine';
+import { createWerkdagKalender } from '../../services/domain/werkdagen';
 
 /** The people of the voorbeeldcasus (shared/fixtures/voorbeeldcasus.md), by Teams user id. */
 export const PEOPLE = {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { containsBsn, passesElfproef } from '../../services/text/bsn';
+import { containsBsn, passesElfproef } from '../../services/domain/text/bsn';
 
 describe('BSN detection (elfproef)', () => {
   const cases: [string, boolean][] = [

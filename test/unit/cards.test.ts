@@ -11,7 +11,7 @@ import { renderNoticeCard } from '../../cards/notice';
 import { expandCard, toAttachment } from '../../cards/render';
 import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, MDO_MOMENT_KIEZEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
 import { renderZrmScoresCard, zrmCardData } from '../../cards/zrm-scores';
-import { LEEFGEBIED_LABELS, LEEFGEBIEDEN } from '../../services/model/leefgebieden';
+import { LEEFGEBIED_LABELS, LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
 import { expectValidCard, verbsOf } from '../support/adaptivecards';
 import { caseAt } from '../support/stappenplan-driver';
 

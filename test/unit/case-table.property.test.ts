@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import type { Case } from '../../services/model/case';
+import type { Case } from '../../services/domain/model/case';
 import type { Page, PageOptions, StoredCase } from '../../services/ports/case-store';
-import type { Entry } from '../../services/store/case-entries';
-import { CaseTable } from '../../services/store/case-table';
-import { BY_DUE_ASC, BY_UPDATED_DESC, comparePositions, decodeToken, encodeToken, instantKey, pageSizeOf, type Ordering } from '../../services/store/paging';
+import type { Entry } from '../../services/adapters/memory/case-entries';
+import { CaseTable } from '../../services/adapters/memory/case-table';
+import { BY_DUE_ASC, BY_UPDATED_DESC, comparePositions, decodeToken, encodeToken, instantKey, pageSizeOf, type Ordering } from '../../services/adapters/paging';
 import { makeCase } from '../support/case-fixtures';
 
 /**

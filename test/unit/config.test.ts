@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { DEFAULT_APPROVAL_POLICY } from '../../services/model/approval';
-import { AUTH_OVERRIDES, ConfigError, loadConfig } from '../../services/config';
+import { DEFAULT_APPROVAL_POLICY } from '../../services/domain/model/approval';
+import { AUTH_OVERRIDES, ConfigError, loadConfig } from '../../bot/config';
 
 const APP_ID = '11111111-2222-4333-8444-555555555555';
 const TENANT_ID = '66666666-7777-4888-9999-aaaaaaaaaaaa';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { useTempDir } from '../support/temp-dir';
-import { loadFileDirectory } from '../../services/directory/file-directory';
+import { loadFileDirectory } from '../../services/adapters/file/file-directory';
 
 describe('the embedded roles file', () => {
   const tmp = useTempDir('rollen');

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER } from '../../cards/verbs';
-import { ERROR_MESSAGES } from '../../services/errors';
+import { ERROR_MESSAGES } from '../../services/domain/errors';
 import { COMMANDS, HELP_TEXT, UNKNOWN_TEXT } from '../../bot/texts';
-import { StaticDirectory } from '../../services/ports/directory';
+import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { MAX_BUDGET_CENTS } from '../../services/budget/ledger';
-import { formatEuro } from '../../services/text/format';
+import { formatEuro } from '../../services/domain/text/format';
 import { createTestBot } from '../support/bot-services';
 import { assertPlainDutch } from '../support/plain-dutch';
 import { PROFESSIONAL_A, teamsInstallationAdd, teamsMembersAdded, teamsMessage, teamsSubmit, type TeamsContext } from '../support/teams-activities';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { mdoInvite } from '../../services/calendar/mdo-invite';
-import { renderIcs } from '../../services/calendar/ics';
+import { renderIcs } from '../../services/documents/ics';
 import { ZONE } from '../../services/ports/clock';
 import { caseAt, PEOPLE, T0 } from '../support/stappenplan-driver';
 

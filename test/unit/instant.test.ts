@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { instant } from '../../services/model/fields';
+import { instant } from '../../services/domain/model/fields';
 
 describe('instant: every stored moment in UTC', () => {
   const CASES: [sent: string, stored: string][] = [

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { FixedClock } from '../../services/ports/clock';
-import { REDACTED, createLogger, silentLogger, type LogFields, type LogLevel } from '../../services/logging';
+import { REDACTED, createLogger, silentLogger, type LogFields, type LogLevel } from '../../bot/logging';
 
 /** A logger writing into an array of parsed lines. */
 function recordingLogger(level?: LogLevel) {

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { z } from 'zod';
 import { GENERIC_ERROR_TEXT } from '../../bot/app';
 import { COMMANDS, HELP_TEXT, UNKNOWN_TEXT, WELCOME_TEXT } from '../../bot/texts';
-import { ERROR_MESSAGES } from '../../services/errors';
-import { describeIssues, parseInput, plainDutchIssue } from '../../services/model/validation';
-import { caseCommand } from '../../services/stappenplan/commands';
+import { ERROR_MESSAGES } from '../../services/domain/errors';
+import { describeIssues, parseInput, plainDutchIssue } from '../../services/domain/model/validation';
+import { caseCommand } from '../../services/domain/stappenplan/commands';
 import { assertPlainDutch, plainDutchProblems, schemaFieldNames } from '../support/plain-dutch';
 
 /** Refusals as the professional gets them: the message of a command the machine would refuse. */

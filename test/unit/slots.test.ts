@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { findSlots, type Busy } from '../../services/calendar/slots';
+import { findSlots } from '../../services/calendar/slots';
+import { type Busy } from '../../services/ports/calendar';
 import { ZONE } from '../../services/ports/clock';
-import { createWerkdagKalender } from '../../services/werkdagen';
+import { createWerkdagKalender } from '../../services/domain/werkdagen';
 
 const kalender = createWerkdagKalender();
 const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { ErrorCode } from '../../services/errors';
+import type { ErrorCode } from '../../services/domain/errors';
 import { CaseDriver, caseAt, PEOPLE, VOORBEELD, type Person } from '../support/stappenplan-driver';
 
 type Row = [title: string, prepare: () => CaseDriver, person: Person, command: Record<string, unknown>, code: ErrorCode, message: string | RegExp];

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import type { Case } from '../../services/model/case';
-import { decide } from '../../services/stappenplan/machine';
-import { TRANSITION_NAMES } from '../../services/model/case';
+import type { Case } from '../../services/domain/model/case';
+import { decide } from '../../services/domain/stappenplan/machine';
+import { TRANSITION_NAMES } from '../../services/domain/model/case';
 import { CaseDriver, caseAt, PEOPLE, VOORBEELD, type Person } from '../support/stappenplan-driver';
 
 const PERSONS = Object.keys(PEOPLE) as Person[];

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { TRANSITION_NAMES } from '../../services/model/case';
-import type { Step } from '../../services/model/steps';
-import { TRANSITIONS } from '../../services/stappenplan/transitions';
+import { TRANSITION_NAMES } from '../../services/domain/model/case';
+import type { Step } from '../../services/domain/model/steps';
+import { TRANSITIONS } from '../../services/domain/stappenplan/transitions';
 import { CaseDriver, caseAt, PEOPLE, VOORBEELD } from '../support/stappenplan-driver';
 
 type Row = [name: string, prepare: () => CaseDriver, extra: Record<string, unknown>, to: Step];

@@ -1,0 +1,323 @@
+/**
+ * Configuration, parsed once at start-up from environment variables. The only module that reads `process.env`.
+ *
+ * | Variable | Default | Meaning |
+ * | --- | --- | --- |
+ * | `PORT` | `3978` | Port the bot listens on (1–65535). |
+ * | `HOST` | `127.0.0.1` without an app id, `0.0.0.0` with one | Address the bot listens on. Without an app id only a loopback address is accepted (unless ALLOW_ANONYMOUS_REMOTE). |
+ * | `ALLOW_ANONYMOUS_REMOTE` | `false` | `true` lets a bot without an app id listen on a non-loopback HOST. Dangerous: anyone who reaches the port is believed. |
+ * | `ALLOWED_TENANTS` | (none) | Comma-separated tenant ids (GUIDs). Set: activities from any other tenant are refused with 403. |
+ * | `MAX_CONNECTIONS` | `512` | Open HTTP connections at most (16–65535); above it the longest-idle connection is closed. |
+ * | `DATA_DIR` | `./.data` | Folder of the embedded case store (git-ignored). |
+ * | `LOG_LEVEL` | `info` | `debug`, `info`, `warn` or `error`. Logs never hold names, BSNs or free text. |
+ * | `TEAM_ID` | `wijkteam` | Default team for budgets: letters, digits, `-` and `_`, at most 64. |
+ * | `MicrosoftAppId` | (none) | App id (GUID) of the Azure Bot registration. Unset: anonymous requests are accepted, for local runs only. |
+ * | `MicrosoftAppPassword` | (none) | Client secret of that app. Required with an app id for `MultiTenant` and `SingleTenant`; must be empty for `UserAssignedMSI`. Never logged or echoed. |
+ * | `MicrosoftAppType` | `MultiTenant` | `MultiTenant`, `SingleTenant` or `UserAssignedMSI`. |
+ * | `MicrosoftAppTenantId` | (none) | Tenant id (GUID); required for `SingleTenant` and `UserAssignedMSI`. |
+ * | `COSMOS_ENDPOINT` | (none) | Azure Cosmos DB account (https). Unset: the embedded store under DATA_DIR. |
+ * | `COSMOS_DATABASE` | `helmond-aanpak` | Database name; containers are created when missing. |
+ * | `ROLE_GROUP_AANJAGER`, `ROLE_GROUP_LEIDINGGEVENDE`, `ROLE_GROUP_PROCESREGISSEUR`, `ROLE_GROUP_BESTUURDER`, `ROLE_GROUP_BEHEERDER` | (none) | Object ids of the Entra security groups holding each role. Any set: roles come from Graph; none: from DATA_DIR/directory.json. |
+ * | `GRAPH_TENANT_ID`, `GRAPH_CLIENT_ID`, `GRAPH_CLIENT_SECRET` | (none) | App registration for Microsoft Graph (application permissions GroupMember.Read.All for roles, Calendars.ReadWrite for MDO invites). No secret: the managed identity. |
+ * | `CALENDAR` | `ics` | `graph`: MDO invites with free/busy and a Teams meeting through Microsoft Graph (the GRAPH_* app). `ics`: no calendar access; each invite is an .ics file offered in the chat. |
+ * | `APPROVAL_EXCEPTION_ROLES` | `leidinggevende` | Roles that may approve an exception without money (comma-separated). |
+ * | `APPROVAL_BUDGET_TIERS` | `2500=leidinggevende,25000=bestuurder` | Up to which amount (euro, inclusive, ascending) which role approves doorbraakbudget; `a\|b` for several roles. Above the last tier nobody may: escalate. |
+ * | `APPROVAL_STUCK_WERKDAGEN` | `5` | Werkdagen without a decision after which the casusregisseur may escalate. |
+ * | `GRAPH_BASE_URL` | `https://graph.microsoft.com` | Graph endpoint (national clouds). |
+ * | `COSMOS_KEY` | (none) | Account key. Unset: Microsoft Entra ID (managed identity) via DefaultAzureCredential. Never logged. |
+ *
+ * Advanced, for tests and sovereign clouds only: the channel-authentication overrides that botbuilder's
+ * `ConfigurationBotFrameworkAuthentication` reads. When one is set, all are used as given, so all must be set:
+ * `BotOpenIdMetadata`, `ToBotFromChannelOpenIdMetadataUrl`, `ToBotFromEmulatorOpenIdMetadataUrl`,
+ * `ToChannelFromBotLoginUrl`, `OAuthUrl`, `OAuthApiEndpoint` (URLs), `ToBotFromChannelTokenIssuer`,
+ * `ToChannelFromBotOAuthScope`, `ChannelService`, `CallerId` (text without spaces) and `ValidateAuthority`
+ * (`true` or `false`). Leave them all unset in production on the public Azure cloud.
+ *
+ * Empty values count as unset, so a `.env` line like `MicrosoftAppId=` means "no app id".
+ */
+import { z } from 'zod';
+import { DomainError } from '../services/domain/errors';
+import type { CosmosOptions } from '../services/adapters/cosmos/options';
+import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../services/domain/model/approval';
+import { ORG_ROLES, type OrgRole } from '../services/domain/model/roles';
+import { LOG_LEVELS, type LogLevel } from './logging';
+
+export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+/** The environment variables naming the Entra group of each organisation role. */
+export const ROLE_GROUP_VARIABLES = [
+  ['ROLE_GROUP_AANJAGER', 'aanjager'],
+  ['ROLE_GROUP_LEIDINGGEVENDE', 'leidinggevende'],
+  ['ROLE_GROUP_PROCESREGISSEUR', 'procesregisseur'],
+  ['ROLE_GROUP_BESTUURDER', 'bestuurder'],
+  ['ROLE_GROUP_BEHEERDER', 'beheerder'],
+] as const satisfies readonly (readonly [string, OrgRole])[];
+
+/** How to reach Microsoft Graph: a client secret, or a managed identity when absent. */
+export interface GraphConnection {
+  readonly tenantId?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly baseUrl: string;
+}
+
+/** Roles from Microsoft Entra groups, through Graph. */
+export interface GraphDirectoryConfig {
+  readonly groups: Readonly<Partial<Record<OrgRole, string>>>;
+  readonly graph: GraphConnection;
+}
+
+export const CALENDAR_KINDS = ['ics', 'graph'] as const;
+
+/** Where MDO invites go: the professionals' Exchange calendars through Graph, or .ics files in the chat. */
+export type CalendarConfig = { readonly kind: 'ics' } | { readonly kind: 'graph'; readonly graph: GraphConnection };
+export type AppType = (typeof APP_TYPES)[number];
+
+const URL_OVERRIDES = [
+  'BotOpenIdMetadata',
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromEmulatorOpenIdMetadataUrl',
+  'ToChannelFromBotLoginUrl',
+  'OAuthUrl',
+  'OAuthApiEndpoint',
+] as const;
+const TEXT_OVERRIDES = ['ToBotFromChannelTokenIssuer', 'ToChannelFromBotOAuthScope', 'ChannelService', 'CallerId'] as const;
+/** The channel-authentication overrides: all or none. */
+export const AUTH_OVERRIDES = [...URL_OVERRIDES, ...TEXT_OVERRIDES, 'ValidateAuthority'] as const;
+type AuthOverride = (typeof AUTH_OVERRIDES)[number];
+
+type AuthKey = 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId' | AuthOverride;
+
+/** The settings handed to botbuilder's `ConfigurationBotFrameworkAuthentication`, under the names it reads. */
+export type BotAuthSettings = Readonly<Partial<Record<AuthKey, string>>>;
+
+/** The whole configuration, deeply frozen. */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  /** The HTTP edge's own limits. */
+  readonly edge: {
+    /** Without an app id: requests are believed as sent (local runs only). */
+    readonly anonymous: boolean;
+    /** Set: only activities from these tenants (lower-case GUIDs) run bot code. */
+    readonly allowedTenants: readonly string[] | undefined;
+    /** Open connections at most; above it the longest-idle one is closed. */
+    readonly maxConnections: number;
+  };
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  readonly teamId: string;
+  readonly bot: {
+    /** Undefined for local runs: then the bot accepts anonymous requests. */
+    readonly appId: string | undefined;
+    readonly appType: AppType;
+    readonly tenantId: string | undefined;
+    readonly auth: BotAuthSettings;
+  };
+  /** Who may approve what, and when a request counts as stuck. */
+  readonly policy: ApprovalPolicy;
+  /** Set when any ROLE_GROUP_* is: roles come from Microsoft Entra groups through Graph; otherwise the roles file. */
+  readonly directory: GraphDirectoryConfig | undefined;
+  /** Where MDO invites go (CALENDAR). */
+  readonly calendar: CalendarConfig;
+  /** Set when COSMOS_ENDPOINT is: cases and bot state live in Azure Cosmos DB; otherwise the embedded store. */
+  readonly cosmos: CosmosOptions | undefined;
+}
+
+/** Start-up stops with this error; its `userMessage` is Dutch, names the variable and never holds a value. */
+export class ConfigError extends DomainError {
+  constructor(problems: readonly string[]) {
+    super('CONFIG.INVALID', `Configuratiefout: ${problems.join(' ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** An optional text variable; every failure gives one fixed Dutch sentence, so no value is ever echoed. */
+function text(message: string, check: (value: string) => boolean = () => true) {
+  return z.preprocess(blankToUndefined, z.string({ error: message }).refine(check, { error: message }).optional());
+}
+
+function isUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}
+
+const overrideShape = Object.fromEntries([
+  ...URL_OVERRIDES.map((name) => [name, text(`${name} moet een http(s)-URL zijn.`, isUrl)]),
+  ...TEXT_OVERRIDES.map((name) => [name, text(`${name} moet tekst zonder spaties zijn.`, (v) => /^\S{1,2048}$/.test(v))]),
+  ['ValidateAuthority', text('ValidateAuthority moet true of false zijn.', (v) => v === 'true' || v === 'false')],
+]) as Record<AuthOverride, ReturnType<typeof text>>;
+
+const EnvSchema = z
+  .object({
+    PORT: text('PORT moet een poortnummer tussen 1 en 65535 zijn.', (v) => /^\d{1,5}$/.test(v) && +v >= 1 && +v <= 65535),
+    HOST: text('HOST moet een hostnaam of IP-adres zijn, bijvoorbeeld 0.0.0.0 of 127.0.0.1.', (v) =>
+      /^[A-Za-z0-9.:_-]{1,253}$/.test(v),
+    ),
+    ALLOW_ANONYMOUS_REMOTE: text('ALLOW_ANONYMOUS_REMOTE moet true of false zijn.', (v) => v === 'true' || v === 'false'),
+    ALLOWED_TENANTS: text('ALLOWED_TENANTS is een lijst tenant-id\u2019s (GUID\u2019s) met komma\u2019s.', (v) => parseTenants(v) !== undefined),
+    MAX_CONNECTIONS: text('MAX_CONNECTIONS moet een heel getal tussen 16 en 65535 zijn.', (v) => /^\d{2,5}$/.test(v) && +v >= 16 && +v <= 65535),
+    DATA_DIR: text('DATA_DIR moet een mappad zijn.', (v) => !v.includes('\0')),
+    LOG_LEVEL: text(`LOG_LEVEL moet ${LOG_LEVELS.join(', ')} zijn.`, (v) => (LOG_LEVELS as readonly string[]).includes(v)),
+    TEAM_ID: text('TEAM_ID mag alleen letters, cijfers, - en _ bevatten (1 tot 64 tekens).', (v) =>
+      /^[A-Za-z0-9_-]{1,64}$/.test(v),
+    ),
+    MicrosoftAppId: text('MicrosoftAppId moet een GUID zijn (de app-id van de botregistratie).', (v) => GUID.test(v)),
+    MicrosoftAppPassword: text('MicrosoftAppPassword is niet geldig.'),
+    MicrosoftAppType: text(`MicrosoftAppType moet ${APP_TYPES.join(', ')} zijn.`, (v) =>
+      (APP_TYPES as readonly string[]).includes(v),
+    ),
+    MicrosoftAppTenantId: text('MicrosoftAppTenantId moet een GUID zijn (de tenant-id van de organisatie).', (v) =>
+      GUID.test(v),
+    ),
+    COSMOS_ENDPOINT: text('COSMOS_ENDPOINT moet een https-adres zijn, bijvoorbeeld https://mijn-account.documents.azure.com:443/.', (v) =>
+      URL.canParse(v) && new URL(v).protocol === 'https:',
+    ),
+    COSMOS_DATABASE: text('COSMOS_DATABASE mag alleen letters, cijfers, - en _ bevatten (1 tot 255 tekens).', (v) => /^[A-Za-z0-9_-]{1,255}$/.test(v)),
+    COSMOS_KEY: text('COSMOS_KEY is niet geldig.'),
+    ...Object.fromEntries(
+      ROLE_GROUP_VARIABLES.map(([name]) => [name, text(`${name} moet de object-id (GUID) van een Microsoft Entra-beveiligingsgroep zijn.`, (v) => GUID.test(v))]),
+    ),
+    GRAPH_TENANT_ID: text('GRAPH_TENANT_ID moet een GUID zijn (de tenant-id).', (v) => GUID.test(v)),
+    GRAPH_CLIENT_ID: text('GRAPH_CLIENT_ID moet een GUID zijn (de app-id voor Microsoft Graph).', (v) => GUID.test(v)),
+    GRAPH_CLIENT_SECRET: text('GRAPH_CLIENT_SECRET is niet geldig.'),
+    APPROVAL_EXCEPTION_ROLES: text(`APPROVAL_EXCEPTION_ROLES is een lijst rollen met komma's, uit ${ORG_ROLES.join(', ')}.`, (v) => parseRoles(v) !== undefined),
+    APPROVAL_BUDGET_TIERS: text('APPROVAL_BUDGET_TIERS heeft de vorm 2500=leidinggevende,25000=bestuurder (tot en met dat bedrag in euro, oplopend).', (v) => parseTiers(v) !== undefined),
+    APPROVAL_STUCK_WERKDAGEN: text('APPROVAL_STUCK_WERKDAGEN moet een heel aantal werkdagen zijn (1 tot 60).', (v) => /^\d{1,2}$/.test(v) && +v >= 1 && +v <= 60),
+    GRAPH_BASE_URL: text('GRAPH_BASE_URL moet een https-adres zijn.', (v) => URL.canParse(v) && new URL(v).protocol === 'https:'),
+    CALENDAR: text('CALENDAR is `graph` (agenda\u2019s via Microsoft Graph) of `ics` (uitnodigingen als bestand).', (v) => (CALENDAR_KINDS as readonly string[]).includes(v)),
+    ...overrideShape,
+  })
+  .superRefine((env, ctx) => {
+    const problem = (message: string) => ctx.addIssue({ code: 'custom', message });
+    // Field refinements do not stop this check, so never interpolate a value that has not passed its own check.
+    const appType = APP_TYPES.find((type) => type === (env.MicrosoftAppType ?? 'MultiTenant'));
+    if (!appType) return;
+    if (appType !== 'MultiTenant') {
+      if (!env.MicrosoftAppId) problem(`MicrosoftAppId is verplicht bij MicrosoftAppType ${appType}.`);
+      if (!env.MicrosoftAppTenantId) problem(`MicrosoftAppTenantId is verplicht bij MicrosoftAppType ${appType}.`);
+    }
+    if (appType === 'UserAssignedMSI' && env.MicrosoftAppPassword) {
+      problem('MicrosoftAppPassword hoort niet bij MicrosoftAppType UserAssignedMSI; laat het leeg.');
+    }
+    if (appType !== 'UserAssignedMSI' && env.MicrosoftAppId && !env.MicrosoftAppPassword) {
+      problem(`MicrosoftAppPassword is verplicht als MicrosoftAppId is gezet (MicrosoftAppType ${appType}).`);
+    }
+    if (!env.MicrosoftAppId && env.MicrosoftAppPassword) {
+      problem('MicrosoftAppPassword is gezet, maar MicrosoftAppId ontbreekt.');
+    }
+    if (env.GRAPH_CLIENT_SECRET && (!env.GRAPH_TENANT_ID || !env.GRAPH_CLIENT_ID)) {
+      problem('GRAPH_CLIENT_SECRET hoort bij GRAPH_TENANT_ID en GRAPH_CLIENT_ID; zet ze alle drie, of geen (beheerde identiteit).');
+    }
+    if (!env.COSMOS_ENDPOINT && (env.COSMOS_KEY || env.COSMOS_DATABASE)) {
+      problem('COSMOS_KEY of COSMOS_DATABASE is gezet, maar COSMOS_ENDPOINT ontbreekt.');
+    }
+    if (!env.MicrosoftAppId && env.HOST && !isLoopbackHost(env.HOST) && env.ALLOW_ANONYMOUS_REMOTE !== 'true') {
+      problem(
+        'Zonder MicrosoftAppId accepteert de bot berichten zonder controle; daarom luistert hij dan alleen op deze computer. ' +
+          'Zet HOST op 127.0.0.1 (of laat HOST leeg), of zet MicrosoftAppId. Alleen als je het risico kent: ALLOW_ANONYMOUS_REMOTE=true.',
+      );
+    }
+    const missing = AUTH_OVERRIDES.filter((name) => env[name] === undefined);
+    if (missing.length > 0 && missing.length < AUTH_OVERRIDES.length) {
+      problem(`De kanaalauthenticatie-instellingen horen bij elkaar: zet ze allemaal of geen. Ontbreekt: ${missing.join(', ')}.`);
+    }
+  });
+
+type Env = z.infer<typeof EnvSchema>;
+
+/** Loopback addresses: the only ones a bot without an app id listens on by default. */
+export function isLoopbackHost(host: string): boolean {
+  return /^(127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3}|localhost)$/i.test(host);
+}
+
+function parseTenants(value: string): string[] | undefined {
+  const tenants = value.split(',').map((t) => t.trim()).filter(Boolean);
+  return tenants.length > 0 && tenants.every((t) => GUID.test(t)) ? tenants.map((t) => t.toLowerCase()) : undefined;
+}
+
+function parseRoles(value: string): OrgRole[] | undefined {
+  const roles = value.split(',').map((r) => r.trim()).filter(Boolean);
+  return roles.length > 0 && roles.every((r) => (ORG_ROLES as readonly string[]).includes(r)) ? (roles as OrgRole[]) : undefined;
+}
+
+function parseTiers(value: string): ApprovalPolicy['budgetTiers'] | undefined {
+  const tiers = value.split(',').map((part) => /^\s*(\d{1,9})\s*=\s*([a-z]+(?:\|[a-z]+)*)\s*$/.exec(part));
+  if (tiers.length === 0 || tiers.some((t) => !t)) return undefined;
+  const parsed = tiers.map((t) => ({ upToCents: Number((t as RegExpExecArray)[1]) * 100, roles: parseRoles(((t as RegExpExecArray)[2] as string).replace(/\|/g, ',')) }));
+  if (parsed.some((t) => !t.roles) || parsed.some((t, i) => i > 0 && t.upToCents <= (parsed[i - 1] as { upToCents: number }).upToCents)) return undefined;
+  return parsed as ApprovalPolicy['budgetTiers'];
+}
+
+function approvalPolicy(env: Env): ApprovalPolicy {
+  return {
+    uitzondering: env.APPROVAL_EXCEPTION_ROLES ? (parseRoles(env.APPROVAL_EXCEPTION_ROLES) as OrgRole[]) : DEFAULT_APPROVAL_POLICY.uitzondering,
+    budgetTiers: env.APPROVAL_BUDGET_TIERS ? (parseTiers(env.APPROVAL_BUDGET_TIERS) as ApprovalPolicy['budgetTiers']) : DEFAULT_APPROVAL_POLICY.budgetTiers,
+    stuckAfterWerkdagen: env.APPROVAL_STUCK_WERKDAGEN ? Number(env.APPROVAL_STUCK_WERKDAGEN) : DEFAULT_APPROVAL_POLICY.stuckAfterWerkdagen,
+  };
+}
+
+function roleGroups(env: Env): GraphDirectoryConfig | undefined {
+  const groups = Object.fromEntries(ROLE_GROUP_VARIABLES.flatMap(([name, role]) => (env[name as keyof Env] ? [[role, env[name as keyof Env] as string]] : [])));
+  if (Object.keys(groups).length === 0) return undefined;
+  return { groups, graph: graphConnection(env) };
+}
+
+function graphConnection(env: Env): GraphConnection {
+  return {
+    ...(env.GRAPH_TENANT_ID ? { tenantId: env.GRAPH_TENANT_ID } : {}),
+    ...(env.GRAPH_CLIENT_ID ? { clientId: env.GRAPH_CLIENT_ID } : {}),
+    ...(env.GRAPH_CLIENT_SECRET ? { clientSecret: env.GRAPH_CLIENT_SECRET } : {}),
+    baseUrl: env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com',
+  };
+}
+
+function toConfig(env: Env): AppConfig {
+  const auth: Partial<Record<AuthKey, string>> = {};
+  for (const key of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', ...AUTH_OVERRIDES] as const) {
+    const value = env[key];
+    if (value !== undefined) auth[key] = value;
+  }
+  const appType = (env.MicrosoftAppType ?? 'MultiTenant') as AppType;
+  auth.MicrosoftAppType = appType;
+  return {
+    port: Number(env.PORT ?? 3978),
+    host: env.HOST ?? (env.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
+    edge: {
+      anonymous: !env.MicrosoftAppId,
+      allowedTenants: env.ALLOWED_TENANTS ? parseTenants(env.ALLOWED_TENANTS) : undefined,
+      maxConnections: Number(env.MAX_CONNECTIONS ?? 512),
+    },
+    dataDir: env.DATA_DIR ?? './.data',
+    logLevel: (env.LOG_LEVEL ?? 'info') as LogLevel,
+    teamId: env.TEAM_ID ?? 'wijkteam',
+    bot: { appId: env.MicrosoftAppId, appType, tenantId: env.MicrosoftAppTenantId, auth },
+    directory: roleGroups(env),
+    calendar: env.CALENDAR === 'graph' ? { kind: 'graph', graph: graphConnection(env) } : { kind: 'ics' },
+    policy: approvalPolicy(env),
+    cosmos: env.COSMOS_ENDPOINT
+      ? { endpoint: env.COSMOS_ENDPOINT, database: env.COSMOS_DATABASE ?? 'helmond-aanpak', ...(env.COSMOS_KEY ? { key: env.COSMOS_KEY } : {}) }
+      : undefined,
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Parse the environment once. Throws {@link ConfigError} naming every bad or missing variable; a secret's value
+ * never appears in the message.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError([...new Set(parsed.error.issues.map((issue) => issue.message))]);
+  return deepFreeze(toConfig(parsed.data));
+}

@@ -1,0 +1,54 @@
+import type { TurnContext } from 'botbuilder';
+import type { ApprovalService } from '../services/approvals/approval-service';
+import type { CaseService } from '../services/cases/case-service';
+import { isDomainError } from '../services/domain/errors';
+import type { Case } from '../services/domain/model/case';
+import type { Actor } from '../services/domain/model/roles';
+import type { Clock } from '../services/ports/clock';
+import type { BudgetLedger } from '../services/budget/ledger';
+import type { MdoPlanner } from '../services/calendar/mdo-planner';
+import type { ConversationReferences } from '../services/notify/conversation-references';
+import type { Directory } from '../services/ports/directory';
+
+/** What the bot edge needs from the core; injected into the bot and every dialog. */
+export interface BotServices {
+  readonly cases: CaseService;
+  /** Deel B approvals: who is asked, the decision with its booking, what a viewer sees. */
+  readonly approvals: ApprovalService;
+  readonly directory: Directory;
+  readonly clock: Clock;
+  /** Where each professional can be reached proactively (approval cards, reminders). */
+  readonly references: ConversationReferences;
+  /** The doorbraakbudget ledger: grants are booked here when Deel B is approved. */
+  readonly ledger: BudgetLedger;
+  /** MDO invites and the evaluation in the professionals' calendars (or as .ics files). */
+  readonly planner: MdoPlanner;
+}
+
+/**
+ * The Teams user behind a turn: the AAD object id Teams sends (the channel's user id elsewhere, e.g. the local
+ * playground), with the organisation roles the directory gives them. Resolved once per turn and kept in turn state.
+ */
+export async function actorOf(turn: TurnContext, directory: Directory): Promise<Actor> {
+  const known = turn.turnState.get(ACTOR) as Actor | undefined;
+  if (known) return known;
+  const from = turn.activity.from;
+  const userId = from?.aadObjectId ?? from?.id;
+  if (!userId) throw new Error('Activity without a sender');
+  const actor: Actor = { userId, orgRoles: await directory.rolesOf(userId) };
+  turn.turnState.set(ACTOR, actor);
+  return actor;
+}
+
+/** Where a turn keeps its actor: resolved through the directory once per turn. */
+const ACTOR = Symbol('actor');
+
+/** The case as the actor may see it now, or undefined when (to them) it does not exist. */
+export async function visibleCase(services: BotServices, actor: Actor, caseId: string): Promise<Case | undefined> {
+  try {
+    return (await services.cases.get(actor, caseId)).case;
+  } catch (error) {
+    if (isDomainError(error, 'CASE.NOT_FOUND')) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+import { DateTime } from 'luxon';
+import type { Case, DueItem } from '../model/case';
+import { ZONE } from '../../ports/clock';
+import type { MachineContext } from './context';
+
+/** A due date (YYYY-MM-DD) counts from 09:00 Amsterdam time on that day. */
+export function dueInstant(date: string): string {
+  return DateTime.fromISO(date, { zone: ZONE }).set({ hour: 9 }).toUTC().toISO() as string;
+}
+
+const toIso = (d: DateTime): string => d.toUTC().toISO() as string;
+
+/** The latest MDO with its outcomes recorded. */
+export function latestAfgerondMdo(c: Case) {
+  return [...c.mdos].reverse().find((m) => m.afgerondAt !== undefined);
+}
+
+/**
+ * Fields derived from the rest of the case, recomputed after every change so they can never drift:
+ * `memberIds` (access and "mijn casussen"), `due` and `nextDueAt` (reminders).
+ */
+export function withDerived(c: Case, ctx: Pick<MachineContext, 'policy' | 'kalender'>): Case {
+  const members = new Set<string>();
+  for (const p of c.professionals) if (p.active) members.add(p.userId);
+  for (const r of c.approvals) r.askedUserIds.forEach((u) => members.add(u));
+  for (const e of c.escalaties) e.askedUserIds.forEach((u) => members.add(u));
+
+  const due: DueItem[] = [];
+  if (c.step !== 'afgesloten') {
+    if (['plan', 'onderbouwing', 'uitvoering', 'escaleren', 'evaluatie'].includes(c.step)) {
+      for (const a of c.deelA.acties) {
+        if (a.status === 'open' || a.status === 'bezig') due.push({ kind: 'actie', dueAt: dueInstant(a.wanneer), ref: a.id });
+      }
+    }
+    const mdo = latestAfgerondMdo(c);
+    if (mdo?.uitkomsten.evaluatieDatum && c.deelC.gerealiseerd === undefined) {
+      due.push({ kind: 'evaluatie', dueAt: dueInstant(mdo.uitkomsten.evaluatieDatum), ref: mdo.id });
+    } else if (!mdo && c.uitvoeringSinds && c.deelC.gerealiseerd === undefined) {
+      due.push({ kind: 'evaluatie', dueAt: toIso(DateTime.fromISO(c.uitvoeringSinds).plus({ weeks: 6 })), ref: 'uitvoering' });
+    }
+    for (const r of c.approvals) {
+      if (r.status === 'open') {
+        const at = ctx.kalender.plusWerkdagen(DateTime.fromISO(r.requestedAt, { zone: ZONE }), ctx.policy.stuckAfterWerkdagen);
+        due.push({ kind: 'akkoord', dueAt: toIso(at), ref: r.id });
+      }
+    }
+    for (const e of c.escalaties) {
+      if (!e.afgerondAt) {
+        const at = ctx.kalender.plusWerkdagen(DateTime.fromISO(e.openedAt, { zone: ZONE }), ctx.policy.stuckAfterWerkdagen);
+        due.push({ kind: 'escalatie', dueAt: toIso(at), ref: e.id });
+      }
+    }
+  }
+  due.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.ref.localeCompare(b.ref));
+  const next = due[0]?.dueAt;
+  const derived: Case = { ...c, memberIds: [...members].sort(), due };
+  if (next) derived.nextDueAt = next;
+  else delete derived.nextDueAt;
+  return derived;
+}
