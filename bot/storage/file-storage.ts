@@ -5,6 +5,12 @@ import type { Storage, StoreItems } from 'botbuilder';
 import writeFileAtomic from 'write-file-atomic';
 import { KeyedMutex } from '../../services/adapters/file/keyed-mutex';
 
+/** Writes a whole file so that a reader sees the old or the new content, never a part; durable once it resolves. */
+export type WriteFile = (file: string, data: string) => Promise<void>;
+
+/** Temp file, fsync, rename. */
+const writeAtomically: WriteFile = (file, data) => writeFileAtomic(file, data, { fsync: true });
+
 /**
  * Bot Framework state (dialog stacks, the conversation's active case) in files under `<dataDir>/botstate`, so a
  * restart in the middle of a dialog continues where it was. ETags as botbuilder's storages have them: a write
@@ -12,10 +18,17 @@ import { KeyedMutex } from '../../services/adapters/file/keyed-mutex';
  */
 export class FileStorage implements Storage {
   private readonly dir: string;
-  /** Writes and deletes run one at a time, so an eTag check and its write cannot interleave with another. */
+  /**
+   * Per key, writes and deletes run one at a time, so an eTag check and its write cannot interleave with another
+   * of the same key; other keys (other conversations) are written meanwhile.
+   */
   private readonly mutex = new KeyedMutex();
 
-  constructor(dataDir: string) {
+  /** `writeFile` is for tests (a slow disk); the default writes atomically with an fsync. */
+  constructor(
+    dataDir: string,
+    private readonly writeFile: WriteFile = writeAtomically,
+  ) {
     this.dir = path.join(dataDir, 'botstate');
   }
 
@@ -33,8 +46,21 @@ export class FileStorage implements Storage {
     }
   }
 
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    return this.mutex.run('botstate', work);
+  /**
+   * `work` for each key in turn, each under its own key's lock. Every key's place in its queue is taken at the call,
+   * so the writes of one key happen in the order they were asked; within one call the keys go in order, and a
+   * failure (an eTag conflict) leaves the keys after it unwritten.
+   */
+  private eachKey(keys: readonly string[], work: (key: string) => Promise<void>): Promise<void> {
+    let previous: Promise<void> = Promise.resolve();
+    for (const key of keys) {
+      const before = previous;
+      previous = this.mutex.run(key, async () => {
+        await before;
+        await work(key);
+      });
+    }
+    return previous;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -47,22 +73,19 @@ export class FileStorage implements Storage {
   }
 
   write(changes: StoreItems): Promise<void> {
-    return this.serial(async () => {
-      await mkdir(this.dir, { recursive: true });
-      for (const [key, change] of Object.entries(changes)) {
-        const { eTag, ...item } = (change ?? {}) as Record<string, unknown> & { eTag?: string };
-        if (eTag && eTag !== '*') {
-          const current = await this.load(key);
-          if (current && current.eTag !== eTag) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
-        }
-        await writeFileAtomic(this.fileOf(key), JSON.stringify({ key, eTag: randomUUID(), item }), { fsync: true });
+    const asked = { ...changes };
+    return this.eachKey(Object.keys(asked), async (key) => {
+      const { eTag, ...item } = (asked[key] ?? {}) as Record<string, unknown> & { eTag?: string };
+      if (eTag && eTag !== '*') {
+        const current = await this.load(key);
+        if (current && current.eTag !== eTag) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
+      await mkdir(this.dir, { recursive: true });
+      await this.writeFile(this.fileOf(key), JSON.stringify({ key, eTag: randomUUID(), item }));
     });
   }
 
   delete(keys: string[]): Promise<void> {
-    return this.serial(async () => {
-      for (const key of keys) await rm(this.fileOf(key), { force: true });
-    });
+    return this.eachKey(keys, (key) => rm(this.fileOf(key), { force: true }));
   }
 }

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { Template } from 'adaptivecards-templating';
+import sinon from 'sinon';
 import { renderActieCard } from '../../cards/actie';
 import { renderApprovalCard } from '../../cards/approval';
 import { renderCaseListCard, type CaseListCardData } from '../../cards/case-list';
@@ -236,6 +238,42 @@ describe('cards: rendering', () => {
     const hulpvraag = 'Wat kost ${bedrag} per maand?';
     const card = renderCaseViewCard({ ...VIEW, hulpvraag, history: [{ ...STAPPEN[0]!, why: 'Zie ${brief}' }] });
     expect(texts(card)).to.include.members([hulpvraag, 'Zie ${brief}']);
+  });
+
+  it('renders the same card twice with different data into two independent cards', () => {
+    const full = renderCaseListCard(LIST);
+    const before = structuredClone(full);
+    const empty = renderCaseListCard({ ...LIST, title: 'Mijn ${casussen}', items: [], continuationToken: undefined });
+    expect(full, 'the first card is not changed by the second render').to.deep.equal(before);
+    expect(JSON.stringify(empty)).to.not.contain(REF).and.not.contain(CASUSSEN_MEER);
+    expect(texts(empty)).to.include.members(['Mijn ${casussen}', LIST.emptyText]);
+    // Nothing is shared: changing one card's objects leaves the other and the next render alone.
+    (full.body as Json[]).length = 0;
+    expect(renderCaseListCard(LIST)).to.deep.equal(before);
+    expect(texts(renderCaseViewCard({ ...VIEW, hulpvraag: 'Eerst ${dit}.' }))).to.include('Eerst ${dit}.');
+    expect(texts(renderCaseViewCard(VIEW))).to.include(VIEW.hulpvraag).and.not.include('Eerst ${dit}.');
+  });
+
+  it('parses each card template once and reuses it for every render', () => {
+    // adaptivecards-templating parses every string of a template when a Template is made, and never on expand.
+    const parse = sinon.spy(Template, 'parseInterpolatedString');
+    try {
+      const template = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${tekst}' }] };
+      const first = expandCard(template, { tekst: 'een' });
+      expect(parse.getCalls().map((call) => call.args[0])).to.deep.equal(['AdaptiveCard', '1.5', 'TextBlock', '${tekst}']);
+      const second = expandCard(template, { tekst: 'twee ${drie}' });
+      expect(parse.callCount, 'the second render parses nothing').to.equal(4);
+      expect([texts(first), texts(second)]).to.deep.equal([['een'], ['twee ${drie}']]);
+
+      renderNoticeCard({ title: 'Let op', text: 'Eerste.' });
+      renderCaseViewCard(VIEW);
+      parse.resetHistory();
+      renderNoticeCard({ title: 'Let op', text: 'Tweede.' });
+      renderCaseViewCard({ ...VIEW, hulpvraag: 'Anders.' });
+      expect(parse.callCount, 'a card template already rendered is not parsed again').to.equal(0);
+    } finally {
+      parse.restore();
+    }
   });
 
   it('wraps a card as an Adaptive Card attachment', () => {
