@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CalendarFileKind } from '../services/calendar/mdo-planner';
 import { renderDeelAPdf } from '../services/documents/deel-a-pdf';
 import type { CalendarFile } from '../services/ports/calendar';
-import type { Case } from '../services/domain/model/case';
+import { type Case, activeCasusregisseur } from '../services/domain/model/case';
 import { ERROR_MESSAGES, isDomainError } from '../services/domain/errors';
 import { parseInput } from '../services/domain/model/validation';
 import { renderDownloadCard } from '../cards/download';
@@ -71,7 +71,7 @@ export class FileOffers {
   private async pdfFor(turn: TurnContext, caseId: string): Promise<{ c: Case; pdf: Buffer }> {
     const actor = await actorOf(turn, this.services.directory);
     const c = (await this.services.cases.get(actor, caseId)).case;
-    const regisseur = c.professionals.find((p) => p.active && p.role === 'casusregisseur');
+    const regisseur = activeCasusregisseur(c);
     const pdf = await renderDeelAPdf(c, { generatedAt: this.services.clock.now(), ...(regisseur?.displayName ? { contact: regisseur.displayName } : {}) });
     return { c, pdf };
   }

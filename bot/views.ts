@@ -1,4 +1,4 @@
-import type { Case, DueItem } from '../services/domain/model/case';
+import { type Case, type DueItem, activeCasusregisseur } from '../services/domain/model/case';
 import { CASE_ROLE_LABELS } from '../services/domain/model/roles';
 import { HOUSEHOLD_ROLE_LABELS } from '../services/domain/model/household';
 import { STEP_LABELS } from '../services/domain/model/steps';
@@ -43,7 +43,7 @@ export function waitingOn(c: Case): string {
   if (c.approvals.some((r) => r.status === 'open')) return 'Akkoord van de leidinggevende';
   if (c.escalaties.some((e) => !e.afgerondAt)) return 'De procesregisseur (escalatie)';
   if (c.step === 'afgesloten') return 'Niemand: afgesloten';
-  const regisseur = c.professionals.find((p) => p.active && p.role === 'casusregisseur');
+  const regisseur = activeCasusregisseur(c);
   return regisseur ? `Casusregisseur${regisseur.displayName ? ` (${regisseur.displayName})` : ''}` : 'Casusregisseur';
 }
 

@@ -4,7 +4,7 @@ import { renderNoticeCard } from '../../cards/notice';
 import { toAttachment, type AdaptiveCardJson } from '../../cards/render';
 import { DEELB_REVIEW_KLAAR } from '../../cards/verbs';
 import { ERROR_MESSAGES, isDomainError } from '../../services/domain/errors';
-import type { Case } from '../../services/domain/model/case';
+import { type Case, activeCasusregisseur } from '../../services/domain/model/case';
 import type { Actor } from '../../services/domain/model/roles';
 import type { Notifier } from '../../services/ports/notifier';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
@@ -54,7 +54,7 @@ export class DeelBReview {
     return renderDeelBReviewCard({
       caseId: c.id,
       reference: c.reference,
-      requestedBy: nameOf(c, c.professionals.find((p) => p.role === 'casusregisseur')?.userId ?? ''),
+      requestedBy: nameOf(c, activeCasusregisseur(c)?.userId ?? ''),
       verzoek: verzoek || 'Nog niet ingevuld',
       velden: FIELDS.map(([id, label]) => ({ id, label, value: (b?.[id] as string | undefined) ?? '' })),
       ...(melding ? { melding: melding.text, meldingKleur: melding.good ? 'Good' : 'Attention' } : {}),
@@ -108,7 +108,7 @@ export class DeelBReview {
   }
 
   private async tellProfessional(actor: Actor, c: Case, fields: Field[], note: string | undefined, klaar: boolean): Promise<void> {
-    const regisseur = c.professionals.find((p) => p.active && p.role === 'casusregisseur');
+    const regisseur = activeCasusregisseur(c);
     if (!regisseur || regisseur.userId === actor.userId) return;
     const labels = fields.map((f) => SHORT[f]);
     const parts = [

@@ -5,7 +5,7 @@ import { toAttachment, type AdaptiveCardJson } from '../../cards/render';
 import { ESCALATIE_AFGEROND, ESCALATIE_OPSCHALEN } from '../../cards/verbs';
 import { ERROR_MESSAGES, isDomainError } from '../../services/domain/errors';
 import { APPROVAL_OUTCOME_LABELS } from '../../services/domain/model/approval';
-import type { Case } from '../../services/domain/model/case';
+import { type Case, activeCasusregisseur } from '../../services/domain/model/case';
 import { AVE_FASE_LABELS, AVE_FASE_ROLES, type AveFase } from '../../services/domain/model/escalation';
 import type { Actor } from '../../services/domain/model/roles';
 import { STEP_LABELS } from '../../services/domain/model/steps';
@@ -32,7 +32,7 @@ export class Escalations {
 
   private card(c: Case, viewer: Actor, melding?: string): AdaptiveCardJson {
     const e = c.escalaties.at(-1);
-    const open = !!e && !e.afgerondAt && (e.askedUserIds.includes(viewer.userId) || c.professionals.some((p) => p.active && p.role === 'casusregisseur' && p.userId === viewer.userId));
+    const open = !!e && !e.afgerondAt && (e.askedUserIds.includes(viewer.userId) || activeCasusregisseur(c)?.userId === viewer.userId);
     const request = currentRequest(c);
     const verzoek = c.deelB?.verzoek;
     const next = Math.min(c.aveFase + 1, 4) as AveFase;
@@ -42,7 +42,7 @@ export class Escalations {
       fase: AVE_FASE_LABELS[c.aveFase],
       aanleiding: e ? AANLEIDING[e.aanleiding] : '—',
       stap: STEP_LABELS[c.step],
-      regisseur: nameOf(c, c.professionals.find((p) => p.active && p.role === 'casusregisseur')?.userId ?? ''),
+      regisseur: nameOf(c, activeCasusregisseur(c)?.userId ?? ''),
       vraag: e?.vraag ?? '—',
       ...(verzoek ? { verzoek: [verzoek.uitzondering, verzoek.doorbraakbudgetCents ? euro(verzoek.doorbraakbudgetCents) : '', verzoek.doel].filter(Boolean).join(' · ') } : {}),
       ...(request?.decision ? { besluit: `${APPROVAL_OUTCOME_LABELS[request.decision.outcome]}${request.decision.reason ? `: ${request.decision.reason}` : ''}` } : {}),
@@ -97,7 +97,7 @@ export class Escalations {
   }
 
   private async tellRegisseur(actor: Actor, c: Case, verb: string, toelichting: string | undefined): Promise<void> {
-    const regisseur = c.professionals.find((p) => p.active && p.role === 'casusregisseur');
+    const regisseur = activeCasusregisseur(c);
     if (!regisseur || regisseur.userId === actor.userId) return;
     const what =
       verb === ESCALATIE_OPSCHALEN ? `opgeschaald naar ${AVE_FASE_LABELS[c.aveFase]}` : verb === ESCALATIE_AFGEROND ? 'afgerond; de casus is terug in uitvoering' : 'afgerond met de vraag om een nieuwe onderbouwing (Deel B)';

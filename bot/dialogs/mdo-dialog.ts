@@ -4,7 +4,7 @@ import { checklistInputId, mdoChecklistCardData, renderMdoChecklistCard } from '
 import { toAttachment } from '../../cards/render';
 import { MDO_CHECKLIST_OPSLAAN } from '../../cards/verbs';
 import { isDomainError } from '../../services/domain/errors';
-import type { Case } from '../../services/domain/model/case';
+import { type Case, activeWorkers } from '../../services/domain/model/case';
 import { CHECKLIST_SECTIONS, MDO_CHECKLIST, MDO_LOCATIE_LABELS, openMdo as openOf, type Mdo } from '../../services/domain/model/mdo';
 import { FileOffers } from '../file-offers';
 import { upcomingDate } from '../parse';
@@ -183,7 +183,7 @@ export class MdoDialog extends BaseDialog {
   private async casusregieStep(step: WaterfallStepContext) {
     const { caseId } = step.options as MdoOptions;
     const c = await currentCase(step.context, this.services, caseId);
-    const professionals = c.professionals.filter((p) => p.active && (p.role === 'casusregisseur' || p.role === 'betrokkenProfessional'));
+    const professionals = activeWorkers(c);
     return step.prompt(PROMPT.choice, {
       prompt: 'Wie voert vanaf nu de **casusregie** (AVE-model)?',
       choices: ChoiceFactory.toChoices(professionals.map((p) => `${nameOf(c, p.userId)} (${p.role === 'casusregisseur' ? 'huidige casusregisseur' : 'betrokken'})`)),
@@ -193,7 +193,7 @@ export class MdoDialog extends BaseDialog {
   private async saveCasusregieStep(step: WaterfallStepContext) {
     const { caseId } = step.options as MdoOptions;
     const c = await currentCase(step.context, this.services, caseId);
-    const professionals = c.professionals.filter((p) => p.active && (p.role === 'casusregisseur' || p.role === 'betrokkenProfessional'));
+    const professionals = activeWorkers(c);
     const chosen = professionals[(step.result as FoundChoice).index] ?? professionals[0];
     await execute(step.context, this.services, caseId, { type: 'recordMdoUitkomsten', mdoId: (openMdo(c) as Mdo).id, casusregie: chosen?.userId });
     return step.beginDialog('mdoAfspraken', { caseId, afspraken: [] });

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { CaseService } from '../cases/case-service';
 import { DomainError, isDomainError } from '../domain/errors';
-import type { Case } from '../domain/model/case';
+import { type Case, activeCasusregisseur, activeWorkers } from '../domain/model/case';
 import { openMdo, type CalendarEntry, type Mdo } from '../domain/model/mdo';
 import type { Actor } from '../domain/model/roles';
 import type { Calendar, CalendarFile, CalendarInvite } from '../ports/calendar';
@@ -58,7 +58,7 @@ function planCommand(start: DateTime, minutes: number, locatie: Mdo['locatie'], 
 
 /** The professionals who are invited to an MDO: the casusregisseur and the betrokken professionals on the case. */
 export function mdoAttendees(c: Case): string[] {
-  return c.professionals.filter((p) => p.active && (p.role === 'casusregisseur' || p.role === 'betrokkenProfessional')).map((p) => p.userId);
+  return activeWorkers(c).map((p) => p.userId);
 }
 
 /**
@@ -158,7 +158,7 @@ export class MdoPlanner {
     const datum = mdo?.uitkomsten.evaluatieDatum;
     if (!mdo?.afgerondAt || !datum) throw new DomainError('CASE.INVALID_INPUT', 'Dit MDO heeft (nog) geen evaluatiedatum.');
     if (mdo.evaluatieAgenda) return { case: c, mdo };
-    const organizer = c.professionals.find((p) => p.active && p.role === 'casusregisseur')?.userId ?? actor.userId;
+    const organizer = activeCasusregisseur(c)?.userId ?? actor.userId;
     const day = DateTime.fromISO(datum, { zone: ZONE });
     const busy = await calendar.freeBusy(organizer, [organizer], toIso(day.startOf('day')), toIso(kalender.plusWerkdagen(day, 3).endOf('day')));
     // findSlots starts an hour after `from`: from 08:00 means the first proposal is 09:00.

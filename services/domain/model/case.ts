@@ -4,7 +4,7 @@ import { aveFase, escalatie } from './escalation';
 import { entityId, freeText, instant, userId } from './fields';
 import { household } from './household';
 import { mdo } from './mdo';
-import { caseProfessional } from './roles';
+import { caseProfessional, type CaseProfessional } from './roles';
 import { deelA, deelB, deelC, partij, VRAAG_TYPES, vraagverheldering } from './samenwerkplan';
 import { STEPS } from './steps';
 
@@ -100,3 +100,11 @@ export const caseSchema = z.object({
   history: z.array(historyEntry),
 });
 export type Case = z.infer<typeof caseSchema>;
+
+/** The active casusregisseur: the one regisseur of "1 huishouden, 1 plan, 1 regisseur". */
+export const activeCasusregisseur = (c: Pick<Case, 'professionals'>): CaseProfessional | undefined =>
+  c.professionals.find((p) => p.active && p.role === 'casusregisseur');
+
+/** The professionals who do the work on the case now: the casusregisseur and the betrokken professionals. */
+export const activeWorkers = (c: Pick<Case, 'professionals'>): CaseProfessional[] =>
+  c.professionals.filter((p) => p.active && (p.role === 'casusregisseur' || p.role === 'betrokkenProfessional'));

@@ -5,7 +5,7 @@ import { planWijziging } from '../model/escalation';
 import { calendarDate, entityId, freeText, instant, shortText, userId } from '../model/fields';
 import { householdMember } from '../model/household';
 import { ZRM_VERSION, zrmScores } from '../model/leefgebieden';
-import { CHECKLIST_SECTIONS, MDO_LOCATIES, afspraak, calendarEntry } from '../model/mdo';
+import { CHECKLIST_SECTIONS, MDO_LOCATIES, afspraak, calendarEntry, mdoUitkomsten } from '../model/mdo';
 import { CASE_ROLES } from '../model/roles';
 import { VRAAG_TYPES, actieStatus, actieTermijn, deelB, gerealiseerd, kwaliteitVanLeven } from '../model/samenwerkplan';
 
@@ -83,17 +83,13 @@ export const dataCommands = [
     section: z.enum(CHECKLIST_SECTIONS as [string, ...string[]]),
     items: z.record(z.string(), z.boolean()),
   }),
-  z.object({
-    type: z.literal('recordMdoUitkomsten'),
-    mdoId: entityId,
-    ikWilIkKanIkHebNodigVastgesteld: z.boolean().optional(),
-    gezamenlijkBelang: freeText('het gezamenlijk belang').optional(),
-    watAlsWeNietsDoen: freeText('wat er gebeurt als we niets doen').optional(),
-    ondersteuning: freeText('welke ondersteuning nodig is').optional(),
-    casusregie: userId.optional(),
-    afspraken: z.array(afspraak.omit({ id: true })).max(50, { error: 'Een MDO heeft hier hooguit 50 afspraken.' }).optional(),
-    evaluatieDatum: calendarDate('de evaluatiedatum').optional(),
-  }),
+  // Derived from the MDO's outcomes schema (as Deel B's command is from Deel B): one definition of each field.
+  mdoUitkomsten
+    .extend({
+      type: z.literal('recordMdoUitkomsten'),
+      mdoId: entityId,
+      afspraken: z.array(afspraak.omit({ id: true })).max(50, { error: 'Een MDO heeft hier hooguit 50 afspraken.' }).optional(),
+    }),
   z.object({ type: z.literal('setActie'), actie: actieInput }),
   z.object({ type: z.literal('setActieStatus'), actieId: entityId, status: actieStatus }),
   z.object({ type: z.literal('removeActie'), actieId: entityId }),
