@@ -1,9 +1,9 @@
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError, type ErrorCode } from '../../services/domain/errors';
 import { actorOf, type BotServices } from '../turn-services';
 import { BaseDialog } from './base-dialog';
 import { FIELDS, type FieldKey } from './fields';
-import { DIALOG, PROMPT } from './ids';
+import { DIALOG, PROMPT, WATERFALL } from './ids';
 
 export interface AskFieldOptions {
   readonly caseId: string;
@@ -22,9 +22,8 @@ const FIXABLE: readonly ErrorCode[] = ['CASE.INVALID_INPUT'];
 export class AskFieldDialog extends BaseDialog {
   constructor(private readonly services: BotServices) {
     super(DIALOG.askField);
-    this.addDialog(new TextPrompt(PROMPT.text));
-    this.addDialog(new WaterfallDialog('vraagVeldStappen', [this.askStep.bind(this), this.saveStep.bind(this)]));
-    this.initialDialogId = 'vraagVeldStappen';
+    this.addDialog(new WaterfallDialog(WATERFALL.vraagVeldStappen, [this.askStep.bind(this), this.saveStep.bind(this)]));
+    this.initialDialogId = WATERFALL.vraagVeldStappen;
   }
 
   private async askStep(step: WaterfallStepContext) {

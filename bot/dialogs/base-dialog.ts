@@ -1,9 +1,17 @@
 import { ActivityTypes } from 'botbuilder';
-import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnStatus, TextPrompt, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { PROMPT } from './ids';
+import { dutchChoicePrompt, dutchConfirmPrompt } from './prompts';
 import { HELP_TEXT } from '../texts';
 
 /** "help", "stop" and "status" work everywhere in a conversation, also in the middle of a question. */
 import { INTERRUPTIONS } from '../routes';
+
+/** What every step dialog is started with: its case, and a notice to show before its question (a refusal, say). */
+export interface StepOptions {
+  readonly caseId: string;
+  readonly notice?: string;
+}
 
 /** Shows the status of the conversation's case; supplied by the bot so dialogs need not know the cards. */
 export type StatusReporter = (dc: DialogContext) => Promise<void>;
@@ -15,6 +23,10 @@ export type StatusReporter = (dc: DialogContext) => Promise<void>;
 export abstract class BaseDialog extends ComponentDialog {
   protected constructor(id: string, private readonly reportStatus?: StatusReporter) {
     super(id);
+    // The standard Dutch prompts, registered once for every step dialog (each sets its own initialDialogId).
+    this.addDialog(new TextPrompt(PROMPT.text));
+    this.addDialog(dutchChoicePrompt(PROMPT.choice));
+    this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
   }
 
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {

@@ -4,14 +4,11 @@ import { AVE_FASE_LABELS, AVE_FASE_ROLES, PLAN_CHANGE_REASON_LABELS, type AveFas
 import { isDeelBApproved } from '../../services/domain/stappenplan/guards';
 import { openEscalatie } from '../../services/domain/stappenplan/permissions';
 import type { BotServices } from '../turn-services';
-import { BaseDialog, type StatusReporter } from './base-dialog';
-import { DIALOG, PROMPT } from './ids';
-import { checkedTextPrompt, dutchChoicePrompt, dutchConfirmPrompt, type TextCheck } from './prompts';
+import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
+import { DIALOG, PROMPT, WATERFALL } from './ids';
+import { checkedTextPrompt, type TextCheck } from './prompts';
 import { currentCase, execute, tryTransition } from './step-helpers';
 
-interface EscalerenOptions {
-  readonly caseId: string;
-}
 interface EscalerenValues {
   keuze?: string;
   uitkomst?: string;
@@ -35,17 +32,15 @@ export class EscalerenDialog extends BaseDialog {
   constructor(private readonly services: BotServices, reportStatus?: StatusReporter) {
     super(DIALOG.escaleren, reportStatus);
     this.addDialog(checkedTextPrompt(PROMPT.checkedText));
-    this.addDialog(dutchChoicePrompt(PROMPT.choice));
-    this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
-    this.addDialog(new WaterfallDialog('escalerenStappen', [
+    this.addDialog(new WaterfallDialog(WATERFALL.escalerenStappen, [
       this.menuStep.bind(this), this.outcomeStep.bind(this), this.planChangedStep.bind(this), this.reasonStep.bind(this),
       this.withoutExceptionStep.bind(this), this.finishStep.bind(this),
     ]));
-    this.initialDialogId = 'escalerenStappen';
+    this.initialDialogId = WATERFALL.escalerenStappen;
   }
 
   private async menuStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as EscalerenOptions;
+    const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
     const e = openEscalatie(c);
     const summary = e ? `Vraag: ${e.vraag}\n\n${AVE_FASE_LABELS[e.aveFase]}` : 'Er loopt geen escalatie.';
@@ -80,7 +75,7 @@ export class EscalerenDialog extends BaseDialog {
   }
 
   private async withoutExceptionStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as EscalerenOptions;
+    const { caseId } = step.options as StepOptions;
     const values = step.values as EscalerenValues;
     const choice = step.result as FoundChoice | undefined;
     if (choice && typeof choice === 'object') values.reden = REASONS[choice.index]?.[0];
@@ -90,7 +85,7 @@ export class EscalerenDialog extends BaseDialog {
   }
 
   private async finishStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as EscalerenOptions;
+    const { caseId } = step.options as StepOptions;
     const values = step.values as EscalerenValues;
     if (step.result === true) values.zonderUitzondering = true;
     if (values.keuze === MENU.opschalen) return this.scaleUp(step, caseId, values.uitkomst as string);

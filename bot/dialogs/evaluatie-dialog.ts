@@ -1,15 +1,11 @@
 import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { BotServices } from '../turn-services';
 import { AskFieldDialog } from './ask-field-dialog';
-import { BaseDialog, type StatusReporter } from './base-dialog';
-import { DIALOG, PROMPT } from './ids';
-import { dutchChoicePrompt } from './prompts';
+import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
+import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { currentCase, execute, tryTransition } from './step-helpers';
 import { ZRM_DIALOG, ZrmCardDialog } from './zrm-card-dialog';
 
-interface EvaluatieOptions {
-  readonly caseId: string;
-}
 
 const GEREALISEERD = { 'Ja, gerealiseerd': 'ja', 'Deels': 'deels', 'Nee': 'nee' } as const;
 const AFRONDEN = { sluiten: 'Casus afsluiten', ronde: 'Nieuwe ronde vanaf vraagverheldering' } as const;
@@ -18,11 +14,10 @@ const AFRONDEN = { sluiten: 'Casus afsluiten', ronde: 'Nieuwe ronde vanaf vraagv
 export class EvaluatieDialog extends BaseDialog {
   constructor(private readonly services: BotServices, reportStatus?: StatusReporter) {
     super(DIALOG.evaluatie, reportStatus);
-    this.addDialog(dutchChoicePrompt(PROMPT.choice));
     this.addDialog(new AskFieldDialog(services));
     this.addDialog(new ZrmCardDialog(services));
     this.addDialog(
-      new WaterfallDialog('evaluatieStappen', [
+      new WaterfallDialog(WATERFALL.evaluatieStappen, [
         this.realisedStep.bind(this),
         this.saveRealisedStep.bind(this),
         this.scoresStep.bind(this),
@@ -32,11 +27,11 @@ export class EvaluatieDialog extends BaseDialog {
         this.moveOnStep.bind(this),
       ]),
     );
-    this.initialDialogId = 'evaluatieStappen';
+    this.initialDialogId = WATERFALL.evaluatieStappen;
   }
 
   private async realisedStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as EvaluatieOptions;
+    const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
     await step.context.sendActivity('Stap 7, **evaluatie** (Deel C): is het plan gerealiseerd, en is er nog iets nodig? Verbetering van de kwaliteit van leven is wat telt.');
     if (c.deelC.gerealiseerd) return step.next();
@@ -44,14 +39,14 @@ export class EvaluatieDialog extends BaseDialog {
   }
 
   private async saveRealisedStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as EvaluatieOptions;
+    const { caseId } = step.options as StepOptions;
     const choice = step.result as FoundChoice | undefined;
     if (choice) await execute(step.context, this.services, caseId, { type: 'recordDeelC', gerealiseerd: GEREALISEERD[choice.value as keyof typeof GEREALISEERD] });
     return step.next();
   }
 
   private async scoresStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as EvaluatieOptions;
+    const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
     if (c.deelC.zrmNa && Object.keys(c.deelC.zrmNa.scores).length > 0) return step.next();
     return step.beginDialog(ZRM_DIALOG, { caseId, moment: 'na' });
@@ -59,7 +54,7 @@ export class EvaluatieDialog extends BaseDialog {
 
   private askStep(field: 'watNogNodig' | 'vervolg') {
     return async (step: WaterfallStepContext) => {
-      const { caseId } = step.options as EvaluatieOptions;
+      const { caseId } = step.options as StepOptions;
       const c = await currentCase(step.context, this.services, caseId);
       return c.deelC[field] ? step.next() : step.beginDialog(DIALOG.askField, { caseId, field });
     };
@@ -70,7 +65,7 @@ export class EvaluatieDialog extends BaseDialog {
   }
 
   private async moveOnStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as EvaluatieOptions;
+    const { caseId } = step.options as StepOptions;
     const transition = (step.result as FoundChoice).value === AFRONDEN.sluiten ? 'afsluiten' : 'nieuweRonde';
     const moved = await tryTransition(step.context, this.services, caseId, transition);
     return step.endDialog({ caseId, moved: moved !== undefined });

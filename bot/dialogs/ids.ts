@@ -14,6 +14,35 @@ export const DIALOG = {
   evaluatie: 'stap7Evaluatie',
 } as const;
 
+/** Waterfall ids inside the step dialogs: persisted in dialog state too, so never renamed. */
+export const WATERFALL = {
+  deelBHerzien: 'deelBHerzien',
+  deelBVerzoek: 'deelBVerzoek',
+  escalerenStappen: 'escalerenStappen',
+  evaluatieStappen: 'evaluatieStappen',
+  hoofdStappen: 'hoofdStappen',
+  indienenHuishouden: 'indienenHuishouden',
+  indienenHulpvraag: 'indienenHulpvraag',
+  indienenStappen: 'indienenStappen',
+  mdoAfspraken: 'mdoAfspraken',
+  mdoAnnuleren: 'mdoAnnuleren',
+  mdoChecklist: 'mdoChecklist',
+  mdoHerzien: 'mdoHerzien',
+  mdoKiezen: 'mdoKiezen',
+  mdoPlannen: 'mdoPlannen',
+  mdoStappen: 'mdoStappen',
+  onderbouwingStappen: 'onderbouwingStappen',
+  planActies: 'planActies',
+  planStappen: 'planStappen',
+  toelichtingStappen: 'toelichtingStappen',
+  uitvoeringActie: 'uitvoeringActie',
+  uitvoeringStappen: 'uitvoeringStappen',
+  vraagVeldStappen: 'vraagVeldStappen',
+  vraagverhelderingStappen: 'vraagverhelderingStappen',
+  wieStappen: 'wieStappen',
+  zrmKaartStappen: 'zrmKaartStappen',
+} as const;
+
 export const PROMPT = {
   text: 'tekstVraag',
   choice: 'keuzeVraag',

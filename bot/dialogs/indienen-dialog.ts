@@ -1,10 +1,10 @@
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError } from '../../services/domain/errors';
 import type { Case } from '../../services/domain/model/case';
 import { HOUSEHOLD_ROLES, type HouseholdRole } from '../../services/domain/model/household';
 import { actorOf, type BotServices } from '../turn-services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
-import { DIALOG, PROMPT } from './ids';
+import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { execute, tryTransition } from './step-helpers';
 
 interface IndienenState {
@@ -35,18 +35,17 @@ export function parseMemberLine(text: string): { role: HouseholdRole; label: str
 export class IndienenDialog extends BaseDialog {
   constructor(private readonly services: BotServices, private readonly teamId: string, reportStatus?: StatusReporter) {
     super(DIALOG.indienen, reportStatus);
-    this.addDialog(new TextPrompt(PROMPT.text));
-    this.addDialog(new WaterfallDialog('indienenHulpvraag', [this.askQuestionStep.bind(this), this.openCaseStep.bind(this)]));
-    this.addDialog(new WaterfallDialog('indienenHuishouden', [this.askMemberStep.bind(this), this.saveMemberStep.bind(this)]));
-    this.addDialog(new WaterfallDialog('indienenStappen', [this.questionStep.bind(this), this.householdStep.bind(this), this.moveOnStep.bind(this)]));
-    this.initialDialogId = 'indienenStappen';
+    this.addDialog(new WaterfallDialog(WATERFALL.indienenHulpvraag, [this.askQuestionStep.bind(this), this.openCaseStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(WATERFALL.indienenHuishouden, [this.askMemberStep.bind(this), this.saveMemberStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(WATERFALL.indienenStappen, [this.questionStep.bind(this), this.householdStep.bind(this), this.moveOnStep.bind(this)]));
+    this.initialDialogId = WATERFALL.indienenStappen;
   }
 
   private async questionStep(step: WaterfallStepContext) {
     const options = (step.options ?? {}) as IndienenState;
     if (options.caseId) return step.next(options.caseId);
     await step.context.sendActivity('Stap 1, **indienen**: we leggen de hulpvraag en het huishouden vast.');
-    return step.beginDialog('indienenHulpvraag', {});
+    return step.beginDialog(WATERFALL.indienenHulpvraag, {});
   }
 
   private async askQuestionStep(step: WaterfallStepContext) {
@@ -62,7 +61,7 @@ export class IndienenDialog extends BaseDialog {
       await step.context.sendActivity(`Casus **${opened.reference}** is aangemaakt. Jij bent de casusregisseur.`);
       return step.endDialog(opened.id);
     } catch (error) {
-      if (isDomainError(error, 'CASE.INVALID_INPUT')) return step.replaceDialog('indienenHulpvraag', { notice: error.userMessage });
+      if (isDomainError(error, 'CASE.INVALID_INPUT')) return step.replaceDialog(WATERFALL.indienenHulpvraag, { notice: error.userMessage });
       throw error;
     }
   }
@@ -70,7 +69,7 @@ export class IndienenDialog extends BaseDialog {
   private async householdStep(step: WaterfallStepContext) {
     const caseId = step.result as string;
     (step.values as IndienenState).caseId = caseId;
-    return step.beginDialog('indienenHuishouden', { caseId });
+    return step.beginDialog(WATERFALL.indienenHuishouden, { caseId });
   }
 
   private async askMemberStep(step: WaterfallStepContext) {
@@ -85,14 +84,14 @@ export class IndienenDialog extends BaseDialog {
     if (DONE.test(text)) return step.endDialog();
     const member = parseMemberLine(text);
     if (!member) {
-      return step.replaceDialog('indienenHuishouden', { caseId, notice: 'Dat kon ik niet lezen als rol en pseudoniem.' });
+      return step.replaceDialog(WATERFALL.indienenHuishouden, { caseId, notice: 'Dat kon ik niet lezen als rol en pseudoniem.' });
     }
     try {
       const updated = await execute(step.context, this.services, caseId, { type: 'setHouseholdMember', member });
       const names = updated.household.members.map((m) => `${m.label} (${m.role})`).join(', ');
-      return step.replaceDialog('indienenHuishouden', { caseId, notice: `Genoteerd. Huishouden: ${names}.`, again: true });
+      return step.replaceDialog(WATERFALL.indienenHuishouden, { caseId, notice: `Genoteerd. Huishouden: ${names}.`, again: true });
     } catch (error) {
-      if (isDomainError(error, 'CASE.INVALID_INPUT')) return step.replaceDialog('indienenHuishouden', { caseId, notice: error.userMessage });
+      if (isDomainError(error, 'CASE.INVALID_INPUT')) return step.replaceDialog(WATERFALL.indienenHuishouden, { caseId, notice: error.userMessage });
       throw error;
     }
   }

@@ -1,11 +1,10 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { dutchConfirmPrompt } from './prompts';
 import type { Step } from '../../services/domain/model/steps';
 import { STEP_LABELS } from '../../services/domain/model/steps';
 import type { BotServices } from '../turn-services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
-import { DIALOG, PROMPT } from './ids';
+import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { EscalerenDialog } from './escaleren-dialog';
 import { EvaluatieDialog } from './evaluatie-dialog';
 import { IndienenDialog } from './indienen-dialog';
@@ -70,7 +69,6 @@ export class MainDialog extends BaseDialog {
     hooks: StepHooks = {},
   ) {
     super(DIALOG.main, hooks.reportStatus);
-    this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
     this.addDialog(new IndienenDialog(services, teamId));
     this.addDialog(new VraagverhelderingDialog(services));
     this.addDialog(new WieIsErNodigDialog(services));
@@ -80,8 +78,8 @@ export class MainDialog extends BaseDialog {
     this.addDialog(new UitvoeringDialog(services, hooks.deliverEscalation));
     this.addDialog(new EscalerenDialog(services));
     this.addDialog(new EvaluatieDialog(services));
-    this.addDialog(new WaterfallDialog('hoofdStappen', [this.runStep.bind(this), this.offerNextStep.bind(this), this.continueStep.bind(this)]));
-    this.initialDialogId = 'hoofdStappen';
+    this.addDialog(new WaterfallDialog(WATERFALL.hoofdStappen, [this.runStep.bind(this), this.offerNextStep.bind(this), this.continueStep.bind(this)]));
+    this.initialDialogId = WATERFALL.hoofdStappen;
   }
 
   private async runStep(step: WaterfallStepContext) {

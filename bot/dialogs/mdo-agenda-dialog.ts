@@ -14,7 +14,7 @@ import type { FileOffers } from '../file-offers';
 import { actorOf, type BotServices } from '../turn-services';
 import { formatAppointment, formatDate } from '../texts';
 import { CardSubmitPrompt, submittedValue } from './card-submit';
-import { DIALOG, PROMPT } from './ids';
+import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { dutchConfirmPrompt } from './prompts';
 import { currentCase } from './step-helpers';
 
@@ -82,10 +82,10 @@ export class MdoAgendaDialog extends ComponentDialog {
     this.addDialog(new TextPrompt(PROMPT.text));
     this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
     this.addDialog(new CardSubmitPrompt(PROMPT.card));
-    this.addDialog(new WaterfallDialog('mdoKiezen', [async (step) => step.replaceDialog((step.options as { annuleren?: boolean }).annuleren ? 'mdoAnnuleren' : 'mdoPlannen', step.options)]));
-    this.addDialog(new WaterfallDialog('mdoPlannen', [this.momentCardStep.bind(this), this.saveMomentStep.bind(this), this.withoutInviteStep.bind(this)]));
-    this.addDialog(new WaterfallDialog('mdoAnnuleren', [this.confirmCancelStep.bind(this), this.cancelStep.bind(this)]));
-    this.initialDialogId = 'mdoKiezen';
+    this.addDialog(new WaterfallDialog(WATERFALL.mdoKiezen, [async (step) => step.replaceDialog((step.options as { annuleren?: boolean }).annuleren ? WATERFALL.mdoAnnuleren : WATERFALL.mdoPlannen, step.options)]));
+    this.addDialog(new WaterfallDialog(WATERFALL.mdoPlannen, [this.momentCardStep.bind(this), this.saveMomentStep.bind(this), this.withoutInviteStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(WATERFALL.mdoAnnuleren, [this.confirmCancelStep.bind(this), this.cancelStep.bind(this)]));
+    this.initialDialogId = WATERFALL.mdoKiezen;
   }
 
   /** The planning card: the best three moments from the professionals' free/busy, and a date and time of one's own. */
@@ -115,7 +115,7 @@ export class MdoAgendaDialog extends ComponentDialog {
   private async saveMomentStep(step: WaterfallStepContext) {
     const options = step.options as PlanOptions;
     const chosen = readMoment(step.result as Activity, options);
-    if ('notice' in chosen) return step.replaceDialog('mdoPlannen', { ...options, notice: chosen.notice });
+    if ('notice' in chosen) return step.replaceDialog(WATERFALL.mdoPlannen, { ...options, notice: chosen.notice });
     const actor = await actorOf(step.context, this.services.directory);
     const { planner } = this.services;
     try {
@@ -126,7 +126,7 @@ export class MdoAgendaDialog extends ComponentDialog {
       return step.endDialog();
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      if (error.code === 'CASE.INVALID_INPUT') return step.replaceDialog('mdoPlannen', { ...options, notice: error.userMessage });
+      if (error.code === 'CASE.INVALID_INPUT') return step.replaceDialog(WATERFALL.mdoPlannen, { ...options, notice: error.userMessage });
       if (!error.code.startsWith('GRAPH.') || options.mdoId) {
         await step.context.sendActivity(`${options.mdoId ? 'Het MDO is niet verplaatst' : 'Het MDO is niet gepland'}: ${error.userMessage}`);
         return step.endDialog();

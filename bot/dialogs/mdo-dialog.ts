@@ -1,5 +1,5 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { checklistInputId, mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-checklist';
 import { toAttachment } from '../../cards/render';
 import { MDO_CHECKLIST_OPSLAAN } from '../../cards/verbs';
@@ -14,17 +14,12 @@ import { formatAppointment, formatDate } from '../texts';
 import { nameOf } from '../views';
 import { AskFieldDialog } from './ask-field-dialog';
 import { MdoAgendaDialog } from './mdo-agenda-dialog';
-import { BaseDialog, type StatusReporter } from './base-dialog';
+import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import { CardSubmitPrompt, submittedValue } from './card-submit';
 import type { FieldKey } from './fields';
-import { DIALOG, PROMPT } from './ids';
-import { dutchChoicePrompt, dutchConfirmPrompt } from './prompts';
+import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { currentCase, execute, tryTransition } from './step-helpers';
 
-interface MdoOptions {
-  readonly caseId: string;
-  readonly notice?: string;
-}
 const openMdo = (c: Case): Mdo | undefined => openOf(c.mdos);
 
 const READY_CHOICES = [
@@ -45,17 +40,14 @@ export class MdoDialog extends BaseDialog {
     private readonly files = new FileOffers(services),
   ) {
     super(DIALOG.mdo, reportStatus);
-    this.addDialog(new TextPrompt(PROMPT.text));
-    this.addDialog(dutchChoicePrompt(PROMPT.choice));
-    this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
     this.addDialog(new CardSubmitPrompt(PROMPT.card));
     this.addDialog(new AskFieldDialog(services));
     this.addDialog(new MdoAgendaDialog(services, files));
-    this.addDialog(new WaterfallDialog('mdoChecklist', [this.sendChecklistStep.bind(this), this.saveChecklistStep.bind(this)]));
-    this.addDialog(new WaterfallDialog('mdoHerzien', (['ikWil', 'ikKan', 'ikHebNodig'] as FieldKey[]).map((f) => this.askAgain(f))));
-    this.addDialog(new WaterfallDialog('mdoAfspraken', [this.askAfspraakStep.bind(this), this.saveAfspraakStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(WATERFALL.mdoChecklist, [this.sendChecklistStep.bind(this), this.saveChecklistStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(WATERFALL.mdoHerzien, (['ikWil', 'ikKan', 'ikHebNodig'] as FieldKey[]).map((f) => this.askAgain(f))));
+    this.addDialog(new WaterfallDialog(WATERFALL.mdoAfspraken, [this.askAfspraakStep.bind(this), this.saveAfspraakStep.bind(this)]));
     this.addDialog(
-      new WaterfallDialog('mdoStappen', [
+      new WaterfallDialog(WATERFALL.mdoStappen, [
         this.planStep.bind(this),
         this.readyStep.bind(this),
         this.checklistStep.bind(this),
@@ -68,11 +60,11 @@ export class MdoDialog extends BaseDialog {
         this.moveOnStep.bind(this),
       ]),
     );
-    this.initialDialogId = 'mdoStappen';
+    this.initialDialogId = WATERFALL.mdoStappen;
   }
 
   private async planStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as MdoOptions;
+    const { caseId } = step.options as StepOptions;
     const mdo = openMdo(await currentCase(step.context, this.services, caseId));
     if (mdo) return step.next();
     await step.context.sendActivity('Stap 4, **MDO**: plan een multidisciplinair overleg, bij voorkeur bij de inwoner thuis, met alle partijen die nodig zijn.');
@@ -80,7 +72,7 @@ export class MdoDialog extends BaseDialog {
   }
 
   private async readyStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as MdoOptions;
+    const { caseId } = step.options as StepOptions;
     const mdo = openMdo(await currentCase(step.context, this.services, caseId));
     if (!mdo) return step.endDialog();
     return step.prompt(PROMPT.choice, {
@@ -90,7 +82,7 @@ export class MdoDialog extends BaseDialog {
   }
 
   private async checklistStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as MdoOptions;
+    const { caseId } = step.options as StepOptions;
     const choice = (step.result as FoundChoice | undefined)?.value;
     const mdo = openMdo(await currentCase(step.context, this.services, caseId));
     if ((choice === 'Verplaatsen' || choice === 'MDO annuleren') && mdo) {
@@ -101,11 +93,11 @@ export class MdoDialog extends BaseDialog {
       await step.context.sendActivity('Goed. Typ **verder** als het MDO begint; dan lopen we het gespreksformat samen door.');
       return step.endDialog();
     }
-    return step.beginDialog('mdoChecklist', { caseId });
+    return step.beginDialog(WATERFALL.mdoChecklist, { caseId });
   }
 
   private async sendChecklistStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as MdoOptions;
+    const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
     const mdo = openMdo(c) as Mdo;
     const datum = `${formatDate(mdo.datum)}, ${MDO_LOCATIE_LABELS[mdo.locatie].toLowerCase()}`;
@@ -118,17 +110,17 @@ export class MdoDialog extends BaseDialog {
   }
 
   private async saveChecklistStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as MdoOptions;
+    const { caseId } = step.options as StepOptions;
     const card = parseCard(CARD_PAYLOADS.mdoChecklist, submittedValue(step.result as Activity, MDO_CHECKLIST_OPSLAAN));
     if (!card.ok) {
       await step.context.sendActivity(`${card.error.userMessage} Gebruik deze kaart:`);
-      return step.replaceDialog('mdoChecklist', { caseId });
+      return step.replaceDialog(WATERFALL.mdoChecklist, { caseId });
     }
     const value: Record<string, string | undefined> = card.value;
     const mdo = openMdo(await currentCase(step.context, this.services, caseId));
     if (!mdo || value.mdoId !== mdo.id || value.caseId !== caseId) {
       await step.context.sendActivity('Deze checklist hoort bij een ander MDO en is niet opgeslagen. Gebruik deze kaart:');
-      return step.replaceDialog('mdoChecklist', { caseId });
+      return step.replaceDialog(WATERFALL.mdoChecklist, { caseId });
     }
     for (const section of CHECKLIST_SECTIONS) {
       const items = Object.fromEntries(Object.keys(MDO_CHECKLIST[section]).map((item) => [item, value[checklistInputId(section, item)] === 'true']));
@@ -139,7 +131,7 @@ export class MdoDialog extends BaseDialog {
   }
 
   private async vastgesteldStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as MdoOptions;
+    const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
     if ((step.values as { stop?: boolean }).stop) {
       // Moved or cancelled instead of held: the outcomes come when it takes place.
@@ -152,20 +144,20 @@ export class MdoDialog extends BaseDialog {
   }
 
   private async confirmVastgesteldStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as MdoOptions;
+    const { caseId } = step.options as StepOptions;
     if (step.result !== true) {
       await step.context.sendActivity('Leg dan vast hoe ze in het MDO zijn vastgesteld.');
-      return step.beginDialog('mdoHerzien', { caseId });
+      return step.beginDialog(WATERFALL.mdoHerzien, { caseId });
     }
     return step.next();
   }
 
   private askAgain(field: FieldKey) {
-    return async (step: WaterfallStepContext) => step.beginDialog(DIALOG.askField, { caseId: (step.options as MdoOptions).caseId, field });
+    return async (step: WaterfallStepContext) => step.beginDialog(DIALOG.askField, { caseId: (step.options as StepOptions).caseId, field });
   }
 
   private async markVastgesteldStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as MdoOptions;
+    const { caseId } = step.options as StepOptions;
     const mdo = openMdo(await currentCase(step.context, this.services, caseId)) as Mdo;
     await execute(step.context, this.services, caseId, { type: 'recordMdoUitkomsten', mdoId: mdo.id, ikWilIkKanIkHebNodigVastgesteld: true });
     return step.next();
@@ -173,7 +165,7 @@ export class MdoDialog extends BaseDialog {
 
   private askUnlessRecorded(field: FieldKey) {
     return async (step: WaterfallStepContext) => {
-      const { caseId } = step.options as MdoOptions;
+      const { caseId } = step.options as StepOptions;
       const mdo = openMdo(await currentCase(step.context, this.services, caseId)) as Mdo;
       const recorded = (mdo.uitkomsten as Record<string, unknown>)[field];
       return recorded ? step.next() : step.beginDialog(DIALOG.askField, { caseId, field });
@@ -181,7 +173,7 @@ export class MdoDialog extends BaseDialog {
   }
 
   private async casusregieStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as MdoOptions;
+    const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
     const professionals = activeWorkers(c);
     return step.prompt(PROMPT.choice, {
@@ -191,41 +183,41 @@ export class MdoDialog extends BaseDialog {
   }
 
   private async saveCasusregieStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as MdoOptions;
+    const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
     const professionals = activeWorkers(c);
     const chosen = professionals[(step.result as FoundChoice).index] ?? professionals[0];
     await execute(step.context, this.services, caseId, { type: 'recordMdoUitkomsten', mdoId: (openMdo(c) as Mdo).id, casusregie: chosen?.userId });
-    return step.beginDialog('mdoAfspraken', { caseId, afspraken: [] });
+    return step.beginDialog(WATERFALL.mdoAfspraken, { caseId, afspraken: [] });
   }
 
   private async askAfspraakStep(step: WaterfallStepContext) {
-    const { notice } = step.options as MdoOptions;
+    const { notice } = step.options as StepOptions;
     const question = 'Welke **afspraken** zijn gemaakt? Typ per afspraak `wie; wat; wanneer`, bijvoorbeeld `Schuldhulp; huurachterstand in kaart; 30-11-2026`. Typ **klaar** als alle afspraken er zijn.';
     return step.prompt(PROMPT.text, { prompt: notice ? `${notice}\n\n${question}` : question });
   }
 
   private async saveAfspraakStep(step: WaterfallStepContext) {
-    const options = step.options as MdoOptions & { afspraken: { wie: string; wat: string; wanneer: string }[] };
+    const options = step.options as StepOptions & { afspraken: { wie: string; wat: string; wanneer: string }[] };
     const text = String(step.result ?? '');
     if (/^\s*klaar\s*$/i.test(text)) return step.endDialog();
     const match = AFSPRAAK.exec(text);
-    if (!match) return step.replaceDialog('mdoAfspraken', { ...options, notice: 'Dat kon ik niet lezen als `wie; wat; wanneer`.' });
+    if (!match) return step.replaceDialog(WATERFALL.mdoAfspraken, { ...options, notice: 'Dat kon ik niet lezen als `wie; wat; wanneer`.' });
     const wanneer = upcomingDate(match[3] as string, this.services.clock.now());
-    if ('refusal' in wanneer) return step.replaceDialog('mdoAfspraken', { ...options, notice: wanneer.refusal });
+    if ('refusal' in wanneer) return step.replaceDialog(WATERFALL.mdoAfspraken, { ...options, notice: wanneer.refusal });
     const afspraken = [...options.afspraken, { wie: match[1] as string, wat: match[2] as string, wanneer: wanneer.date }];
     const mdo = openMdo(await currentCase(step.context, this.services, options.caseId)) as Mdo;
     try {
       await execute(step.context, this.services, options.caseId, { type: 'recordMdoUitkomsten', mdoId: mdo.id, afspraken });
     } catch (error) {
-      if (isDomainError(error, 'CASE.INVALID_INPUT')) return step.replaceDialog('mdoAfspraken', { ...options, notice: error.userMessage });
+      if (isDomainError(error, 'CASE.INVALID_INPUT')) return step.replaceDialog(WATERFALL.mdoAfspraken, { ...options, notice: error.userMessage });
       throw error;
     }
-    return step.replaceDialog('mdoAfspraken', { caseId: options.caseId, afspraken, notice: `Genoteerd (${afspraken.length}).` });
+    return step.replaceDialog(WATERFALL.mdoAfspraken, { caseId: options.caseId, afspraken, notice: `Genoteerd (${afspraken.length}).` });
   }
 
   private async moveOnStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as MdoOptions;
+    const { caseId } = step.options as StepOptions;
     const mdo = openMdo(await currentCase(step.context, this.services, caseId));
     const moved = await tryTransition(step.context, this.services, caseId, 'mdoAfgerond');
     if (moved && mdo) await this.planEvaluatie(step.context, caseId, mdo.id);

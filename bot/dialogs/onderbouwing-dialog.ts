@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError } from '../../services/domain/errors';
 import { currentRequest, onderbouwingStuck } from '../../services/domain/stappenplan/guards';
 import { APPROVAL_OUTCOME_LABELS } from '../../services/domain/model/approval';
@@ -8,17 +8,12 @@ import { parseInput } from '../../services/domain/model/validation';
 import { parseSignedEuroCents } from '../parse';
 import { actorOf, type BotServices } from '../turn-services';
 import { AskFieldDialog } from './ask-field-dialog';
-import { BaseDialog, type StatusReporter } from './base-dialog';
+import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import type { FieldKey } from './fields';
-import { DIALOG, PROMPT } from './ids';
-import { dutchChoicePrompt, dutchConfirmPrompt } from './prompts';
+import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { REASON_DIALOG, ReasonDialog, type EscalationDeliverer } from './reason-dialog';
 import { currentCase, execute, tryTransition } from './step-helpers';
 
-interface OnderbouwingOptions {
-  readonly caseId: string;
-  readonly notice?: string;
-}
 interface VerzoekValues {
   soort?: string;
   uitzondering?: string;
@@ -49,21 +44,18 @@ export type ApprovalDeliverer = (turn: TurnContext, caseId: string, requestId: s
 export class OnderbouwingDialog extends BaseDialog {
   constructor(private readonly services: BotServices, private readonly deliver?: ApprovalDeliverer, escalated?: EscalationDeliverer, reportStatus?: StatusReporter) {
     super(DIALOG.onderbouwing, reportStatus);
-    this.addDialog(new TextPrompt(PROMPT.text));
-    this.addDialog(dutchChoicePrompt(PROMPT.choice));
-    this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
     this.addDialog(new AskFieldDialog(services));
     this.addDialog(new ReasonDialog(services, escalated));
     this.addDialog(
-      new WaterfallDialog('deelBHerzien', [
+      new WaterfallDialog(WATERFALL.deelBHerzien, [
         this.pickFieldStep.bind(this),
         this.reviseFieldStep.bind(this),
-        async (step) => step.replaceDialog('deelBHerzien', step.options),
+        async (step) => step.replaceDialog(WATERFALL.deelBHerzien, step.options),
       ]),
     );
-    this.addDialog(new WaterfallDialog('deelBVerzoek', [this.soortStep.bind(this), this.uitzonderingStep.bind(this), this.amountStep.bind(this), this.doelStep.bind(this), this.saveVerzoekStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(WATERFALL.deelBVerzoek, [this.soortStep.bind(this), this.uitzonderingStep.bind(this), this.amountStep.bind(this), this.doelStep.bind(this), this.saveVerzoekStep.bind(this)]));
     this.addDialog(
-      new WaterfallDialog('onderbouwingStappen', [
+      new WaterfallDialog(WATERFALL.onderbouwingStappen, [
         this.stateStep.bind(this),
         this.afterRejectionStep.bind(this),
         ...DEEL_B_FIELDS.map((field) => this.askUnlessFilled(field)),
@@ -72,12 +64,12 @@ export class OnderbouwingDialog extends BaseDialog {
         this.submitStep.bind(this),
       ]),
     );
-    this.initialDialogId = 'onderbouwingStappen';
+    this.initialDialogId = WATERFALL.onderbouwingStappen;
   }
 
   /** Where Deel B stands: waiting, approved (move on), rejected or more information asked (show the reason). */
   private async stateStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as OnderbouwingOptions;
+    const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
     const request = currentRequest(c);
     if (request?.status === 'open') {
@@ -106,7 +98,7 @@ export class OnderbouwingDialog extends BaseDialog {
   }
 
   private async afterRejectionStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as OnderbouwingOptions;
+    const { caseId } = step.options as StepOptions;
     const choice = (step.result as FoundChoice | undefined)?.value;
     if (choice === NA_AFWIJZING.escaleren || choice === BIJ_GEEN_BESLUIT.escaleren) {
       return step.replaceDialog(REASON_DIALOG, { caseId, transition: 'escalerenOnderbouwing' });
@@ -116,7 +108,7 @@ export class OnderbouwingDialog extends BaseDialog {
       return step.endDialog();
     }
     const c = await currentCase(step.context, this.services, caseId);
-    return currentRequest(c)?.decision ? step.beginDialog('deelBHerzien', { caseId }) : step.next();
+    return currentRequest(c)?.decision ? step.beginDialog(WATERFALL.deelBHerzien, { caseId }) : step.next();
   }
 
   private async pickFieldStep(step: WaterfallStepContext) {
@@ -127,23 +119,23 @@ export class OnderbouwingDialog extends BaseDialog {
   }
 
   private async reviseFieldStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as OnderbouwingOptions;
+    const { caseId } = step.options as StepOptions;
     const field = HERZIEN[(step.result as FoundChoice).value];
     return field ? step.beginDialog(DIALOG.askField, { caseId, field }) : step.endDialog();
   }
 
   private askUnlessFilled(field: FieldKey) {
     return async (step: WaterfallStepContext) => {
-      const { caseId } = step.options as OnderbouwingOptions;
+      const { caseId } = step.options as StepOptions;
       const c = await currentCase(step.context, this.services, caseId);
       return (c.deelB as Record<string, unknown> | undefined)?.[field] ? step.next() : step.beginDialog(DIALOG.askField, { caseId, field });
     };
   }
 
   private async verzoekStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as OnderbouwingOptions;
+    const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
-    return c.deelB?.verzoek ? step.next() : step.beginDialog('deelBVerzoek', { caseId });
+    return c.deelB?.verzoek ? step.next() : step.beginDialog(WATERFALL.deelBVerzoek, { caseId });
   }
 
   private async soortStep(step: WaterfallStepContext) {
@@ -172,7 +164,7 @@ export class OnderbouwingDialog extends BaseDialog {
       const checked = cents === undefined ? undefined : parseInput(doorbraakbudgetCents, cents);
       if (!checked?.ok) {
         await step.context.sendActivity(`${checked ? checked.error.userMessage : 'Dat is geen bedrag dat ik kan lezen.'} We beginnen het verzoek opnieuw.`);
-        return step.replaceDialog('deelBVerzoek', step.options);
+        return step.replaceDialog(WATERFALL.deelBVerzoek, step.options);
       }
       values.cents = checked.value;
     }
@@ -180,7 +172,7 @@ export class OnderbouwingDialog extends BaseDialog {
   }
 
   private async saveVerzoekStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as OnderbouwingOptions;
+    const { caseId } = step.options as StepOptions;
     const { uitzondering, cents } = step.values as VerzoekValues;
     const verzoek = { ...(uitzondering ? { uitzondering } : {}), ...(cents ? { doorbraakbudgetCents: cents } : {}), doel: String(step.result ?? '') };
     try {
@@ -189,7 +181,7 @@ export class OnderbouwingDialog extends BaseDialog {
     } catch (error) {
       if (!isDomainError(error, 'CASE.INVALID_INPUT')) throw error;
       await step.context.sendActivity(`${error.userMessage} We beginnen het verzoek opnieuw.`);
-      return step.replaceDialog('deelBVerzoek', { caseId });
+      return step.replaceDialog(WATERFALL.deelBVerzoek, { caseId });
     }
   }
 
@@ -198,7 +190,7 @@ export class OnderbouwingDialog extends BaseDialog {
   }
 
   private async submitStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as OnderbouwingOptions;
+    const { caseId } = step.options as StepOptions;
     if (step.result !== true) {
       await step.context.sendActivity('Prima. Typ **verder** om Deel B later in te dienen.');
       return step.endDialog();

@@ -12,16 +12,11 @@ import { upcomingDate } from '../parse';
 import { formatDate } from '../texts';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import type { BotServices } from '../turn-services';
-import { BaseDialog, type StatusReporter } from './base-dialog';
+import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import { CardSubmitPrompt, submittedValue } from './card-submit';
-import { DIALOG, PROMPT } from './ids';
-import { dutchChoicePrompt, dutchConfirmPrompt } from './prompts';
+import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { currentCase, execute, tryTransition } from './step-helpers';
 
-interface PlanOptions {
-  readonly caseId: string;
-  readonly notice?: string;
-}
 
 /** What the professional filled in on the action card (its shape is CARD_PAYLOADS.actie). */
 export const actieSubmission = z.object({
@@ -41,28 +36,26 @@ export class PlanDialog extends BaseDialog {
   constructor(private readonly services: BotServices, private readonly offerPdf?: DeelAOffer, reportStatus?: StatusReporter) {
     super(DIALOG.plan, reportStatus);
     this.addDialog(new CardSubmitPrompt(PROMPT.card));
-    this.addDialog(dutchChoicePrompt(PROMPT.choice));
-    this.addDialog(dutchConfirmPrompt(PROMPT.confirm));
-    this.addDialog(new WaterfallDialog('planActies', [this.sendCardStep.bind(this), this.saveActieStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(WATERFALL.planActies, [this.sendCardStep.bind(this), this.saveActieStep.bind(this)]));
     this.addDialog(
-      new WaterfallDialog('planStappen', [
+      new WaterfallDialog(WATERFALL.planStappen, [
         this.introStep.bind(this),
         this.pdfQuestionStep.bind(this),
         this.pdfStep.bind(this),
         this.saveExceptionStep.bind(this),
       ]),
     );
-    this.initialDialogId = 'planStappen';
+    this.initialDialogId = WATERFALL.planStappen;
   }
 
   private async introStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as PlanOptions;
+    const { caseId } = step.options as StepOptions;
     await step.context.sendActivity('Stap 5A, **plan**: vul Deel A van het Samenwerkplan in met de inwoner: wie doet wat wanneer.');
-    return step.beginDialog('planActies', { caseId });
+    return step.beginDialog(WATERFALL.planActies, { caseId });
   }
 
   private async sendCardStep(step: WaterfallStepContext) {
-    const { caseId, notice } = step.options as PlanOptions;
+    const { caseId, notice } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
     const card = renderActieCard({
       caseId,
@@ -78,24 +71,24 @@ export class PlanDialog extends BaseDialog {
   }
 
   private async saveActieStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as PlanOptions;
+    const { caseId } = step.options as StepOptions;
     const activity = step.result as Activity;
     if (!submittedValue(activity, ACTIE_TOEVOEGEN)) return step.endDialog();
     const card = parseCard(CARD_PAYLOADS.actie, activity.value);
-    if (!card.ok) return step.replaceDialog('planActies', { caseId, notice: card.error.userMessage });
-    if (card.value.caseId !== caseId) return step.replaceDialog('planActies', { caseId, notice: 'Deze kaart hoort bij een andere casus; gebruik deze.' });
+    if (!card.ok) return step.replaceDialog(WATERFALL.planActies, { caseId, notice: card.error.userMessage });
+    if (card.value.caseId !== caseId) return step.replaceDialog(WATERFALL.planActies, { caseId, notice: 'Deze kaart hoort bij een andere casus; gebruik deze.' });
     const parsed = parseInput(actieSubmission, card.value);
-    if (!parsed.ok) return step.replaceDialog('planActies', { caseId, notice: parsed.error.userMessage });
+    if (!parsed.ok) return step.replaceDialog(WATERFALL.planActies, { caseId, notice: parsed.error.userMessage });
     const { wie, wat, wanneer, termijn } = parsed.value;
     const datum = upcomingDate(wanneer, this.services.clock.now());
-    if ('refusal' in datum) return step.replaceDialog('planActies', { caseId, notice: datum.refusal });
+    if ('refusal' in datum) return step.replaceDialog(WATERFALL.planActies, { caseId, notice: datum.refusal });
     try {
       await execute(step.context, this.services, caseId, { type: 'setActie', actie: { wie, wat, wanneer, termijn } });
     } catch (error) {
-      if (isDomainError(error, 'CASE.INVALID_INPUT')) return step.replaceDialog('planActies', { caseId, notice: error.userMessage });
+      if (isDomainError(error, 'CASE.INVALID_INPUT')) return step.replaceDialog(WATERFALL.planActies, { caseId, notice: error.userMessage });
       throw error;
     }
-    return step.replaceDialog('planActies', { caseId, notice: 'Actie toegevoegd.' });
+    return step.replaceDialog(WATERFALL.planActies, { caseId, notice: 'Actie toegevoegd.' });
   }
 
   private async pdfQuestionStep(step: WaterfallStepContext) {
@@ -104,7 +97,7 @@ export class PlanDialog extends BaseDialog {
   }
 
   private async pdfStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as PlanOptions;
+    const { caseId } = step.options as StepOptions;
     if (step.result === true && this.offerPdf) await this.offerPdf(step, caseId);
     return step.prompt(PROMPT.choice, {
       prompt: 'Is er voor dit plan een **uitzondering** of **doorbraakbudget** nodig?',
@@ -113,7 +106,7 @@ export class PlanDialog extends BaseDialog {
   }
 
   private async saveExceptionStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as PlanOptions;
+    const { caseId } = step.options as StepOptions;
     const nodig = (step.result as FoundChoice).value === CHOICES.ja;
     const moved = await tryTransition(step.context, this.services, caseId, nodig ? 'uitzonderingNodig' : 'geenUitzonderingNodig');
     return step.endDialog({ caseId, moved: moved !== undefined });

@@ -3,7 +3,7 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TransitionName } from '../../services/domain/model/case';
 import type { BotServices } from '../turn-services';
 import { BaseDialog } from './base-dialog';
-import { PROMPT } from './ids';
+import { PROMPT, WATERFALL } from './ids';
 import { checkedTextPrompt, type TextCheck } from './prompts';
 import { tryTransition } from './step-helpers';
 
@@ -32,8 +32,8 @@ export class ReasonDialog extends BaseDialog {
   constructor(private readonly services: BotServices, private readonly escalated?: EscalationDeliverer) {
     super(REASON_DIALOG);
     this.addDialog(checkedTextPrompt(PROMPT.checkedText));
-    this.addDialog(new WaterfallDialog('toelichtingStappen', [this.askStep.bind(this), this.moveStep.bind(this)]));
-    this.initialDialogId = 'toelichtingStappen';
+    this.addDialog(new WaterfallDialog(WATERFALL.toelichtingStappen, [this.askStep.bind(this), this.moveStep.bind(this)]));
+    this.initialDialogId = WATERFALL.toelichtingStappen;
   }
 
   private async askStep(step: WaterfallStepContext) {

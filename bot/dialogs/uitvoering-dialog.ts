@@ -2,16 +2,11 @@ import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepCon
 import { ACTIE_STATUSES, ACTIE_STATUS_LABELS, type Actie } from '../../services/domain/model/samenwerkplan';
 import { formatDate } from '../texts';
 import type { BotServices } from '../turn-services';
-import { BaseDialog, type StatusReporter } from './base-dialog';
-import { DIALOG, PROMPT } from './ids';
-import { dutchChoicePrompt } from './prompts';
+import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
+import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { REASON_DIALOG, ReasonDialog, type EscalationDeliverer } from './reason-dialog';
 import { currentCase, execute, tryTransition } from './step-helpers';
 
-interface UitvoeringOptions {
-  readonly caseId: string;
-  readonly notice?: string;
-}
 
 const MENU = {
   actie: 'Een actie bijwerken',
@@ -27,15 +22,14 @@ const line = (a: Actie) => `${a.wat} (${a.wie}, uiterlijk ${formatDate(a.wanneer
 export class UitvoeringDialog extends BaseDialog {
   constructor(private readonly services: BotServices, escalated?: EscalationDeliverer, reportStatus?: StatusReporter) {
     super(DIALOG.uitvoering, reportStatus);
-    this.addDialog(dutchChoicePrompt(PROMPT.choice));
-    this.addDialog(new WaterfallDialog('uitvoeringActie', [this.pickActieStep.bind(this), this.pickStatusStep.bind(this), this.saveStatusStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(WATERFALL.uitvoeringActie, [this.pickActieStep.bind(this), this.pickStatusStep.bind(this), this.saveStatusStep.bind(this)]));
     this.addDialog(new ReasonDialog(services, escalated));
-    this.addDialog(new WaterfallDialog('uitvoeringStappen', [this.menuStep.bind(this), this.choiceStep.bind(this), this.afterStep.bind(this)]));
-    this.initialDialogId = 'uitvoeringStappen';
+    this.addDialog(new WaterfallDialog(WATERFALL.uitvoeringStappen, [this.menuStep.bind(this), this.choiceStep.bind(this), this.afterStep.bind(this)]));
+    this.initialDialogId = WATERFALL.uitvoeringStappen;
   }
 
   private async menuStep(step: WaterfallStepContext) {
-    const { caseId, notice } = step.options as UitvoeringOptions;
+    const { caseId, notice } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
     const acties = c.deelA.acties.map((a) => `- ${line(a)}`).join('\n');
     const intro = `Stap 6, **uitvoering** van ${c.reference}. Het plan:\n\n${acties || '- (geen acties)'}`;
@@ -46,10 +40,10 @@ export class UitvoeringDialog extends BaseDialog {
   }
 
   private async choiceStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as UitvoeringOptions;
+    const { caseId } = step.options as StepOptions;
     switch ((step.result as FoundChoice).value) {
       case MENU.actie:
-        return step.beginDialog('uitvoeringActie', { caseId });
+        return step.beginDialog(WATERFALL.uitvoeringActie, { caseId });
       case MENU.vast:
         return step.beginDialog(REASON_DIALOG, { caseId, transition: 'vastgelopen' });
       case MENU.belemmering:
@@ -65,28 +59,28 @@ export class UitvoeringDialog extends BaseDialog {
   }
 
   private async afterStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as UitvoeringOptions;
+    const { caseId } = step.options as StepOptions;
     const outcome = step.result as { moved?: boolean; notice?: string } | undefined;
     if (outcome?.moved) return step.endDialog({ caseId, moved: true });
     return step.replaceDialog(this.initialDialogId, { caseId, notice: outcome?.notice });
   }
 
   private async pickActieStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as UitvoeringOptions;
+    const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
     if (c.deelA.acties.length === 0) return step.endDialog({ notice: 'Er zijn geen acties om bij te werken.' });
     return step.prompt(PROMPT.choice, { prompt: 'Welke actie?', choices: ChoiceFactory.toChoices(c.deelA.acties.map((a) => a.wat.slice(0, 60))) });
   }
 
   private async pickStatusStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as UitvoeringOptions;
+    const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
     (step.values as { actieId?: string }).actieId = c.deelA.acties[(step.result as FoundChoice).index]?.id;
     return step.prompt(PROMPT.choice, { prompt: 'Wat is de stand?', choices: ChoiceFactory.toChoices(ACTIE_STATUSES.map((s) => ACTIE_STATUS_LABELS[s])) });
   }
 
   private async saveStatusStep(step: WaterfallStepContext) {
-    const { caseId } = step.options as UitvoeringOptions;
+    const { caseId } = step.options as StepOptions;
     const actieId = (step.values as { actieId?: string }).actieId;
     const status = ACTIE_STATUSES[(step.result as FoundChoice).index];
     await execute(step.context, this.services, caseId, { type: 'setActieStatus', actieId, status });

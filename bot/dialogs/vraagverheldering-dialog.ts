@@ -2,15 +2,12 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { unscored } from '../../services/domain/model/leefgebieden';
 import type { BotServices } from '../turn-services';
 import { AskFieldDialog } from './ask-field-dialog';
-import { BaseDialog, type StatusReporter } from './base-dialog';
+import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import type { FieldKey } from './fields';
-import { DIALOG } from './ids';
+import { DIALOG, WATERFALL } from './ids';
 import { currentCase, tryTransition } from './step-helpers';
 import { ZRM_DIALOG, ZrmCardDialog } from './zrm-card-dialog';
 
-interface StepOptions {
-  readonly caseId: string;
-}
 
 const QUESTIONS: readonly FieldKey[] = ['ikWil', 'ikKan', 'ikHebNodig'];
 
@@ -21,14 +18,14 @@ export class VraagverhelderingDialog extends BaseDialog {
     this.addDialog(new AskFieldDialog(services));
     this.addDialog(new ZrmCardDialog(services));
     this.addDialog(
-      new WaterfallDialog('vraagverhelderingStappen', [
+      new WaterfallDialog(WATERFALL.vraagverhelderingStappen, [
         this.introStep.bind(this),
         ...QUESTIONS.map((field) => this.askUnlessAnswered(field)),
         this.scoresStep.bind(this),
         this.moveOnStep.bind(this),
       ]),
     );
-    this.initialDialogId = 'vraagverhelderingStappen';
+    this.initialDialogId = WATERFALL.vraagverhelderingStappen;
   }
 
   private async introStep(step: WaterfallStepContext) {

@@ -1,9 +1,8 @@
-import { ChoiceFactory, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError } from '../../services/domain/errors';
 import type { BotServices } from '../turn-services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
-import { DIALOG, PROMPT } from './ids';
-import { dutchChoicePrompt } from './prompts';
+import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { execute, tryTransition } from './step-helpers';
 
 interface WieState {
@@ -25,12 +24,10 @@ export function splitPartijen(text: string): string[] {
 export class WieIsErNodigDialog extends BaseDialog {
   constructor(private readonly services: BotServices, reportStatus?: StatusReporter) {
     super(DIALOG.wieIsErNodig, reportStatus);
-    this.addDialog(new TextPrompt(PROMPT.text));
-    this.addDialog(dutchChoicePrompt(PROMPT.choice));
     this.addDialog(
-      new WaterfallDialog('wieStappen', [this.partiesStep.bind(this), this.kindStep.bind(this), this.saveStep.bind(this)]),
+      new WaterfallDialog(WATERFALL.wieStappen, [this.partiesStep.bind(this), this.kindStep.bind(this), this.saveStep.bind(this)]),
     );
-    this.initialDialogId = 'wieStappen';
+    this.initialDialogId = WATERFALL.wieStappen;
   }
 
   private async partiesStep(step: WaterfallStepContext) {

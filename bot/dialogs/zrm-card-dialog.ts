@@ -11,7 +11,7 @@ import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import type { BotServices } from '../turn-services';
 import { BaseDialog } from './base-dialog';
 import { CardSubmitPrompt, submittedValue } from './card-submit';
-import { PROMPT } from './ids';
+import { PROMPT, WATERFALL } from './ids';
 import { currentCase, execute } from './step-helpers';
 
 export const ZRM_DIALOG = 'zrmKaart';
@@ -44,8 +44,8 @@ export class ZrmCardDialog extends BaseDialog {
   constructor(private readonly services: BotServices) {
     super(ZRM_DIALOG);
     this.addDialog(new CardSubmitPrompt(PROMPT.card));
-    this.addDialog(new WaterfallDialog('zrmKaartStappen', [this.sendCardStep.bind(this), this.saveScoresStep.bind(this)]));
-    this.initialDialogId = 'zrmKaartStappen';
+    this.addDialog(new WaterfallDialog(WATERFALL.zrmKaartStappen, [this.sendCardStep.bind(this), this.saveScoresStep.bind(this)]));
+    this.initialDialogId = WATERFALL.zrmKaartStappen;
   }
 
   private async sendCardStep(step: WaterfallStepContext) {
