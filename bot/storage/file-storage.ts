@@ -1,15 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
 import writeFileAtomic from 'write-file-atomic';
 import { KeyedMutex } from '../../services/adapters/file/keyed-mutex';
+import { OwnFolder } from '../../services/adapters/file/folder';
 
 /** Writes a whole file so that a reader sees the old or the new content, never a part; durable once it resolves. */
 export type WriteFile = (file: string, data: string) => Promise<void>;
 
 /** Temp file, fsync, rename. */
-const writeAtomically: WriteFile = (file, data) => writeFileAtomic(file, data, { fsync: true });
+/** Dialog state holds case text the professional typed: readable and writable by the bot's own user only. */
+const writeAtomically: WriteFile = (file, data) => writeFileAtomic(file, data, { fsync: true, mode: 0o600 });
 
 /**
  * Bot Framework state (dialog stacks, the conversation's active case) in files under `<dataDir>/botstate`, so a
@@ -18,6 +20,7 @@ const writeAtomically: WriteFile = (file, data) => writeFileAtomic(file, data, {
  */
 export class FileStorage implements Storage {
   private readonly dir: string;
+  private readonly folder: OwnFolder;
   /**
    * Per key, writes and deletes run one at a time, so an eTag check and its write cannot interleave with another
    * of the same key; other keys (other conversations) are written meanwhile.
@@ -30,6 +33,7 @@ export class FileStorage implements Storage {
     private readonly writeFile: WriteFile = writeAtomically,
   ) {
     this.dir = path.join(dataDir, 'botstate');
+    this.folder = new OwnFolder(this.dir);
   }
 
   private fileOf(key: string): string {
@@ -80,8 +84,8 @@ export class FileStorage implements Storage {
         const current = await this.load(key);
         if (current && current.eTag !== eTag) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
-      await mkdir(this.dir, { recursive: true });
-      await this.writeFile(this.fileOf(key), JSON.stringify({ key, eTag: randomUUID(), item }));
+      const data = JSON.stringify({ key, eTag: randomUUID(), item });
+      await this.folder.write(() => this.writeFile(this.fileOf(key), data));
     });
   }
 
