@@ -77,8 +77,8 @@ export class Escalations {
       const before = (await this.services.cases.get(actor, caseId)).case;
       const command =
         verb === ESCALATIE_OPSCHALEN
-          ? { type: 'escalateFurther', toelichting, askedUserIds: await this.nextAsked(before) }
-          : { type: 'overgang', transition: verb === ESCALATIE_AFGEROND ? 'escalatieAfgerond' : 'nieuweOnderbouwing', toelichting };
+          ? ({ type: 'escalateFurther', toelichting: toelichting ?? '', askedUserIds: await this.nextAsked(before) } as const)
+          : ({ type: 'overgang', transition: verb === ESCALATIE_AFGEROND ? 'escalatieAfgerond' : 'nieuweOnderbouwing', toelichting } as const);
       const after = await this.services.cases.execute(actor, caseId, command);
       if (verb === ESCALATIE_OPSCHALEN) await this.deliver(actor, caseId);
       await this.tellRegisseur(actor, after, verb, toelichting);

@@ -1,5 +1,6 @@
 import type { Case } from '../../services/domain/model/case';
 import { openMdo } from '../../services/domain/model/mdo';
+import type { CaseCommandInput } from '../../services/domain/stappenplan/commands';
 
 /**
  * Free-text questions the dialogs ask, by key (dialog state is persisted, so it holds the key, never a function).
@@ -7,12 +8,18 @@ import { openMdo } from '../../services/domain/model/mdo';
  */
 export interface FieldQuestion {
   readonly prompt: string;
-  command(text: string, current: Case): Record<string, unknown>;
+  command(text: string, current: Case): CaseCommandInput;
 }
 
 const latestMdoId = (c: Case) => openMdo(c.mdos)?.id ?? 'geen-mdo';
-const mdoUitkomst = (key: string) => (text: string, c: Case) => ({ type: 'recordMdoUitkomsten', mdoId: latestMdoId(c), [key]: text });
-const deelB = (key: string) => (text: string) => ({ type: 'recordDeelB', [key]: text });
+type MdoText = 'gezamenlijkBelang' | 'watAlsWeNietsDoen' | 'ondersteuning';
+type DeelBText = 'situatiebeschrijving' | 'dreigendScenario' | 'waaromNietRegulier' | 'rendement' | 'legitimiteit' | 'betrokkenheid';
+const mdoUitkomst = (key: MdoText) => (text: string, c: Case): CaseCommandInput => ({
+  type: 'recordMdoUitkomsten',
+  mdoId: latestMdoId(c),
+  ...({ [key]: text } as Partial<Record<MdoText, string>>),
+});
+const deelB = (key: DeelBText) => (text: string): CaseCommandInput => ({ type: 'recordDeelB', ...({ [key]: text } as Partial<Record<DeelBText, string>>) });
 
 export const FIELDS = {
   hulpvraag: {

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { isDomainError } from '../../services/domain/errors';
 import type { Case, TransitionName } from '../../services/domain/model/case';
+import type { CaseCommandInput } from '../../services/domain/stappenplan/commands';
 import { STEP_LABELS } from '../../services/domain/model/steps';
 import { actorOf, type BotServices } from '../turn-services';
 
@@ -34,7 +35,7 @@ export async function currentCase(turn: TurnContext, services: BotServices, case
 }
 
 /** Execute a command for the turn's actor. */
-export async function execute(turn: TurnContext, services: BotServices, caseId: string, command: Record<string, unknown>): Promise<Case> {
+export async function execute(turn: TurnContext, services: BotServices, caseId: string, command: CaseCommandInput): Promise<Case> {
   const actor = await actorOf(turn, services.directory);
   return services.cases.execute(actor, caseId, command);
 }

@@ -83,6 +83,7 @@ export class UitvoeringDialog extends BaseDialog {
     const { caseId } = step.options as StepOptions;
     const actieId = (step.values as { actieId?: string }).actieId;
     const status = ACTIE_STATUSES[(step.result as FoundChoice).index];
+    if (!actieId || !status) return step.endDialog({ notice: 'Kies eerst een actie en dan wat de stand is.' });
     await execute(step.context, this.services, caseId, { type: 'setActieStatus', actieId, status });
     return step.endDialog({ notice: 'Bijgewerkt. Laat de andere betrokkenen weten wat er veranderd is.' });
   }

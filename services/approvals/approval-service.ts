@@ -65,7 +65,7 @@ export class ApprovalService {
    * an overdrawn budget) throw a DomainError and leave the case and the ledger as they were.
    */
   async decide(actor: Actor, caseId: string, requestId: string, outcome: ApprovalOutcome, reason?: string): Promise<ApprovalView> {
-    const command = { type: 'decideApproval', requestId, outcome, ...(reason ? { reason } : {}) };
+    const command = { type: 'decideApproval' as const, requestId, outcome, ...(reason ? { reason } : {}) };
     const stored = await this.deps.cases.get(actor, caseId);
     // The request first: an unknown one is APPROVAL.NOT_FOUND, whatever its id looks like.
     requestOf(stored.case, requestId);

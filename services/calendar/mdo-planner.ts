@@ -136,7 +136,7 @@ export class MdoPlanner {
     const { cases, calendar } = this.deps;
     const c = (await cases.get(actor, caseId)).case;
     const current = this.openOne(c, mdoId);
-    const command = { type: 'cancelMdo', mdoId };
+    const command = { type: 'cancelMdo', mdoId } as const;
     await cases.preview(actor, caseId, command);
     let file: CalendarFile | undefined;
     if (current.agenda && current.start && current.eind) {

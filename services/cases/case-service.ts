@@ -8,6 +8,7 @@ import type { AuditAction, AuditLog } from '../ports/audit-log';
 import type { CaseStore, Page, PageOptions, StoredCase } from '../ports/case-store';
 import type { Clock } from '../ports/clock';
 import type { MachineContext } from '../domain/stappenplan/context';
+import type { CaseCommandInput } from '../domain/stappenplan/commands';
 import { check, decide, newCase, type NewCaseInput } from '../domain/stappenplan/machine';
 import type { WerkdagKalender } from '../domain/werkdagen';
 import { randomIds, type IdSource } from './ids';
@@ -91,7 +92,7 @@ export class CaseService {
    * nothing. A concurrent write is retried on the fresh case, where the command may now be refused (for
    * example APPROVAL.ALREADY_DECIDED for the second of two approvers).
    */
-  async execute(actor: Actor, caseId: string, command: unknown, current?: StoredCase): Promise<Case> {
+  async execute(actor: Actor, caseId: string, command: CaseCommandInput, current?: StoredCase): Promise<Case> {
     return (await this.executeStored(actor, caseId, command, current)).case;
   }
 
@@ -100,7 +101,7 @@ export class CaseService {
    * (for the actor, through {@link get}): the first attempt decides on it without reading again; a conflict reads
    * the fresh case.
    */
-  async executeStored(actor: Actor, caseId: string, command: unknown, current?: StoredCase): Promise<StoredCase> {
+  async executeStored(actor: Actor, caseId: string, command: CaseCommandInput, current?: StoredCase): Promise<StoredCase> {
     const operation = operationName(command);
     for (let attempt = 1; ; attempt++) {
       const stored = attempt === 1 && current?.case.id === caseId && current.case.memberIds.includes(actor.userId) ? current : await this.readFor(actor, caseId, operation);
@@ -117,12 +118,12 @@ export class CaseService {
   }
 
   /** What a command would do now, without storing anything (a refusal, or the case it would become). */
-  async preview(actor: Actor, caseId: string, command: unknown): Promise<Case> {
+  async preview(actor: Actor, caseId: string, command: CaseCommandInput): Promise<Case> {
     return this.previewOn(actor, await this.get(actor, caseId), command);
   }
 
   /** {@link preview} on a case this turn already read. */
-  previewOn(actor: Actor, stored: StoredCase, command: unknown): Case {
+  previewOn(actor: Actor, stored: StoredCase, command: CaseCommandInput): Case {
     const result = decide(stored.case, command, this.context(actor));
     if (!result.ok) throw result.error;
     return result.value;

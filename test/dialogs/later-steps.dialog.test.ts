@@ -9,6 +9,7 @@ import { LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { cardWith, playDialog, said, storedForDialog, submitDataOf } from '../support/bot-services';
 import { caseAt, PEOPLE } from '../support/stappenplan-driver';
+import type { CaseCommandInput } from '../../services/domain/stappenplan/commands';
 
 const directory = new StaticDirectory({ [PEOPLE.leidinggevende.userId]: ['leidinggevende'], [PEOPLE.procesregisseur.userId]: ['procesregisseur'] });
 
@@ -41,12 +42,12 @@ describe('dialog: stap 5B Onderbouwing (Deel B)', () => {
     const { services, store, caseId } = await storedForDialog(caseAt('onderbouwing').case, directory);
     await playDialog(new DialogTestClient('msteams', new OnderbouwingDialog(services), { caseId }), []);
     const user1 = { userId: 'user1', orgRoles: [] };
-    for (const command of [
+    for (const command of <CaseCommandInput[]>[
       { type: 'recordDeelB', situatiebeschrijving: 'S.', dreigendScenario: 'D.', waaromNietRegulier: 'W.', rendement: 'R.', legitimiteit: 'L.', betrokkenheid: 'B.', verzoek: { doorbraakbudgetCents: 125_000, doel: 'Huur.' } },
       { type: 'requestApproval', askedUserIds: [PEOPLE.leidinggevende.userId] },
     ]) await services.cases.execute(user1, caseId, command);
     const requestId = (await store.get(caseId))?.case.approvals[0]?.id;
-    await services.cases.execute(PEOPLE.leidinggevende, caseId, { type: 'decideApproval', requestId, outcome: 'afgewezen', reason: 'Eerst de reguliere route.' });
+    await services.cases.execute(PEOPLE.leidinggevende, caseId, { type: 'decideApproval', requestId: requestId as string, outcome: 'afgewezen', reason: 'Eerst de reguliere route.' });
     const client = new DialogTestClient('msteams', new OnderbouwingDialog(services), { caseId });
     await playDialog(client, [
       ['verder', ['Besluit op Deel B: **Afgewezen**. Reden: Eerst de reguliere route.', said(/^Hoe verder\?/)]],

@@ -5,6 +5,7 @@ import { WieIsErNodigDialog } from '../../bot/dialogs/wie-is-er-nodig-dialog';
 import { ZRM_OPSLAAN } from '../../cards/verbs';
 import { LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
 import { cardWith, createTestServices, playDialog } from '../support/bot-services';
+import type { CaseCommandInput } from '../../services/domain/stappenplan/commands';
 
 const actor = { userId: 'user1', orgRoles: [] };
 
@@ -61,7 +62,7 @@ describe('dialog: stap 2 Vraagverheldering', () => {
 describe('dialog: stap 3 Wie is er nodig', () => {
   it('records the parties and a meervoudige vraag, and moves to the MDO', async () => {
     const { services, store, caseId } = await caseInStep2();
-    for (const command of [
+    for (const command of <CaseCommandInput[]>[
       { type: 'recordVraagverheldering', ikWil: 'Blijven wonen.', ikKan: 'Koken.', ikHebNodig: 'Schuldhulp.' },
       { type: 'recordZrm', moment: 'voor', scores: Object.fromEntries(LEEFGEBIEDEN.map((l) => [l, 3])) },
       { type: 'overgang', transition: 'naarWieIsErNodig' },

@@ -172,7 +172,7 @@ describe('CaseService on the embedded store: bad input changes nothing', () => {
         ['geen object', /^Onbekende opdracht\.|Ongeldige invoer/],
       ];
       for (const [command, message] of bad) {
-        const error = await service.execute(actor, c.id, command).catch((e: unknown) => e);
+        const error = await service.execute(actor, c.id, command as never).catch((e: unknown) => e);
         expect(error).to.include({ code: 'CASE.INVALID_INPUT' });
         expect((error as { userMessage: string }).userMessage).to.match(message);
         expect((await readFile(file)).equals(before), JSON.stringify(command)).to.equal(true);

@@ -59,7 +59,7 @@ describe('MDO planner: one MDO, one event (local Graph server)', () => {
   it('a retry after a crash between the event and the case write finds the same event and moves it to the new moment', async () => {
     const ctx = await setup();
     // The first attempt made the event at T1, then the bot died before it stored the MDO.
-    const command = { type: 'planMdo', datum: '2026-11-24', start: T1, eind: '2026-11-24T10:30:00.000Z', locatie: 'thuis' };
+    const command = { type: 'planMdo', datum: '2026-11-24', start: T1, eind: '2026-11-24T10:30:00.000Z', locatie: 'thuis' } as const;
     const preview = await ctx.services.cases.preview(PEOPLE.regisseur, ctx.caseId, command);
     const calendar = local.calendar();
     await calendar.createEvent(PEOPLE.regisseur.userId, mdoInvite(preview, openMdo(preview.mdos) as Mdo, mdoAttendees(preview), 0));
