@@ -228,6 +228,9 @@ export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> 
     if (config.edge.allowedTenants && !isAllowedTenant(activity, config.edge.allowedTenants)) return refuse(res, REFUSALS.tenant, false);
 
     const invokeResponse = await adapter.runAuthenticated(authenticated.value, activity, (turn) => bot.run(turn));
+    // botbuilder answers an invoke whose turn failed (no invoke response) with 501; every invoke the bot does not
+    // handle already has a deliberate answer, so this is a bug in the bot: say so honestly, without detail.
+    if (activity.type === 'invoke' && invokeResponse?.status === 501) return sendRefusal(res, REFUSALS.internal);
     const status = invokeResponse?.status ?? 200;
     const answer = invokeResponse?.body === undefined ? '' : JSON.stringify(invokeResponse.body);
     res.statusCode = status;

@@ -121,6 +121,13 @@ describe('bot edge without an app id (local runs)', () => {
     expect(logLines.join('')).to.include('"code":"CASE.NOT_FOUND"');
   });
 
+  it('answers an invoke whose turn failed (a bug) with 500 and no detail, not botbuilder\u2019s 501', async () => {
+    sandbox.stub(bot, 'run').rejects(new TypeError('kapot'));
+    const response = await postActivity(botUrl, teamsCardAction('deelb.akkoord', { caseId: 'x', requestId: 'y' }, context));
+    expect(response.status).to.equal(500);
+    expect(JSON.parse(response.body)).to.deep.equal({ error: 'internal', message: 'Er ging iets mis in de bot.' });
+  });
+
   it('shows a generic Dutch message for a bug and never logs the error message', async () => {
     sandbox.stub(bot, 'run').rejects(new TypeError('Jan Jansen 111222333 heeft schulden'));
     expect((await postActivity(botUrl, teamsMessage('status', context))).status).to.equal(200);
