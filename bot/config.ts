@@ -1,30 +1,8 @@
 /**
  * Configuration, parsed once at start-up from environment variables. The only module that reads `process.env`.
  *
- * | Variable | Default | Meaning |
- * | --- | --- | --- |
- * | `PORT` | `3978` | Port the bot listens on (1–65535). |
- * | `HOST` | `127.0.0.1` without an app id, `0.0.0.0` with one | Address the bot listens on. Without an app id only a loopback address is accepted (unless ALLOW_ANONYMOUS_REMOTE). |
- * | `ALLOW_ANONYMOUS_REMOTE` | `false` | `true` lets a bot without an app id listen on a non-loopback HOST. Dangerous: anyone who reaches the port is believed. |
- * | `ALLOWED_TENANTS` | (none) | Comma-separated tenant ids (GUIDs). Set: activities from any other tenant are refused with 403. |
- * | `MAX_CONNECTIONS` | `512` | Open HTTP connections at most (16–65535); above it the longest-idle connection is closed. |
- * | `DATA_DIR` | `./.data` | Folder of the embedded case store (git-ignored). |
- * | `LOG_LEVEL` | `info` | `debug`, `info`, `warn` or `error`. Logs never hold names, BSNs or free text. |
- * | `TEAM_ID` | `wijkteam` | Default team for budgets: letters, digits, `-` and `_`, at most 64. |
- * | `MicrosoftAppId` | (none) | App id (GUID) of the Azure Bot registration. Unset: anonymous requests are accepted, for local runs only. |
- * | `MicrosoftAppPassword` | (none) | Client secret of that app. Required with an app id for `MultiTenant` and `SingleTenant`; must be empty for `UserAssignedMSI`. Never logged or echoed. |
- * | `MicrosoftAppType` | `MultiTenant` | `MultiTenant`, `SingleTenant` or `UserAssignedMSI`. |
- * | `MicrosoftAppTenantId` | (none) | Tenant id (GUID); required for `SingleTenant` and `UserAssignedMSI`. |
- * | `COSMOS_ENDPOINT` | (none) | Azure Cosmos DB account (https). Unset: the embedded store under DATA_DIR. |
- * | `COSMOS_DATABASE` | `helmond-aanpak` | Database name; containers are created when missing. |
- * | `ROLE_GROUP_AANJAGER`, `ROLE_GROUP_LEIDINGGEVENDE`, `ROLE_GROUP_PROCESREGISSEUR`, `ROLE_GROUP_BESTUURDER`, `ROLE_GROUP_BEHEERDER` | (none) | Object ids of the Entra security groups holding each role. Any set: roles come from Graph; none: from DATA_DIR/directory.json. |
- * | `GRAPH_TENANT_ID`, `GRAPH_CLIENT_ID`, `GRAPH_CLIENT_SECRET` | (none) | App registration for Microsoft Graph (application permissions GroupMember.Read.All for roles, Calendars.ReadWrite for MDO invites). No secret: the managed identity. |
- * | `CALENDAR` | `ics` | `graph`: MDO invites with free/busy and a Teams meeting through Microsoft Graph (the GRAPH_* app). `ics`: no calendar access; each invite is an .ics file offered in the chat. |
- * | `APPROVAL_EXCEPTION_ROLES` | `leidinggevende` | Roles that may approve an exception without money (comma-separated). |
- * | `APPROVAL_BUDGET_TIERS` | `2500=leidinggevende,25000=bestuurder` | Up to which amount (euro, inclusive, ascending) which role approves doorbraakbudget; `a\|b` for several roles. Above the last tier nobody may: escalate. |
- * | `APPROVAL_STUCK_WERKDAGEN` | `5` | Werkdagen without a decision after which the casusregisseur may escalate. |
- * | `GRAPH_BASE_URL` | `https://graph.microsoft.com` | Graph endpoint (national clouds). |
- * | `COSMOS_KEY` | (none) | Account key. Unset: Microsoft Entra ID (managed identity) via DefaultAzureCredential. Never logged. |
+ * Every variable, its default and meaning is in the README's Configuration table (one place, kept true there);
+ * the Dutch message of each refusal below names the variable and never its value.
  *
  * Advanced, for tests and sovereign clouds only: the channel-authentication overrides that botbuilder's
  * `ConfigurationBotFrameworkAuthentication` reads. When one is set, all are used as given, so all must be set:
@@ -40,6 +18,7 @@ import { DomainError } from '../services/domain/errors';
 import type { CosmosOptions } from '../services/adapters/cosmos/options';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../services/domain/model/approval';
 import { ORG_ROLES, type OrgRole } from '../services/domain/model/roles';
+import { GUID, isLoopbackHost, parseRoles, parseTenants, parseTiers } from './config-values';
 import { LOG_LEVELS, type LogLevel } from './logging';
 
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -131,8 +110,6 @@ export class ConfigError extends DomainError {
     this.name = 'ConfigError';
   }
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -228,29 +205,6 @@ const EnvSchema = z
   });
 
 type Env = z.infer<typeof EnvSchema>;
-
-/** Loopback addresses: the only ones a bot without an app id listens on by default. */
-export function isLoopbackHost(host: string): boolean {
-  return /^(127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3}|localhost)$/i.test(host);
-}
-
-function parseTenants(value: string): string[] | undefined {
-  const tenants = value.split(',').map((t) => t.trim()).filter(Boolean);
-  return tenants.length > 0 && tenants.every((t) => GUID.test(t)) ? tenants.map((t) => t.toLowerCase()) : undefined;
-}
-
-function parseRoles(value: string): OrgRole[] | undefined {
-  const roles = value.split(',').map((r) => r.trim()).filter(Boolean);
-  return roles.length > 0 && roles.every((r) => (ORG_ROLES as readonly string[]).includes(r)) ? (roles as OrgRole[]) : undefined;
-}
-
-function parseTiers(value: string): ApprovalPolicy['budgetTiers'] | undefined {
-  const tiers = value.split(',').map((part) => /^\s*(\d{1,9})\s*=\s*([a-z]+(?:\|[a-z]+)*)\s*$/.exec(part));
-  if (tiers.length === 0 || tiers.some((t) => !t)) return undefined;
-  const parsed = tiers.map((t) => ({ upToCents: Number((t as RegExpExecArray)[1]) * 100, roles: parseRoles(((t as RegExpExecArray)[2] as string).replace(/\|/g, ',')) }));
-  if (parsed.some((t) => !t.roles) || parsed.some((t, i) => i > 0 && t.upToCents <= (parsed[i - 1] as { upToCents: number }).upToCents)) return undefined;
-  return parsed as ApprovalPolicy['budgetTiers'];
-}
 
 function approvalPolicy(env: Env): ApprovalPolicy {
   return {

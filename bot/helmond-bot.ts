@@ -14,12 +14,11 @@ import { DeelBDecisions } from './card-actions/deel-b-decisions';
 import { DeelBReview } from './card-actions/deel-b-review';
 import { Escalations } from './card-actions/escalations';
 import type { Notifier } from '../services/ports/notifier';
-import { renderCaseListCard } from '../cards/case-list';
-import { renderCaseViewCard } from '../cards/case-view';
 import { toAttachment, type AdaptiveCardJson } from '../cards/render';
 import { inTurn } from '../services/cases/turn-scope';
-import { DomainError, isDomainError } from '../services/domain/errors';
-import { budgetLineOf, handleBudgetCommand } from './budget-command';
+import { isDomainError } from '../services/domain/errors';
+import { handleBudgetCommand } from './budget-command';
+import { CaseCommands } from './case-commands';
 import { CARD_PAYLOADS, parseCard } from './card-payload';
 import { FileOffers } from './file-offers';
 import type { Downloads } from './downloads';
@@ -28,9 +27,6 @@ import { commandOf, INTERRUPTIONS, ownCardAction, submitAction, type CardActionH
 import { DIALOG } from './dialogs/ids';
 import { MainDialog, type ActiveCase } from './dialogs/main-dialog';
 import { HELP_TEXT, UNKNOWN_TEXT, WELCOME_TEXT } from './texts';
-import { caseListItem, caseViewData, statusText } from './views';
-
-const PAGE_SIZE = 10;
 
 /**
  * The Teams turn handler: the roads of routes.ts in their order (card actions, commands, the waiting dialog, the
@@ -44,6 +40,7 @@ export class HelmondBot extends TeamsActivityHandler {
   private readonly deelBDecisions: DeelBDecisions;
   private readonly deelBReview: DeelBReview;
   private readonly escalations: Escalations;
+  private readonly caseCommands: CaseCommands;
 
   constructor(
     private readonly services: BotServices,
@@ -61,9 +58,10 @@ export class HelmondBot extends TeamsActivityHandler {
     this.deelBDecisions = new DeelBDecisions(services, services.approvals, approvals.cards, approvals.delivery);
     this.deelBReview = new DeelBReview(services, approvals.notifier);
     this.escalations = new Escalations(services, approvals.notifier);
+    this.caseCommands = new CaseCommands(services, this.activeCase, this.files, this.deelBReview);
     this.dialogs.add(
       new MainDialog(services, this.activeCase, teamId, {
-        reportStatus: (dc) => this.sendStatus(dc.context),
+        reportStatus: (dc) => this.caseCommands.sendStatus(dc.context),
         offerPdf: (step, caseId) => this.files.offerDeelA(step.context, caseId),
         files: this.files,
         deliverApproval: async (turn, caseId, requestId) => {
@@ -169,7 +167,7 @@ export class HelmondBot extends TeamsActivityHandler {
     }
     if (INTERRUPTIONS.help.test(text)) return void (await turn.sendActivity(HELP_TEXT));
     if (INTERRUPTIONS.stop.test(text)) return void (await turn.sendActivity('Er loopt geen gesprek om te stoppen.'));
-    if (INTERRUPTIONS.status.test(text)) return this.sendStatus(turn);
+    if (INTERRUPTIONS.status.test(text)) return this.caseCommands.sendStatus(turn);
     await turn.sendActivity(UNKNOWN_TEXT);
   }
 
@@ -179,11 +177,11 @@ export class HelmondBot extends TeamsActivityHandler {
       await dc.cancelAllDialogs();
       await dc.beginDialog(DIALOG.main, {});
     },
-    mijnCasussen: (turn) => this.sendCaseList(turn),
-    casus: (turn, _dc, match) => this.openByReference(turn, match[1] as string),
-    verder: (turn, dc) => this.continueActive(turn, dc),
-    deelA: (turn) => this.offerDeelA(turn),
-    aanjager: (turn) => this.askAanjager(turn),
+    mijnCasussen: (turn) => this.caseCommands.sendCaseList(turn),
+    casus: (turn, _dc, match) => this.caseCommands.openByReference(turn, match[1] as string),
+    verder: (turn, dc) => this.caseCommands.continueActive(turn, dc),
+    deelA: (turn) => this.caseCommands.offerDeelA(turn),
+    aanjager: (turn) => this.caseCommands.askAanjager(turn),
     budget: (turn, _dc, match) => handleBudgetCommand(turn, this.services, this.teamId, match),
   };
 
@@ -192,20 +190,17 @@ export class HelmondBot extends TeamsActivityHandler {
     openCase: async (turn, _dc, value) => {
       const card = parseCard(CARD_PAYLOADS.casus, value);
       if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));
-      await this.openById(turn, card.value.caseId);
+      await this.caseCommands.showCase(turn, card.value.caseId);
     },
     continueCase: async (turn, dc, value) => {
       const card = parseCard(CARD_PAYLOADS.casus, value);
       if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));
-      // Read first: a case that (to this professional) does not exist is answered before a dialog is started for it.
-      await this.services.cases.get(await actorOf(turn, this.services.directory), card.value.caseId);
-      await dc.cancelAllDialogs();
-      await dc.beginDialog(DIALOG.main, { caseId: card.value.caseId });
+      await this.caseCommands.continueWith(turn, dc, card.value.caseId);
     },
     moreCases: async (turn, _dc, value) => {
       const card = parseCard(CARD_PAYLOADS.casussenMeer, value);
       if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));
-      await this.sendCaseList(turn, card.value.continuationToken);
+      await this.caseCommands.sendCaseList(turn, card.value.continuationToken);
     },
   };
 
@@ -235,12 +230,6 @@ export class HelmondBot extends TeamsActivityHandler {
     return malformed ?? super.onInvokeActivity(turn);
   }
 
-  private async askAanjager(turn: TurnContext): Promise<void> {
-    const active = await this.activeCase.get(turn);
-    if (!active) return void (await turn.sendActivity('Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.'));
-    await turn.sendActivity(await this.deelBReview.ask(turn, active.caseId));
-  }
-
   protected override async handleTeamsFileConsentAccept(turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
     await this.files.accept(turn, response);
   }
@@ -248,62 +237,4 @@ export class HelmondBot extends TeamsActivityHandler {
   protected override async handleTeamsFileConsentDecline(turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
     await this.files.decline(turn, response);
   }
-
-  private async offerDeelA(turn: TurnContext): Promise<void> {
-    const active = await this.activeCase.get(turn);
-    if (!active) return void (await turn.sendActivity('Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.'));
-    await this.files.offerDeelA(turn, active.caseId);
-  }
-
-  private async continueActive(turn: TurnContext, dc: Awaited<ReturnType<DialogSet['createContext']>>) {
-    const active = await this.activeCase.get(turn);
-    if (!active) return void (await turn.sendActivity('Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.'));
-    await dc.cancelAllDialogs();
-    await dc.beginDialog(DIALOG.main, { caseId: active.caseId });
-  }
-
-  private async sendCaseList(turn: TurnContext, continuationToken?: string): Promise<void> {
-    const actor = await actorOf(turn, this.services.directory);
-    const page = await this.services.cases.listMine(actor, { pageSize: PAGE_SIZE, ...(continuationToken ? { continuationToken } : {}) }).catch((error: unknown) => {
-      // The token comes from the card: one that is not ours is a card that is not (or no longer) ours.
-      if (continuationToken && isDomainError(error, 'CASE.INVALID_INPUT')) throw new DomainError('CARD.INVALID_PAYLOAD');
-      throw error;
-    });
-    const card = renderCaseListCard({
-      title: continuationToken ? 'Mijn casussen (vervolg)' : 'Mijn casussen',
-      items: page.items.map(caseListItem),
-      ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
-      emptyText: 'Je hebt geen open casussen. Typ **nieuwe casus** om te beginnen.',
-    });
-    await turn.sendActivity(MessageFactory.attachment(toAttachment(card)));
-  }
-
-  private async openByReference(turn: TurnContext, reference: string): Promise<void> {
-    const actor = await actorOf(turn, this.services.directory);
-    const stored = await this.services.cases.getByReference(actor, reference);
-    await this.showCase(turn, stored.case.id);
-  }
-
-  private openById(turn: TurnContext, caseId: string): Promise<void> {
-    return this.showCase(turn, caseId);
-  }
-
-  private async showCase(turn: TurnContext, caseId: string): Promise<void> {
-    const actor = await actorOf(turn, this.services.directory);
-    const stored = await this.services.cases.get(actor, caseId);
-    await this.activeCase.set(turn, { caseId, reference: stored.case.reference });
-    const card = renderCaseViewCard(caseViewData(stored.case, this.services.cases.context(actor)));
-    await turn.sendActivity(MessageFactory.attachment(toAttachment(card)));
-  }
-
-  private async sendStatus(turn: TurnContext): Promise<void> {
-    const active = await this.activeCase.get(turn);
-    if (!active) return void (await turn.sendActivity('Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.'));
-    const actor = await actorOf(turn, this.services.directory);
-    const stored = await this.services.cases.get(actor, active.caseId);
-    const asksBudget = stored.case.approvals.some((r) => r.amountCents !== undefined);
-    const budget = asksBudget ? `\n\n${budgetLineOf(stored.case.teamId, await this.services.approvals.budgetNow(stored.case))}` : '';
-    await turn.sendActivity(`${statusText(stored.case, this.services.cases.context(actor))}${budget}`);
-  }
 }
-

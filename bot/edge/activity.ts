@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
-import { isLoopbackHost } from '../config';
+import { isLoopbackHost } from '../config-values';
 
 /** Optional in the activity: absent or null (both read as absent). */
 const opt = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);

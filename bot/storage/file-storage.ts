@@ -4,14 +4,14 @@ import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
 import writeFileAtomic from 'write-file-atomic';
 import { KeyedMutex } from '../../services/adapters/file/keyed-mutex';
-import { OwnFolder } from '../../services/adapters/file/folder';
+import { OWNER_ONLY_WRITE, OwnFolder } from '../../services/adapters/file/folder';
 
 /** Writes a whole file so that a reader sees the old or the new content, never a part; durable once it resolves. */
 export type WriteFile = (file: string, data: string) => Promise<void>;
 
 /** Temp file, fsync, rename. */
-/** Dialog state holds case text the professional typed: readable and writable by the bot's own user only. */
-const writeAtomically: WriteFile = (file, data) => writeFileAtomic(file, data, { fsync: true, mode: 0o600 });
+/** Dialog state holds case text the professional typed: written like every file of the embedded store. */
+const writeAtomically: WriteFile = (file, data) => writeFileAtomic(file, data, OWNER_ONLY_WRITE);
 
 /**
  * Bot Framework state (dialog stacks, the conversation's active case) in files under `<dataDir>/botstate`, so a

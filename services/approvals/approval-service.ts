@@ -7,7 +7,7 @@ import type { Actor } from '../domain/model/roles';
 import type { StoredCase } from '../ports/case-store';
 import type { Clock } from '../ports/clock';
 import type { Directory } from '../ports/directory';
-import { approverRolesFor, decisionRefusal } from '../domain/stappenplan/approvals';
+import { approverRolesFor } from '../domain/stappenplan/approvals';
 
 export interface ApprovalServiceDeps {
   readonly cases: CaseService;
@@ -52,11 +52,6 @@ export class ApprovalService {
     const askedUserIds = await this.approversFor(stored.case, actor.userId);
     const written = await this.deps.cases.execute(actor, caseId, { type: 'requestApproval', askedUserIds }, stored);
     return { case: written, request: written.approvals.at(-1) as ApprovalRequest };
-  }
-
-  /** May this person decide this request now? The core's one answer (the machine refuses with the same rule). */
-  mayDecide(request: ApprovalRequest, actor: Actor): boolean {
-    return decisionRefusal(request, actor) === undefined;
   }
 
   /**

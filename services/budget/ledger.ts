@@ -6,8 +6,6 @@ import { formatEuro as euro } from '../domain/text/format';
 import { retryOnConflict } from '../ports/retry-on-conflict';
 import { budgetPeriod, isQuarter, periodsAt, yearOfPeriod } from './period';
 
-export { budgetPeriod } from './period';
-
 /** The highest budget a beheerder can set: € 10.000.000,00. */
 export const MAX_BUDGET_CENTS = 1_000_000_000;
 

@@ -4,15 +4,12 @@
  * in store operations (counted, not timed): at most two case reads, one case write, one ledger read and one write.
  */
 import { expect } from 'chai';
-import { createApp, type App } from '../../bot/app';
 import { DEELB_AKKOORD, DEELB_AFWIJZEN } from '../../cards/verbs';
-import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/logging';
 import type { Case } from '../../services/domain/model/case';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
-import { createTestBot } from '../support/bot-services';
+import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
 import { CASE_STORE_KINDS, counted, OperationCounter, VERSIONED_STORE_KINDS } from '../support/counting';
-import { startLocalConnector, type LocalConnector } from '../support/local-connector';
+import type { LocalConnector } from '../support/local-connector';
 import { caseAt, PEOPLE, VOORBEELD, type Person } from '../support/stappenplan-driver';
 import { postActivity, teamsCardAction, teamsMessage, type TeamsContext } from '../support/teams-activities';
 
@@ -23,27 +20,20 @@ describe('end to end: doorbraakbudget by quarter and by year, and what an approv
   this.timeout(60_000);
   const counter = new OperationCounter();
   let connector: LocalConnector;
-  let app: App;
   let botUrl: string;
-  let ctx: ReturnType<typeof createTestBot>;
+  let ctx: BotOverHttp;
   let n = 0;
 
   before(async () => {
-    connector = await startLocalConnector();
-    ctx = createTestBot(new StaticDirectory({ [PEOPLE.leidinggevende.userId]: ['leidinggevende'], [BEHEERDER]: ['beheerder'] }), {
+    ctx = await startBotOverHttp(new StaticDirectory({ [PEOPLE.leidinggevende.userId]: ['leidinggevende'], [BEHEERDER]: ['beheerder'] }), {
       wrap: {
         caseStore: (store) => counted(store, counter, 'case', CASE_STORE_KINDS),
         ledgerStore: (store) => counted(store, counter, 'ledger', VERSIONED_STORE_KINDS),
       },
     });
-    app = await createApp(loadConfig({}), { bot: ctx.bot, logger: silentLogger });
-    botUrl = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
-    ctx.notifier.attach(app.adapter, undefined);
+    ({ connector, botUrl } = ctx);
   });
-  after(async () => {
-    await app.close();
-    await connector.close();
-  });
+  after(() => ctx.close());
 
   const as = (userId: string): TeamsContext => ({ serviceUrl: connector.serviceUrl, user: { aadObjectId: userId, name: 'Professional' } });
   const asPerson = (person: Person) => as(PEOPLE[person].userId);

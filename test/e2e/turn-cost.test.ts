@@ -5,13 +5,10 @@
  */
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { createApp, type App } from '../../bot/app';
-import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/logging';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
-import { createTestBot } from '../support/bot-services';
+import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
 import { CASE_STORE_KINDS, counted, OperationCounter } from '../support/counting';
-import { startLocalConnector, type LocalConnector } from '../support/local-connector';
+import type { LocalConnector } from '../support/local-connector';
 import { postActivity, teamsMessage, type TeamsContext } from '../support/teams-activities';
 
 describe('what a turn costs: one case read, at most one case write', function () {
@@ -19,22 +16,16 @@ describe('what a turn costs: one case read, at most one case write', function ()
   const counter = new OperationCounter();
   const directory = new StaticDirectory();
   let connector: LocalConnector;
-  let app: App;
   let botUrl: string;
-  let ctx: ReturnType<typeof createTestBot>;
+  let ctx: BotOverHttp;
   let context: TeamsContext;
 
   before(async () => {
-    connector = await startLocalConnector();
-    ctx = createTestBot(directory, { wrap: { caseStore: (store) => counted(store, counter, 'case', CASE_STORE_KINDS) } });
-    app = await createApp(loadConfig({}), { bot: ctx.bot, logger: silentLogger });
-    botUrl = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
+    ctx = await startBotOverHttp(directory, { wrap: { caseStore: (store) => counted(store, counter, 'case', CASE_STORE_KINDS) } });
+    ({ connector, botUrl } = ctx);
     context = { serviceUrl: connector.serviceUrl };
   });
-  after(async () => {
-    await app.close();
-    await connector.close();
-  });
+  after(() => ctx.close());
 
   async function say(text: string): Promise<string> {
     connector.reset();

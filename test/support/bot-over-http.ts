@@ -11,8 +11,8 @@ import { postActivity, teamsCardAction, teamsMessage, type TeamsContext } from '
  * The real bot over HTTP on 127.0.0.1 with a local connector, for end-to-end tests that several people take part
  * in (the voorbeeldcasus' people by name). Proactive messages go through the same connector.
  */
-export async function startBotOverHttp(directory: StaticDirectory) {
-  const ctx = createTestBot(directory);
+export async function startBotOverHttp(directory: StaticDirectory, options: Parameters<typeof createTestBot>[1] = {}) {
+  const ctx = createTestBot(directory, options);
   const connector: LocalConnector = await startLocalConnector();
   const app: App = await createApp(loadConfig({}), { bot: ctx.bot, logger: silentLogger });
   const botUrl = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;

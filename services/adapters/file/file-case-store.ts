@@ -10,9 +10,8 @@ import type { CaseStore, Page, PageOptions, StoredCase } from '../../ports/case-
 import { CaseEntries, type Entry } from '../memory/case-entries';
 import { CaseTable } from '../memory/case-table';
 import { KeyedMutex } from './keyed-mutex';
+import { OWNER_ONLY_WRITE } from './folder';
 
-/** Case data is special-category personal data: files readable and writable by the bot's own user only. */
-const ATOMIC = { fsync: true, mode: 0o600 };
 
 const SAFE_ID = /^[A-Za-z0-9_-]{6,64}$/;
 const CASE_FILE = /^([A-Za-z0-9_-]{6,64})\.json$/;
@@ -116,7 +115,7 @@ export class FileCaseStore implements CaseStore {
         throw new DomainError('STORE.LOCKED', 'De gegevensmap is niet meer voor deze bot vergrendeld; er wordt niets meer opgeslagen. Start de bot opnieuw.');
       }
       const stored = prepare();
-      await writeFileAtomic(this.fileOf(stored.case.id), JSON.stringify({ etag: stored.etag, document: stored.case }), ATOMIC);
+      await writeFileAtomic(this.fileOf(stored.case.id), JSON.stringify({ etag: stored.etag, document: stored.case }), OWNER_ONLY_WRITE);
       return this.table.commit(stored);
     });
   }

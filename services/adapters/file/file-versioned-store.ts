@@ -6,9 +6,8 @@ import type { z } from 'zod';
 import type { DocumentKind, Versioned, VersionedStore } from '../../ports/versioned-store';
 import { KeyedMutex } from './keyed-mutex';
 import { VersionedTable, type VersionedEntry } from '../memory/versioned-table';
+import { OWNER_ONLY_WRITE } from './folder';
 
-/** Case data is special-category personal data: files readable and writable by the bot's own user only. */
-const ATOMIC = { fsync: true, mode: 0o600 };
 
 /**
  * A VersionedStore in files under `<dataDir>/<kind>/` (one JSON file per document, written atomically), read into
@@ -46,7 +45,7 @@ export class FileVersionedStore<T> implements VersionedStore<T> {
   private write(id: string, expect: 'absent' | 'any' | { etag: string }, value: T): Promise<Versioned<T>> {
     return this.mutex.run(id, async () => {
       const stored = this.table.prepare(id, value, expect);
-      await writeFileAtomic(this.fileOf(id), JSON.stringify({ id, etag: stored.etag, value: stored.value }), ATOMIC);
+      await writeFileAtomic(this.fileOf(id), JSON.stringify({ id, etag: stored.etag, value: stored.value }), OWNER_ONLY_WRITE);
       return this.table.commit(id, stored);
     });
   }
