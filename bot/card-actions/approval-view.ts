@@ -39,7 +39,7 @@ export function approvalCardData(view: ApprovalView, viewer: Actor, melding?: st
     ...(request.amountCents !== undefined ? { bedrag: euro(request.amountCents) } : {}),
     doel: b?.verzoek?.doel ?? '—',
     ...(request.amountCents !== undefined
-      ? { budgetOver: budget ? `${euro(remaining(budget))} (${budget.teamId}, ${budget.period})` : `Nog geen budget vastgesteld voor ${c.teamId} (${view.budget?.period ?? ''})`.replace(' ()', '') }
+      ? { budgetOver: budget ? `${euro(remaining(budget))} (${budget.teamId}, ${budget.period})` : `Nog geen budget vastgesteld voor ${[c.teamId, view.budget?.period].filter(Boolean).join(', ')}` }
       : {}),
     onderbouwing: parts.flatMap(([titel, tekst]) => (tekst ? [{ titel, tekst }] : [])),
     open: mayDecide(request, viewer),
