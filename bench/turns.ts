@@ -7,8 +7,11 @@
  * samples memory over 50,000 turns. Appends a section to bench/results/turns-<date>.md.
  *
  * Run: npm run bench:turns [-- --label "After issue 12"]
- * BENCH_KEEP=1 keeps the data and logs in the temp folder; BENCH_CPU_PROF=<folder> writes a V8 CPU profile of each
- * bot process there (on its exit); BENCH_MEMORY_TURNS=<n> shortens the memory run (the default is 50,000).
+ * BENCH_KEEP=1 keeps the data and logs in the temp folder; BENCH_MEMORY_TURNS=<n> shortens the memory run (the
+ * default is 50,000). For looking into one scenario: BENCH_CPU_PROF=<folder> writes a V8 CPU profile of the bot
+ * process per measured round there (`<scenario>-<repetition>.cpuprofile`, the round's turns only, not the
+ * preparation); BENCH_SCENARIOS=case,approval measures only those (with the echo rounds). Either one makes the run a
+ * look, not a result: the report is printed, not added to bench/results/.
  */
 import { execSync, fork, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +36,8 @@ const PAUSE_MS = 500;
 /** Turns before the measured rounds, per bot process (JIT and caches warm; none of them changes a case). */
 const WARMUP = 300;
 const MEMORY_TURNS = Number(process.env.BENCH_MEMORY_TURNS ?? 50_000);
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
+const ONLY = process.env.BENCH_SCENARIOS?.split(',').map((key) => key.trim());
 const MEMORY_STEP = 10_000;
 
 /** The answers of vraagverheldering, one per repetition: Ik wil, Ik kan, Ik heb nodig. */
@@ -60,14 +65,14 @@ interface Child {
   readonly name: string;
   readonly process: ChildProcess;
   readonly port: number;
-  request<T>(message: { type: string; gc?: boolean }): Promise<T>;
+  request<T>(message: { type: string; gc?: boolean; file?: string }): Promise<T>;
   stop(): Promise<void>;
 }
 
 async function startChild(name: string, file: string, args: string[], logFile: string): Promise<Child> {
   const out = openSync(logFile, 'a');
   const child = fork(path.join(__dirname, 'turns', file), args, {
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.BENCH_CPU_PROF, name)}`] : [])],
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', out, out, 'ipc'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
@@ -80,7 +85,7 @@ async function startChild(name: string, file: string, args: string[], logFile: s
     name,
     process: child,
     port,
-    request: <T>(message: { type: string; gc?: boolean }) =>
+    request: <T>(message: { type: string; gc?: boolean; file?: string }) =>
       new Promise<T>((resolve) => {
         child.once('message', (answer: T) => resolve(answer));
         child.send(message);
@@ -185,7 +190,9 @@ async function measure(scenario: Scenario, rep: number, connectorPort: number): 
   await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
   await child.request({ type: 'reset' });
   await connectorStats(connectorPort, 'reset');
+  if (PROFILE_DIR) await child.request({ type: 'profile-start' });
   const result = await load(child.port, scenario.body(rep), scenario.turns);
+  if (PROFILE_DIR) await child.request({ type: 'profile-stop', file: path.join(PROFILE_DIR, `${scenario.key}-${rep + 1}.cpuprofile`) });
   const stats = await child.request<{ ops: Record<string, number>; fs: Round['fs']; cpu: { user: number; system: number } }>({ type: 'stats' });
   const connector = (await connectorStats(connectorPort, 'stats')) as Record<string, number>;
   const line = `${scenario.key.padEnd(10)} rep ${rep + 1}: ${result.completed} turns in ${result.seconds.toFixed(1)} s = ${(result.completed / result.seconds).toFixed(0)}/s, p50 ${pct(result.latencies, 50).toFixed(1)} ms, p99 ${pct(result.latencies, 99).toFixed(1)} ms`;
@@ -407,7 +414,7 @@ async function main(): Promise<void> {
     const rounds: Round[] = [];
     for (let rep = 0; rep < REPETITIONS; rep++) {
       log(`repetition ${rep + 1} of ${REPETITIONS}`);
-      for (const scenario of scenarios.slice(1)) {
+      for (const scenario of scenarios.slice(1).filter((s) => !ONLY || ONLY.includes(s.key))) {
         rounds.push(await measure(echo, rep, connector.port));
         rounds.push(await measure(scenario, rep, connector.port));
       }
@@ -515,7 +522,7 @@ async function main(): Promise<void> {
     L.push('### Throughput and latency', '');
     L.push('| scenario | turns | req/s | p50 ms | p99 ms | req/s ÷ echo | p50 ÷ echo | p99 ÷ echo | CPU ms per turn | req/s per round |');
     L.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-    const summaries = scenarios.map((s) => [s, summarise(by(s.key))] as const);
+    const summaries = scenarios.filter((s) => by(s.key).length > 0).map((s) => [s, summarise(by(s.key))] as const);
     for (const [s, m] of summaries) {
       L.push(`| ${s.label} | ${m.turns} | ${f1(m.throughput)} | ${f1(m.p50)} | ${f1(m.p99)} | ${f2(m.throughput / base.throughput)} | ${f2(m.p50 / base.p50)} | ${f2(m.p99 / base.p99)} | ${f1(m.cpuMsPerTurn)} | ${m.perRep} |`);
     }
@@ -557,6 +564,10 @@ async function main(): Promise<void> {
     }
     L.push('');
 
+    if (PROFILE_DIR || ONLY) {
+      process.stdout.write(`\n${L.join('\n')}\n\nA look, not a result (BENCH_CPU_PROF or BENCH_SCENARIOS): not written to bench/results/.\n`);
+      return;
+    }
     const out = path.join(__dirname, 'results', `turns-${date}.md`);
     const previous = existsSync(out) ? readFileSync(out, 'utf8') : `# Turn benchmark, ${date}\n\nWritten by \`npm run bench:turns\` (bench/turns.ts). Each section is one run.\n\n`;
     writeFileSync(out, `${previous.trimEnd()}\n\n${L.join('\n')}\n`);

@@ -6,11 +6,14 @@
  * of the embedded bot-state, audit and versioned stores in this process only.
  *
  * IPC: sends {type:'ready', port}; answers {type:'reset'} (zero the counters), {type:'stats'} (counters, CPU time
- * since the reset and memory), {type:'memory', gc} (memory, after a full GC when asked) and {type:'stop'}.
+ * since the reset and memory), {type:'memory', gc} (memory, after a full GC when asked), {type:'profile-start'} and
+ * {type:'profile-stop', file} (a V8 CPU profile of what ran in between, written to `file`) and {type:'stop'}.
  */
 import { fsCounts, resetFsCounts } from './fs-count';
 // Replies may only go to 127.0.0.1 (the same guard the tests use).
 import '../../test/support/setup';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { ActivityHandler, MessageFactory } from 'botbuilder';
 import { createApp, type App } from '../../bot/app';
@@ -93,8 +96,28 @@ async function main(): Promise<void> {
 
   let cpuMark = process.cpuUsage();
   const send = (message: unknown) => process.send?.(message);
-  process.on('message', (message: { type: string; gc?: boolean }) => {
+  let profiler: Session | undefined;
+  const profile = async (message: { type: string; file?: string }) => {
+    if (message.type === 'profile-start') {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    } else if (profiler && message.file) {
+      const { profile: taken } = await profiler.post('Profiler.stop');
+      profiler.disconnect();
+      profiler = undefined;
+      mkdirSync(path.dirname(message.file), { recursive: true });
+      writeFileSync(message.file, JSON.stringify(taken));
+    }
+    send({ type: message.type });
+  };
+  process.on('message', (message: { type: string; gc?: boolean; file?: string }) => {
     switch (message.type) {
+      case 'profile-start':
+      case 'profile-stop':
+        void profile(message);
+        break;
       case 'reset':
         ops = {};
         resetFsCounts();

@@ -2,16 +2,18 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
-import writeFileAtomic from 'write-file-atomic';
 import { KeyedMutex } from '../../services/adapters/file/keyed-mutex';
-import { OWNER_ONLY_WRITE, OwnFolder } from '../../services/adapters/file/folder';
+import { OwnFolder } from '../../services/adapters/file/folder';
+import { writeFileAtomically } from '../../services/adapters/file/atomic-write';
 
 /** Writes a whole file so that a reader sees the old or the new content, never a part; durable once it resolves. */
 export type WriteFile = (file: string, data: string) => Promise<void>;
 
-/** Temp file, fsync, rename. */
 /** Dialog state holds case text the professional typed: written like every file of the embedded store. */
-const writeAtomically: WriteFile = (file, data) => writeFileAtomic(file, data, OWNER_ONLY_WRITE);
+const writeAtomically: WriteFile = writeFileAtomically;
+
+/** Conversations whose state is kept in memory besides the file (a few hundred bytes to a few KiB each). */
+const CACHED_KEYS = 5_000;
 
 /**
  * Bot Framework state (dialog stacks, the conversation's active case) in files under `<dataDir>/botstate`, so a
@@ -26,6 +28,12 @@ export class FileStorage implements Storage {
    * of the same key; other keys (other conversations) are written meanwhile.
    */
   private readonly mutex = new KeyedMutex();
+  /**
+   * What was last read or written per key (the JSON as on disk, or `null` for no file), so a turn's read and the
+   * eTag check of its write do not go to the disk. The folder is locked for this one process (FileCaseStore), so
+   * nothing else changes the files. The least recently used keys leave the cache beyond CACHED_KEYS.
+   */
+  private readonly cache = new Map<string, string | null>();
 
   /** `writeFile` is for tests (a slow disk); the default writes atomically with an fsync. */
   constructor(
@@ -41,13 +49,23 @@ export class FileStorage implements Storage {
   }
 
   private async load(key: string): Promise<{ eTag: string; item: Record<string, unknown> } | undefined> {
-    try {
-      const stored = JSON.parse(await readFile(this.fileOf(key), 'utf8')) as { key: string; eTag: string; item: Record<string, unknown> };
-      return stored.key === key ? { eTag: stored.eTag, item: stored.item } : undefined;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
+    let data = this.cache.get(key);
+    if (data === undefined) {
+      data = await readFile(this.fileOf(key), 'utf8').catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      });
     }
+    this.remember(key, data);
+    if (data === null) return undefined;
+    const stored = JSON.parse(data) as { key: string; eTag: string; item: Record<string, unknown> };
+    return stored.key === key ? { eTag: stored.eTag, item: stored.item } : undefined;
+  }
+
+  private remember(key: string, data: string | null): void {
+    this.cache.delete(key);
+    this.cache.set(key, data);
+    if (this.cache.size > CACHED_KEYS) this.cache.delete(this.cache.keys().next().value as string);
   }
 
   /**
@@ -85,11 +103,22 @@ export class FileStorage implements Storage {
         if (current && current.eTag !== eTag) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
       const data = JSON.stringify({ key, eTag: randomUUID(), item });
-      await this.folder.write(() => this.writeFile(this.fileOf(key), data));
+      try {
+        await this.folder.write(() => this.writeFile(this.fileOf(key), data));
+      } catch (error) {
+        // The file may hold the old or the new state now: read it again next time.
+        this.cache.delete(key);
+        throw error;
+      }
+      this.remember(key, data);
     });
   }
 
   delete(keys: string[]): Promise<void> {
-    return this.eachKey(keys, (key) => rm(this.fileOf(key), { force: true }));
+    return this.eachKey(keys, async (key) => {
+      this.cache.delete(key);
+      await rm(this.fileOf(key), { force: true });
+      this.remember(key, null);
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomically as writeFileAtomic } from '../../services/adapters/file/atomic-write';
 import { useTempDir } from '../support/temp-dir';
 import { FileStorage, type WriteFile } from '../../bot/storage/file-storage';
 

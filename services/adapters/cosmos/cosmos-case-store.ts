@@ -1,7 +1,6 @@
 import type { Container, CosmosClient, SqlParameter } from '@azure/cosmos';
 import { DomainError } from '../../domain/errors';
-import { caseSchema, type Case } from '../../domain/model/case';
-import { parseOrThrow } from '../../domain/model/validation';
+import { caseSchema, caseToWrite, type Case } from '../../domain/model/case';
 import type { CaseStore, Page, PageOptions, StoredCase } from '../../ports/case-store';
 import { decodeToken, encodeToken, instantKey, pageSizeOf } from '../paging';
 import { CASES_CONTAINER } from './containers';
@@ -96,13 +95,13 @@ export class CosmosCaseStore implements CaseStore {
   }
 
   async create(value: Case): Promise<StoredCase> {
-    const valid = parseOrThrow(caseSchema, value);
+    const valid = caseToWrite(value);
     const { resource } = await cosmosCall(() => this.container.items.create<Case>(valid));
     return { case: valid, etag: (resource as Raw | undefined)?._etag as string };
   }
 
   async replace(value: Case, etag: string): Promise<StoredCase> {
-    const valid = parseOrThrow(caseSchema, value);
+    const valid = caseToWrite(value);
     const { resource } = await cosmosCall(() =>
       this.container.item(valid.id, valid.id).replace<Case>(valid, { accessCondition: { type: 'IfMatch', condition: etag } }),
     );

@@ -3,20 +3,17 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
 import { DomainError } from '../../domain/errors';
 import { caseSchema, type Case } from '../../domain/model/case';
 import type { CaseStore, Page, PageOptions, StoredCase } from '../../ports/case-store';
 import { CaseEntries, type Entry } from '../memory/case-entries';
 import { CaseTable } from '../memory/case-table';
 import { KeyedMutex } from './keyed-mutex';
-import { OWNER_ONLY_WRITE } from './folder';
+import { TEMP_FILE, writeFileAtomically } from './atomic-write';
 
 
 const SAFE_ID = /^[A-Za-z0-9_-]{6,64}$/;
 const CASE_FILE = /^([A-Za-z0-9_-]{6,64})\.json$/;
-/** write-file-atomic writes `<file>.<number>` and renames it; one left behind means a crash mid-write. */
-const TEMP_FILE = /\.json\.\d+$/;
 /** The lock is refreshed every UPDATE ms; one not refreshed for STALE ms is taken over (its bot has died). */
 const LOCK_STALE_MS = 15_000;
 const LOCK_UPDATE_MS = 5_000;
@@ -115,7 +112,7 @@ export class FileCaseStore implements CaseStore {
         throw new DomainError('STORE.LOCKED', 'De gegevensmap is niet meer voor deze bot vergrendeld; er wordt niets meer opgeslagen. Start de bot opnieuw.');
       }
       const stored = prepare();
-      await writeFileAtomic(this.fileOf(stored.case.id), JSON.stringify({ etag: stored.etag, document: stored.case }), OWNER_ONLY_WRITE);
+      await writeFileAtomically(this.fileOf(stored.case.id), JSON.stringify({ etag: stored.etag, document: stored.case }));
       return this.table.commit(stored);
     });
   }

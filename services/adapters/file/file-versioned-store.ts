@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
 import type { DocumentKind, Versioned, VersionedStore } from '../../ports/versioned-store';
 import { KeyedMutex } from './keyed-mutex';
 import { VersionedTable, type VersionedEntry } from '../memory/versioned-table';
-import { OWNER_ONLY_WRITE } from './folder';
+import { writeFileAtomically } from './atomic-write';
 
 
 /**
@@ -45,7 +44,7 @@ export class FileVersionedStore<T> implements VersionedStore<T> {
   private write(id: string, expect: 'absent' | 'any' | { etag: string }, value: T): Promise<Versioned<T>> {
     return this.mutex.run(id, async () => {
       const stored = this.table.prepare(id, value, expect);
-      await writeFileAtomic(this.fileOf(id), JSON.stringify({ id, etag: stored.etag, value: stored.value }), OWNER_ONLY_WRITE);
+      await writeFileAtomically(this.fileOf(id), JSON.stringify({ id, etag: stored.etag, value: stored.value }));
       return this.table.commit(id, stored);
     });
   }

@@ -1,8 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 
-/** How the embedded store writes a file: atomically, synced to disk, readable and writable by the bot's own user only (case data is special-category personal data). */
-export const OWNER_ONLY_WRITE = { fsync: true, mode: 0o600 };
-
 /**
  * A folder of the embedded store, made (owner only) once per instance rather than before every write; when it was
  * removed while the bot ran, a write that fails for that makes it again and tries once more.

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors';
-import { caseSchema, type Case } from '../../domain/model/case';
-import { parseOrThrow } from '../../domain/model/validation';
+import { caseToWrite, type Case } from '../../domain/model/case';
 import type { Page, PageOptions, StoredCase } from '../../ports/case-store';
 import { CaseEntries } from './case-entries';
 import { KeysetIndex } from './keyset-index';
@@ -19,11 +18,6 @@ const NO_CASES = new KeysetIndex(BY_UPDATED_DESC);
 export class CaseTable {
   constructor(readonly entries: CaseEntries = new CaseEntries()) {}
 
-  /** Validate a case before it is written (CASE.INVALID_INPUT with the Dutch reason). */
-  static validate(value: Case): Case {
-    return parseOrThrow(caseSchema, value);
-  }
-
   get(id: string): StoredCase | undefined {
     const entry = this.entries.get(id);
     if (!entry) return undefined;
@@ -35,14 +29,14 @@ export class CaseTable {
 
   /** Check that a create may happen; returns the entry to store. */
   prepareCreate(value: Case): StoredCase {
-    const valid = CaseTable.validate(value);
+    const valid = caseToWrite(value);
     if (this.entries.has(valid.id)) throw new DomainError('STORE.ALREADY_EXISTS');
     return { case: structuredClone(valid), etag: randomUUID() };
   }
 
   /** Check that a replace may happen against the current entry; returns the entry to store. */
   prepareReplace(value: Case, etag: string): StoredCase {
-    const valid = CaseTable.validate(value);
+    const valid = caseToWrite(value);
     const current = this.entries.get(valid.id);
     if (!current) throw new DomainError('CASE.NOT_FOUND');
     if (current.kind === 'invalid') {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOrThrow } from './validation';
 import { approvalRequest } from './approval';
 import { aveFase, escalatie } from './escalation';
 import { entityId, freeText, instant, userId } from './fields';
@@ -100,6 +101,24 @@ export const caseSchema = z.object({
   history: z.array(historyEntry),
 });
 export type Case = z.infer<typeof caseSchema>;
+
+/** Cases the state machine has just produced from the schema (zod's own output objects, not changed since). */
+const checkedByTheMachine = new WeakSet<Case>();
+
+/** Mark the machine's result, parsed by the case schema this moment, so a store does not check it a second time. */
+export function checkedCase(value: Case): Case {
+  checkedByTheMachine.add(value);
+  return value;
+}
+
+/**
+ * A case as a store writes it: the machine's own result as it is (checked once, where it was made), anything else
+ * checked against the schema now (CASE.INVALID_INPUT with the Dutch reason). A caller that changes the machine's
+ * result before storing it must not: stores write what the machine decided.
+ */
+export function caseToWrite(value: Case): Case {
+  return checkedByTheMachine.has(value) ? value : parseOrThrow(caseSchema, value);
+}
 
 /** The active casusregisseur: the one regisseur of "1 huishouden, 1 plan, 1 regisseur". */
 export const activeCasusregisseur = (c: Pick<Case, 'professionals'>): CaseProfessional | undefined =>

@@ -1,5 +1,5 @@
 import { DomainError, fail, isDomainError, ok, type Result } from '../errors';
-import { CASE_SCHEMA_VERSION, caseSchema, type Case, type TransitionName } from '../model/case';
+import { CASE_SCHEMA_VERSION, caseSchema, checkedCase, type Case, type TransitionName } from '../model/case';
 import { householdMember } from '../model/household';
 import { freeText, shortText } from '../model/fields';
 import { parseInput } from '../model/validation';
@@ -106,5 +106,5 @@ export function newCase(input: NewCaseInput, ctx: MachineContext): Result<Case> 
 
 function validated(c: Case): Result<Case> {
   const result = parseInput(caseSchema, c);
-  return result.ok ? ok(result.value) : result;
+  return result.ok ? ok(checkedCase(result.value)) : result;
 }
