@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CosmosClient } from '@azure/cosmos';
-import { ConversationState, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
+import { ConversationMemberState } from './conversation-member-state';
 import { CaseService } from '../services/cases/case-service';
 import { TurnCachedCaseStore } from '../services/cases/turn-scope';
 import type { IdSource } from '../services/cases/ids';
@@ -150,7 +151,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     const delivery = new ApprovalDelivery(services, approvals, cards, notifier, new SentCards(await backend.versioned('sentCards', sentCardsDocument)));
     // Without an Azure Bot registration this is a local run: files by link (the playground has no file consent).
     const downloads = config.bot.appId ? undefined : new Downloads(clock);
-    const bot = new HelmondBot(services, new ConversationState(backend.state), config.teamId, { cards, delivery, notifier }, downloads);
+    const bot = new HelmondBot(services, new ConversationMemberState(backend.state), config.teamId, { cards, delivery, notifier }, downloads);
     return { bot, services, ledger, leases, notifier, store: backend.name, ...(downloads ? { downloads } : {}), close: () => backend.close() };
   } catch (error) {
     await backend.close();

@@ -1,10 +1,4 @@
-import {
-  MessageFactory,
-  TeamsActivityHandler,
-  TurnContext,
-  type ConversationState,
-  type StatePropertyAccessor,
-} from 'botbuilder';
+import { MessageFactory, TeamsActivityHandler, TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import { DialogContextError, DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, FileConsentCardResponse, InvokeResponse } from 'botbuilder';
 import { HANDLED_INVOKES, malformedInvoke, unhandledInvoke } from './unhandled-invokes';
@@ -26,7 +20,10 @@ import { actorOf, type BotServices } from './turn-services';
 import { commandOf, INTERRUPTIONS, ownCardAction, submitAction, type CardActionHandler, type CommandName, type SubmitHandler } from './routes';
 import { DIALOG } from './dialogs/ids';
 import { MainDialog, type ActiveCase } from './dialogs/main-dialog';
-import { HELP_TEXT, UNKNOWN_TEXT, WELCOME_TEXT } from './texts';
+import { GROUP_ANSWERED_PERSONALLY, GROUP_HELP_TEXT, GROUP_NO_PERSONAL_CHAT, GROUP_NOT_HERE, GROUP_WELCOME_TEXT, HELP_TEXT, UNKNOWN_TEXT, WELCOME_TEXT } from './texts';
+import { isGroupConversation, type ConversationMemberState } from './conversation-member-state';
+import type { PersonalChat } from './proactive-notifier';
+import { renderNoticeCard } from '../cards/notice';
 
 /**
  * The Teams turn handler: the roads of routes.ts in their order (card actions, commands, the waiting dialog, the
@@ -44,9 +41,9 @@ export class HelmondBot extends TeamsActivityHandler {
 
   constructor(
     private readonly services: BotServices,
-    private readonly conversationState: ConversationState,
+    private readonly conversationState: ConversationMemberState,
     private readonly teamId: string,
-    approvals: { cards: ApprovalCards; delivery: ApprovalDelivery; notifier: Notifier },
+    private readonly approvals: { cards: ApprovalCards; delivery: ApprovalDelivery; notifier: Notifier & PersonalChat },
     /** Local runs only: files by link instead of Teams file consent. */
     downloads?: Downloads,
   ) {
@@ -78,14 +75,14 @@ export class HelmondBot extends TeamsActivityHandler {
     );
 
     this.onInstallationUpdateAdd(async (turn, next) => {
-      await turn.sendActivity(WELCOME_TEXT);
+      await turn.sendActivity(isGroupConversation(turn.activity) ? GROUP_WELCOME_TEXT : WELCOME_TEXT);
       await next();
     });
     this.onMembersAdded(async (turn, next) => {
       // Teams also sends installationUpdate, which already greeted: greet here only on channels that do not
       // (Web Chat, the Emulator), and only when the bot itself joined, so new team members are not spammed.
       const botJoined = (turn.activity.membersAdded ?? []).some((member) => member.id === turn.activity.recipient?.id);
-      if (botJoined && turn.activity.channelId !== 'msteams') await turn.sendActivity(WELCOME_TEXT);
+      if (botJoined && turn.activity.channelId !== 'msteams') await turn.sendActivity(isGroupConversation(turn.activity) ? GROUP_WELCOME_TEXT : WELCOME_TEXT);
       await next();
     });
     this.onMessage(async (turn, next) => {
@@ -141,9 +138,10 @@ export class HelmondBot extends TeamsActivityHandler {
   /** The roads of routes.ts, in their order. */
   private async dispatch(turn: TurnContext): Promise<void> {
     const text = TurnContext.removeRecipientMention(turn.activity)?.trim() ?? turn.activity.text?.trim() ?? '';
-    const dc = await this.dialogs.createContext(turn);
     const value = turn.activity.value as { verb?: unknown } | undefined;
     const verb = value?.verb;
+    if (isGroupConversation(turn.activity)) return this.inGroup(turn, text, verb);
+    const dc = await this.dialogs.createContext(turn);
 
     // Action.Submit buttons with a handler of their own come before any waiting dialog.
     const own = ownCardAction(verb);
@@ -169,6 +167,30 @@ export class HelmondBot extends TeamsActivityHandler {
     if (INTERRUPTIONS.stop.test(text)) return void (await turn.sendActivity('Er loopt geen gesprek om te stoppen.'));
     if (INTERRUPTIONS.status.test(text)) return this.caseCommands.sendStatus(turn);
     await turn.sendActivity(UNKNOWN_TEXT);
+  }
+
+  /**
+   * A group chat or a channel: nothing of a case is posted here, and nothing typed here is taken as an answer. A
+   * command runs as a turn in the sender's personal chat with the bot (its answer, its dialog, its cards go there);
+   * the group reads only where the answer went. `help` answers here; anything else says where cases are discussed.
+   */
+  private async inGroup(turn: TurnContext, text: string, verb: unknown): Promise<void> {
+    const forwarded = typeof verb !== 'string' && (commandOf(text) !== undefined || INTERRUPTIONS.status.test(text) || INTERRUPTIONS.stop.test(text));
+    if (!forwarded) return void (await turn.sendActivity(INTERRUPTIONS.help.test(text) && typeof verb !== 'string' ? GROUP_HELP_TEXT : GROUP_NOT_HERE));
+    const actor = await actorOf(turn, this.services.directory);
+    const sender = turn.activity.from;
+    const reached = await this.approvals.notifier.inPersonalChat(actor.userId, async (personal) => {
+      Object.assign(personal.activity, {
+        type: 'message',
+        text,
+        textFormat: 'plain',
+        locale: turn.activity.locale ?? 'nl-NL',
+        timestamp: new Date(),
+        from: { ...personal.activity.from, aadObjectId: actor.userId, name: sender?.name ?? '' },
+      });
+      await this.run(personal);
+    });
+    await turn.sendActivity(reached ? GROUP_ANSWERED_PERSONALLY : GROUP_NO_PERSONAL_CHAT);
   }
 
   /** One handler per command of routes.ts. */
@@ -217,6 +239,10 @@ export class HelmondBot extends TeamsActivityHandler {
    */
   protected override async onAdaptiveCardInvoke(turn: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = invokeValue?.action?.verb;
+    if (isGroupConversation(turn.activity)) {
+      // The bot posts no case cards in a group; a card pressed here (forwarded from a personal chat) shows nothing of a case.
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderNoticeCard({ title: 'Alleen in je persoonlijke chat', text: GROUP_NOT_HERE }) };
+    }
     const own = ownCardAction(verb);
     if (own) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: await this.cardActions[own](turn, verb as string, invokeValue.action.data) };
     return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Onbekende kaartactie.' } as never };

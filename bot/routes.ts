@@ -16,6 +16,9 @@ import {
 /**
  * Every road a turn can take, as data, in the order the bot tries them (HelmondBot.dispatch):
  *
+ * 0. **A group chat or a channel** (HelmondBot.inGroup): no case content is posted there and nothing typed there is
+ *    an answer. A command (and `status`, `stop`) runs as a turn in the sender's personal chat, where the roads below
+ *    apply; `help` gets the group's help; anything else, card presses included, is told where cases are discussed.
  * 1. **Invokes**: an `adaptiveCard/action` (Action.Execute) goes to the handler of its verb in {@link CARD_ACTIONS};
  *    a verb no handler owns is a 400. Other invokes: see unhandled-invokes.ts.
  * 2. **Action.Submit verbs** with a handler of their own ({@link CARD_ACTIONS}, the fallback of Action.Execute, and

@@ -28,6 +28,30 @@ export const WELCOME_TEXT = [
   'Begin met **nieuwe casus**, of typ **help** voor alle opdrachten.',
 ].join('\n\n');
 
+/** The welcome in a group chat or a channel: what the bot does there, and that cases stay in the personal chat. */
+export const GROUP_WELCOME_TEXT = [
+  'Hallo, ik ben de Helmond Aanpak-assistent.',
+  'In een groepsgesprek of kanaal bespreek ik geen casussen: iedereen hier leest mee, en wat de inwoner deelt is niet voor iedereen. Noem mij met een opdracht, bijvoorbeeld **@Helmond Aanpak mijn casussen**, dan antwoord ik in je persoonlijke chat met mij.',
+].join('\n\n');
+
+/** Help in a group chat or a channel. */
+export const GROUP_HELP_TEXT = [
+  'In een groepsgesprek of kanaal bespreek ik geen casussen. Noem mij met een opdracht, dan antwoord ik in je persoonlijke chat met mij:',
+  '',
+  ...COMMANDS.filter(([command]) => command !== 'help').map(([command, what]) => `- **${command}**: ${what}`),
+].join('\n');
+
+/** A case command in a group chat: where the answer went. */
+export const GROUP_ANSWERED_PERSONALLY = 'Ik antwoord je in je persoonlijke chat met mij, zodat niemand anders meeleest.';
+
+/** A case command in a group chat by someone the bot has no personal chat with yet. */
+export const GROUP_NO_PERSONAL_CHAT =
+  'Casussen bespreek ik alleen in een persoonlijke chat, zodat niemand anders meeleest. Open de app Helmond Aanpak in Teams (bij Chat of Apps) en typ je opdracht daar.';
+
+/** Anything else in a group chat: not taken as an answer (that would put case content in front of the group). */
+export const GROUP_NOT_HERE =
+  'Hier bespreek ik geen casussen, en een antwoord op een vraag van mij typ je in je persoonlijke chat met mij. Typ **@Helmond Aanpak help** voor wat ik in een groepsgesprek kan.';
+
 /** The answer to a message that is no command and no answer to a question. */
 export const UNKNOWN_TEXT = ['Dat begreep ik niet. Je kunt deze opdrachten typen:', ...COMMANDS.map(([command]) => `- **${command}**`)].join('\n');
 

@@ -18,7 +18,8 @@ import { createWerkdagKalender } from '../../services/domain/werkdagen';
 import { IcsCalendar } from '../../services/adapters/ics/ics-calendar';
 import { MdoPlanner } from '../../services/calendar/mdo-planner';
 import type { Calendar } from '../../services/ports/calendar';
-import { ConversationState, MemoryStorage } from 'botbuilder';
+import { MemoryStorage } from 'botbuilder';
+import { ConversationMemberState } from '../../bot/conversation-member-state';
 import { ApprovalService } from '../../services/approvals/approval-service';
 import { ApprovalCards } from '../../bot/card-actions/approval-cards';
 import { ApprovalDelivery } from '../../bot/card-actions/approval-delivery';
@@ -85,7 +86,7 @@ export function createTestBot(directory = new StaticDirectory(), options: { down
   const cards = new ApprovalCards();
   const sentCards = new SentCards(new MemoryVersionedStore(sentCardsDocument));
   const delivery = new ApprovalDelivery(ctx.services, ctx.approvals, cards, notifier, sentCards);
-  const bot = new HelmondBot(ctx.services, new ConversationState(new MemoryStorage()), 'wijkteam-noord', { cards, delivery, notifier }, downloads);
+  const bot = new HelmondBot(ctx.services, new ConversationMemberState(new MemoryStorage()), 'wijkteam-noord', { cards, delivery, notifier }, downloads);
   return { ...ctx, bot, notifier, delivery, sentCards, downloads };
 }
 

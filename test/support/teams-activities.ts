@@ -61,6 +61,16 @@ export function teamsMessage(text: string, context: TeamsContext): Partial<Activ
   return { ...base(context), type: 'message', text, textFormat: 'plain' };
 }
 
+/**
+ * A message in a group chat or a channel that mentions the bot (Teams only delivers those there): the text as Teams
+ * sends it, with the `<at>` tag and its mention entity.
+ */
+export function teamsMention(text: string, context: TeamsContext): Partial<Activity> {
+  const activity = base(context);
+  const tag = '<at>Helmond Aanpak</at>';
+  return { ...activity, type: 'message', text: `${tag} ${text}`, textFormat: 'plain', entities: [{ type: 'mention', mentioned: activity.recipient as ChannelAccount, text: tag }] };
+}
+
 /** A message carrying an `Action.Submit` payload. */
 export function teamsSubmit(value: Record<string, unknown>, context: TeamsContext): Partial<Activity> {
   return { ...base(context), type: 'message', value };
