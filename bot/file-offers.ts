@@ -1,7 +1,8 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { CalendarFileKind } from '../services/calendar/mdo-planner';
-import { renderDeelAPdf } from '../services/documents/deel-a-pdf';
+import { DEEL_A_PDF_PARTS, renderDeelAPdf } from '../services/documents/deel-a-pdf';
+import { requireSight } from '../services/domain/model/visibility';
 import type { CalendarFile } from '../services/ports/calendar';
 import { type Case, activeCasusregisseur } from '../services/domain/model/case';
 import { ERROR_MESSAGES, isDomainError } from '../services/domain/errors';
@@ -71,6 +72,7 @@ export class FileOffers {
   private async pdfFor(turn: TurnContext, caseId: string): Promise<{ c: Case; pdf: Buffer }> {
     const actor = await actorOf(turn, this.services.directory);
     const c = (await this.services.cases.get(actor, caseId)).case;
+    requireSight(c, actor.userId, DEEL_A_PDF_PARTS, 'Deel A als PDF');
     const regisseur = activeCasusregisseur(c);
     const pdf = await renderDeelAPdf(c, { generatedAt: this.services.clock.now(), ...(regisseur?.displayName ? { contact: regisseur.displayName } : {}) });
     return { c, pdf };

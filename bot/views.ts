@@ -1,4 +1,7 @@
-import { type Case, type DueItem, activeCasusregisseur } from '../services/domain/model/case';
+import { type Case, type DueItem, type PartyEntry, activeCasusregisseur, isTransitionEntry } from '../services/domain/model/case';
+import { CONSENT_PART_LABELS, CONSENT_WAY_LABELS } from '../services/domain/model/consent';
+import type { CaseProfessional } from '../services/domain/model/roles';
+import { sightOf } from '../services/domain/model/visibility';
 import { CASE_ROLE_LABELS } from '../services/domain/model/roles';
 import { HOUSEHOLD_ROLE_LABELS } from '../services/domain/model/household';
 import { STEP_LABELS } from '../services/domain/model/steps';
@@ -26,6 +29,7 @@ export function nameOf(c: Case, userId: string): string {
 
 function dueWhat(c: Case, item: DueItem): string {
   if (item.kind === 'actie') {
+    // Without consent for Deel A the case comes without its actions: "actie" only.
     const actie = c.deelA.acties.find((a) => a.id === item.ref);
     return actie ? `actie: ${actie.wat} (${actie.wie})` : 'actie';
   }
@@ -69,17 +73,43 @@ export function caseViewData(c: Case, ctx: MachineContext) {
     ronde: c.ronde,
     ...(c.hulpvraag ? { hulpvraag: c.hulpvraag } : {}),
     household: c.household.members.map((m) => ({ role: HOUSEHOLD_ROLE_LABELS[m.role], label: m.leeftijd !== undefined ? `${m.label}, ${m.leeftijd} jaar` : m.label })),
-    professionals: c.professionals.filter((p) => p.active).map((p) => ({ name: p.displayName ?? 'Collega', role: CASE_ROLE_LABELS[p.role] })),
+    professionals: c.professionals.filter((p) => p.active).map((p) => ({ name: p.displayName ?? 'Collega', role: roleText(p), ziet: sightText(c, p) })),
     due: c.due.map((d) => ({ what: dueWhat(c, d), when: formatDate(d.dueAt) })),
     next: nextStepText(c, ctx),
     history: c.history.map((h) => ({
       when: formatMoment(h.at),
       who: nameOf(c, h.by),
-      from: STEP_LABELS[h.from],
-      to: STEP_LABELS[h.to],
-      ...(h.why ? { why: h.why } : {}),
+      what: isTransitionEntry(h) ? `${STEP_LABELS[h.from]} → ${STEP_LABELS[h.to]}` : partyEventText(c, h),
+      ...(isTransitionEntry(h) && h.why ? { why: h.why } : {}),
     })),
   };
+}
+
+/** "Schuldhulpverlening: de schulden op een rij", or the case role when no organisation is known. */
+function roleText(p: CaseProfessional): string {
+  if (p.role !== 'betrokkenProfessional' || !p.organisatie) return CASE_ROLE_LABELS[p.role];
+  return p.taak ? `${p.organisatie}: ${p.taak}` : p.organisatie;
+}
+
+/** What a professional may see of the case, and on what consent: "Wie kijkt mee". */
+export function sightText(c: Case, p: CaseProfessional): string {
+  const sight = sightOf(c, p.userId);
+  if (sight.all) return p.role === 'casusregisseur' ? 'Ziet de hele casus.' : 'Ziet wat de rol in de Helmond Aanpak vraagt.';
+  if (!p.toestemming) return 'Ziet niets: er is nog geen toestemming van de inwoner vastgelegd.';
+  const parts = p.toestemming.onderdelen.map((part) => CONSENT_PART_LABELS[part]).join(', ');
+  return `Ziet: ${parts}. Toestemming ${CONSENT_WAY_LABELS[p.toestemming.hoe].toLowerCase()} op ${formatDate(p.toestemming.op)}.`;
+}
+
+const PARTY_EVENT_LABELS: Readonly<Record<PartyEntry['gebeurtenis'], string>> = {
+  toegevoegd: 'toegevoegd aan de casus',
+  verwijderd: 'van de casus gehaald',
+  toestemmingGewijzigd: 'toestemming gewijzigd',
+  toestemmingIngetrokken: 'toestemming ingetrokken; geen toegang meer',
+};
+
+function partyEventText(c: Case, h: PartyEntry): string {
+  const p = c.professionals.find((x) => x.userId === h.partij);
+  return `${p?.displayName ?? 'Een collega'}${p?.organisatie ? ` (${p.organisatie})` : ''}: ${PARTY_EVENT_LABELS[h.gebeurtenis]}`;
 }
 
 /** "MDO 1: dinsdag 24 november 2026, 12:00 – 13:30, bij de inwoner thuis. [Deelnemen via Teams](…)" when one is planned. */

@@ -2,12 +2,11 @@ import template from './case-view.json';
 import { expandCard, type AdaptiveCardJson } from './render';
 import { CASUS_VERDER } from './verbs';
 
-/** One recorded transition, formatted in Dutch: when, by whom, from which step to which, and why if given. */
+/** One event of the history, in Dutch: when, by whom, what (a step to the next, a party added), and why if given. */
 export interface CaseHistoryEntry {
   readonly when: string;
   readonly who: string;
-  readonly from: string;
-  readonly to: string;
+  readonly what: string;
   readonly why?: string;
 }
 
@@ -18,7 +17,8 @@ export interface CaseViewCardData {
   readonly ronde: number;
   readonly hulpvraag?: string;
   readonly household: readonly { role: string; label: string }[];
-  readonly professionals: readonly { name: string; role: string }[];
+  /** "Wie kijkt mee": each professional on the case, with what they do and what they may see. */
+  readonly professionals: readonly { name: string; role: string; ziet: string }[];
   readonly due: readonly { what: string; when: string }[];
   readonly next: string;
   /** Oldest first. */

@@ -4,6 +4,7 @@ import type { ApprovalPolicy } from '../domain/model/approval';
 import { caseReference, type Case, type TransitionName } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
 import { parseOrThrow } from '../domain/model/validation';
+import { redactFor, sightOf } from '../domain/model/visibility';
 import type { AuditAction, AuditLog } from '../ports/audit-log';
 import type { CaseStore, Page, PageOptions, StoredCase } from '../ports/case-store';
 import type { Clock } from '../ports/clock';
@@ -57,11 +58,14 @@ export class CaseService {
     }
   }
 
-  /** One case, if the actor is on it; CASE.NOT_FOUND otherwise (the same answer as for a case that does not exist). */
+  /**
+   * One case, if the actor is on it, as the inwoner's consent lets them see it (services/domain/model/visibility.ts);
+   * CASE.NOT_FOUND otherwise (the same answer as for a case that does not exist).
+   */
   async get(actor: Actor, caseId: string): Promise<StoredCase> {
     const stored = await this.readFor(actor, caseId, 'get');
     await this.audit(actor, caseId, 'read', 'get');
-    return stored;
+    return seenBy(actor, stored);
   }
 
   /**
@@ -84,7 +88,7 @@ export class CaseService {
   async listMine(actor: Actor, options: PageOptions & { includeClosed?: boolean } = {}): Promise<Page<Case>> {
     const page = await this.deps.store.listByMember(actor.userId, options);
     await this.audit(actor, '*', 'list', 'listMine');
-    return { items: page.items.map((s) => s.case), ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) };
+    return { items: page.items.map((s) => redactFor(s.case, actor.userId)), ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) };
   }
 
   /**
@@ -97,20 +101,22 @@ export class CaseService {
   }
 
   /**
-   * {@link execute}, returning the written case with its ETag. `current` is the case as this turn already read it
-   * (for the actor, through {@link get}): the first attempt decides on it without reading again; a conflict reads
-   * the fresh case.
+   * {@link execute}, returning the written case with its ETag (as the actor may see it). `current` is the case as this
+   * turn already read it (for the actor, through {@link get}): the first attempt decides on it without reading again,
+   * unless the actor sees only part of the case (then `current` lacks what they may not see, and the machine decides
+   * on the case as stored, which this turn's cache already holds); a conflict reads the fresh case.
    */
   async executeStored(actor: Actor, caseId: string, command: CaseCommandInput, current?: StoredCase): Promise<StoredCase> {
     const operation = operationName(command);
     for (let attempt = 1; ; attempt++) {
-      const stored = attempt === 1 && current?.case.id === caseId && current.case.memberIds.includes(actor.userId) ? current : await this.readFor(actor, caseId, operation);
+      const whole = attempt === 1 && current?.case.id === caseId && current.case.memberIds.includes(actor.userId) && sightOf(current.case, actor.userId).all;
+      const stored = whole ? current : await this.readFor(actor, caseId, operation);
       const result = decide(stored.case, command, this.context(actor));
       if (!result.ok) throw result.error;
       try {
         const written = await this.deps.store.replace(result.value, stored.etag);
         await this.audit(actor, caseId, 'update', operation);
-        return written;
+        return seenBy(actor, written);
       } catch (error) {
         if (!isDomainError(error, 'STORE.CONFLICT') || attempt >= this.maxAttempts) throw error;
       }
@@ -131,7 +137,9 @@ export class CaseService {
 
   /** Whether a transition would be accepted now, and if not, why (for dialogs that offer the next step). */
   async check(actor: Actor, caseId: string, transition: TransitionName): Promise<DomainError | undefined> {
-    const stored = await this.get(actor, caseId);
+    // Decided on the whole case, as execute would; the answer is a refusal sentence, never the case's content.
+    const stored = await this.readFor(actor, caseId, 'check');
+    await this.audit(actor, caseId, 'read', 'check');
     return check(stored.case, transition, this.context(actor));
   }
 
@@ -164,6 +172,12 @@ export class CaseService {
     }
     return this.deps.audit.record({ at: this.deps.clock.now().toUTC().toISO() as string, actorId: actor.userId, caseId, action, operation });
   }
+}
+
+/** The stored case as the actor may see it (the ETag stays: it names the version, not the content). */
+function seenBy(actor: Actor, stored: StoredCase): StoredCase {
+  const seen = redactFor(stored.case, actor.userId);
+  return seen === stored.case ? stored : { case: seen, etag: stored.etag };
 }
 
 /** The command's name for the audit log: its type, and for a transition which one. Never its content. */

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
 import type { Case } from '../domain/model/case';
 import { ACTIE_STATUS_LABELS } from '../domain/model/samenwerkplan';
+import { CONSENT_PART_FOR_INWONER } from '../domain/model/consent';
 import { formatDutchDate } from '../domain/text/format';
 
 export interface DeelAPdfOptions {
@@ -14,6 +15,9 @@ export interface DeelAPdfOptions {
 }
 
 const date = formatDutchDate;
+
+/** What the PDF is made of: nobody gets it who may not see all of this (services/domain/model/visibility.ts). */
+export const DEEL_A_PDF_PARTS = ['hulpvraag', 'deelA'] as const;
 
 /**
  * Samenwerkplan Deel A as a plain-language Dutch PDF to print and leave with the inwoner (seed 000, stap 5A).
@@ -70,9 +74,26 @@ export function renderDeelAPdf(c: Case, options: DeelAPdfOptions): Promise<Buffe
   doc.moveDown(0.5).text(
     `Vragen of gaat er iets mis? Neem contact op met ${options.contact ? options.contact : 'uw contactpersoon van het wijkteam'} en noem het kenmerk ${c.reference}.`,
   );
-  doc.moveDown(0.5).text('Dit plan is van u. U bepaalt wie het mag zien.');
+  wieKijktMee(doc, c);
+  doc.moveDown(0.5).text('Dit plan is van u. U bepaalt wie het mag zien, en u kunt dat altijd veranderen: zeg het tegen uw casusregisseur.');
   doc.end();
   return done;
+}
+
+/** "Wie kijkt mee": who works on the plan with the inwoner, and what each may see by the inwoner's consent. */
+function wieKijktMee(doc: PDFKit.PDFDocument, c: Case): void {
+  doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text('Wie kijkt mee?');
+  doc.font('Helvetica').fontSize(11);
+  for (const p of c.professionals.filter((x) => x.active)) {
+    const wie = [p.displayName ?? 'Een medewerker', p.organisatie ? `(${p.organisatie})` : ''].filter(Boolean).join(' ');
+    if (p.role === 'casusregisseur') {
+      doc.moveDown(0.3).text(`${wie}, uw casusregisseur: ziet uw hele plan.`);
+    } else if (p.role === 'betrokkenProfessional' && p.toestemming) {
+      const delen = p.toestemming.onderdelen.map((part) => CONSENT_PART_FOR_INWONER[part]).join('; ');
+      const hoe = p.toestemming.hoe === 'schriftelijk' ? 'schriftelijk' : 'mondeling';
+      doc.moveDown(0.3).text(`${wie}${p.taak ? `, ${p.taak}` : ''}: mag zien: ${delen}. U gaf hiervoor ${hoe} toestemming op ${date(p.toestemming.op)}.`);
+    }
+  }
 }
 
 function section(doc: PDFKit.PDFDocument, title: string, text: string | undefined): void {

@@ -24,6 +24,8 @@ export const ERROR_MESSAGES = {
   'CASE.ACTIES_OPEN': 'Er staan nog acties open.',
   'CASE.DEEL_C_INCOMPLETE': 'Deel C (evaluatie) is nog niet compleet.',
   'CASE.PROFESSIONAL_EXISTS': 'Deze professional staat al op de casus.',
+  'CASE.NO_CONSENT': 'De inwoner heeft je geen toestemming gegeven om dit deel van de casus te zien.',
+  'CASE.CONSENT_REQUIRED': 'Zonder toestemming van de inwoner wordt niemand aan de casus toegevoegd.',
   'CASE.NOT_A_MEMBER': 'Deze persoon staat niet op de casus.',
   'APPROVAL.FOUR_EYES': 'Je kunt een verzoek dat je zelf hebt ingediend niet zelf goedkeuren.',
   'APPROVAL.NOT_APPROVER': 'Je bent niet aangewezen om over dit verzoek te beslissen.',

@@ -60,7 +60,7 @@ describe('end to end on Cosmos DB: 100 approval presses at once', function () {
       const stored = (await (await CosmosCaseStore.open(server.client(), database)).get(c.id))?.case;
       const request = stored?.approvals[0];
       expect(request?.status).to.be.oneOf(['akkoord', 'afgewezen']);
-      expect(stored?.history.filter((h) => h.transition === 'onderbouwingGoedgekeurd')).to.have.length(0);
+      expect(stored?.history.filter((h) => 'transition' in h && h.transition === 'onderbouwingGoedgekeurd')).to.have.length(0);
       const bookings = (await runtime.ledger.get('wijkteam-noord', '2026'))?.bookings ?? [];
       expect(bookings).to.have.length(request?.status === 'akkoord' ? 1 : 0);
       expect(answers.filter((a) => a.body.includes('Over dit verzoek is al beslist.')).length).to.be.at.least(1);

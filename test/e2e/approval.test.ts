@@ -2,6 +2,7 @@
  * Deel B approval through the bot over real HTTP: Teams-shaped adaptiveCard/action invokes (Action.Execute) and the
  * card that comes back. Four-eyes, strangers, forged ids, replays, 100 presses at once, and the budget ledger.
  */
+import { ALLE_ONDERDELEN } from '../support/case-fixtures';
 import { expect } from 'chai';
 import type { Case } from '../../services/domain/model/case';
 import { createApp, type App } from '../../bot/app';
@@ -43,7 +44,7 @@ describe('end to end: Deel B approval cards (Action.Execute invokes over HTTP)',
   /** A case in 5B with Deel B submitted by `requester` for € 1.250,00, asked of the leidinggevende; a budget set. */
   async function submitted(budgetCents = 1_000_000, requester: Person = 'regisseur'): Promise<{ caseId: string; requestId: string; teamId: string }> {
     const d = VOORBEELD.deelB(caseAt('onderbouwing'));
-    if (requester === 'teamleider') d.run('regisseur', { type: 'addProfessional', userId: PEOPLE.teamleider.userId, role: 'betrokkenProfessional' });
+    if (requester === 'teamleider') d.run('regisseur', { type: 'addProfessional', userId: PEOPLE.teamleider.userId, role: 'betrokkenProfessional', toestemming: ALLE_ONDERDELEN });
     d.run(requester, { type: 'requestApproval', askedUserIds: requester === 'teamleider' ? [] : [PEOPLE.leidinggevende.userId] });
     const c: Case = { ...d.case, id: `case-${Math.random().toString(36).slice(2, 10)}`, reference: `HA-2026-${Math.random().toString(36).slice(2, 8).toUpperCase().replace(/[ILOU]/g, 'X')}` };
     await ctx.store.create(c);

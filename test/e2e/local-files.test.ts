@@ -2,6 +2,7 @@
  * A local run (no Azure Bot registration, the Agents Playground): Teams' file consent does not exist there, so
  * the MDO invite (.ics) and Deel A (PDF) come as a card with a download link to the bot itself, over real HTTP.
  */
+import { ALLE_ONDERDELEN } from '../support/case-fixtures';
 import { expect } from 'chai';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
@@ -80,7 +81,7 @@ describe('end to end: files by link in a local run (the playground has no file c
   it('"deel a" for a case one has been taken off is "bestaat niet": no file is made, no link handed out', async () => {
     const b = { ...context, user: { aadObjectId: '00000000-0000-4000-8000-0000000000b7', name: 'B' } };
     const regisseur = { userId: PROFESSIONAL_A.aadObjectId, orgRoles: [] };
-    await services.cases.execute(regisseur, caseId, { type: 'addProfessional', userId: b.user.aadObjectId, role: 'betrokkenProfessional' });
+    await services.cases.execute(regisseur, caseId, { type: 'addProfessional', userId: b.user.aadObjectId, role: 'betrokkenProfessional', toestemming: ALLE_ONDERDELEN });
     await postActivity(botUrl, teamsMessage(`casus HA-2026-7K3FQ9`, b));
     await services.cases.execute(regisseur, caseId, { type: 'deactivateProfessional', userId: b.user.aadObjectId });
     connector.reset();

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { caseSchema, type Case } from '../../services/domain/model/case';
+import type { ConsentInput } from '../../services/domain/model/consent';
 
 /** The casusregisseur of every fixture case unless `createdBy` or `professionals` says otherwise. */
 export const PROFESSIONAL = 'aad-professional-1';
@@ -52,3 +53,6 @@ export function makeCase(overrides: Partial<Case> = {}): Case {
 
 /** The ISO instant `minutes` after 23 Nov 2026 09:00 UTC: distinct, ordered timestamps for listings. */
 export const minute = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 9, minutes)).toISOString();
+
+/** The inwoner's consent for every part of the case, given mondeling on the voorbeeldcasus' first day. */
+export const ALLE_ONDERDELEN: ConsentInput = { hoe: 'mondeling', op: '2026-11-23', onderdelen: ['hulpvraag', 'zrm', 'deelA', 'deelB', 'mdo', 'evaluatie'] };

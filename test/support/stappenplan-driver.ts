@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { ALLE_ONDERDELEN } from './case-fixtures';
 import { DateTime } from 'luxon';
 import type { DomainError } from '../../services/domain/errors';
 import { DEFAULT_APPROVAL_POLICY } from '../../services/domain/model/approval';
@@ -124,7 +125,7 @@ export const VOORBEELD = {
           { organisatie: 'School van K2' },
         ],
       })
-      .run('regisseur', { type: 'addProfessional', userId: PEOPLE.schuldhulp.userId, role: 'betrokkenProfessional' }),
+      .run('regisseur', { type: 'addProfessional', userId: PEOPLE.schuldhulp.userId, role: 'betrokkenProfessional', toestemming: ALLE_ONDERDELEN }),
   enkelvoudig: (d: CaseDriver) =>
     d.run('regisseur', { type: 'setPartijen', vraagType: 'enkelvoudig', partijen: [{ organisatie: 'Schuldhulpverlening' }] }),
   mdo: (d: CaseDriver) => {

@@ -43,13 +43,13 @@ const LIST: CaseListCardData = {
 };
 
 const STAPPEN: CaseHistoryEntry[] = [
-  { when: '23 nov 2026, 10:00', who: 'Sanne de Vries', from: '1 Indienen', to: '2 Vraagverheldering' },
-  { when: '23 nov 2026, 11:15', who: 'Sanne de Vries', from: '2 Vraagverheldering', to: '3 Wie is er nodig?' },
-  { when: '24 nov 2026, 09:00', who: 'Sanne de Vries', from: '3 Wie is er nodig?', to: '4 MDO', why: 'Meervoudige vraag: schulden, huisvesting en school.' },
-  { when: '26 nov 2026, 14:30', who: 'Sanne de Vries', from: '4 MDO', to: '5A Plan (Deel A)' },
-  { when: '27 nov 2026, 09:10', who: 'Sanne de Vries', from: '5A Plan (Deel A)', to: '5B Onderbouwing (Deel B)', why: 'Doorbraakbudget nodig voor de huurachterstand.' },
-  { when: '30 nov 2026, 16:00', who: 'Petra Jansen', from: '5B Onderbouwing (Deel B)', to: '6 Uitvoering', why: 'Akkoord op € 1.250,00.' },
-  { when: '14 dec 2026, 08:45', who: 'Sanne de Vries', from: '6 Uitvoering', to: '6B Escaleren', why: 'De corporatie twijfelt over de betalingsregeling.' },
+  { when: '23 nov 2026, 10:00', who: 'Sanne de Vries', what: '1 Indienen → 2 Vraagverheldering' },
+  { when: '23 nov 2026, 11:15', who: 'Sanne de Vries', what: '2 Vraagverheldering → 3 Wie is er nodig?' },
+  { when: '24 nov 2026, 09:00', who: 'Sanne de Vries', what: '3 Wie is er nodig? → 4 MDO', why: 'Meervoudige vraag: schulden, huisvesting en school.' },
+  { when: '26 nov 2026, 14:30', who: 'Sanne de Vries', what: '4 MDO → 5A Plan (Deel A)' },
+  { when: '27 nov 2026, 09:10', who: 'Sanne de Vries', what: '5A Plan (Deel A) → 5B Onderbouwing (Deel B)', why: 'Doorbraakbudget nodig voor de huurachterstand.' },
+  { when: '30 nov 2026, 16:00', who: 'Petra Jansen', what: '5B Onderbouwing (Deel B) → 6 Uitvoering', why: 'Akkoord op € 1.250,00.' },
+  { when: '14 dec 2026, 08:45', who: 'Sanne de Vries', what: '6 Uitvoering → 6B Escaleren', why: 'De corporatie twijfelt over de betalingsregeling.' },
 ];
 
 const VIEW: CaseViewCardData = {
@@ -59,7 +59,10 @@ const VIEW: CaseViewCardData = {
     { role: 'Kind', label: 'Kind (K1), 9 jaar' },
     { role: 'Kind', label: 'Kind (K2), 6 jaar' },
   ],
-  professionals: [{ name: 'Sanne de Vries', role: 'Casusregisseur' }, { name: 'Ahmed El Amrani', role: 'Betrokken professional' }],
+  professionals: [
+    { name: 'Sanne de Vries', role: 'Casusregisseur', ziet: 'Ziet de hele casus.' },
+    { name: 'Ahmed El Amrani', role: 'Schuldhulpverlening: de schulden op een rij', ziet: 'Ziet: Hulpvraag en vraagverheldering, Samenwerkplan Deel A, MDO-uitkomsten. Toestemming mondeling op 23 november 2026.' },
+  ],
   due: [{ what: 'evaluatie', when: '7 januari 2027' }, { what: 'actie: huurachterstand in kaart (Schuldhulp)', when: '30 november 2026' }],
   next: 'Nog nodig: het gezamenlijk belang.',
   history: STAPPEN.slice(0, 3),
@@ -191,13 +194,13 @@ describe('cards: mijn casussen', () => {
 });
 
 describe('cards: one case', () => {
-  it('shows hulpvraag, huishouden, betrokkenen, what is open and the next step', () => {
+  it('shows hulpvraag, huishouden, who looks along and what each may see, what is open and the next step', () => {
     const card = renderCaseViewCard(VIEW);
-    expect(texts(card)).to.include.members([`Casus ${REF}`, 'Ronde 1', '4 MDO', 'Hulpvraag', VIEW.hulpvraag, VIEW.next]);
+    expect(texts(card)).to.include.members([`Casus ${REF}`, 'Ronde 1', '4 MDO', 'Hulpvraag', VIEW.hulpvraag, VIEW.next, 'Wie kijkt mee']);
     const facts = elementsOf(card, 'FactSet').map((f) => f.facts);
     expect(facts[0]).to.deep.equal(VIEW.household.map((m) => ({ title: m.role, value: m.label })));
-    expect(facts[1]).to.deep.equal(VIEW.professionals.map((p) => ({ title: p.role, value: p.name })));
-    expect(facts[2]).to.deep.equal(VIEW.due.map((d) => ({ title: d.when, value: d.what })));
+    expect(texts(card)).to.include.members(VIEW.professionals.flatMap((p) => [`${p.name} · ${p.role}`, p.ziet]));
+    expect(facts[1]).to.deep.equal(VIEW.due.map((d) => ({ title: d.when, value: d.what })));
   });
 
   it('says so when a section is empty, and leaves out a missing hulpvraag', () => {

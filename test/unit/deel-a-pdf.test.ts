@@ -31,6 +31,18 @@ describe('Deel A as a PDF for the inwoner', () => {
     }
   });
 
+  it("says who looks along with the plan and what each may see, by the inwoner's consent", async () => {
+    const d = caseAt('uitvoering');
+    d.run('regisseur', {
+      type: 'addProfessional', userId: 'aad-ggz-1', role: 'betrokkenProfessional', displayName: 'GGZ-collega', organisatie: 'GGZ-praktijk',
+      taak: 'gesprekken', toestemming: { hoe: 'schriftelijk', op: '2026-11-23', onderdelen: ['mdo', 'deelA'] },
+    });
+    const text = pdfText(await renderDeelAPdf(d.case, { generatedAt: T0, compress: false })).replace(/\s+/g, ' ');
+    expect(text).to.contain('Wie kijkt mee?');
+    expect(text).to.contain('uw casusregisseur: ziet uw hele plan.');
+    expect(text).to.contain('GGZ-collega (GGZ-praktijk), gesprekken: mag zien: dit plan (Deel A); wat in het overleg (MDO) is afgesproken. U gaf hiervoor schriftelijk toestemming op 23 november 2026.');
+  });
+
   it('is the same document for the same case and moment', async () => {
     const d = caseAt('plan');
     const [a, b] = await Promise.all([renderDeelAPdf(d.case, { generatedAt: T0 }), renderDeelAPdf(d.case, { generatedAt: T0 })]);

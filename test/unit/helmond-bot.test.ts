@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { ALLE_ONDERDELEN } from '../support/case-fixtures';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER } from '../../cards/verbs';
 import { ERROR_MESSAGES } from '../../services/domain/errors';
@@ -132,7 +133,7 @@ describe('HelmondBot: routes', () => {
     const a = { userId: PROFESSIONAL_A.aadObjectId, orgRoles: [] };
     const b = ANDER.user?.aadObjectId as string;
     const c = await h.services.cases.open(a, { teamId: 'w', hulpvraag: 'Ik moet het huis uit.' });
-    await h.services.cases.execute(a, c.id, { type: 'addProfessional', userId: b, role: 'betrokkenProfessional' });
+    await h.services.cases.execute(a, c.id, { type: 'addProfessional', userId: b, role: 'betrokkenProfessional', toestemming: ALLE_ONDERDELEN });
     await h.texts(teamsMessage(`casus ${c.reference}`, ANDER));
     expect((await h.texts(teamsMessage('verder', ANDER))).join('\n')).to.contain('huishouden');
     await h.services.cases.execute(a, c.id, { type: 'deactivateProfessional', userId: b });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { ALLE_ONDERDELEN } from '../support/case-fixtures';
 import type { ErrorCode } from '../../services/domain/errors';
 import { CaseDriver, caseAt, PEOPLE, VOORBEELD, type Person } from '../support/stappenplan-driver';
 
@@ -12,7 +13,7 @@ const decided = (outcome: string, reason?: string) => {
   return d.run('leidinggevende', { type: 'decideApproval', requestId: d.latestRequestId, outcome, ...(reason ? { reason } : {}) });
 };
 const withTeamleider = (d: CaseDriver) =>
-  d.run('regisseur', { type: 'addProfessional', userId: PEOPLE.teamleider.userId, role: 'betrokkenProfessional' });
+  d.run('regisseur', { type: 'addProfessional', userId: PEOPLE.teamleider.userId, role: 'betrokkenProfessional', toestemming: ALLE_ONDERDELEN });
 
 const REFUSALS: Row[] = [
   ['indienen without hulpvraag or inwoner', () => caseAt('indienen'), 'regisseur', go('startVraagverheldering'), 'CASE.INDIENING_INCOMPLETE',

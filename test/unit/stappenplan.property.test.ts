@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { ALLE_ONDERDELEN } from '../support/case-fixtures';
 import fc from 'fast-check';
 import type { Case } from '../../services/domain/model/case';
 import { decide } from '../../services/domain/stappenplan/machine';
@@ -36,7 +37,7 @@ const commandArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.record({ type: fc.constant('withdrawApproval'), requestId: fc.constantFrom('LATEST', 'FIRST') }),
   fc.record({ type: fc.constant('recordDeelB'), rendement: fc.constantFrom('Scherper rendement.', 'Nog scherper.') }),
   fc.record({ type: fc.constant('escalateFurther'), toelichting: fc.constant('Opschalen.'), askedUserIds: userIdsArb }),
-  fc.record({ type: fc.constant('addProfessional'), userId: fc.constantFrom(PEOPLE.teamleider.userId, PEOPLE.leidinggevende.userId), role: fc.constantFrom('betrokkenProfessional', 'aanjager') }),
+  fc.record({ type: fc.constant('addProfessional'), userId: fc.constantFrom(PEOPLE.teamleider.userId, PEOPLE.leidinggevende.userId), role: fc.constantFrom('betrokkenProfessional', 'aanjager'), toestemming: fc.constant(ALLE_ONDERDELEN) }),
   fc.record({ type: fc.constant('setActieStatus'), actieId: fc.constant('ALL'), status: fc.constantFrom('gedaan', 'bezig') }),
 );
 
@@ -47,10 +48,10 @@ const START: Record<string, () => CaseDriver> = {
   uitvoeringMetUitzondering: () => caseAt('uitvoering', { uitzondering: true }),
   // A leidinggevende who is also on the case as a professional: the four-eyes rule is what stops them.
   teamleiderOpCasus: () =>
-    VOORBEELD.deelB(caseAt('onderbouwing')).run('regisseur', { type: 'addProfessional', userId: PEOPLE.teamleider.userId, role: 'betrokkenProfessional' }),
+    VOORBEELD.deelB(caseAt('onderbouwing')).run('regisseur', { type: 'addProfessional', userId: PEOPLE.teamleider.userId, role: 'betrokkenProfessional', toestemming: ALLE_ONDERDELEN }),
   teamleiderVraagt: () =>
     VOORBEELD.deelB(caseAt('onderbouwing'))
-      .run('regisseur', { type: 'addProfessional', userId: PEOPLE.teamleider.userId, role: 'betrokkenProfessional' })
+      .run('regisseur', { type: 'addProfessional', userId: PEOPLE.teamleider.userId, role: 'betrokkenProfessional', toestemming: ALLE_ONDERDELEN })
       .run('teamleider', { type: 'requestApproval', askedUserIds: [] }),
 };
 

@@ -40,7 +40,7 @@ export const TRANSITION_NAMES = [
 export type TransitionName = (typeof TRANSITION_NAMES)[number];
 
 /** One accepted transition: who, when, from, to, why. */
-export const historyEntry = z.object({
+export const transitionEntry = z.object({
   at: instant,
   by: userId,
   from: z.enum(STEPS),
@@ -48,7 +48,18 @@ export const historyEntry = z.object({
   transition: z.enum(TRANSITION_NAMES),
   why: z.string().max(1000).optional(),
 });
+export type TransitionEntry = z.infer<typeof transitionEntry>;
+
+/** What happened to a party on the case: added, removed, consent changed or withdrawn. */
+export const PARTY_EVENTS = ['toegevoegd', 'verwijderd', 'toestemmingGewijzigd', 'toestemmingIngetrokken'] as const;
+export type PartyEvent = (typeof PARTY_EVENTS)[number];
+export const partyEntry = z.object({ at: instant, by: userId, partij: userId, gebeurtenis: z.enum(PARTY_EVENTS) });
+export type PartyEntry = z.infer<typeof partyEntry>;
+
+/** The case's history: its transitions and what happened to its parties, oldest first. */
+export const historyEntry = z.union([transitionEntry, partyEntry]);
 export type HistoryEntry = z.infer<typeof historyEntry>;
+export const isTransitionEntry = (entry: HistoryEntry): entry is TransitionEntry => 'transition' in entry;
 
 export const DUE_KINDS = ['evaluatie', 'actie', 'akkoord', 'uitvoering', 'escalatie'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];

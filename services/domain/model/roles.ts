@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { einde, toestemming } from './consent';
 import { instant, shortText, userId } from './fields';
 
 /** A professional's role on one case. */
@@ -30,9 +31,16 @@ export const caseProfessional = z.object({
   role: z.enum(CASE_ROLES, { error: 'Kies een rol op de casus.' }),
   /** The professional's display name in Teams (not the inwoner's data), shown on cards. */
   displayName: shortText('de naam van de professional', 120).optional(),
+  /** The organisation the professional works for on this case, and what they do on it (a party of stap 3). */
+  organisatie: shortText('de organisatie', 120).optional(),
+  taak: shortText('wat de collega op de casus doet', 300).optional(),
+  /** A betrokken professional sees the parts of the case this consent of the inwoner names, nothing else. */
+  toestemming: toestemming.optional(),
   addedAt: instant,
   addedBy: userId,
   active: z.boolean(),
+  /** When and why the professional left the case (inactive since). */
+  einde: einde.optional(),
 });
 export type CaseProfessional = z.infer<typeof caseProfessional>;
 

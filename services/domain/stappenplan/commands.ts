@@ -7,6 +7,7 @@ import { householdMember } from '../model/household';
 import { ZRM_VERSION, zrmScores } from '../model/leefgebieden';
 import { CHECKLIST_SECTIONS, MDO_LOCATIES, afspraak, calendarEntry, mdoUitkomsten } from '../model/mdo';
 import { CASE_ROLES } from '../model/roles';
+import { consentInput } from '../model/consent';
 import { VRAAG_TYPES, actieStatus, actieTermijn, deelB, gerealiseerd, kwaliteitVanLeven } from '../model/samenwerkplan';
 
 /**
@@ -123,7 +124,15 @@ export const dataCommands = [
     userId,
     role: z.enum(CASE_ROLES, { error: 'Kies een rol op de casus.' }),
     displayName: shortText('de naam van de professional', 120).optional(),
+    organisatie: shortText('de organisatie', 120).optional(),
+    taak: shortText('wat de collega op de casus doet', 300).optional(),
+    /** Required for a betrokken professional: without the inwoner's consent nobody is added. */
+    toestemming: consentInput.optional(),
   }),
+  /** The inwoner changed what a party may see (a new consent replaces the old one). */
+  z.object({ type: z.literal('changeConsent'), userId, toestemming: consentInput }),
+  /** The inwoner withdrew consent: the party leaves the case and sees nothing of it any more. */
+  z.object({ type: z.literal('withdrawConsent'), userId, op: calendarDate('de datum waarop de toestemming is ingetrokken') }),
   z.object({ type: z.literal('deactivateProfessional'), userId }),
 ] as const;
 

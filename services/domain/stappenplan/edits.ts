@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../errors';
-import type { Case } from '../model/case';
+import type { Case, PartyEntry } from '../model/case';
+import { CONSENT_PARTS, type ConsentInput, type Toestemming } from '../model/consent';
+import type { CaseProfessional } from '../model/roles';
 import { ZRM_VERSION } from '../model/leefgebieden';
 import { MDO_CHECKLIST, openMdo, type ChecklistSection } from '../model/mdo';
 import type { Step } from '../model/steps';
@@ -191,21 +193,80 @@ export const EDITS: EditTable = {
       if (cmd.role === 'casusregisseur') {
         throw new DomainError('CASE.FORBIDDEN_ROLE', 'De casusregie gaat over via de afspraken van het MDO.');
       }
-      const entry = { userId: cmd.userId, role: cmd.role, addedAt: nowIso(ctx), addedBy: ctx.actor.userId, active: true, ...(cmd.displayName ? { displayName: cmd.displayName } : {}) };
-      if (existing) Object.assign(existing, entry);
-      else c.professionals.push(entry);
+      if (cmd.role === 'betrokkenProfessional' && !cmd.toestemming) {
+        throw new DomainError('CASE.CONSENT_REQUIRED', 'Leg eerst de toestemming van de inwoner vast: hoe en wanneer die gegeven is, en welke onderdelen de collega mag zien.');
+      }
+      const toestemming = cmd.toestemming && recordedConsent(cmd.toestemming, ctx);
+      const entry = {
+        userId: cmd.userId, role: cmd.role, addedAt: nowIso(ctx), addedBy: ctx.actor.userId, active: true,
+        ...(cmd.displayName ? { displayName: cmd.displayName } : {}),
+        ...(cmd.organisatie ? { organisatie: cmd.organisatie } : {}),
+        ...(cmd.taak ? { taak: cmd.taak } : {}),
+        ...(toestemming ? { toestemming } : {}),
+      };
+      if (existing) {
+        // Back on the case: what was recorded before (consent, the end) is replaced, not merged.
+        for (const key of ['displayName', 'organisatie', 'taak', 'toestemming', 'einde'] as const) delete existing[key];
+        Object.assign(existing, entry);
+      } else c.professionals.push(entry);
+      partyEvent(c, ctx, cmd.userId, 'toegevoegd');
+    },
+  },
+  changeConsent: {
+    steps: OPEN_STEPS, permission: 'regisseur',
+    apply: (c, cmd, ctx) => {
+      const p = activeParty(c, cmd.userId);
+      p.toestemming = recordedConsent(cmd.toestemming, ctx);
+      partyEvent(c, ctx, cmd.userId, 'toestemmingGewijzigd');
+    },
+  },
+  withdrawConsent: {
+    steps: OPEN_STEPS, permission: 'regisseur',
+    apply: (c, cmd, ctx) => {
+      const p = activeParty(c, cmd.userId);
+      notInTheFuture(cmd.op, ctx, 'De datum waarop de toestemming is ingetrokken ligt in de toekomst.');
+      delete p.toestemming;
+      p.active = false;
+      p.einde = { op: nowIso(ctx), door: ctx.actor.userId, reden: 'toestemmingIngetrokken' };
+      partyEvent(c, ctx, cmd.userId, 'toestemmingIngetrokken');
     },
   },
   deactivateProfessional: {
     steps: OPEN_STEPS, permission: 'regisseur',
-    apply: (c, cmd) => {
+    apply: (c, cmd, ctx) => {
       const p = c.professionals.find((x) => x.userId === cmd.userId && x.active);
       if (!p) throw new DomainError('CASE.NOT_A_MEMBER');
       if (p.role === 'casusregisseur') throw new DomainError('CASE.FORBIDDEN_ROLE', 'Draag eerst de casusregie over.');
       p.active = false;
+      p.einde = { op: nowIso(ctx), door: ctx.actor.userId, reden: 'verwijderd' };
+      partyEvent(c, ctx, cmd.userId, 'verwijderd');
     },
   },
 };
+
+/** An active betrokken professional (a party whose consent can change), or CASE.NOT_A_MEMBER. */
+function activeParty(c: Case, userId: string): CaseProfessional {
+  const p = c.professionals.find((x) => x.userId === userId && x.active);
+  if (!p) throw new DomainError('CASE.NOT_A_MEMBER');
+  if (p.role !== 'betrokkenProfessional') {
+    throw new DomainError('CASE.FORBIDDEN_ROLE', p.role === 'casusregisseur' ? 'De casusregisseur ziet de hele casus; draag eerst de casusregie over.' : 'Deze collega kijkt mee vanuit een rol in de Helmond Aanpak, niet met toestemming per onderdeel.');
+  }
+  return p;
+}
+
+function notInTheFuture(date: string, ctx: MachineContext, refusal: string): void {
+  if (date > (ctx.now.setZone(ZONE).toISODate() as string)) throw new DomainError('CASE.INVALID_INPUT', refusal);
+}
+
+/** The consent as recorded now by the actor; a date in the future is refused. */
+function recordedConsent(input: ConsentInput, ctx: MachineContext): Toestemming {
+  notInTheFuture(input.op, ctx, 'De datum van de toestemming ligt in de toekomst; vul de dag in waarop de inwoner toestemming gaf.');
+  return { ...input, onderdelen: CONSENT_PARTS.filter((part) => input.onderdelen.includes(part)), vastgelegdDoor: ctx.actor.userId, vastgelegdOp: nowIso(ctx) };
+}
+
+function partyEvent(c: Case, ctx: MachineContext, partij: string, gebeurtenis: PartyEntry['gebeurtenis']): void {
+  c.history.push({ at: nowIso(ctx), by: ctx.actor.userId, partij, gebeurtenis });
+}
 
 /** Apply one data edit to the machine's copy of a case, after checking step and permission. */
 export function applyEdit(c: Case, cmd: DataCommand, ctx: MachineContext): void {

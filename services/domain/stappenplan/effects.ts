@@ -1,4 +1,6 @@
 import type { Case } from '../model/case';
+import { CONSENT_PARTS } from '../model/consent';
+import { ZONE } from '../../ports/clock';
 import type { EscalatieAanleiding } from '../model/escalation';
 import type { MachineContext } from './context';
 import { nowIso } from './context';
@@ -9,11 +11,21 @@ import { openEscalatie } from './permissions';
  * Changes that transitions make besides moving the step. Each works on the machine's private copy of the case.
  */
 
-/** The MDO named who holds casusregie (AVE): that professional becomes casusregisseur, the previous one stays involved. */
-export function handOverCasusregie(c: Case, userId: string): void {
+/**
+ * The MDO named who holds casusregie (AVE): that professional becomes casusregisseur (and sees the whole case), the
+ * previous one stays involved and keeps seeing all of it: agreed at the MDO, where the inwoner is present, and
+ * recorded as the inwoner's consent for every part, which the new casusregisseur can change.
+ */
+export function handOverCasusregie(c: Case, userId: string, ctx: MachineContext): void {
   for (const p of c.professionals) {
-    if (p.active && p.role === 'casusregisseur' && p.userId !== userId) p.role = 'betrokkenProfessional';
-    if (p.active && p.userId === userId) p.role = 'casusregisseur';
+    if (p.active && p.role === 'casusregisseur' && p.userId !== userId) {
+      p.role = 'betrokkenProfessional';
+      p.toestemming = { hoe: 'mondeling', op: ctx.now.setZone(ZONE).toISODate() as string, onderdelen: [...CONSENT_PARTS], vastgelegdDoor: ctx.actor.userId, vastgelegdOp: nowIso(ctx) };
+    }
+    if (p.active && p.userId === userId) {
+      p.role = 'casusregisseur';
+      delete p.toestemming;
+    }
   }
 }
 

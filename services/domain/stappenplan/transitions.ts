@@ -87,7 +87,7 @@ export const TRANSITIONS: readonly TransitionDef[] = [
       const mdo = openMdo(c.mdos);
       if (!mdo) return;
       mdo.afgerondAt = nowIso(ctx);
-      if (mdo.uitkomsten.casusregie) handOverCasusregie(c, mdo.uitkomsten.casusregie);
+      if (mdo.uitkomsten.casusregie) handOverCasusregie(c, mdo.uitkomsten.casusregie, ctx);
     },
   },
   {
