@@ -17,6 +17,9 @@ import { ClientSecretCredential, DefaultAzureCredential } from '@azure/identity'
 import { loadFileDirectory } from '../services/adapters/file/file-directory';
 import { createGraphClient } from '../services/adapters/graph/graph-client';
 import { GraphDirectory } from '../services/adapters/graph/graph-directory';
+import { GraphAppInstaller } from '../services/adapters/graph/graph-app-installer';
+import type { AppInstaller } from '../services/ports/app-installer';
+import { ProactiveReach, type ProactiveReachOptions } from '../services/notify/proactive-reach';
 import type { AuditLog } from '../services/ports/audit-log';
 import type { CaseStore } from '../services/ports/case-store';
 import { systemClock, type Clock } from '../services/ports/clock';
@@ -76,6 +79,9 @@ export interface ComposeOverrides {
   readonly cosmosClient?: CosmosClient;
   /** Tests hand in a calendar on their local Graph server. */
   readonly calendar?: Calendar;
+  /** Tests hand in an installer on their local Graph server, and a shorter wait for Teams' installationUpdate. */
+  readonly installer?: AppInstaller;
+  readonly reach?: ProactiveReachOptions;
   /** Wrap the case store, e.g. to count its operations in a benchmark. */
   readonly wrapStore?: (store: CaseStore) => CaseStore;
 }
@@ -121,6 +127,13 @@ function calendarOf(config: AppConfig['calendar'], clock: Clock): Calendar {
   return config.kind === 'graph' ? new GraphCalendar(graphClient(config.graph)) : new IcsCalendar(clock);
 }
 
+/** Installing the app for people the bot cannot reach yet: only with TEAMS_APP_CATALOG_ID (through Graph). */
+function installerOf(config: AppConfig['appInstall']): AppInstaller | undefined {
+  if (!config) return undefined;
+  // The catalog binding names the public Graph host, or the national cloud's one that GRAPH_BASE_URL names.
+  return new GraphAppInstaller(graphClient(config.graph), { catalogAppId: config.catalogAppId, bindingHost: config.graph.baseUrl });
+}
+
 /**
  * Build the bot: Azure Cosmos DB when COSMOS_ENDPOINT is configured, otherwise the embedded default store under
  * DATA_DIR (nothing needs Azure). Roles come from DATA_DIR/directory.json.
@@ -146,7 +159,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     const approvals = new ApprovalService({ cases, ledger, directory, clock });
     const services: BotServices = { cases, approvals, directory, clock, references, ledger, planner };
     const leases = new ReminderLeases(await backend.versioned('leases', leaseDocument));
-    const notifier = new ProactiveNotifier(references);
+    const notifier = new ProactiveNotifier(new ProactiveReach(references, overrides.installer ?? installerOf(config.appInstall), overrides.reach));
     const cards = new ApprovalCards();
     const delivery = new ApprovalDelivery(services, approvals, cards, notifier, new SentCards(await backend.versioned('sentCards', sentCardsDocument)));
     // Without an Azure Bot registration this is a local run: files by link (the playground has no file consent).

@@ -46,6 +46,13 @@ export interface GraphDirectoryConfig {
   readonly graph: GraphConnection;
 }
 
+/** Installing the bot's Teams app for people it cannot reach yet, through Graph. */
+export interface AppInstallConfig {
+  /** The app's id in the tenant's app catalog. */
+  readonly catalogAppId: string;
+  readonly graph: GraphConnection;
+}
+
 export const CALENDAR_KINDS = ['ics', 'graph'] as const;
 
 /** Where MDO invites go: the professionals' Exchange calendars through Graph, or .ics files in the chat. */
@@ -99,6 +106,8 @@ export interface AppConfig {
   readonly directory: GraphDirectoryConfig | undefined;
   /** Where MDO invites go (CALENDAR). */
   readonly calendar: CalendarConfig;
+  /** Set when TEAMS_APP_CATALOG_ID is: the bot installs its app for someone it cannot reach yet; otherwise it cannot. */
+  readonly appInstall: AppInstallConfig | undefined;
   /** Set when COSMOS_ENDPOINT is: cases and bot state live in Azure Cosmos DB; otherwise the embedded store. */
   readonly cosmos: CosmosOptions | undefined;
 }
@@ -165,6 +174,7 @@ const EnvSchema = z
     APPROVAL_BUDGET_TIERS: text('APPROVAL_BUDGET_TIERS heeft de vorm 2500=leidinggevende,25000=bestuurder (tot en met dat bedrag in euro, oplopend).', (v) => parseTiers(v) !== undefined),
     APPROVAL_STUCK_WERKDAGEN: text('APPROVAL_STUCK_WERKDAGEN moet een heel aantal werkdagen zijn (1 tot 60).', (v) => /^\d{1,2}$/.test(v) && +v >= 1 && +v <= 60),
     GRAPH_BASE_URL: text('GRAPH_BASE_URL moet een https-adres zijn.', (v) => URL.canParse(v) && new URL(v).protocol === 'https:'),
+    TEAMS_APP_CATALOG_ID: text('TEAMS_APP_CATALOG_ID moet de id (GUID) van de app in de app-catalogus van de organisatie zijn.', (v) => GUID.test(v)),
     CALENDAR: text('CALENDAR is `graph` (agenda\u2019s via Microsoft Graph) of `ics` (uitnodigingen als bestand).', (v) => (CALENDAR_KINDS as readonly string[]).includes(v)),
     ...overrideShape,
   })
@@ -251,6 +261,7 @@ function toConfig(env: Env): AppConfig {
     bot: { appId: env.MicrosoftAppId, appType, tenantId: env.MicrosoftAppTenantId, auth },
     directory: roleGroups(env),
     calendar: env.CALENDAR === 'graph' ? { kind: 'graph', graph: graphConnection(env) } : { kind: 'ics' },
+    appInstall: env.TEAMS_APP_CATALOG_ID ? { catalogAppId: env.TEAMS_APP_CATALOG_ID, graph: graphConnection(env) } : undefined,
     policy: approvalPolicy(env),
     cosmos: env.COSMOS_ENDPOINT
       ? { endpoint: env.COSMOS_ENDPOINT, database: env.COSMOS_DATABASE ?? 'helmond-aanpak', ...(env.COSMOS_KEY ? { key: env.COSMOS_KEY } : {}) }

@@ -76,6 +76,9 @@ export class HelmondBot extends TeamsActivityHandler {
 
     this.onInstallationUpdateAdd(async (turn, next) => {
       await turn.sendActivity(isGroupConversation(turn.activity) ? GROUP_WELCOME_TEXT : WELCOME_TEXT);
+      // In the personal scope this is how the bot first learns where to reach someone it installed itself for
+      // (services/notify/proactive-reach.ts waits for it). After the welcome, so that comes first in the chat.
+      await this.rememberReference(turn);
       await next();
     });
     this.onMembersAdded(async (turn, next) => {
@@ -100,7 +103,10 @@ export class HelmondBot extends TeamsActivityHandler {
     });
   }
 
-  /** Keep how to reach this professional in their personal chat, for approval cards and reminders. */
+  /**
+   * Keep how to reach this professional in their personal chat, for approval cards and reminders: on every message
+   * and when the app is installed for them.
+   */
   private async rememberReference(turn: TurnContext): Promise<void> {
     const { activity } = turn;
     if (activity.conversation?.conversationType !== 'personal' || !activity.from?.id || !activity.recipient?.id) return;

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const runtime = await compose(config);
   const app = await createApp(config, { bot: runtime.bot, logger, ...(runtime.downloads ? { downloads: runtime.downloads } : {}) });
-  runtime.notifier.attach(app.adapter, config.bot.appId);
+  runtime.notifier.attach(app.adapter, config.bot.appId, logger);
   const port = await app.listen(config.port, config.host);
   keepRunning(logger);
   app.ready();

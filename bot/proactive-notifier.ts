@@ -1,6 +1,8 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
-import type { ConversationReferences, StoredConversationReference } from '../services/notify/conversation-references';
+import type { StoredConversationReference } from '../services/notify/conversation-references';
+import type { ProactiveReach } from '../services/notify/proactive-reach';
 import type { Notifier, OutgoingMessage } from '../services/ports/notifier';
+import { silentLogger, type Logger } from './logging';
 
 function toReference(ref: StoredConversationReference): Partial<ConversationReference> {
   return {
@@ -19,24 +21,28 @@ export interface PersonalChat {
 
 /**
  * Proactive messages through the CloudAdapter (continueConversationAsync) to the personal chat a professional last
- * used. The adapter is attached once the HTTP edge exists (it owns the adapter).
+ * used; someone the bot has never talked to gets the app installed first when Graph is configured (see
+ * services/notify/proactive-reach.ts). The adapter is attached once the HTTP edge exists (it owns the adapter).
  */
 export class ProactiveNotifier implements Notifier, PersonalChat {
   private adapter: CloudAdapter | undefined;
   private botAppId = '';
+  private logger: Logger = silentLogger;
 
-  constructor(private readonly references: ConversationReferences) {}
+  constructor(private readonly reach: ProactiveReach) {}
 
-  attach(adapter: CloudAdapter, botAppId: string | undefined): void {
+  attach(adapter: CloudAdapter, botAppId: string | undefined, logger?: Logger): void {
     this.adapter = adapter;
     this.botAppId = botAppId ?? '';
+    if (logger) this.logger = logger;
   }
 
   async send(userId: string, message: OutgoingMessage): Promise<string | undefined> {
-    const ref = await this.references.lookup(userId);
-    if (!ref || !this.adapter) return undefined;
+    if (!this.adapter) return undefined;
+    const reference = await this.referenceFor(userId);
+    if (!reference) return undefined;
     let id: string | undefined;
-    await this.adapter.continueConversationAsync(this.botAppId, toReference(ref), async (turn) => {
+    await this.adapter.continueConversationAsync(this.botAppId, toReference(reference), async (turn) => {
       id = (await turn.sendActivity({ type: 'message', ...message, attachments: message.attachments ? [...message.attachments] : undefined }))?.id;
     });
     return id;
@@ -44,17 +50,26 @@ export class ProactiveNotifier implements Notifier, PersonalChat {
 
   /**
    * Run `work` as a turn in the professional's personal chat with the bot (for a case command asked in a group chat,
-   * whose answer must not be read by the group). False when there is no personal chat to continue yet.
+   * whose answer must not be read by the group), installing the app for them first as `send` does. False when there
+   * is no personal chat to continue (yet).
    */
   async inPersonalChat(userId: string, work: (turn: TurnContext) => Promise<void>): Promise<boolean> {
-    const ref = await this.references.lookup(userId);
-    if (!ref || !this.adapter) return false;
-    await this.adapter.continueConversationAsync(this.botAppId, toReference(ref), work);
+    if (!this.adapter) return false;
+    const reference = await this.referenceFor(userId);
+    if (!reference) return false;
+    await this.adapter.continueConversationAsync(this.botAppId, toReference(reference), work);
     return true;
   }
 
+  /** Where to reach the professional, installing the app for them when needed (logged by outcome, never by person). */
+  private async referenceFor(userId: string): Promise<StoredConversationReference | undefined> {
+    const { reference, install } = await this.reach.referenceFor(userId);
+    if (install) this.logger[install === 'installed' ? 'info' : 'warn']('proactive.install', { status: install });
+    return reference;
+  }
+
   async update(userId: string, activityId: string, message: OutgoingMessage): Promise<boolean> {
-    const ref = await this.references.lookup(userId);
+    const ref = await this.reach.stored(userId);
     if (!ref || !this.adapter) return false;
     await this.adapter.continueConversationAsync(this.botAppId, toReference(ref), async (turn) => {
       await turn.updateActivity({ type: 'message', id: activityId, ...message, attachments: message.attachments ? [...message.attachments] : undefined });

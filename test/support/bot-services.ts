@@ -26,6 +26,8 @@ import { ApprovalDelivery } from '../../bot/card-actions/approval-delivery';
 import { Downloads } from '../../bot/downloads';
 import { HelmondBot } from '../../bot/helmond-bot';
 import { ProactiveNotifier } from '../../bot/proactive-notifier';
+import { ProactiveReach, type ProactiveReachOptions } from '../../services/notify/proactive-reach';
+import type { AppInstaller } from '../../services/ports/app-installer';
 import { SentCards, sentCardsDocument } from '../../services/notify/sent-cards';
 import type { BotServices } from '../../bot/turn-services';
 import type { Case } from '../../services/domain/model/case';
@@ -79,10 +81,10 @@ export const submitDataOf = (reply: Partial<Activity>) =>
   ((reply.attachments?.[0]?.content as { actions: { data: Record<string, unknown> }[] }).actions[0]?.data ?? {});
 
 /** The real Teams handler on in-memory adapters. */
-export function createTestBot(directory = new StaticDirectory(), options: { downloads?: boolean; wrap?: StoreWrappers } = {}) {
+export function createTestBot(directory = new StaticDirectory(), options: { downloads?: boolean; wrap?: StoreWrappers; installer?: AppInstaller; reach?: ProactiveReachOptions } = {}) {
   const ctx = createTestServices(directory, undefined, options.wrap);
   const downloads = options.downloads ? new Downloads(ctx.clock) : undefined;
-  const notifier = new ProactiveNotifier(ctx.references);
+  const notifier = new ProactiveNotifier(new ProactiveReach(ctx.references, options.installer, options.reach));
   const cards = new ApprovalCards();
   const sentCards = new SentCards(new MemoryVersionedStore(sentCardsDocument));
   const delivery = new ApprovalDelivery(ctx.services, ctx.approvals, cards, notifier, sentCards);

@@ -59,3 +59,35 @@ export async function startGraphServer(): Promise<{
 
 /** A credential that hands out a fixed token: inbound nothing talks to Microsoft's login. */
 export const testCredential: TokenCredential = { getToken: async () => ({ token: 'graph-test-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+
+const INSTALLED_APPS = /^\/v1\.0\/users\/([^/?]+)\/teamwork\/installedApps$/;
+const CATALOG_BINDING = /^https:\/\/graph\.microsoft\.com\/v1\.0\/appCatalogs\/teamsApps\/([^/]+)$/;
+
+/**
+ * Teams' app installations in users' personal scope, as Graph keeps them: `POST /users/{id}/teamwork/installedApps`
+ * with a catalog binding installs once (201, no body) and answers 409 after that; a body that is not exactly the
+ * binding is a 400. `onInstall` runs after each new install, where a test acts as Teams (the installationUpdate).
+ */
+export function installedAppsRoute(options: { onInstall?: (userId: string, catalogAppId: string) => void } = {}) {
+  const installed = new Map<string, Set<string>>();
+  const route: GraphRoute = (call) => {
+    const match = INSTALLED_APPS.exec(call.path);
+    if (!match || call.method !== 'POST') return undefined;
+    const userId = decodeURIComponent(match[1] as string);
+    let binding: unknown;
+    try {
+      binding = (JSON.parse(call.body) as Record<string, unknown>)['teamsApp@odata.bind'];
+    } catch {
+      binding = undefined;
+    }
+    const app = typeof binding === 'string' ? CATALOG_BINDING.exec(binding)?.[1] : undefined;
+    if (!app || Object.keys(JSON.parse(call.body || '{}') as object).length !== 1) return { status: 400, body: { error: { code: 'BadRequest', message: 'Invalid binding' } } };
+    const apps = installed.get(userId) ?? new Set<string>();
+    installed.set(userId, apps);
+    if (apps.has(app)) return { status: 409, body: { error: { code: 'Conflict', message: 'App is already installed.' } } };
+    apps.add(app);
+    queueMicrotask(() => options.onInstall?.(userId, app));
+    return { status: 201 };
+  };
+  return { route, installed };
+}

@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       bot: { appId: undefined, appType: 'MultiTenant', tenantId: undefined, auth: { MicrosoftAppType: 'MultiTenant' } },
       directory: undefined,
       calendar: { kind: 'ics' },
+      appInstall: undefined,
       policy: DEFAULT_APPROVAL_POLICY,
       cosmos: undefined,
     });
@@ -42,6 +43,18 @@ describe('loadConfig', () => {
     const config = loadConfig({ CALENDAR: 'graph', GRAPH_TENANT_ID: TENANT_ID, GRAPH_CLIENT_ID: APP_ID, GRAPH_CLIENT_SECRET: SECRET });
     expect(config.calendar).to.deep.equal({ kind: 'graph', graph: { tenantId: TENANT_ID, clientId: APP_ID, clientSecret: SECRET, baseUrl: 'https://graph.microsoft.com' } });
     expect(loadConfig({ CALENDAR: 'graph' }).calendar).to.deep.equal({ kind: 'graph', graph: { baseUrl: 'https://graph.microsoft.com' } });
+  });
+
+  it('TEAMS_APP_CATALOG_ID lets the bot install its app through Graph with the GRAPH_* app (or the managed identity)', () => {
+    const CATALOG = 'a1b2c3d4-0000-4000-8000-00000000c0de';
+    expect(loadConfig({ TEAMS_APP_CATALOG_ID: CATALOG, GRAPH_TENANT_ID: TENANT_ID, GRAPH_CLIENT_ID: APP_ID, GRAPH_CLIENT_SECRET: SECRET }).appInstall).to.deep.equal({
+      catalogAppId: CATALOG,
+      graph: { tenantId: TENANT_ID, clientId: APP_ID, clientSecret: SECRET, baseUrl: 'https://graph.microsoft.com' },
+    });
+    expect(loadConfig({ TEAMS_APP_CATALOG_ID: CATALOG }).appInstall).to.deep.equal({ catalogAppId: CATALOG, graph: { baseUrl: 'https://graph.microsoft.com' } });
+    expect(configError({ TEAMS_APP_CATALOG_ID: 'com.helmond.aanpak' }).userMessage).to.equal(
+      'Configuratiefout: TEAMS_APP_CATALOG_ID moet de id (GUID) van de app in de app-catalogus van de organisatie zijn.',
+    );
   });
 
   it('listens on loopback only without an app id, on every interface with one', () => {

@@ -9,7 +9,7 @@ import { MAX_BUDGET_CENTS } from '../../services/budget/ledger';
 import { formatEuro } from '../../services/domain/text/format';
 import { createTestBot } from '../support/bot-services';
 import { assertPlainDutch } from '../support/plain-dutch';
-import { PROFESSIONAL_A, teamsInstallationAdd, teamsMembersAdded, teamsMessage, teamsSubmit, type TeamsContext } from '../support/teams-activities';
+import { PROFESSIONAL_A, TEST_BOT_APP_ID, TEST_TENANT_ID, teamsInstallationAdd, teamsMembersAdded, teamsMessage, teamsSubmit, type TeamsContext } from '../support/teams-activities';
 
 const CONTEXT: TeamsContext = { serviceUrl: 'https://test.invalid/' };
 const ANDER: TeamsContext = { ...CONTEXT, user: { aadObjectId: '00000000-0000-4000-8000-0000000000b2', name: 'Professional B' } };
@@ -153,6 +153,26 @@ describe('HelmondBot: routes', () => {
     expect(JSON.stringify(reference)).to.not.contain('Professional A');
     await h.texts(teamsMessage('help', { ...CONTEXT, conversationType: 'groupChat', conversationId: '19:groep' }));
     expect((await h.references.lookup(PROFESSIONAL_A.aadObjectId))?.conversationId).to.equal(`a:personal-${PROFESSIONAL_A.aadObjectId}`);
+  });
+
+  it('remembers the same reference when the app is installed in the personal scope (after the welcome), not in a team', async () => {
+    const h = harness();
+    const [welcome, ...rest] = await h.texts(teamsInstallationAdd(ANDER));
+    expect(rest).to.deep.equal([]);
+    expect(welcome).to.match(/^Welkom bij de Helmond Aanpak-assistent\./);
+    const userId = ANDER.user?.aadObjectId as string;
+    expect(await h.references.lookup(userId)).to.deep.equal({
+      schemaVersion: 1,
+      channelId: 'msteams',
+      serviceUrl: 'https://test.invalid/',
+      conversationId: `a:personal-${userId}`,
+      tenantId: TEST_TENANT_ID,
+      userChannelId: `29:${userId}`,
+      botId: `28:${TEST_BOT_APP_ID}`,
+    });
+    const other = harness();
+    await other.texts(teamsInstallationAdd({ ...ANDER, conversationType: 'channel', conversationId: '19:team@thread.tacv2' }));
+    expect(await other.references.lookup(userId)).to.equal(undefined);
   });
 
   it('"budget" shows the team\u2019s doorbraakbudget; only a beheerder sets it, and a bad amount is refused in Dutch', async () => {
