@@ -51,7 +51,7 @@ export function renderCollegaToevoegenCard(data: CollegaToevoegenCardData) {
     vandaag: data.vandaag,
     melding: data.melding ?? '',
     teams,
-    // No people file: no list to choose from (an empty ChoiceSet is no valid card), but a word for the beheerder.
+    // No people file: nothing to choose, so no form and no "Toevoegen" (an empty ChoiceSet is no valid card either).
     leegeLijst: !teams && lijst.length === 0,
     keuzes,
     gekozen: gekozen && keuzes.some((k) => k.value === gekozen.id) ? gekozen.id : '',
