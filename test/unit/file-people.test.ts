@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadFilePeople, MAX_NAME } from '../../services/adapters/file/file-people';
 import { useTempDir } from '../support/temp-dir';
@@ -29,6 +29,16 @@ describe('the local people file (DATA_DIR/people.json)', () => {
     expect(await people.selectable()).to.deep.equal([ALEX, { id: MEGAN.id, displayName: 'Megan Bowen' }]);
     expect(await people.find(ALEX.id)).to.deep.equal(ALEX);
     expect(await people.find('aad-onbekend')).to.equal(undefined);
+  });
+
+  it('reads the README\u2019s example, whose ids are the Agents Playground\u2019s mock users', async () => {
+    const readme = await readFile(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const example = /\*\*People\.\*\*[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example, 'the example in the README').to.be.a('string');
+    await writeFile(file(), example as string);
+    const people = await loadFilePeople(file());
+    expect((await people.selectable())?.map((p) => p.displayName)).to.deep.equal(['Alex Wilber', 'Megan Bowen', 'Adele Vance', 'Isaiah Langer', 'Patti Fernandez', 'Lynne Robbins']);
+    expect(await people.find(ALEX.id)).to.include({ displayName: 'Alex Wilber' });
   });
 
   it('treats a missing file as nobody to choose from', async () => {
