@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors';
 import type { Professional } from '../../ports/people';
 import { StaticPeople } from '../memory/static-people';
+import { readJsonFile } from './json-file';
 
 /** Longest name and organisation the file may give: a card shows them on one line. */
 export const MAX_NAME = 100;
@@ -63,19 +63,8 @@ function refusal(file: string, error: z.ZodError): DomainError {
  * stops start-up with a Dutch message that names the file and says what is wrong, in words (never a field path).
  */
 export async function loadFilePeople(file: string): Promise<StaticPeople> {
-  let content: string;
-  try {
-    content = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new StaticPeople();
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch {
-    throw new DomainError('CONFIG.INVALID', `Configuratiefout: het personenbestand ${file} is geen geldige JSON.`);
-  }
+  const json = await readJsonFile(file, 'het personenbestand');
+  if (json === undefined) return new StaticPeople();
   const parsed = peopleFile.safeParse(json);
   if (!parsed.success) throw refusal(file, parsed.error);
   return new StaticPeople(parsed.data.map((p): Professional => ({ id: p.id, displayName: p.displayName, ...(p.organisatie ? { organisatie: p.organisatie } : {}) })));

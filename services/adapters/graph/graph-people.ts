@@ -1,6 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { DomainError } from '../../domain/errors';
 import type { People, Professional } from '../../ports/people';
+import { mapGraphError } from './graph-client';
 
 interface GraphUser {
   id?: string;
@@ -9,15 +9,7 @@ interface GraphUser {
   department?: string | null;
 }
 
-/** Graph's error as the port's: no permission is for the beheerder to fix, anything transient is "try again". */
-function mapGraphError(error: unknown): unknown {
-  const status = (error as { statusCode?: number }).statusCode;
-  if (status === 401 || status === 403) {
-    return new DomainError('GRAPH.FORBIDDEN', 'De bot mag de gegevens van collega\u2019s niet opzoeken. De beheerder moet de app de toepassingsmachtiging User.Read.All geven.', { cause: error });
-  }
-  if (status === 429 || status === 503 || status === 504) return new DomainError('GRAPH.UNAVAILABLE', undefined, { cause: error });
-  return error;
-}
+const FORBIDDEN = 'De bot mag de gegevens van collega\u2019s niet opzoeken. De beheerder moet de app de toepassingsmachtiging User.Read.All geven.';
 
 const filled = (s: string | null | undefined) => (typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined);
 
@@ -37,7 +29,7 @@ export class GraphPeople implements People {
       // 404 for an unknown id; 400 for something that is no object id or user principal name at all.
       const status = (error as { statusCode?: number }).statusCode;
       if (status === 404 || status === 400) return undefined;
-      throw mapGraphError(error);
+      throw mapGraphError(error, FORBIDDEN);
     }
     const displayName = filled(user.displayName);
     if (!user.id || !displayName) return undefined;
