@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { checklistInputId } from '../cards/mdo-checklist';
 import { fail, ok, type Result } from '../services/domain/errors';
+import { CONSENT_PARTS, CONSENT_WAYS, type ConsentPart } from '../services/domain/model/consent';
+import { freeText, shortText } from '../services/domain/model/fields';
 import { LEEFGEBIEDEN } from '../services/domain/model/leefgebieden';
 import { CHECKLIST_SECTIONS, MDO_CHECKLIST } from '../services/domain/model/mdo';
+import { parseInput } from '../services/domain/model/validation';
 
 type Payload<Ids extends string, Inputs extends string> = { verb?: string } & Record<Ids, string> & Partial<Record<Inputs, string>>;
 
@@ -20,15 +23,63 @@ export function cardPayload<const Ids extends string, const Inputs extends strin
   }) as unknown as z.ZodType<Payload<Ids, Inputs>>;
 }
 
+/** Marks an issue as a refusal of what the professional filled in, said as it is (not a card we did not send). */
+const INPUT_REFUSAL = 'inputRefusal';
+
+/**
+ * A card payload whose inputs are checked right here too: first the card's shape (`payload`: not ours →
+ * `CARD.INVALID_PAYLOAD`), then what was filled in (`inputs`, whose schema gives Dutch sentences that name the field),
+ * refused as `CASE.INVALID_INPUT` with that sentence.
+ */
+function withInputs<In, Out>(payload: z.ZodType<In>, inputs: z.ZodType<Out>) {
+  return payload.transform((raw, ctx): Out => {
+    const parsed = parseInput(inputs, raw);
+    if (parsed.ok) return parsed.value;
+    ctx.issues.push({ code: 'custom', message: parsed.error.userMessage, input: raw, params: { [INPUT_REFUSAL]: true } });
+    return z.NEVER;
+  });
+}
+
 /**
  * The payload, or `CARD.INVALID_PAYLOAD` with its one Dutch sentence ("Deze kaart is verlopen of niet geldig; er is
- * niets veranderd."). What the professional typed into the card is checked after this, by the command it becomes,
- * whose refusals name the field.
+ * niets veranderd."). For most cards what the professional typed is checked after this, by the command it becomes,
+ * whose refusals name the field; a payload made `withInputs` checks it here and refuses with that sentence.
  */
 export function parseCard<T>(schema: z.ZodType<T>, data: unknown): Result<T> {
   const parsed = schema.safeParse(data);
-  return parsed.success ? ok(parsed.data) : fail('CARD.INVALID_PAYLOAD');
+  if (parsed.success) return ok(parsed.data);
+  const said = parsed.error.issues.find((issue) => issue.code === 'custom' && issue.params?.[INPUT_REFUSAL] === true);
+  return said ? fail('CASE.INVALID_INPUT', said.message) : fail('CARD.INVALID_PAYLOAD');
 }
+
+const CHOOSE_COLLEAGUE = 'Kies de collega die je wilt toevoegen.';
+
+/**
+ * The parts the colleague may see: the multi-select arrives as one comma-separated string of codes. Each part once,
+ * in the fixed order of CONSENT_PARTS.
+ */
+const consentParts = z
+  .string({ error: 'Kies minstens één onderdeel dat de collega mag zien.' })
+  .transform((text) => text.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+  .pipe(z.array(z.enum(CONSENT_PARTS, { error: 'Kies alleen onderdelen uit de lijst op de kaart.' })).min(1, { error: 'Kies minstens één onderdeel dat de collega mag zien.' }))
+  .transform((parts) => CONSENT_PARTS.filter((part) => parts.includes(part)) as ConsentPart[]);
+
+/** What collega-toevoegen.json sends back, filled in: who, their organisation and task, and the inwoner's consent. */
+const collegaInputs = z
+  .object({
+    caseId: z.string(),
+    userId: z
+      .string({ error: CHOOSE_COLLEAGUE })
+      .trim()
+      .min(1, { error: CHOOSE_COLLEAGUE })
+      .regex(/^[A-Za-z0-9:_\-.@]{1,200}$/, { error: 'Deze collega kan ik niet vinden; kies iemand op de kaart.' }),
+    organisatie: shortText('de organisatie van de collega', 80),
+    taak: freeText('de taak van de collega', 500),
+    hoe: z.enum(CONSENT_WAYS, { error: 'Kies hoe de inwoner toestemming gaf: mondeling of schriftelijk.' }),
+    op: z.iso.date({ error: (issue) => (issue.input ? 'Die datum van de toestemming kan ik niet lezen; kies hem op de kaart.' : 'Kies de datum waarop de inwoner toestemming gaf.') }),
+    onderdelen: consentParts,
+  })
+  .transform(({ caseId, userId, organisatie, taak, hoe, op, onderdelen }) => ({ caseId, userId, organisatie, taak, toestemming: { hoe, op, onderdelen } }));
 
 /** Every card that sends something back, by the ids and inputs of its template in cards/. */
 export const CARD_PAYLOADS = {
@@ -46,7 +97,9 @@ export const CARD_PAYLOADS = {
   mdoChecklist: cardPayload(['caseId', 'mdoId'], CHECKLIST_SECTIONS.flatMap((s) => Object.keys(MDO_CHECKLIST[s]).map((item) => checklistInputId(s, item)))),
   /** mdo-planning.json: a proposed moment or one's own date and time, and where (mdoId is empty for a new MDO). */
   mdoMoment: cardPayload(['caseId'], ['mdoId', 'moment', 'datum', 'tijd', 'locatie']),
-  /** case-list.json and case-view.json: open a case, continue with it. */
+  /** collega-toevoegen.json: a colleague on the case with the inwoner's consent, checked here (withInputs). */
+  collegaToevoegen: withInputs(cardPayload(['caseId'], ['userId', 'organisatie', 'taak', 'hoe', 'op', 'onderdelen']), collegaInputs),
+  /** case-list.json and case-view.json: open a case, continue with it (collega-toevoegen.json: leave it). */
   casus: cardPayload(['caseId']),
   /** case-list.json: the next page. */
   casussenMeer: cardPayload([], ['continuationToken']),

@@ -20,6 +20,9 @@ import { GraphDirectory } from '../services/adapters/graph/graph-directory';
 import { GraphAppInstaller } from '../services/adapters/graph/graph-app-installer';
 import type { AppInstaller } from '../services/ports/app-installer';
 import { ProactiveReach, type ProactiveReachOptions } from '../services/notify/proactive-reach';
+import { GraphPeople } from '../services/adapters/graph/graph-people';
+import { loadFilePeople } from '../services/adapters/file/file-people';
+import type { People } from '../services/ports/people';
 import type { AuditLog } from '../services/ports/audit-log';
 import type { CaseStore } from '../services/ports/case-store';
 import { systemClock, type Clock } from '../services/ports/clock';
@@ -75,6 +78,7 @@ export interface ComposeOverrides {
   readonly clock?: Clock;
   readonly ids?: IdSource;
   readonly directory?: Directory;
+  readonly people?: People;
   /** Tests hand in a client that trusts their local server's certificate. */
   readonly cosmosClient?: CosmosClient;
   /** Tests hand in a calendar on their local Graph server. */
@@ -135,13 +139,29 @@ function installerOf(config: AppConfig['appInstall']): AppInstaller | undefined 
 }
 
 /**
+ * Roles and people: from Microsoft Entra through Graph when the ROLE_GROUP_* variables are set, otherwise from
+ * DATA_DIR/directory.json and DATA_DIR/people.json (a bad file stops start-up).
+ */
+async function directoryAndPeople(config: AppConfig, overrides: ComposeOverrides): Promise<{ directory: Directory; people: People }> {
+  const graph = config.directory;
+  if (graph) {
+    const client = graphClient(graph.graph);
+    return { directory: overrides.directory ?? new GraphDirectory(client, graph.groups), people: overrides.people ?? new GraphPeople(client) };
+  }
+  return {
+    directory: overrides.directory ?? (await loadFileDirectory(path.join(config.dataDir, 'directory.json'))),
+    people: overrides.people ?? (await loadFilePeople(path.join(config.dataDir, 'people.json'))),
+  };
+}
+
+/**
  * Build the bot: Azure Cosmos DB when COSMOS_ENDPOINT is configured, otherwise the embedded default store under
- * DATA_DIR (nothing needs Azure). Roles come from DATA_DIR/directory.json.
+ * DATA_DIR (nothing needs Azure). Roles and people come from Graph or from files (see directoryAndPeople).
  */
 export async function compose(config: AppConfig, overrides: ComposeOverrides = {}): Promise<Runtime> {
   const backend = config.cosmos ? await cosmos(config, overrides.cosmosClient) : await embedded(config);
   try {
-    const directory = overrides.directory ?? (config.directory ? new GraphDirectory(graphClient(config.directory.graph), config.directory.groups) : await loadFileDirectory(path.join(config.dataDir, 'directory.json')));
+    const { directory, people } = await directoryAndPeople(config, overrides);
     const clock = overrides.clock ?? systemClock;
     const kalender = createWerkdagKalender();
     const cases = new CaseService({
@@ -157,7 +177,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     const references = new ConversationReferences(await backend.versioned('conversationRefs', conversationReference));
     const ledger = new BudgetLedger(await backend.versioned('budgets', budgetDocument));
     const approvals = new ApprovalService({ cases, ledger, directory, clock });
-    const services: BotServices = { cases, approvals, directory, clock, references, ledger, planner };
+    const services: BotServices = { cases, approvals, directory, people, clock, references, ledger, planner };
     const leases = new ReminderLeases(await backend.versioned('leases', leaseDocument));
     const notifier = new ProactiveNotifier(new ProactiveReach(references, overrides.installer ?? installerOf(config.appInstall), overrides.reach));
     const cards = new ApprovalCards();

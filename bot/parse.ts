@@ -30,6 +30,14 @@ export function upcomingDate(text: string, now: DateTime): { date: string } | { 
   return date < (now.setZone(ZONE).toISODate() as string) ? { refusal: DATE_PAST } : { date };
 }
 
+/** Why a date of something that already happened (the inwoner's consent) is refused. */
+export const DATE_FUTURE = 'Die datum ligt in de toekomst; kies vandaag of een eerdere datum.';
+
+/** A date (YYYY-MM-DD) of something that already happened: undefined when it is today or earlier, else the refusal. */
+export function futureDateRefusal(date: string, now: DateTime): string | undefined {
+  return date > (now.setZone(ZONE).toISODate() as string) ? DATE_FUTURE : undefined;
+}
+
 /** Euro amounts as typed: "€ 1.250,00", "1250", "1.250", "1250,5" → cents; undefined when not an amount. */
 export function parseEuroCents(text: string): number | undefined {
   const cleaned = text.replace(/€|eur(o)?/gi, '').replace(/\s/g, '');

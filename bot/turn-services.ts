@@ -9,6 +9,7 @@ import type { BudgetLedger } from '../services/budget/ledger';
 import type { MdoPlanner } from '../services/calendar/mdo-planner';
 import type { ConversationReferences } from '../services/notify/conversation-references';
 import type { Directory } from '../services/ports/directory';
+import type { People } from '../services/ports/people';
 
 /** What the bot edge needs from the core; injected into the bot and every dialog. */
 export interface BotServices {
@@ -16,6 +17,8 @@ export interface BotServices {
   /** Deel B approvals: who is asked, the decision with its booking, what a viewer sees. */
   readonly approvals: ApprovalService;
   readonly directory: Directory;
+  /** The professionals a casusregisseur can put on a case: names and organisations, never logged. */
+  readonly people: People;
   readonly clock: Clock;
   /** Where each professional can be reached proactively (approval cards, reminders). */
   readonly references: ConversationReferences;

@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,4 +95,20 @@ describe('the bot process (npm start)', function () {
       expect(bot.stdout()).not.to.contain('bot.started');
     });
   }
+
+  it('refuses a bad people file (DATA_DIR/people.json): a Dutch message naming the file and what is wrong, exit code 1, nothing listening', async () => {
+    const badDir = await mkdtemp(path.join(os.tmpdir(), 'startup-people-'));
+    try {
+      const file = path.join(badDir, 'people.json');
+      await writeFile(file, JSON.stringify([{ id: 'aad-1', displayName: 'Alex Wilber' }, { id: 'aad-1', displayName: 'Megan Bowen' }]));
+      const port = await freePort();
+      const bot = startBot({ DATA_DIR: badDir, PORT: String(port) });
+      expect(await bot.exited).to.equal(1);
+      expect(bot.stderr().split('\n')).to.include(`De bot kon niet starten: Configuratiefout in het personenbestand ${file}, bij persoon 2: dit id staat ook bij persoon 1; elk id mag maar één keer voorkomen.`);
+      expect(bot.stdout()).not.to.contain('bot.started');
+      expect(bot.stdout() + bot.stderr(), 'no names in the output').not.to.match(/Alex|Megan/);
+    } finally {
+      await rm(badDir, { recursive: true, force: true });
+    }
+  });
 });

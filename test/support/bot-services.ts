@@ -11,6 +11,7 @@ import { DEFAULT_APPROVAL_POLICY } from '../../services/domain/model/approval';
 import { MemoryAuditLog } from '../../services/adapters/memory/memory-audit-log';
 import { FixedClock } from '../../services/ports/clock';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
+import { StaticPeople } from '../../services/adapters/memory/static-people';
 import { conversationReference, ConversationReferences } from '../../services/notify/conversation-references';
 import { MemoryCaseStore } from '../../services/adapters/memory/memory-case-store';
 import { MemoryVersionedStore } from '../../services/adapters/memory/memory-versioned-store';
@@ -62,7 +63,7 @@ export function createTestServices(directory = new StaticDirectory(), calendarOf
   const ledger = new BudgetLedger(wrap.ledgerStore ? wrap.ledgerStore(ledgerStore) : ledgerStore);
   const planner = new MdoPlanner({ cases, calendar: calendarOf(clock), clock, kalender });
   const approvals = new ApprovalService({ cases, ledger, directory, clock });
-  const services: BotServices = { cases, approvals, directory, clock, references, ledger, planner };
+  const services: BotServices = { cases, approvals, directory, people: new StaticPeople(), clock, references, ledger, planner };
   return { services, store, audit, clock, references, ledger, approvals };
 }
 

@@ -4,6 +4,7 @@ import sinon from 'sinon';
 import { renderActieCard } from '../../cards/actie';
 import { renderApprovalCard } from '../../cards/approval';
 import { renderCaseListCard, type CaseListCardData } from '../../cards/case-list';
+import { renderCollegaToevoegenCard, type CollegaToevoegenCardData } from '../../cards/collega-toevoegen';
 import { renderCaseViewCard, type CaseHistoryEntry, type CaseViewCardData } from '../../cards/case-view';
 import { renderDeelBReviewCard } from '../../cards/deel-b-review';
 import { renderEscalationCard } from '../../cards/escalation';
@@ -11,7 +12,8 @@ import { mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-ch
 import { renderMdoPlanningCard } from '../../cards/mdo-planning';
 import { renderNoticeCard } from '../../cards/notice';
 import { expandCard, toAttachment } from '../../cards/render';
-import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, MDO_MOMENT_KIEZEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
+import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, MDO_MOMENT_KIEZEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
+import { CONSENT_PART_LABELS, CONSENT_PARTS } from '../../services/domain/model/consent';
 import { renderZrmScoresCard, zrmCardData } from '../../cards/zrm-scores';
 import { LEEFGEBIED_LABELS, LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
 import { expectValidCard, verbsOf } from '../support/adaptivecards';
@@ -78,6 +80,13 @@ const APPROVAL = {
   open: true, refreshUserIds: ['aad-leidinggevende-1', 'aad-leidinggevende-2'],
 };
 
+const MENSEN = [
+  { id: '00000000-0000-0000-0000-0000000000020', displayName: 'Alex Wilber', organisatie: 'Wijkteam Helmond-Noord' },
+  { id: '00000000-0000-0000-0000-0000000000021', displayName: 'Megan Bowen', organisatie: 'GGZ Oost Brabant' },
+  { id: '00000000-0000-0000-0000-0000000000022', displayName: 'Adele Vance' },
+];
+const COLLEGA: CollegaToevoegenCardData = { caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', keuze: { via: 'teams' } };
+
 /** Each card, rendered, with the verbs its Submit actions must carry (in card order); `undefined`: not checked here. */
 const CARDS: [string, () => unknown, string[]?][] = [
   ['ZRM vóór, nog niets gescoord', () => renderZrmScoresCard(zrmCardData('case-000001', REF, 'voor', {})), [ZRM_OPSLAAN]],
@@ -114,6 +123,10 @@ const CARDS: [string, () => unknown, string[]?][] = [
     caseId: 'c', reference: REF, fase: 'Fase 4: bestuurlijk', aanleiding: 'De casusregisseur loopt vast in de uitvoering', stap: '6 Uitvoering', regisseur: 'een collega',
     vraag: 'De corporatie twijfelt.', uitkomst: 'Afgerond: regeling getroffen.', open: false, nieuweOnderbouwing: false, kanOpschalen: false, volgendeFase: 'Fase 4: bestuurlijk',
   })],
+  ['collega toevoegen, in Teams', () => renderCollegaToevoegenCard(COLLEGA), [COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN]],
+  ['collega toevoegen, in Teams na een weigering', () => renderCollegaToevoegenCard({ ...COLLEGA, gekozen: MENSEN[1], melding: 'Vul de taak van de collega in.', ingevuld: { hoe: 'mondeling', op: '2026-11-20', onderdelen: ['hulpvraag', 'deelA'] } }), [COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN]],
+  ['collega toevoegen, lokaal uit het personenbestand', () => renderCollegaToevoegenCard({ ...COLLEGA, keuze: { via: 'lijst', mensen: MENSEN } }), [COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN]],
+  ['collega toevoegen, lokaal zonder personenbestand', () => renderCollegaToevoegenCard({ ...COLLEGA, keuze: { via: 'lijst', mensen: [] } }), [COLLEGA_ANNULEREN]],
   ['melding', () => renderNoticeCard({ title: 'Niet beschikbaar', text: 'Deze casus bestaat niet, of je hebt er geen toegang toe.' })],
 ];
 
@@ -169,6 +182,71 @@ describe('cards: the ZRM card', () => {
     const card = renderZrmScoresCard({ caseId: 'c1', reference: REF, moment: 'voor', leefgebieden: [{ key: 'financien', label: 'Financiën' }] });
     expectValidCard(card);
     expect(inputsOf(card)[0]).to.include({ id: 'zrm_financien', value: '' });
+  });
+});
+
+describe('cards: a colleague on the case', () => {
+  const inputs = (card: unknown) => [...elementsOf(card, 'Input.ChoiceSet'), ...elementsOf(card, 'Input.Text'), ...elementsOf(card, 'Input.Date')];
+  const picker = (card: unknown) => elementsOf(card, 'Input.ChoiceSet').find((i) => i.id === 'userId') as Json;
+  const byId = (card: unknown, id: string) => inputs(card).find((i) => i.id === id) as Json;
+
+  it('in Teams asks Teams\u2019 people picker (Graph users), with no list of its own', () => {
+    const card = renderCollegaToevoegenCard(COLLEGA);
+    expect(picker(card)).to.deep.include({ choices: [], value: '', 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' } });
+    expect(elementsOf(card, 'Input.ChoiceSet').filter((i) => i.id === 'userId')).to.have.length(1);
+    // Only Teams' own query for people is let through the 1.5 check; anything else of 1.6 is still refused.
+    const other = structuredClone(card);
+    picker(other)['choices.data'] = { type: 'Data.Query', dataset: 'graph.microsoft.com/groups' };
+    expect(() => expectValidCard(other)).to.throw(/the only Data.Query Teams knows for people/);
+  });
+
+  it('locally offers the people file as a list (name \u2014 organisation) and no Data.Query', () => {
+    const card = renderCollegaToevoegenCard({ ...COLLEGA, keuze: { via: 'lijst', mensen: MENSEN } });
+    expect(picker(card).choices).to.deep.equal([
+      { title: 'Alex Wilber \u2014 Wijkteam Helmond-Noord', value: MENSEN[0]!.id },
+      { title: 'Megan Bowen \u2014 GGZ Oost Brabant', value: MENSEN[1]!.id },
+      { title: 'Adele Vance', value: MENSEN[2]!.id },
+    ]);
+    expect(JSON.stringify(card)).to.not.contain('Data.Query');
+    expect(texts(card).join(' ')).to.not.contain('personenbestand');
+    const leeg = renderCollegaToevoegenCard({ ...COLLEGA, keuze: { via: 'lijst', mensen: [] } });
+    expect(texts(leeg).join(' ')).to.contain('Er staat nog niemand in het personenbestand');
+    expect(inputs(leeg), 'nothing to fill in without anyone to choose').to.deep.equal([]);
+  });
+
+  it('gives every input a label, and every required one a Dutch error message', () => {
+    for (const card of [renderCollegaToevoegenCard(COLLEGA), renderCollegaToevoegenCard({ ...COLLEGA, keuze: { via: 'lijst', mensen: MENSEN } })]) {
+      expectValidCard(card);
+      expect(inputs(card).map((i) => i.id)).to.have.members(['userId', 'hoe', 'onderdelen', 'organisatie', 'taak', 'op']);
+      for (const input of inputs(card)) {
+        expect(input.label, String(input.id)).to.be.a('string').and.not.equal('');
+        expect(input.isRequired, String(input.id)).to.equal(true);
+        expect(input.errorMessage, String(input.id)).to.match(/^[A-Z].*\.$/);
+      }
+    }
+  });
+
+  it('asks the consent: how, on which day (today by default, never later), and which parts, several at once', () => {
+    const card = renderCollegaToevoegenCard(COLLEGA);
+    expect(byId(card, 'hoe')).to.deep.include({ style: 'expanded', value: '', choices: [{ title: 'Mondeling', value: 'mondeling' }, { title: 'Schriftelijk', value: 'schriftelijk' }] });
+    expect(byId(card, 'op')).to.deep.include({ value: '2026-11-23', max: '2026-11-23' });
+    expect(byId(card, 'onderdelen')).to.deep.include({ isMultiSelect: true, style: 'expanded', value: '', choices: CONSENT_PARTS.map((value) => ({ title: CONSENT_PART_LABELS[value], value })) });
+    expect(CONSENT_PARTS.map((p) => CONSENT_PART_LABELS[p])).to.deep.equal(['Hulpvraag en vraagverheldering', 'ZRM-scores', 'Samenwerkplan Deel A', 'Samenwerkplan Deel B', 'MDO-uitkomsten', 'Evaluatie (Deel C)']);
+  });
+
+  it('after a refusal shows why, with the chosen colleague and what was filled in', () => {
+    const card = renderCollegaToevoegenCard({ ...COLLEGA, gekozen: MENSEN[1], melding: 'Vul de taak van de collega in.', ingevuld: { hoe: 'mondeling', op: '2026-11-20', onderdelen: ['hulpvraag', 'deelA'] } });
+    expect(texts(card)).to.include('Vul de taak van de collega in.');
+    expect(picker(card)).to.deep.include({ value: MENSEN[1]!.id, choices: [{ title: 'Megan Bowen \u2014 GGZ Oost Brabant', value: MENSEN[1]!.id }] });
+    expect(byId(card, 'organisatie').value).to.equal('GGZ Oost Brabant');
+    expect([byId(card, 'hoe').value, byId(card, 'op').value, byId(card, 'onderdelen').value]).to.deep.equal(['mondeling', '2026-11-20', 'hulpvraag,deelA']);
+    expect(texts(renderCollegaToevoegenCard(COLLEGA))).to.not.include('Vul de taak van de collega in.');
+  });
+
+  it('adds with the case, and cancels without sending the inputs', () => {
+    const [toevoegen, annuleren] = elementsOf(renderCollegaToevoegenCard(COLLEGA), 'Action.Submit');
+    expect(toevoegen).to.deep.include({ title: 'Toevoegen', data: { verb: COLLEGA_TOEVOEGEN, caseId: 'case-000001' } });
+    expect(annuleren).to.deep.include({ title: 'Annuleren', associatedInputs: 'none', data: { verb: COLLEGA_ANNULEREN, caseId: 'case-000001' } });
   });
 });
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DATE_PAST, DATE_UNREADABLE, parseDutchDate, parseEuroCents, parseSignedEuroCents, upcomingDate } from '../../bot/parse';
+import { DATE_FUTURE, DATE_PAST, DATE_UNREADABLE, futureDateRefusal, parseDutchDate, parseEuroCents, parseSignedEuroCents, upcomingDate } from '../../bot/parse';
 import { T0 } from '../support/stappenplan-driver';
 
 describe('parsing what professionals type', () => {
@@ -45,4 +45,10 @@ describe('parsing what professionals type', () => {
     ['volgende week', { refusal: DATE_UNREADABLE }],
   ];
   for (const [text, expected] of upcoming) it(`date for something still to happen ${JSON.stringify(text)}`, () => expect(upcomingDate(text, T0)).to.deep.equal(expected));
+
+  it('a date of something that already happened may be today (in Helmond) or earlier, not later', () => {
+    const today = T0.setZone('Europe/Amsterdam').toISODate() as string;
+    const tomorrow = T0.setZone('Europe/Amsterdam').plus({ days: 1 }).toISODate() as string;
+    expect([futureDateRefusal('2020-01-01', T0), futureDateRefusal(today, T0), futureDateRefusal(tomorrow, T0)]).to.deep.equal([undefined, undefined, DATE_FUTURE]);
+  });
 });

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors';
 import { ORG_ROLES } from '../../domain/model/roles';
 import { parseInput } from '../../domain/model/validation';
 import { StaticDirectory } from '../memory/static-directory';
+import { readJsonFile } from './json-file';
 
 /** `{ "<Teams user id>": ["leidinggevende", …], … }`: the embedded default for who holds which role. */
 const directoryFile = z.record(
@@ -16,19 +16,8 @@ const directoryFile = z.record(
  * holds a role; a file that does not parse stops start-up with a Dutch message.
  */
 export async function loadFileDirectory(file: string): Promise<StaticDirectory> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new StaticDirectory();
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new DomainError('CONFIG.INVALID', `Configuratiefout: het rollenbestand ${file} is geen geldige JSON.`);
-  }
+  const json = await readJsonFile(file, 'het rollenbestand');
+  if (json === undefined) return new StaticDirectory();
   const parsed = parseInput(directoryFile, json);
   if (!parsed.ok) throw new DomainError('CONFIG.INVALID', `Configuratiefout in het rollenbestand ${file}: ${parsed.error.userMessage}`);
   return new StaticDirectory(parsed.value);

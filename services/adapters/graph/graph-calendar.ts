@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { Busy } from '../../ports/calendar';
 import { DomainError } from '../../domain/errors';
 import type { Calendar, CalendarFile, CalendarInvite, CalendarReceipt } from '../../ports/calendar';
+import { mapGraphError } from './graph-client';
 
 /** Graph's names for our zone: requests and answers in Dutch time. */
 const WINDOWS_ZONE = 'W. Europe Standard Time';
@@ -11,15 +12,10 @@ const PREFER_ZONE = `outlook.timezone="${WINDOWS_ZONE}"`;
 const local = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Amsterdam').toFormat("yyyy-LL-dd'T'HH:mm:ss");
 
 function mapCalendarError(error: unknown): unknown {
-  const status = (error as { statusCode?: number }).statusCode;
-  if (status === 401 || status === 403) {
-    return new DomainError('GRAPH.FORBIDDEN', 'De bot mag geen agenda\u2019s beheren. De beheerder moet de app Calendars.ReadWrite (toepassing) geven en die beperken met Exchange RBAC for Applications.', { cause: error });
-  }
-  if (status === 404) {
+  if ((error as { statusCode?: number }).statusCode === 404) {
     return new DomainError('GRAPH.FORBIDDEN', 'Een van de collega\u2019s heeft geen Exchange-postvak, of valt buiten wat de bot mag. De beheerder kan dat nakijken; kies zolang zelf een moment.', { cause: error });
   }
-  if (status === 429 || status === 503 || status === 504) return new DomainError('GRAPH.UNAVAILABLE', undefined, { cause: error });
-  return error;
+  return mapGraphError(error, 'De bot mag geen agenda\u2019s beheren. De beheerder moet de app Calendars.ReadWrite (toepassing) geven en die beperken met Exchange RBAC for Applications.');
 }
 
 async function call<T>(work: () => Promise<T>): Promise<T> {

@@ -2,6 +2,7 @@ import https from 'node:https';
 import type { TokenCredential } from '@azure/identity';
 import { AuthenticationHandler, Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
+import { DomainError } from '../../domain/errors';
 
 export interface GraphClientOptions {
   /** Client secret or managed identity (@azure/identity); app-only permissions. */
@@ -54,4 +55,15 @@ export function createGraphClient(options: GraphClientOptions): Client {
   auth.setNext(retry);
   retry.setNext(http);
   return Client.initWithMiddleware({ middleware: auth, baseUrl, defaultVersion: 'v1.0', customHosts: new Set([new URL(baseUrl).hostname]) });
+}
+
+/**
+ * Graph's error as the ports': 401/403 is for the beheerder to fix (`forbidden` says which permission), 429/503/504
+ * after the retry handler gave up is "try again shortly"; anything else is passed on as it is.
+ */
+export function mapGraphError(error: unknown, forbidden: string): unknown {
+  const status = (error as { statusCode?: number }).statusCode;
+  if (status === 401 || status === 403) return new DomainError('GRAPH.FORBIDDEN', forbidden, { cause: error });
+  if (status === 429 || status === 503 || status === 504) return new DomainError('GRAPH.UNAVAILABLE', undefined, { cause: error });
+  return error;
 }

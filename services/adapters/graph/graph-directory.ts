@@ -1,7 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { DomainError } from '../../domain/errors';
 import { ORG_ROLES, type OrgRole } from '../../domain/model/roles';
 import type { Directory } from '../../ports/directory';
+import { mapGraphError } from './graph-client';
 
 /** Which Microsoft Entra security group (object id) stands for which organisation role. */
 export type RoleGroups = Readonly<Partial<Record<OrgRole, string>>>;
@@ -11,15 +11,7 @@ interface Page {
   '@odata.nextLink'?: string;
 }
 
-/** Graph's error as the port's: no permission is for the beheerder to fix, anything transient is "try again". */
-function mapGraphError(error: unknown): unknown {
-  const status = (error as { statusCode?: number }).statusCode;
-  if (status === 401 || status === 403) {
-    return new DomainError('GRAPH.FORBIDDEN', 'De bot mag de groepslidmaatschappen niet lezen. De beheerder moet de app de toepassingsmachtiging GroupMember.Read.All geven.', { cause: error });
-  }
-  if (status === 429 || status === 503 || status === 504) return new DomainError('GRAPH.UNAVAILABLE', undefined, { cause: error });
-  return error;
-}
+const FORBIDDEN = 'De bot mag de groepslidmaatschappen niet lezen. De beheerder moet de app de toepassingsmachtiging GroupMember.Read.All geven.';
 
 /**
  * Roles from Microsoft Entra security groups, read through Microsoft Graph (transitiveMemberOf, so nested groups
@@ -46,7 +38,7 @@ export class GraphDirectory implements Directory {
       }
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) return ids;
-      throw mapGraphError(error);
+      throw mapGraphError(error, FORBIDDEN);
     }
   }
 

@@ -12,9 +12,9 @@ export const CONSENT_PART_LABELS: Readonly<Record<ConsentPart, string>> = Object
   hulpvraag: 'Hulpvraag en vraagverheldering',
   zrm: 'ZRM-scores',
   deelA: 'Samenwerkplan Deel A',
-  deelB: 'Deel B (onderbouwing)',
+  deelB: 'Samenwerkplan Deel B',
   mdo: 'MDO-uitkomsten',
-  evaluatie: 'Evaluatie',
+  evaluatie: 'Evaluatie (Deel C)',
 });
 
 /** The same parts as the inwoner reads them on the Deel A PDF ("mag zien: …"). */
