@@ -96,7 +96,8 @@ export class CaseCommands {
     });
   }
 
-  private async withActiveCase(turn: TurnContext, work: (active: ActiveCase) => Promise<void>): Promise<void> {
+  /** `work` on the conversation's active case, or the hint that none is chosen. */
+  async withActiveCase(turn: TurnContext, work: (active: ActiveCase) => Promise<void>): Promise<void> {
     const active = await this.activeCase.get(turn);
     if (!active) return void (await turn.sendActivity(NO_CASE_CHOSEN));
     await work(active);

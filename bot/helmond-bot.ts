@@ -13,6 +13,7 @@ import { inTurn } from '../services/cases/turn-scope';
 import { isDomainError } from '../services/domain/errors';
 import { handleBudgetCommand } from './budget-command';
 import { CaseCommands } from './case-commands';
+import { PartyCommands } from './party-commands';
 import { CARD_PAYLOADS, parseCard } from './card-payload';
 import { FileOffers } from './file-offers';
 import type { Downloads } from './downloads';
@@ -38,6 +39,7 @@ export class HelmondBot extends TeamsActivityHandler {
   private readonly deelBReview: DeelBReview;
   private readonly escalations: Escalations;
   private readonly caseCommands: CaseCommands;
+  private readonly parties: PartyCommands;
 
   constructor(
     private readonly services: BotServices,
@@ -56,6 +58,7 @@ export class HelmondBot extends TeamsActivityHandler {
     this.deelBReview = new DeelBReview(services, approvals.notifier);
     this.escalations = new Escalations(services, approvals.notifier);
     this.caseCommands = new CaseCommands(services, this.activeCase, this.files, this.deelBReview);
+    this.parties = new PartyCommands(services, approvals.notifier);
     this.dialogs.add(
       new MainDialog(services, this.activeCase, teamId, {
         reportStatus: (dc) => this.caseCommands.sendStatus(dc.context),
@@ -211,6 +214,7 @@ export class HelmondBot extends TeamsActivityHandler {
     deelA: (turn) => this.caseCommands.offerDeelA(turn),
     aanjager: (turn) => this.caseCommands.askAanjager(turn),
     budget: (turn, _dc, match) => handleBudgetCommand(turn, this.services, this.teamId, match),
+    collegaToevoegen: (turn) => this.caseCommands.withActiveCase(turn, (active) => this.parties.offer(turn, active.caseId)),
   };
 
   /** One handler per Action.Submit button of the bot's own cards. */
@@ -225,6 +229,8 @@ export class HelmondBot extends TeamsActivityHandler {
       if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));
       await this.caseCommands.continueWith(turn, dc, card.value.caseId);
     },
+    addColleague: (turn, _dc, value) => this.parties.add(turn, value),
+    cancelColleague: (turn) => this.parties.cancel(turn),
     moreCases: async (turn, _dc, value) => {
       const card = parseCard(CARD_PAYLOADS.casussenMeer, value);
       if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));

@@ -2,6 +2,8 @@ import {
   CASUS_OPENEN,
   CASUS_VERDER,
   CASUSSEN_MEER,
+  COLLEGA_ANNULEREN,
+  COLLEGA_TOEVOEGEN,
   DEELB_AFWIJZEN,
   DEELB_AKKOORD,
   DEELB_MEER_INFO,
@@ -48,6 +50,8 @@ export const SUBMIT_ACTIONS = {
   [CASUS_OPENEN]: 'openCase',
   [CASUSSEN_MEER]: 'moreCases',
   [CASUS_VERDER]: 'continueCase',
+  [COLLEGA_TOEVOEGEN]: 'addColleague',
+  [COLLEGA_ANNULEREN]: 'cancelColleague',
 } as const;
 export type SubmitHandler = (typeof SUBMIT_ACTIONS)[keyof typeof SUBMIT_ACTIONS];
 
@@ -59,6 +63,7 @@ export const COMMANDS = [
   { name: 'verder', pattern: /^\s*(verder|doorgaan)\s*$/i },
   { name: 'deelA', pattern: /^\s*deel\s*a\s*$/i },
   { name: 'aanjager', pattern: /^\s*aanjager\s*$/i },
+  { name: 'collegaToevoegen', pattern: /^\s*collega('?s)?\s+toevoegen\s*$/i },
   /** "budget" shows the team's doorbraakbudget; "budget 10.000 [2026|2026-Q4]" sets it (a minus sign is read, to be refused in words). */
   { name: 'budget', pattern: /^\s*budget(?:\s+((?:€\s*)?-?\s*€?\s*[\d.,]+))?(?:\s+(\d{4}(?:-Q[1-4])?))?\s*$/i },
 ] as const;

@@ -62,6 +62,9 @@ export class WieIsErNodigDialog extends BaseDialog {
       if (isDomainError(error, 'CASE.INVALID_INPUT')) return step.replaceDialog(this.initialDialogId, { caseId, notice: error.userMessage });
       throw error;
     }
+    await step.context.sendActivity(
+      'Zet de collega\u2019s van deze partijen op de casus met **collega toevoegen**: ieder ziet dan wat de inwoner goedvindt.',
+    );
     const moved = await tryTransition(step.context, this.services, caseId, vraagType === 'meervoudig' ? 'meervoudigeVraag' : 'enkelvoudigeVraag');
     return step.endDialog({ caseId, moved: moved !== undefined });
   }

@@ -73,7 +73,7 @@ describe('dialog: stap 3 Wie is er nodig', () => {
       [' , ; ', [/^Noem minstens één partij\./]],
       ['Wijkteam, Schuldhulpverlening; Woningcorporatie\nGGZ-praktijkondersteuner, wijkteam', [/^Kan één partij de vraag oplossen.*\n\n {3}1\. Eén partij \(enkelvoudig\)\n {3}2\. Meerdere partijen \(meervoudig\)$/s]],
       ['misschien', [/^Kies een van de twee mogelijkheden\./]],
-      ['2', [/^Casus HA-2026-AAAAA1 staat nu in stap \*\*4 MDO\*\*\./]],
+      ['2', [/^Zet de collega.s van deze partijen op de casus met \*\*collega toevoegen\*\*/, /^Casus HA-2026-AAAAA1 staat nu in stap \*\*4 MDO\*\*\./]],
     ]);
     const c = (await store.get(caseId))?.case;
     expect(c?.vraagType).to.equal('meervoudig');

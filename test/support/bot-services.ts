@@ -12,6 +12,7 @@ import { MemoryAuditLog } from '../../services/adapters/memory/memory-audit-log'
 import { FixedClock } from '../../services/ports/clock';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { StaticPeople } from '../../services/adapters/memory/static-people';
+import type { People } from '../../services/ports/people';
 import { conversationReference, ConversationReferences } from '../../services/notify/conversation-references';
 import { MemoryCaseStore } from '../../services/adapters/memory/memory-case-store';
 import { MemoryVersionedStore } from '../../services/adapters/memory/memory-versioned-store';
@@ -51,7 +52,7 @@ export interface StoreWrappers {
   readonly ledgerStore?: (store: VersionedStore<BudgetYearDocument>) => VersionedStore<BudgetYearDocument>;
 }
 
-export function createTestServices(directory = new StaticDirectory(), calendarOf: (clock: FixedClock) => Calendar = (clock) => new IcsCalendar(clock), wrap: StoreWrappers = {}) {
+export function createTestServices(directory = new StaticDirectory(), calendarOf: (clock: FixedClock) => Calendar = (clock) => new IcsCalendar(clock), wrap: StoreWrappers = {}, people: People = new StaticPeople()) {
   const memoryStore = new MemoryCaseStore();
   const store = wrap.caseStore ? wrap.caseStore(memoryStore) : memoryStore;
   const audit = new MemoryAuditLog();
@@ -63,7 +64,7 @@ export function createTestServices(directory = new StaticDirectory(), calendarOf
   const ledger = new BudgetLedger(wrap.ledgerStore ? wrap.ledgerStore(ledgerStore) : ledgerStore);
   const planner = new MdoPlanner({ cases, calendar: calendarOf(clock), clock, kalender });
   const approvals = new ApprovalService({ cases, ledger, directory, clock });
-  const services: BotServices = { cases, approvals, directory, people: new StaticPeople(), clock, references, ledger, planner };
+  const services: BotServices = { cases, approvals, directory, people, clock, references, ledger, planner };
   return { services, store, audit, clock, references, ledger, approvals };
 }
 
@@ -82,8 +83,8 @@ export const submitDataOf = (reply: Partial<Activity>) =>
   ((reply.attachments?.[0]?.content as { actions: { data: Record<string, unknown> }[] }).actions[0]?.data ?? {});
 
 /** The real Teams handler on in-memory adapters. */
-export function createTestBot(directory = new StaticDirectory(), options: { downloads?: boolean; wrap?: StoreWrappers; installer?: AppInstaller; reach?: ProactiveReachOptions } = {}) {
-  const ctx = createTestServices(directory, undefined, options.wrap);
+export function createTestBot(directory = new StaticDirectory(), options: { downloads?: boolean; wrap?: StoreWrappers; installer?: AppInstaller; reach?: ProactiveReachOptions; people?: People } = {}) {
+  const ctx = createTestServices(directory, undefined, options.wrap, options.people);
   const downloads = options.downloads ? new Downloads(ctx.clock) : undefined;
   const notifier = new ProactiveNotifier(new ProactiveReach(ctx.references, options.installer, options.reach));
   const cards = new ApprovalCards();

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { redactFor, requireSight, sightOf } from '../../services/domain/model/visibility';
+import { decide } from '../../services/domain/stappenplan/machine';
 import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 
 const GGZ = 'aad-ggz-1';
@@ -65,6 +66,20 @@ describe("the inwoner's consent per party (stappenplan and visibility)", () => {
     expect(sightOf(d.case, GGZ).parts.size).to.equal(0);
     expect(d.case.history.slice(-3).map((h) => ('gebeurtenis' in h ? h.gebeurtenis : h.transition))).to.deep.equal(['toegevoegd', 'toestemmingGewijzigd', 'toestemmingIngetrokken']);
     expect(d.refuse('regisseur', { type: 'withdrawConsent', userId: GGZ, op: '2026-11-23' }).code).to.equal('CASE.NOT_A_MEMBER');
+  });
+
+  it('a party changes only what its consent lets it see: Deel A yes, Deel B no', () => {
+    const d = caseAt('onderbouwing');
+    d.run('regisseur', { type: 'addProfessional', userId: GGZ, role: 'betrokkenProfessional', toestemming: consent(['deelA']) });
+    const ggz = { userId: GGZ, orgRoles: [] };
+    const ctx = { ...d.ctx('regisseur'), actor: ggz };
+    const refused = decide(d.case, { type: 'recordDeelB', situatiebeschrijving: 'Door iemand zonder toestemming voor Deel B.' }, ctx);
+    expect(refused.ok).to.equal(false);
+    expect(!refused.ok && refused.error.code).to.equal('CASE.NO_CONSENT');
+    expect(!refused.ok && refused.error.userMessage).to.match(/Samenwerkplan Deel B/);
+    const actie = d.case.deelA.acties[0];
+    const done = decide(d.case, { type: 'setActieStatus', actieId: actie?.id, status: 'bezig' }, ctx);
+    expect(done.ok, done.ok ? '' : done.error.userMessage).to.equal(true);
   });
 
   it('something made of several parts (the Deel A PDF) is refused in Dutch to a party missing one of them', () => {

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../errors';
 import type { Case, PartyEntry } from '../model/case';
-import { CONSENT_PARTS, type ConsentInput, type Toestemming } from '../model/consent';
+import { CONSENT_PARTS, type ConsentInput, type ConsentPart, type Toestemming } from '../model/consent';
+import { requireSight } from '../model/visibility';
 import type { CaseProfessional } from '../model/roles';
 import { ZRM_VERSION } from '../model/leefgebieden';
 import { MDO_CHECKLIST, openMdo, type ChecklistSection } from '../model/mdo';
@@ -268,6 +269,19 @@ function partyEvent(c: Case, ctx: MachineContext, partij: string, gebeurtenis: P
   c.history.push({ at: nowIso(ctx), by: ctx.actor.userId, partij, gebeurtenis });
 }
 
+/**
+ * The part of the case an edit changes: someone who may not see that part (a betrokken professional without the
+ * inwoner's consent for it) may not change it either. Edits not listed touch no part (MDO dates, parties).
+ */
+const PART_OF: Partial<Record<DataCommand['type'], ConsentPart>> = {
+  recordHulpvraag: 'hulpvraag', setHouseholdMember: 'hulpvraag', removeHouseholdMember: 'hulpvraag', recordVraagverheldering: 'hulpvraag',
+  recordZrm: 'zrm',
+  recordMdoChecklist: 'mdo', recordMdoUitkomsten: 'mdo',
+  setActie: 'deelA', setActieStatus: 'deelA', removeActie: 'deelA', setDeelAFoto: 'deelA',
+  recordDeelB: 'deelB', requestApproval: 'deelB', decideApproval: 'deelB', withdrawApproval: 'deelB', escalateFurther: 'deelB',
+  recordDeelC: 'evaluatie',
+};
+
 /** Apply one data edit to the machine's copy of a case, after checking step and permission. */
 export function applyEdit(c: Case, cmd: DataCommand, ctx: MachineContext): void {
   const rule = EDITS[cmd.type] as EditRule<DataCommand['type']>;
@@ -275,5 +289,8 @@ export function applyEdit(c: Case, cmd: DataCommand, ctx: MachineContext): void 
     throw new DomainError('CASE.STEP_NOT_EDITABLE', `Dit kun je niet doen in stap ${STEP_LABELS[c.step]}.`);
   }
   if (rule.permission) requirePermission(c, ctx, rule.permission);
+  // Only a party's consent limits it; everyone else's rights are the rules above and in each edit (approvals).
+  const part = PART_OF[cmd.type];
+  if (part && caseRoleOf(c, ctx.actor.userId) === 'betrokkenProfessional') requireSight(c, ctx.actor.userId, [part], 'dit deel van de casus');
   (rule.apply as Handler<DataCommand['type']>)(c, cmd as never, ctx);
 }

@@ -8,6 +8,11 @@ export function caseRoleOf(c: Case, userId: string): CaseRole | undefined {
   return c.professionals.find((p) => p.active && p.userId === userId)?.role;
 }
 
+/** CASE.FORBIDDEN_ROLE with `refusal` unless `userId` is the case's active casusregisseur (for a card offered up front). */
+export function requireRegisseur(c: Case, userId: string, refusal: string): void {
+  if (caseRoleOf(c, userId) !== 'casusregisseur') throw new DomainError('CASE.FORBIDDEN_ROLE', refusal);
+}
+
 /** Who may move the case along, or change its plan. */
 export type Permission =
   | 'uitvoerend' // casusregisseur or betrokken professional

@@ -1,0 +1,99 @@
+/**
+ * Colleagues of other organisations on one case, over HTTP: put on the case with the "Collega toevoegen" card and
+ * the inwoner's consent, told in their personal chat, and shown only what the consent names.
+ */
+import { expect } from 'chai';
+import { COLLEGA_TOEVOEGEN } from '../../cards/verbs';
+import type { Case } from '../../services/domain/model/case';
+import { StaticDirectory } from '../../services/adapters/memory/static-directory';
+import { StaticPeople } from '../../services/adapters/memory/static-people';
+import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
+import { caseAt, PEOPLE, type Person } from '../support/stappenplan-driver';
+import { postActivity, teamsSubmit } from '../support/teams-activities';
+
+const people = new StaticPeople([
+  { id: PEOPLE.onbekend.userId, displayName: 'Joris Bakker', organisatie: 'GGZ-praktijk' },
+  { id: PEOPLE.teamleider.userId, displayName: 'Fatima Yilmaz', organisatie: 'Woningcorporatie' },
+]);
+
+describe('end to end: a colleague of another organisation on the case, with the inwoner\'s consent', function () {
+  this.timeout(30_000);
+  let bot: BotOverHttp;
+  let c: Case;
+  /** Everything the connector received in this file, to check what reached whom. */
+  const seen: BotOverHttp['connector']['calls'][number][] = [];
+
+  async function say(person: Person, text: string): Promise<string> {
+    const answer = await bot.say(person, text);
+    seen.push(...bot.connector.calls);
+    return answer;
+  }
+
+  /** Press "Toevoegen" on the card as `person` with these values; what came back (texts and cards, as JSON). */
+  async function submit(person: Person, values: Record<string, string>): Promise<string> {
+    bot.connector.reset();
+    await postActivity(bot.botUrl, teamsSubmit({ verb: COLLEGA_TOEVOEGEN, caseId: c.id, ...values }, bot.as(person)));
+    seen.push(...bot.connector.calls);
+    return bot.connector.calls.map((call) => JSON.stringify(call.body)).join('\n');
+  }
+
+  const ggz = { userId: PEOPLE.onbekend.userId, organisatie: 'GGZ-praktijk', taak: 'gesprekken met moeder', hoe: 'mondeling', op: '2026-11-23', onderdelen: 'hulpvraag,deelA,mdo' };
+
+  before(async () => {
+    bot = await startBotOverHttp(new StaticDirectory({}), { people });
+    c = caseAt('uitvoering', { uitzondering: true }).case;
+    await bot.store.create(c);
+    await say('onbekend', 'help');
+    await say('regisseur', `casus ${c.reference}`);
+  });
+  after(() => bot.close());
+
+  it('the card offers the people of the address book and asks the consent', async () => {
+    const answer = await say('regisseur', 'collega toevoegen');
+    const card = JSON.stringify(bot.connector.calls.flatMap((call) => call.body.attachments ?? []));
+    expect(answer + card).to.include('Joris Bakker').and.include('Fatima Yilmaz').and.include('Samenwerkplan Deel B');
+  });
+
+  it('refuses in Dutch on the card, and adds nobody, without parts or with a date in the future', async () => {
+    expect(await submit('regisseur', { ...ggz, onderdelen: '' })).to.include('Kies minstens één onderdeel');
+    expect(await submit('regisseur', { ...ggz, op: '2026-12-01' })).to.include('toekomst');
+    expect((await bot.store.get(c.id))?.case.professionals.map((p) => p.userId)).not.to.include(PEOPLE.onbekend.userId);
+  });
+
+  it('adds the colleague with the consent, tells them in their chat, and says so', async () => {
+    const answer = await submit('regisseur', ggz);
+    expect(answer).to.include('Joris Bakker (GGZ-praktijk) staat nu op casus').and.include('heeft er bericht over gekregen');
+    const told = bot.chatOf('onbekend').map((call) => call.body.text ?? '').join('\n');
+    expect(told).to.include(`casus **${c.reference}**`).and.include('Hulpvraag en vraagverheldering, Samenwerkplan Deel A, MDO-uitkomsten');
+    const party = (await bot.store.get(c.id))?.case.professionals.find((p) => p.userId === PEOPLE.onbekend.userId);
+    expect(party).to.deep.include({ role: 'betrokkenProfessional', displayName: 'Joris Bakker', organisatie: 'GGZ-praktijk', taak: 'gesprekken met moeder' });
+    expect(party?.toestemming?.onderdelen).to.deep.equal(['hulpvraag', 'deelA', 'mdo']);
+  });
+
+  it('someone who never opened the app is added and the casusregisseur hears they were not told', async () => {
+    const answer = await submit('regisseur', { ...ggz, userId: PEOPLE.teamleider.userId, organisatie: 'Woningcorporatie', onderdelen: 'deelA' });
+    expect(answer).to.include('Fatima Yilmaz (Woningcorporatie) staat nu op casus').and.include('nog niet geopend');
+  });
+
+  it('the colleague opens the case and sees who looks along, and no Deel B text ever reaches them', async () => {
+    const view = await say('onbekend', `casus ${c.reference}`);
+    const card = JSON.stringify(bot.connector.calls.flatMap((call) => call.body.attachments ?? []));
+    expect(view + card).to.include('Wie kijkt mee').and.include(c.hulpvraag as string).and.include('Ziet: Hulpvraag en vraagverheldering');
+    // Whatever it asks in its own chat: the status, the step's dialog.
+    await say('onbekend', 'status');
+    await say('onbekend', 'verder');
+    await say('onbekend', 'stop');
+    const deelB = [c.deelB?.situatiebeschrijving, c.deelB?.dreigendScenario, c.deelB?.rendement].filter((t): t is string => Boolean(t));
+    expect(deelB.length).to.equal(3);
+    const toThem = seen.filter((x) => x.conversationId === `a:personal-${PEOPLE.onbekend.userId}`);
+    expect(toThem.length).to.be.greaterThan(4);
+    for (const call of toThem) {
+      for (const text of deelB) expect(JSON.stringify(call.body)).not.to.include(text);
+    }
+  });
+
+  it('only the casusregisseur can add a colleague', async () => {
+    expect(await say('schuldhulp', `casus ${c.reference}`)).to.equal('');
+    expect(await say('schuldhulp', 'collega toevoegen')).to.include('Alleen de casusregisseur');
+  });
+});
