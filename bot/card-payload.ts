@@ -81,6 +81,30 @@ const collegaInputs = z
   })
   .transform(({ caseId, userId, organisatie, taak, hoe, op, onderdelen }) => ({ caseId, userId, organisatie, taak, toestemming: { hoe, op, onderdelen } }));
 
+/** The colleague chosen on the toestemming card (one of the case's parties; the core checks it is). */
+const chosenParty = z
+  .string({ error: 'Kies de collega van wie de toestemming verandert.' })
+  .trim()
+  .min(1, { error: 'Kies de collega van wie de toestemming verandert.' })
+  .regex(/^[A-Za-z0-9:_\-.@]{1,200}$/, { error: 'Deze collega staat niet op de kaart; kies iemand uit de lijst.' });
+const consentDate = z.iso.date({ error: (issue) => (issue.input ? 'Die datum kan ik niet lezen; kies hem op de kaart.' : 'Kies de datum waarop de inwoner het zei.') });
+
+/** toestemming.json, "Toestemming wijzigen": who, and the new consent. */
+const consentChange = z
+  .object({
+    caseId: z.string(),
+    userId: chosenParty,
+    op: consentDate,
+    hoe: z.enum(CONSENT_WAYS, { error: 'Kies hoe de inwoner de nieuwe toestemming gaf: mondeling of schriftelijk.' }),
+    onderdelen: consentParts,
+  })
+  .transform(({ caseId, userId, op, hoe, onderdelen }) => ({ caseId, userId, toestemming: { hoe, op, onderdelen } }));
+
+/** toestemming.json, "Toestemming intrekken": who, and from when. */
+const consentWithdrawal = z.object({ caseId: z.string(), userId: chosenParty, op: consentDate }).transform(({ caseId, userId, op }) => ({ caseId, userId, op }));
+
+const toestemmingCard = cardPayload(['caseId'], ['userId', 'op', 'hoe', 'onderdelen']);
+
 /** Every card that sends something back, by the ids and inputs of its template in cards/. */
 export const CARD_PAYLOADS = {
   /** approval.json: the decision buttons and the refresh, with the reason typed on the card. */
@@ -99,6 +123,9 @@ export const CARD_PAYLOADS = {
   mdoMoment: cardPayload(['caseId'], ['mdoId', 'moment', 'datum', 'tijd', 'locatie']),
   /** collega-toevoegen.json: a colleague on the case with the inwoner's consent, checked here (withInputs). */
   collegaToevoegen: withInputs(cardPayload(['caseId'], ['userId', 'organisatie', 'taak', 'hoe', 'op', 'onderdelen']), collegaInputs),
+  /** toestemming.json: the inwoner's consent for a party changed, or withdrawn (the same inputs, two buttons). */
+  toestemmingWijzigen: withInputs(toestemmingCard, consentChange),
+  toestemmingIntrekken: withInputs(toestemmingCard, consentWithdrawal),
   /** case-list.json and case-view.json: open a case, continue with it (collega-toevoegen.json: leave it). */
   casus: cardPayload(['caseId']),
   /** case-list.json: the next page. */

@@ -215,6 +215,7 @@ export class HelmondBot extends TeamsActivityHandler {
     aanjager: (turn) => this.caseCommands.askAanjager(turn),
     budget: (turn, _dc, match) => handleBudgetCommand(turn, this.services, this.teamId, match),
     collegaToevoegen: (turn) => this.caseCommands.withActiveCase(turn, (active) => this.parties.offer(turn, active.caseId)),
+    toestemming: (turn) => this.caseCommands.withActiveCase(turn, (active) => this.parties.offerConsent(turn, active.caseId)),
   };
 
   /** One handler per Action.Submit button of the bot's own cards. */
@@ -231,6 +232,8 @@ export class HelmondBot extends TeamsActivityHandler {
     },
     addColleague: (turn, _dc, value) => this.parties.add(turn, value),
     cancelColleague: (turn) => this.parties.cancel(turn),
+    changeConsent: (turn, _dc, value) => this.parties.changeConsent(turn, value),
+    withdrawConsent: (turn, _dc, value) => this.parties.withdrawConsent(turn, value),
     moreCases: async (turn, _dc, value) => {
       const card = parseCard(CARD_PAYLOADS.casussenMeer, value);
       if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));

@@ -1,7 +1,9 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { renderCollegaToevoegenCard, type CollegaToevoegenCardData } from '../cards/collega-toevoegen';
 import { toAttachment } from '../cards/render';
-import { isDomainError } from '../services/domain/errors';
+import { isDomainError, type DomainError } from '../services/domain/errors';
+import { renderToestemmingCard, type ToestemmingCardData } from '../cards/toestemming';
+import type { CaseCommandInput } from '../services/domain/stappenplan/commands';
 import type { Case } from '../services/domain/model/case';
 import { CONSENT_PART_LABELS } from '../services/domain/model/consent';
 import { requireRegisseur } from '../services/domain/stappenplan/permissions';
@@ -9,7 +11,7 @@ import type { Notifier } from '../services/ports/notifier';
 import { ZONE } from '../services/ports/clock';
 import { CARD_PAYLOADS, parseCard } from './card-payload';
 import { actorOf, type BotServices } from './turn-services';
-import { nameOf } from './views';
+import { nameOf, sightText } from './views';
 
 /**
  * Parties on a case (stap 3, and later with **collega toevoegen**): the card to put a colleague on the case with the
@@ -31,7 +33,7 @@ export class PartyCommands {
     const card = renderCollegaToevoegenCard({
       caseId,
       reference: c.reference,
-      vandaag: this.services.clock.now().setZone(ZONE).toISODate() as string,
+      vandaag: this.today(),
       keuze: mensen ? { via: 'lijst', mensen } : { via: 'teams' },
       ...again,
     });
@@ -42,7 +44,7 @@ export class PartyCommands {
   async add(turn: TurnContext, value: unknown): Promise<void> {
     const parsed = parseCard(CARD_PAYLOADS.collegaToevoegen, value);
     if (!parsed.ok) {
-      const caseId = typeof (value as { caseId?: unknown })?.caseId === 'string' ? (value as { caseId: string }).caseId : undefined;
+      const caseId = caseIdOf(value);
       if (!caseId || !isDomainError(parsed.error, 'CASE.INVALID_INPUT')) return void (await turn.sendActivity(parsed.error.userMessage));
       return this.offer(turn, caseId, { melding: parsed.error.userMessage, ingevuld: filledIn(value) });
     }
@@ -70,18 +72,81 @@ export class PartyCommands {
     );
   }
 
+  /** "toestemming": the parties of the case with what each sees now, and the inputs to change or withdraw it. */
+  async offerConsent(turn: TurnContext, caseId: string, again?: Pick<ToestemmingCardData, 'melding' | 'ingevuld'>): Promise<void> {
+    const actor = await actorOf(turn, this.services.directory);
+    const { case: c } = await this.services.cases.get(actor, caseId);
+    requireRegisseur(c, actor.userId, 'Alleen de casusregisseur legt de toestemming van de inwoner vast.');
+    const partijen = c.professionals
+      .filter((p) => p.active && p.role === 'betrokkenProfessional')
+      .map((p) => ({ userId: p.userId, titel: [p.displayName ?? 'Collega', p.organisatie].filter(Boolean).join(' · '), ziet: sightText(c, p) }));
+    if (partijen.length === 0) return void (await turn.sendActivity('Er staat nog geen collega van een andere organisatie op de casus. Typ **collega toevoegen**.'));
+    const card = renderToestemmingCard({ caseId, reference: c.reference, vandaag: this.today(), partijen, ...again });
+    await turn.sendActivity(MessageFactory.attachment(toAttachment(card)));
+  }
+
+  /** "Toestemming wijzigen": the party sees what the new consent names from now on, and is told so. */
+  async changeConsent(turn: TurnContext, value: unknown): Promise<void> {
+    const parsed = parseCard(CARD_PAYLOADS.toestemmingWijzigen, value);
+    if (!parsed.ok) return this.consentRefused(turn, value, parsed.error);
+    const { caseId, userId, toestemming } = parsed.value;
+    const c = await this.onCase(turn, caseId, { type: 'changeConsent', userId, toestemming }, value);
+    if (!c) return;
+    const naam = nameOf(c, userId);
+    const ziet = toestemming.onderdelen.map((part) => CONSENT_PART_LABELS[part]).join(', ');
+    const reached = await this.notifier.send(userId, { text: `De inwoner heeft de toestemming voor casus **${c.reference}** gewijzigd. Je ziet nu: ${ziet}.` });
+    await turn.sendActivity(`De toestemming is gewijzigd: ${naam} ziet nu ${ziet}.${reached ? '' : ` ${naam} heeft de app nog niet geopend en krijgt er nog geen bericht over.`}`);
+  }
+
+  /** "Toestemming intrekken": the party leaves the case and is told its access ended (nothing of the case with it). */
+  async withdrawConsent(turn: TurnContext, value: unknown): Promise<void> {
+    const parsed = parseCard(CARD_PAYLOADS.toestemmingIntrekken, value);
+    if (!parsed.ok) return this.consentRefused(turn, value, parsed.error);
+    const { caseId, userId, op } = parsed.value;
+    const c = await this.onCase(turn, caseId, { type: 'withdrawConsent', userId, op }, value);
+    if (!c) return;
+    const naam = nameOf(c, userId);
+    const reached = await this.notifier.send(userId, { text: `Je hebt geen toegang meer tot casus **${c.reference}**: de inwoner heeft de toestemming ingetrokken.` });
+    await turn.sendActivity(`De toestemming is ingetrokken: ${naam} staat niet meer op de casus en ziet er niets meer van.${reached ? ` ${naam} heeft bericht gekregen dat de toegang is beëindigd.` : ''}`);
+  }
+
+  /** A command on the case from the toestemming card; a refusal the professional can fix comes back on the card. */
+  private async onCase(turn: TurnContext, caseId: string, command: CaseCommandInput, value: unknown): Promise<Case | undefined> {
+    const actor = await actorOf(turn, this.services.directory);
+    try {
+      return await this.services.cases.execute(actor, caseId, command);
+    } catch (error) {
+      if (!isDomainError(error) || error.code.startsWith('STORE.') || error.code === 'CASE.NOT_FOUND') throw error;
+      await this.offerConsent(turn, caseId, { melding: error.userMessage, ingevuld: filledIn(value) });
+      return undefined;
+    }
+  }
+
+  private async consentRefused(turn: TurnContext, value: unknown, error: DomainError): Promise<void> {
+    const caseId = caseIdOf(value);
+    if (!caseId || !isDomainError(error, 'CASE.INVALID_INPUT')) return void (await turn.sendActivity(error.userMessage));
+    await this.offerConsent(turn, caseId, { melding: error.userMessage, ingevuld: filledIn(value) });
+  }
+
+  private today(): string {
+    return this.services.clock.now().setZone(ZONE).toISODate() as string;
+  }
+
   async cancel(turn: TurnContext): Promise<void> {
     await turn.sendActivity('Er is niemand toegevoegd.');
   }
 }
 
+const caseIdOf = (value: unknown) => (typeof (value as { caseId?: unknown })?.caseId === 'string' ? (value as { caseId: string }).caseId : undefined);
+
 /** What the card held when it was refused, to fill it in again (only strings the card itself sent). */
-function filledIn(value: unknown): CollegaToevoegenCardData['ingevuld'] {
+function filledIn(value: unknown): CollegaToevoegenCardData['ingevuld'] & ToestemmingCardData['ingevuld'] {
   const v = (value ?? {}) as Record<string, unknown>;
   const text = (key: string) => (typeof v[key] === 'string' && (v[key] as string).length <= 500 ? (v[key] as string) : undefined);
   const hoe = text('hoe');
   const onderdelen = text('onderdelen')?.split(',').filter((part): part is keyof typeof CONSENT_PART_LABELS => Object.hasOwn(CONSENT_PART_LABELS, part));
   return {
+    ...(text('userId') ? { userId: text('userId') } : {}),
     ...(text('organisatie') ? { organisatie: text('organisatie') } : {}),
     ...(text('taak') ? { taak: text('taak') } : {}),
     ...(hoe === 'mondeling' || hoe === 'schriftelijk' ? { hoe } : {}),

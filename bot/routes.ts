@@ -4,6 +4,8 @@ import {
   CASUSSEN_MEER,
   COLLEGA_ANNULEREN,
   COLLEGA_TOEVOEGEN,
+  TOESTEMMING_INTREKKEN,
+  TOESTEMMING_WIJZIGEN,
   DEELB_AFWIJZEN,
   DEELB_AKKOORD,
   DEELB_MEER_INFO,
@@ -52,6 +54,8 @@ export const SUBMIT_ACTIONS = {
   [CASUS_VERDER]: 'continueCase',
   [COLLEGA_TOEVOEGEN]: 'addColleague',
   [COLLEGA_ANNULEREN]: 'cancelColleague',
+  [TOESTEMMING_WIJZIGEN]: 'changeConsent',
+  [TOESTEMMING_INTREKKEN]: 'withdrawConsent',
 } as const;
 export type SubmitHandler = (typeof SUBMIT_ACTIONS)[keyof typeof SUBMIT_ACTIONS];
 
@@ -64,6 +68,7 @@ export const COMMANDS = [
   { name: 'deelA', pattern: /^\s*deel\s*a\s*$/i },
   { name: 'aanjager', pattern: /^\s*aanjager\s*$/i },
   { name: 'collegaToevoegen', pattern: /^\s*collega('?s)?\s+toevoegen\s*$/i },
+  { name: 'toestemming', pattern: /^\s*toestemming(en)?\s*$/i },
   /** "budget" shows the team's doorbraakbudget; "budget 10.000 [2026|2026-Q4]" sets it (a minus sign is read, to be refused in words). */
   { name: 'budget', pattern: /^\s*budget(?:\s+((?:€\s*)?-?\s*€?\s*[\d.,]+))?(?:\s+(\d{4}(?:-Q[1-4])?))?\s*$/i },
 ] as const;

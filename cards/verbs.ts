@@ -26,10 +26,14 @@ export const ESCALATIE_OPSCHALEN = 'escalatie.opschalen';
 /** Put a colleague on the case with the inwoner's consent, or leave the card. */
 export const COLLEGA_TOEVOEGEN = 'collega.toevoegen';
 export const COLLEGA_ANNULEREN = 'collega.annuleren';
+/** Change or withdraw the inwoner's consent for a party. */
+export const TOESTEMMING_WIJZIGEN = 'toestemming.wijzigen';
+export const TOESTEMMING_INTREKKEN = 'toestemming.intrekken';
 
 export const VERBS = [
   ZRM_OPSLAAN, CASUS_OPENEN, CASUSSEN_MEER, CASUS_VERDER, MDO_CHECKLIST_OPSLAAN, MDO_MOMENT_KIEZEN, ACTIE_TOEVOEGEN, PLAN_KLAAR,
   DEELB_AKKOORD, DEELB_AFWIJZEN, DEELB_MEER_INFO, DEELB_VERNIEUW, DEELB_REVIEW_OPSLAAN, DEELB_REVIEW_KLAAR,
   ESCALATIE_AFGEROND, ESCALATIE_ONDERBOUWING, ESCALATIE_OPSCHALEN, COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN,
+  TOESTEMMING_WIJZIGEN, TOESTEMMING_INTREKKEN,
 ] as const;
 export type Verb = (typeof VERBS)[number];

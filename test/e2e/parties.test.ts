@@ -3,7 +3,7 @@
  * the inwoner's consent, told in their personal chat, and shown only what the consent names.
  */
 import { expect } from 'chai';
-import { COLLEGA_TOEVOEGEN } from '../../cards/verbs';
+import { COLLEGA_TOEVOEGEN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN } from '../../cards/verbs';
 import type { Case } from '../../services/domain/model/case';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { StaticPeople } from '../../services/adapters/memory/static-people';
@@ -29,10 +29,10 @@ describe('end to end: a colleague of another organisation on the case, with the 
     return answer;
   }
 
-  /** Press "Toevoegen" on the card as `person` with these values; what came back (texts and cards, as JSON). */
-  async function submit(person: Person, values: Record<string, string>): Promise<string> {
+  /** Press a button (by default "Toevoegen") on a card as `person` with these values; what came back (texts and cards, as JSON). */
+  async function submit(person: Person, values: Record<string, string>, verb: string = COLLEGA_TOEVOEGEN): Promise<string> {
     bot.connector.reset();
-    await postActivity(bot.botUrl, teamsSubmit({ verb: COLLEGA_TOEVOEGEN, caseId: c.id, ...values }, bot.as(person)));
+    await postActivity(bot.botUrl, teamsSubmit({ verb, caseId: c.id, ...values }, bot.as(person)));
     seen.push(...bot.connector.calls);
     return bot.connector.calls.map((call) => JSON.stringify(call.body)).join('\n');
   }
@@ -92,8 +92,33 @@ describe('end to end: a colleague of another organisation on the case, with the 
     }
   });
 
+  it('the consent changed: the party is told and sees the new parts; withdrawn: told its access ended, and the case is gone for it', async () => {
+    const card = await say('regisseur', 'toestemming');
+    const shown = card + JSON.stringify(bot.connector.calls.flatMap((call) => call.body.attachments ?? []));
+    expect(shown).to.include('Joris Bakker · GGZ-praktijk').and.include('Ziet: Hulpvraag en vraagverheldering, Samenwerkplan Deel A, MDO-uitkomsten');
+
+    const refused = await submit('regisseur', { userId: PEOPLE.onbekend.userId, op: '2026-11-23', hoe: 'schriftelijk', onderdelen: '' }, TOESTEMMING_WIJZIGEN);
+    expect(refused).to.include('Kies minstens één onderdeel').and.include('Toestemming van de inwoner');
+
+    const changed = await submit('regisseur', { userId: PEOPLE.onbekend.userId, op: '2026-11-23', hoe: 'schriftelijk', onderdelen: 'deelA' }, TOESTEMMING_WIJZIGEN);
+    expect(changed).to.include('De toestemming is gewijzigd: Joris Bakker ziet nu Samenwerkplan Deel A.');
+    expect(bot.chatOf('onbekend').map((call) => call.body.text).join('\n')).to.include('Je ziet nu: Samenwerkplan Deel A.');
+    const view = await say('onbekend', `casus ${c.reference}`);
+    expect(view + JSON.stringify(bot.connector.calls.flatMap((call) => call.body.attachments ?? []))).not.to.include(c.hulpvraag as string);
+
+    const withdrawn = await submit('regisseur', { userId: PEOPLE.onbekend.userId, op: '2026-11-23', hoe: '', onderdelen: '' }, TOESTEMMING_INTREKKEN);
+    expect(withdrawn).to.include('De toestemming is ingetrokken: Joris Bakker staat niet meer op de casus');
+    const told = bot.chatOf('onbekend').map((call) => JSON.stringify(call.body)).join('\n');
+    expect(told).to.include(`Je hebt geen toegang meer tot casus **${c.reference}**: de inwoner heeft de toestemming ingetrokken.`);
+    expect(told).not.to.include(c.hulpvraag as string);
+    expect(await say('onbekend', `casus ${c.reference}`)).to.match(/bestaat niet|niet gevonden|geen toegang/i);
+    const history = (await bot.store.get(c.id))?.case.history.flatMap((h) => ('gebeurtenis' in h ? [h.gebeurtenis] : []));
+    expect(history?.slice(-4)).to.deep.equal(['toegevoegd', 'toegevoegd', 'toestemmingGewijzigd', 'toestemmingIngetrokken']);
+  });
+
   it('only the casusregisseur can add a colleague', async () => {
     expect(await say('schuldhulp', `casus ${c.reference}`)).to.equal('');
     expect(await say('schuldhulp', 'collega toevoegen')).to.include('Alleen de casusregisseur');
+    expect(await say('schuldhulp', 'toestemming')).to.include('Alleen de casusregisseur');
   });
 });

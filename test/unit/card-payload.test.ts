@@ -81,3 +81,29 @@ describe('card payloads: a colleague on the case (collega-toevoegen.json)', () =
     expect(result.ok || [result.error.code, result.error.userMessage]).to.deep.equal(['CARD.INVALID_PAYLOAD', 'Deze kaart is verlopen of niet geldig; er is niets veranderd.']);
   });
 });
+
+describe('card payloads: the inwoner\'s consent for a party (toestemming.json)', () => {
+  /** Both buttons send the same inputs; withdrawing needs who and when only. */
+  const SENT = { verb: 'toestemming.wijzigen', caseId: 'case-000001', userId: 'aad-ggz-1', op: '2026-11-20', hoe: 'mondeling', onderdelen: 'mdo,deelA' };
+
+  it('changing gives who and the new consent; withdrawing gives who and from when, whatever else was ticked', () => {
+    const changed = parseCard(CARD_PAYLOADS.toestemmingWijzigen, SENT);
+    expect(changed.ok && changed.value).to.deep.equal({ caseId: 'case-000001', userId: 'aad-ggz-1', toestemming: { hoe: 'mondeling', op: '2026-11-20', onderdelen: ['deelA', 'mdo'] } });
+    const withdrawn = parseCard(CARD_PAYLOADS.toestemmingIntrekken, { ...SENT, verb: 'toestemming.intrekken', hoe: '', onderdelen: '' });
+    expect(withdrawn.ok && withdrawn.value).to.deep.equal({ caseId: 'case-000001', userId: 'aad-ggz-1', op: '2026-11-20' });
+  });
+
+  const refused: [string, typeof CARD_PAYLOADS.toestemmingWijzigen | typeof CARD_PAYLOADS.toestemmingIntrekken, Record<string, unknown>, string][] = [
+    ['a change without parts', CARD_PAYLOADS.toestemmingWijzigen, { onderdelen: '' }, 'Kies minstens één onderdeel dat de collega mag zien.'],
+    ['a change without how', CARD_PAYLOADS.toestemmingWijzigen, { hoe: '' }, 'Kies hoe de inwoner de nieuwe toestemming gaf: mondeling of schriftelijk.'],
+    ['no colleague chosen', CARD_PAYLOADS.toestemmingIntrekken, { userId: '' }, 'Kies de collega van wie de toestemming verandert.'],
+    ['a date that is no date', CARD_PAYLOADS.toestemmingIntrekken, { op: '31-02' }, 'Die datum kan ik niet lezen; kies hem op de kaart.'],
+  ];
+  for (const [what, schema, change, sentence] of refused) {
+    it(`refuses ${what} with a plain Dutch sentence`, () => {
+      const result = parseCard(schema as typeof CARD_PAYLOADS.toestemmingIntrekken, { ...SENT, ...change });
+      expect(result.ok || [result.error.code, result.error.userMessage]).to.deep.equal(['CASE.INVALID_INPUT', sentence]);
+      if (!result.ok) assertPlainDutch(result.error.userMessage);
+    });
+  }
+});

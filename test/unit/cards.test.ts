@@ -12,7 +12,8 @@ import { mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-ch
 import { renderMdoPlanningCard } from '../../cards/mdo-planning';
 import { renderNoticeCard } from '../../cards/notice';
 import { expandCard, toAttachment } from '../../cards/render';
-import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, MDO_MOMENT_KIEZEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
+import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, MDO_MOMENT_KIEZEN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
+import { renderToestemmingCard } from '../../cards/toestemming';
 import { CONSENT_PART_LABELS, CONSENT_PARTS } from '../../services/domain/model/consent';
 import { renderZrmScoresCard, zrmCardData } from '../../cards/zrm-scores';
 import { LEEFGEBIED_LABELS, LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
@@ -106,6 +107,13 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ['MDO plannen, geen gezamenlijk moment', () => renderMdoPlanningCard({ ...PLANNING, melding: 'Er is geen gezamenlijk moment gevonden in de komende 10 werkdagen. Kies zelf een datum en tijd.', uitnodiging: 'file' }), [MDO_MOMENT_KIEZEN]],
   ['MDO verplaatsen', () => renderMdoPlanningCard({ ...PLANNING, mdoId: 'mdo-1' }), [MDO_MOMENT_KIEZEN]],
   ['Deel A acties, leeg', () => renderActieCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', acties: [] })],
+  ['toestemming per collega', () => renderToestemmingCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', partijen: [
+    { userId: 'aad-ggz-1', titel: 'Joris Bakker · GGZ-praktijk', ziet: 'Ziet: Samenwerkplan Deel A, MDO-uitkomsten. Toestemming schriftelijk op 23 november 2026.' },
+    { userId: 'aad-corp-1', titel: 'Fatima Yilmaz · Woningcorporatie', ziet: 'Ziet: Samenwerkplan Deel A. Toestemming mondeling op 23 november 2026.' },
+  ] }), [TOESTEMMING_WIJZIGEN, TOESTEMMING_INTREKKEN]],
+  ['toestemming, na een weigering', () => renderToestemmingCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', partijen: [
+    { userId: 'aad-ggz-1', titel: 'Joris Bakker · GGZ-praktijk', ziet: 'Ziet: Samenwerkplan Deel A.' },
+  ], melding: 'Kies minstens één onderdeel dat de collega mag zien.', ingevuld: { userId: 'aad-ggz-1', hoe: 'mondeling', onderdelen: ['deelA', 'mdo'] } }), [TOESTEMMING_WIJZIGEN, TOESTEMMING_INTREKKEN]],
   ['Deel A acties', () => renderActieCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', acties: [{ wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '30 nov 2026' }] })],
   ['Deel B ter beoordeling (open)', () => renderApprovalCard(APPROVAL)],
   ['Deel B na besluit', () => renderApprovalCard({ ...APPROVAL, open: false, besluit: 'Akkoord, door Petra Jansen op 23 nov 2026, 10:00.', besluitReden: 'Goed onderbouwd.' })],
