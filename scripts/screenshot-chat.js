@@ -28,7 +28,16 @@ async function waitFor(url, tries = 100) {
   throw new Error(`${url} did not come up`);
 }
 
+/** The README's people file for the playground's mock users, so "collega toevoegen" has colleagues to offer. */
+function writePeopleFile() {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const example = /`DATA_DIR\/people\.json`[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
+  if (!example) throw new Error('README has no people.json example');
+  fs.writeFileSync(path.join(dataDir, 'people.json'), example[1]);
+}
+
 async function main() {
+  writePeopleFile();
   const chat = spawn(process.execPath, [path.join(__dirname, 'chat.js')], {
     env: { ...process.env, PORT: port, PLAYGROUND_PORT: playgroundPort, DATA_DIR: dataDir },
     stdio: 'ignore',
@@ -67,6 +76,9 @@ async function main() {
     for (const text of ['Ik kan goed koken en regelen voor de kinderen.', 'Iemand die met mij de schulden op een rij zet.']) await say(text);
     await sleep(1500);
     await page.screenshot({ path: path.join(root, 'docs', 'playground-zrm.png') });
+    await say('collega toevoegen');
+    await sleep(1500);
+    await page.screenshot({ path: path.join(root, 'docs', 'playground-collega.png') });
   } finally {
     if (browser) await browser.close();
     try {
