@@ -126,6 +126,7 @@ export const CARD_PAYLOADS = {
   /** toestemming.json: the inwoner's consent for a party changed, or withdrawn (the same inputs, two buttons). */
   toestemmingWijzigen: withInputs(toestemmingCard, consentChange),
   toestemmingIntrekken: withInputs(toestemmingCard, consentWithdrawal),
+  collegaVerwijderen: withInputs(toestemmingCard, z.object({ caseId: z.string(), userId: chosenParty }).transform(({ caseId, userId }) => ({ caseId, userId }))),
   /** case-list.json and case-view.json: open a case, continue with it (collega-toevoegen.json: leave it). */
   casus: cardPayload(['caseId']),
   /** case-list.json: the next page. */

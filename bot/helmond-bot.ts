@@ -234,6 +234,7 @@ export class HelmondBot extends TeamsActivityHandler {
     cancelColleague: (turn) => this.parties.cancel(turn),
     changeConsent: (turn, _dc, value) => this.parties.changeConsent(turn, value),
     withdrawConsent: (turn, _dc, value) => this.parties.withdrawConsent(turn, value),
+    removeColleague: (turn, _dc, value) => this.parties.remove(turn, value),
     moreCases: async (turn, _dc, value) => {
       const card = parseCard(CARD_PAYLOADS.casussenMeer, value);
       if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));

@@ -110,6 +110,18 @@ export class PartyCommands {
     await turn.sendActivity(`De toestemming is ingetrokken: ${naam} staat niet meer op de casus en ziet er niets meer van.${reached ? ` ${naam} heeft bericht gekregen dat de toegang is beëindigd.` : ''}`);
   }
 
+  /** "Van de casus halen": the colleague's work on the case is done; they are told they are off it. */
+  async remove(turn: TurnContext, value: unknown): Promise<void> {
+    const parsed = parseCard(CARD_PAYLOADS.collegaVerwijderen, value);
+    if (!parsed.ok) return this.consentRefused(turn, value, parsed.error);
+    const { caseId, userId } = parsed.value;
+    const c = await this.onCase(turn, caseId, { type: 'deactivateProfessional', userId }, value);
+    if (!c) return;
+    const naam = nameOf(c, userId);
+    const reached = await this.notifier.send(userId, { text: `Je staat niet meer op casus **${c.reference}**; je ziet er niets meer van.` });
+    await turn.sendActivity(`${naam} staat niet meer op de casus.${reached ? ` ${naam} heeft er bericht over gekregen.` : ''}`);
+  }
+
   /** A command on the case from the toestemming card; a refusal the professional can fix comes back on the card. */
   private async onCase(turn: TurnContext, caseId: string, command: CaseCommandInput, value: unknown): Promise<Case | undefined> {
     const actor = await actorOf(turn, this.services.directory);

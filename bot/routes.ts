@@ -4,6 +4,7 @@ import {
   CASUSSEN_MEER,
   COLLEGA_ANNULEREN,
   COLLEGA_TOEVOEGEN,
+  COLLEGA_VERWIJDEREN,
   TOESTEMMING_INTREKKEN,
   TOESTEMMING_WIJZIGEN,
   DEELB_AFWIJZEN,
@@ -56,6 +57,7 @@ export const SUBMIT_ACTIONS = {
   [COLLEGA_ANNULEREN]: 'cancelColleague',
   [TOESTEMMING_WIJZIGEN]: 'changeConsent',
   [TOESTEMMING_INTREKKEN]: 'withdrawConsent',
+  [COLLEGA_VERWIJDEREN]: 'removeColleague',
 } as const;
 export type SubmitHandler = (typeof SUBMIT_ACTIONS)[keyof typeof SUBMIT_ACTIONS];
 

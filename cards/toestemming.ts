@@ -1,7 +1,7 @@
 import { CONSENT_PART_LABELS, CONSENT_PARTS, CONSENT_WAY_LABELS, CONSENT_WAYS, type ConsentPart, type ConsentWay } from '../services/domain/model/consent';
 import template from './toestemming.json';
 import { expandCard } from './render';
-import { TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN } from './verbs';
+import { COLLEGA_VERWIJDEREN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN } from './verbs';
 
 export interface ToestemmingCardData {
   readonly caseId: string;
@@ -17,7 +17,8 @@ export interface ToestemmingCardData {
 
 /**
  * The inwoner's consent per party: what each sees now, and the inputs to change it (how, when, which parts) or to
- * withdraw it (when). Submits TOESTEMMING_WIJZIGEN or TOESTEMMING_INTREKKEN; its payloads are in bot/card-payload.ts.
+ * withdraw it (when), or to take the colleague off the case. Submits TOESTEMMING_WIJZIGEN, TOESTEMMING_INTREKKEN or
+ * COLLEGA_VERWIJDEREN; its payloads are in bot/card-payload.ts.
  */
 export function renderToestemmingCard(data: ToestemmingCardData) {
   const ingevuld = data.ingevuld ?? {};
@@ -36,5 +37,6 @@ export function renderToestemmingCard(data: ToestemmingCardData) {
     delen: CONSENT_PARTS.map((value) => ({ value, title: CONSENT_PART_LABELS[value] })),
     verbWijzigen: TOESTEMMING_WIJZIGEN,
     verbIntrekken: TOESTEMMING_INTREKKEN,
+    verbVerwijderen: COLLEGA_VERWIJDEREN,
   });
 }

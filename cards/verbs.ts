@@ -29,11 +29,13 @@ export const COLLEGA_ANNULEREN = 'collega.annuleren';
 /** Change or withdraw the inwoner's consent for a party. */
 export const TOESTEMMING_WIJZIGEN = 'toestemming.wijzigen';
 export const TOESTEMMING_INTREKKEN = 'toestemming.intrekken';
+/** Take a colleague off the case (their work on it is done). */
+export const COLLEGA_VERWIJDEREN = 'collega.verwijderen';
 
 export const VERBS = [
   ZRM_OPSLAAN, CASUS_OPENEN, CASUSSEN_MEER, CASUS_VERDER, MDO_CHECKLIST_OPSLAAN, MDO_MOMENT_KIEZEN, ACTIE_TOEVOEGEN, PLAN_KLAAR,
   DEELB_AKKOORD, DEELB_AFWIJZEN, DEELB_MEER_INFO, DEELB_VERNIEUW, DEELB_REVIEW_OPSLAAN, DEELB_REVIEW_KLAAR,
   ESCALATIE_AFGEROND, ESCALATIE_ONDERBOUWING, ESCALATIE_OPSCHALEN, COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN,
-  TOESTEMMING_WIJZIGEN, TOESTEMMING_INTREKKEN,
+  TOESTEMMING_WIJZIGEN, TOESTEMMING_INTREKKEN, COLLEGA_VERWIJDEREN,
 ] as const;
 export type Verb = (typeof VERBS)[number];

@@ -3,7 +3,7 @@
  * the inwoner's consent, told in their personal chat, and shown only what the consent names.
  */
 import { expect } from 'chai';
-import { COLLEGA_TOEVOEGEN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN } from '../../cards/verbs';
+import { COLLEGA_TOEVOEGEN, COLLEGA_VERWIJDEREN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN } from '../../cards/verbs';
 import type { Case } from '../../services/domain/model/case';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { StaticPeople } from '../../services/adapters/memory/static-people';
@@ -114,6 +114,15 @@ describe('end to end: a colleague of another organisation on the case, with the 
     expect(await say('onbekend', `casus ${c.reference}`)).to.match(/bestaat niet|niet gevonden|geen toegang/i);
     const history = (await bot.store.get(c.id))?.case.history.flatMap((h) => ('gebeurtenis' in h ? [h.gebeurtenis] : []));
     expect(history?.slice(-4)).to.deep.equal(['toegevoegd', 'toegevoegd', 'toestemmingGewijzigd', 'toestemmingIngetrokken']);
+  });
+
+  it('a colleague whose work is done is taken off the case, and it is in the history', async () => {
+    const removed = await submit('regisseur', { userId: PEOPLE.teamleider.userId, op: '2026-11-23', hoe: '', onderdelen: '' }, COLLEGA_VERWIJDEREN);
+    expect(removed).to.include('Fatima Yilmaz staat niet meer op de casus.');
+    const stored = (await bot.store.get(c.id))?.case;
+    expect(stored?.memberIds).not.to.include(PEOPLE.teamleider.userId);
+    expect(stored?.history.at(-1)).to.deep.include({ partij: PEOPLE.teamleider.userId, gebeurtenis: 'verwijderd' });
+    expect(await submit('regisseur', { userId: PEOPLE.regisseur.userId, op: '2026-11-23', hoe: '', onderdelen: '' }, COLLEGA_VERWIJDEREN)).to.include('Draag eerst de casusregie over.');
   });
 
   it('only the casusregisseur can add a colleague', async () => {

@@ -12,7 +12,7 @@ import { mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-ch
 import { renderMdoPlanningCard } from '../../cards/mdo-planning';
 import { renderNoticeCard } from '../../cards/notice';
 import { expandCard, toAttachment } from '../../cards/render';
-import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, MDO_MOMENT_KIEZEN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
+import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, COLLEGA_VERWIJDEREN, MDO_MOMENT_KIEZEN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
 import { renderToestemmingCard } from '../../cards/toestemming';
 import { CONSENT_PART_LABELS, CONSENT_PARTS } from '../../services/domain/model/consent';
 import { renderZrmScoresCard, zrmCardData } from '../../cards/zrm-scores';
@@ -110,10 +110,10 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ['toestemming per collega', () => renderToestemmingCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', partijen: [
     { userId: 'aad-ggz-1', titel: 'Joris Bakker · GGZ-praktijk', ziet: 'Ziet: Samenwerkplan Deel A, MDO-uitkomsten. Toestemming schriftelijk op 23 november 2026.' },
     { userId: 'aad-corp-1', titel: 'Fatima Yilmaz · Woningcorporatie', ziet: 'Ziet: Samenwerkplan Deel A. Toestemming mondeling op 23 november 2026.' },
-  ] }), [TOESTEMMING_WIJZIGEN, TOESTEMMING_INTREKKEN]],
+  ] }), [TOESTEMMING_WIJZIGEN, TOESTEMMING_INTREKKEN, COLLEGA_VERWIJDEREN]],
   ['toestemming, na een weigering', () => renderToestemmingCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', partijen: [
     { userId: 'aad-ggz-1', titel: 'Joris Bakker · GGZ-praktijk', ziet: 'Ziet: Samenwerkplan Deel A.' },
-  ], melding: 'Kies minstens één onderdeel dat de collega mag zien.', ingevuld: { userId: 'aad-ggz-1', hoe: 'mondeling', onderdelen: ['deelA', 'mdo'] } }), [TOESTEMMING_WIJZIGEN, TOESTEMMING_INTREKKEN]],
+  ], melding: 'Kies minstens één onderdeel dat de collega mag zien.', ingevuld: { userId: 'aad-ggz-1', hoe: 'mondeling', onderdelen: ['deelA', 'mdo'] } }), [TOESTEMMING_WIJZIGEN, TOESTEMMING_INTREKKEN, COLLEGA_VERWIJDEREN]],
   ['Deel A acties', () => renderActieCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', acties: [{ wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '30 nov 2026' }] })],
   ['Deel B ter beoordeling (open)', () => renderApprovalCard(APPROVAL)],
   ['Deel B na besluit', () => renderApprovalCard({ ...APPROVAL, open: false, besluit: 'Akkoord, door Petra Jansen op 23 nov 2026, 10:00.', besluitReden: 'Goed onderbouwd.' })],
