@@ -93,3 +93,8 @@ function markUnreachable(c: Case, userId: string, at: string): void {
   const regisseur = activeCasusregisseur(c);
   if (regisseur && regisseur.userId !== userId) enqueue(c, regisseur.userId, [{ kind: 'onbereikbaar', subject: userId }], at);
 }
+
+/** Whether others will hear of what `actor` just did: the outbox holds a change of theirs for someone else. */
+export function othersWillHear(c: Pick<Case, 'outbox'>, actor: string): boolean {
+  return c.outbox.some((item) => item.to !== actor && item.changes.some((change) => change.by === actor));
+}

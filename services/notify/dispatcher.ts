@@ -61,7 +61,7 @@ export class OutboxDispatcher {
   private readonly backoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly now: () => Date;
-  private readonly log: DispatcherLog;
+  private log: DispatcherLog;
   /** When each recipient may get its next message from this instance. */
   private readonly nextSendAt = new Map<string, number>();
   /** Teams asked this instance to slow down until then (a 429 counts for the whole tenant). */
@@ -86,8 +86,9 @@ export class OutboxDispatcher {
     this.log = options.log ?? { info: ignore, warn: ignore };
   }
 
-  /** Sweep now and then every `intervalMs` after the previous sweep ended, until `stop`. */
-  start(): void {
+  /** Sweep now and then every `intervalMs` after the previous sweep ended, until `stop`; `log` replaces the options' one. */
+  start(log?: DispatcherLog): void {
+    if (log) this.log = log;
     if (this.started) return;
     this.started = true;
     this.halted = false;

@@ -7,6 +7,7 @@ import { COLLEGA_TOEVOEGEN } from '../../cards/verbs';
 import type { Case } from '../../services/domain/model/case';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { StaticPeople } from '../../services/adapters/memory/static-people';
+import { OutboxDispatcher } from '../../services/notify/dispatcher';
 import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
 import { caseAt, PEOPLE, type Person } from '../support/stappenplan-driver';
 import { postActivity, teamsSubmit } from '../support/teams-activities';
@@ -90,6 +91,26 @@ describe('end to end: a colleague of another organisation on the case, with the 
     for (const call of toThem) {
       for (const text of deelB) expect(JSON.stringify(call.body)).not.to.include(text);
     }
+  });
+
+  it('a change by one party reaches every other party once, through the outbox and the dispatcher, never its author', async () => {
+    bot.connector.reset();
+    const actie = c.deelA.acties[0]?.id as string;
+    await bot.services.cases.execute(PEOPLE.schuldhulp, c.id, { type: 'setActieStatus', actieId: actie, status: 'gedaan' });
+    await bot.services.cases.execute(PEOPLE.schuldhulp, c.id, { type: 'setActie', actie: { wie: 'Schuldhulp', wat: 'Budgetcoach regelen', wanneer: '2026-12-15' } });
+    const dispatcher = new OutboxDispatcher(bot.store, bot.notifier, { instanceId: 'bot-test', intervalMs: 1000, perConversationMs: 0, now: () => bot.clock.now().toJSDate() });
+    expect(await dispatcher.sweep()).to.equal(2);
+    for (const person of ['regisseur', 'onbekend'] as const) {
+      const texts = bot.chatOf(person).map((call) => String(call.body.text));
+      expect(texts, person).to.have.length(1);
+      expect(texts[0], person).to.match(new RegExp(`^Casus \\*\\*${c.reference}\\*\\* is gewijzigd:\n\n`)).and.match(/\n\nTyp \*\*casus HA-[^*]+\*\* om de casus te openen\.$/);
+      expect(texts[0], person).to.include('- Een collega heeft een actie afgerond.\n\n- Een collega heeft een actie aan het plan toegevoegd.');
+    }
+    expect(bot.chatOf('schuldhulp')).to.deep.equal([]);
+    // Schuldhulp (for earlier changes) and Fatima never opened the app: their messages wait in the outbox, with a backoff.
+    const waiting = (await bot.store.get(c.id))?.case.outbox ?? [];
+    expect(waiting.map((item) => [item.to, item.attempts]).sort()).to.deep.equal([[PEOPLE.schuldhulp.userId, 1], [PEOPLE.teamleider.userId, 1]].sort());
+    seen.push(...bot.connector.calls);
   });
 
   it('only the casusregisseur can add a colleague', async () => {
