@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import type { CosmosClient } from '@azure/cosmos';
 import type { Storage } from 'botbuilder';
@@ -20,6 +22,7 @@ import { GraphDirectory } from '../services/adapters/graph/graph-directory';
 import { GraphAppInstaller } from '../services/adapters/graph/graph-app-installer';
 import type { AppInstaller } from '../services/ports/app-installer';
 import { ProactiveReach, type ProactiveReachOptions } from '../services/notify/proactive-reach';
+import { OutboxDispatcher, type DispatcherOptions } from '../services/notify/dispatcher';
 import { GraphPeople } from '../services/adapters/graph/graph-people';
 import { loadFilePeople } from '../services/adapters/file/file-people';
 import type { People } from '../services/ports/people';
@@ -48,6 +51,12 @@ import type { BotServices } from './turn-services';
 import { CosmosStorage } from './storage/cosmos-storage';
 import { FileStorage } from './storage/file-storage';
 
+/** This process among the bot instances, as written into its outbox claims (host, process, a random part). */
+function instanceId(): string {
+  const host = os.hostname().replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 60) || 'bot';
+  return `${host}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
 /** Where cases, the audit trail, bot state and the small versioned documents live. */
 interface Backend {
   readonly name: 'embedded' | 'cosmos';
@@ -67,6 +76,8 @@ export interface Runtime {
   readonly leases: ReminderLeases;
   /** Proactive messages; attach the HTTP edge's adapter once it exists. */
   readonly notifier: ProactiveNotifier;
+  /** Delivers the cases' outboxes through the notifier; start it once the notifier is attached (`close` stops it). */
+  readonly dispatcher: OutboxDispatcher;
   /** Local runs: files handed out by link; the HTTP edge serves them and attaches its address. */
   readonly downloads?: Downloads;
   /** Which store is in use, for the start-up log (never a secret). */
@@ -86,6 +97,8 @@ export interface ComposeOverrides {
   /** Tests hand in an installer on their local Graph server, and a shorter wait for Teams' installationUpdate. */
   readonly installer?: AppInstaller;
   readonly reach?: ProactiveReachOptions;
+  /** Tests shorten the dispatcher's lease and pacing. */
+  readonly dispatcher?: Partial<DispatcherOptions>;
   /** Wrap the case store, e.g. to count its operations in a benchmark. */
   readonly wrapStore?: (store: CaseStore) => CaseStore;
 }
@@ -164,9 +177,10 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     const { directory, people } = await directoryAndPeople(config, overrides);
     const clock = overrides.clock ?? systemClock;
     const kalender = createWerkdagKalender();
+    const caseStore = overrides.wrapStore ? overrides.wrapStore(backend.store) : backend.store;
     const cases = new CaseService({
       // Each turn reads a case once (see services/cases/turn-scope.ts).
-      store: new TurnCachedCaseStore(overrides.wrapStore ? overrides.wrapStore(backend.store) : backend.store),
+      store: new TurnCachedCaseStore(caseStore),
       audit: backend.audit,
       clock,
       policy: config.policy,
@@ -185,7 +199,12 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     // Without an Azure Bot registration this is a local run: files by link (the playground has no file consent).
     const downloads = config.bot.appId ? undefined : new Downloads(clock);
     const bot = new HelmondBot(services, new ConversationMemberState(backend.state), config.teamId, { cards, delivery, notifier }, downloads);
-    return { bot, services, ledger, leases, notifier, store: backend.name, ...(downloads ? { downloads } : {}), close: () => backend.close() };
+    const dispatcher = new OutboxDispatcher(caseStore, notifier, { instanceId: instanceId(), intervalMs: config.outbox.intervalMs, ...overrides.dispatcher });
+    const close = async () => {
+      await dispatcher.stop();
+      await backend.close();
+    };
+    return { bot, services, ledger, leases, notifier, dispatcher, store: backend.name, ...(downloads ? { downloads } : {}), close };
   } catch (error) {
     await backend.close();
     throw error;

@@ -93,6 +93,8 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly logLevel: LogLevel;
   readonly teamId: string;
+  /** The dispatcher of the cases' outboxes (notifications of changes): how often it looks for work. */
+  readonly outbox: { readonly intervalMs: number };
   readonly bot: {
     /** Undefined for local runs: then the bot accepts anonymous requests. */
     readonly appId: string | undefined;
@@ -151,6 +153,7 @@ const EnvSchema = z
     TEAM_ID: text('TEAM_ID mag alleen letters, cijfers, - en _ bevatten (1 tot 64 tekens).', (v) =>
       /^[A-Za-z0-9_-]{1,64}$/.test(v),
     ),
+    OUTBOX_INTERVAL_SECONDS: text('OUTBOX_INTERVAL_SECONDS moet een heel getal tussen 1 en 3600 zijn.', (v) => /^\d{1,4}$/.test(v) && +v >= 1 && +v <= 3600),
     MicrosoftAppId: text('MicrosoftAppId moet een GUID zijn (de app-id van de botregistratie).', (v) => GUID.test(v)),
     MicrosoftAppPassword: text('MicrosoftAppPassword is niet geldig.'),
     MicrosoftAppType: text(`MicrosoftAppType moet ${APP_TYPES.join(', ')} zijn.`, (v) =>
@@ -258,6 +261,7 @@ function toConfig(env: Env): AppConfig {
     dataDir: env.DATA_DIR ?? './.data',
     logLevel: (env.LOG_LEVEL ?? 'info') as LogLevel,
     teamId: env.TEAM_ID ?? 'wijkteam',
+    outbox: { intervalMs: Number(env.OUTBOX_INTERVAL_SECONDS ?? 5) * 1000 },
     bot: { appId: env.MicrosoftAppId, appType, tenantId: env.MicrosoftAppTenantId, auth },
     directory: roleGroups(env),
     calendar: env.CALENDAR === 'graph' ? { kind: 'graph', graph: graphConnection(env) } : { kind: 'ics' },

@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   const runtime = await compose(config);
   const app = await createApp(config, { bot: runtime.bot, logger, ...(runtime.downloads ? { downloads: runtime.downloads } : {}) });
   runtime.notifier.attach(app.adapter, config.bot.appId, logger);
+  // Notifications of changes go out from every instance; claims in the cases keep them from going out twice.
+  runtime.dispatcher.start(logger);
   const port = await app.listen(config.port, config.host);
   keepRunning(logger);
   app.ready();

@@ -92,13 +92,13 @@ export class PartyCommands {
     const { caseId, userId, toestemming } = parsed.value;
     const c = await this.onCase(turn, caseId, { type: 'changeConsent', userId, toestemming }, value);
     if (!c) return;
+    // The colleague (and the others) hear of it through the case's outbox, written with the change.
     const naam = nameOf(c, userId);
     const ziet = toestemming.onderdelen.map((part) => CONSENT_PART_LABELS[part]).join(', ');
-    const reached = await this.notifier.send(userId, { text: `De inwoner heeft de toestemming voor casus **${c.reference}** gewijzigd. Je ziet nu: ${ziet}.` });
-    await turn.sendActivity(`De toestemming is gewijzigd: ${naam} ziet nu ${ziet}.${reached ? '' : ` ${naam} heeft de app nog niet geopend en krijgt er nog geen bericht over.`}`);
+    await turn.sendActivity(`De toestemming is gewijzigd: ${naam} ziet nu ${ziet}. ${naam} krijgt er bericht van.`);
   }
 
-  /** "Toestemming intrekken": the party leaves the case and is told its access ended (nothing of the case with it). */
+  /** "Toestemming intrekken": the party leaves the case and is told (by the outbox) that its access ended, nothing more. */
   async withdrawConsent(turn: TurnContext, value: unknown): Promise<void> {
     const parsed = parseCard(CARD_PAYLOADS.toestemmingIntrekken, value);
     if (!parsed.ok) return this.consentRefused(turn, value, parsed.error);
@@ -106,11 +106,10 @@ export class PartyCommands {
     const c = await this.onCase(turn, caseId, { type: 'withdrawConsent', userId, op }, value);
     if (!c) return;
     const naam = nameOf(c, userId);
-    const reached = await this.notifier.send(userId, { text: `Je hebt geen toegang meer tot casus **${c.reference}**: de inwoner heeft de toestemming ingetrokken.` });
-    await turn.sendActivity(`De toestemming is ingetrokken: ${naam} staat niet meer op de casus en ziet er niets meer van.${reached ? ` ${naam} heeft bericht gekregen dat de toegang is beëindigd.` : ''}`);
+    await turn.sendActivity(`De toestemming is ingetrokken: ${naam} staat niet meer op de casus en ziet er niets meer van. ${naam} krijgt bericht dat de toegang is beëindigd.`);
   }
 
-  /** "Van de casus halen": the colleague's work on the case is done; they are told they are off it. */
+  /** "Van de casus halen": the colleague's work on the case is done; they are told (by the outbox) they are off it. */
   async remove(turn: TurnContext, value: unknown): Promise<void> {
     const parsed = parseCard(CARD_PAYLOADS.collegaVerwijderen, value);
     if (!parsed.ok) return this.consentRefused(turn, value, parsed.error);
@@ -118,8 +117,7 @@ export class PartyCommands {
     const c = await this.onCase(turn, caseId, { type: 'deactivateProfessional', userId }, value);
     if (!c) return;
     const naam = nameOf(c, userId);
-    const reached = await this.notifier.send(userId, { text: `Je staat niet meer op casus **${c.reference}**; je ziet er niets meer van.` });
-    await turn.sendActivity(`${naam} staat niet meer op de casus.${reached ? ` ${naam} heeft er bericht over gekregen.` : ''}`);
+    await turn.sendActivity(`${naam} staat niet meer op de casus. ${naam} krijgt bericht dat de toegang is beëindigd.`);
   }
 
   /** A command on the case from the toestemming card; a refusal the professional can fix comes back on the card. */

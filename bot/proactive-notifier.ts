@@ -1,7 +1,7 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { StoredConversationReference } from '../services/notify/conversation-references';
 import type { ProactiveReach } from '../services/notify/proactive-reach';
-import type { Notifier, OutgoingMessage } from '../services/ports/notifier';
+import { DeliveryFailure, type Notifier, type OutgoingMessage } from '../services/ports/notifier';
 import { silentLogger, type Logger } from './logging';
 
 function toReference(ref: StoredConversationReference): Partial<ConversationReference> {
@@ -12,6 +12,30 @@ function toReference(ref: StoredConversationReference): Partial<ConversationRefe
     user: { id: ref.userChannelId, name: '' },
     bot: { id: ref.botId, name: '' },
   };
+}
+
+/**
+ * The connector's refusal as the core reads it. botframework-connector throws a RestError with `statusCode` and the
+ * response's headers, after its own pipeline already retried a 429 three times honouring `Retry-After` (measured on
+ * loopback: four requests, then the error); the last `Retry-After` is passed on, in seconds or as an HTTP date.
+ */
+export function deliveryFailureOf(error: unknown): DeliveryFailure {
+  const e = error as { statusCode?: unknown; response?: { headers?: { get?: (name: string) => string | undefined } } } | null;
+  const status = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
+  if (status === 429) {
+    const header = e?.response?.headers?.get?.('retry-after');
+    return new DeliveryFailure('throttled', status, retryAfterMs(header));
+  }
+  if (status === 403 || status === 404) return new DeliveryFailure('unreachable', status);
+  return new DeliveryFailure('failed', status);
+}
+
+function retryAfterMs(header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /** A turn in a professional's personal chat with the bot, started by the bot. */
@@ -42,9 +66,13 @@ export class ProactiveNotifier implements Notifier, PersonalChat {
     const reference = await this.referenceFor(userId);
     if (!reference) return undefined;
     let id: string | undefined;
-    await this.adapter.continueConversationAsync(this.botAppId, toReference(reference), async (turn) => {
-      id = (await turn.sendActivity({ type: 'message', ...message, attachments: message.attachments ? [...message.attachments] : undefined }))?.id;
-    });
+    try {
+      await this.adapter.continueConversationAsync(this.botAppId, toReference(reference), async (turn) => {
+        id = (await turn.sendActivity({ type: 'message', ...message, attachments: message.attachments ? [...message.attachments] : undefined }))?.id;
+      });
+    } catch (error) {
+      throw deliveryFailureOf(error);
+    }
     return id;
   }
 

@@ -1,7 +1,8 @@
 import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { ACTIE_STATUSES, ACTIE_STATUS_LABELS, type Actie } from '../../services/domain/model/samenwerkplan';
+import { othersWillHear } from '../../services/domain/outbox';
 import { formatDate } from '../texts';
-import type { BotServices } from '../turn-services';
+import { actorOf, type BotServices } from '../turn-services';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { REASON_DIALOG, ReasonDialog, type EscalationDeliverer } from './reason-dialog';
@@ -84,7 +85,9 @@ export class UitvoeringDialog extends BaseDialog {
     const actieId = (step.values as { actieId?: string }).actieId;
     const status = ACTIE_STATUSES[(step.result as FoundChoice).index];
     if (!actieId || !status) return step.endDialog({ notice: 'Kies eerst een actie en dan wat de stand is.' });
-    await execute(step.context, this.services, caseId, { type: 'setActieStatus', actieId, status });
-    return step.endDialog({ notice: 'Bijgewerkt. Laat de andere betrokkenen weten wat er veranderd is.' });
+    const c = await execute(step.context, this.services, caseId, { type: 'setActieStatus', actieId, status });
+    // The change went into the case's outbox with the write: the dispatcher tells the others, not the professional.
+    const told = othersWillHear(c, (await actorOf(step.context, this.services.directory)).userId);
+    return step.endDialog({ notice: told ? 'Bijgewerkt. De andere betrokkenen krijgen er bericht van.' : 'Bijgewerkt.' });
   }
 }

@@ -77,6 +77,13 @@ export const BY_UPDATED_DESC: Ordering<StoredCase> = {
   descending: true,
 };
 
+/** Cases with an outbox to work on: earliest first, ties by id. Only for cases that have an `outboxDueAt`. */
+export const BY_OUTBOX_ASC: Ordering<StoredCase> = {
+  name: 'outbox',
+  key: (s) => [s.case.outboxDueAt === undefined ? '' : instantKey(s.case.outboxDueAt), s.case.id],
+  descending: false,
+};
+
 /** Due items: earliest first, ties by id. Only for cases that have a `nextDueAt`. */
 export const BY_DUE_ASC: Ordering<StoredCase> = {
   name: 'due',

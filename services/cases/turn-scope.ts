@@ -65,6 +65,10 @@ export class TurnCachedCaseStore implements CaseStore {
     return this.inner.listDue(before, options);
   }
 
+  listOutbox(before: string, options?: PageOptions): Promise<Page<StoredCase>> {
+    return this.inner.listOutbox(before, options);
+  }
+
   private keep(stored: StoredCase): StoredCase {
     currentTurn()?.cases.set(stored.case.id, structuredClone(stored));
     return stored;

@@ -43,4 +43,9 @@ export interface CaseStore {
   listByMember(userId: string, options?: PageOptions & { readonly includeClosed?: boolean }): Promise<Page<StoredCase>>;
   /** Cases with `nextDueAt` at or before the instant (ISO); earliest first (ties by id). */
   listDue(before: string, options?: PageOptions): Promise<Page<StoredCase>>;
+  /**
+   * Cases with notifications the dispatcher can work on: `outboxDueAt` at or before the instant (ISO); earliest first
+   * (ties by id). Served by an index, never a scan.
+   */
+  listOutbox(before: string, options?: PageOptions): Promise<Page<StoredCase>>;
 }

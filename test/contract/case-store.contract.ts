@@ -215,6 +215,25 @@ export function describeCaseStoreContract(name: string, createHarness: () => Pro
       expect(ids(await h.store.listDue(minute(0)))).to.deep.equal([]);
     });
 
+    it('listOutbox: cases whose outbox can be worked on at or before the instant, earliest first, paged; a write moves them', async () => {
+      const item = (at: string) => ({ id: 'ob000001', at, to: 'aad-collega-2', changes: [{ kind: 'actieGewijzigd' as const, part: 'deelA' as const }], attempts: 0 });
+      const cases = [3, 1, 7, 2, 12].map((m) => makeCase({ outbox: [item(minute(m))], outboxSeq: 1, outboxDueAt: minute(m) }));
+      const none = makeCase();
+      await create(...cases, none);
+      const sorted = [1, 2, 3, 7].map((m) => (cases.find((c) => c.outboxDueAt === minute(m)) as Case).id);
+      expect((await pages((t) => h.store.listOutbox(minute(10), { pageSize: 3, ...token(t) }))).flat()).to.deep.equal(sorted);
+      // Claimed until later: out of the listing until then.
+      const first = cases[1] as Case;
+      const stored = await h.store.get(first.id);
+      await h.store.replace({ ...first, outboxDueAt: minute(11) }, stored?.etag as string);
+      expect(ids(await h.store.listOutbox(minute(10)))).to.deep.equal(sorted.slice(1));
+      const emptied = await h.store.get(first.id);
+      const { outboxDueAt: _gone, ...rest } = emptied?.case as Case;
+      await h.store.replace({ ...rest, outbox: [] }, emptied?.etag as string);
+      expect(ids(await h.store.listOutbox(minute(20)))).to.not.include(first.id);
+      expect(ids(await (await h.reopen()).listOutbox(minute(10)))).to.deep.equal(sorted.slice(1));
+    });
+
     it('survives a restart: a new instance reads the same case and etag, lists it, and can replace with it', async () => {
       const c = makeCase({ nextDueAt: minute(1) });
       const created = await h.store.create(c);

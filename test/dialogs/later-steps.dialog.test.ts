@@ -67,7 +67,7 @@ describe('dialog: stap 6 Uitvoering', () => {
       ['verder', [said(/^Stap 6, \*\*uitvoering\*\*[\s\S]*Huurachterstand in kaart \(Schuldhulp, uiterlijk 30 november 2026\): open[\s\S]*Wat wil je doen\?/)]],
       ['1', [said(/^Welke actie\?/)]],
       ['1', [said(/^Wat is de stand\?/)]],
-      ['3', [said(/^Bijgewerkt\. Laat de andere betrokkenen weten wat er veranderd is\.[\s\S]*Huurachterstand in kaart \(Schuldhulp, uiterlijk 30 november 2026\): gedaan/)]],
+      ['3', [said(/^Bijgewerkt\. De andere betrokkenen krijgen er bericht van\.[\s\S]*Huurachterstand in kaart \(Schuldhulp, uiterlijk 30 november 2026\): gedaan/)]],
       ['2', [/^Waar loop je op vast\?/]],
       ['De corporatie belde 123.456.782 terug', [/^Laat het burgerservicenummer \(BSN\) weg uit wat je voorlegt aan de procesregisseur: dat slaan we nooit op\.\n\nWaar loop je op vast\?/]],
       ['De corporatie twijfelt over de betalingsregeling.', [/staat nu in stap \*\*6B Escaleren\*\*/]],

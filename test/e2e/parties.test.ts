@@ -7,6 +7,7 @@ import { COLLEGA_TOEVOEGEN, COLLEGA_VERWIJDEREN, TOESTEMMING_INTREKKEN, TOESTEMM
 import type { Case } from '../../services/domain/model/case';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { StaticPeople } from '../../services/adapters/memory/static-people';
+import { OutboxDispatcher } from '../../services/notify/dispatcher';
 import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
 import { caseAt, PEOPLE, type Person } from '../support/stappenplan-driver';
 import { postActivity, teamsSubmit } from '../support/teams-activities';
@@ -92,6 +93,26 @@ describe('end to end: a colleague of another organisation on the case, with the 
     }
   });
 
+  it('a change by one party reaches every other party once, through the outbox and the dispatcher, never its author', async () => {
+    bot.connector.reset();
+    const actie = c.deelA.acties[0]?.id as string;
+    await bot.services.cases.execute(PEOPLE.schuldhulp, c.id, { type: 'setActieStatus', actieId: actie, status: 'gedaan' });
+    await bot.services.cases.execute(PEOPLE.schuldhulp, c.id, { type: 'setActie', actie: { wie: 'Schuldhulp', wat: 'Budgetcoach regelen', wanneer: '2026-12-15' } });
+    const dispatcher = new OutboxDispatcher(bot.store, bot.notifier, { instanceId: 'bot-test', intervalMs: 1000, perConversationMs: 0, now: () => bot.clock.now().toJSDate() });
+    expect(await dispatcher.sweep()).to.equal(2);
+    for (const person of ['regisseur', 'onbekend'] as const) {
+      const texts = bot.chatOf(person).map((call) => String(call.body.text));
+      expect(texts, person).to.have.length(1);
+      expect(texts[0], person).to.match(new RegExp(`^Casus \\*\\*${c.reference}\\*\\* is gewijzigd:\n\n`)).and.match(/\n\nTyp \*\*casus HA-[^*]+\*\* om de casus te openen\.$/);
+      expect(texts[0], person).to.include('- Een collega heeft een actie afgerond.\n\n- Een collega heeft een actie aan het plan toegevoegd.');
+    }
+    expect(bot.chatOf('schuldhulp')).to.deep.equal([]);
+    // Schuldhulp (for earlier changes) and Fatima never opened the app: their messages wait in the outbox, with a backoff.
+    const waiting = (await bot.store.get(c.id))?.case.outbox ?? [];
+    expect(waiting.map((item) => [item.to, item.attempts]).sort()).to.deep.equal([[PEOPLE.schuldhulp.userId, 1], [PEOPLE.teamleider.userId, 1]].sort());
+    seen.push(...bot.connector.calls);
+  });
+
   it('the consent changed: the party is told and sees the new parts; withdrawn: told its access ended, and the case is gone for it', async () => {
     const card = await say('regisseur', 'toestemming');
     const shown = card + JSON.stringify(bot.connector.calls.flatMap((call) => call.body.attachments ?? []));
@@ -101,15 +122,17 @@ describe('end to end: a colleague of another organisation on the case, with the 
     expect(refused).to.include('Kies minstens één onderdeel').and.include('Toestemming van de inwoner');
 
     const changed = await submit('regisseur', { userId: PEOPLE.onbekend.userId, op: '2026-11-23', hoe: 'schriftelijk', onderdelen: 'deelA' }, TOESTEMMING_WIJZIGEN);
-    expect(changed).to.include('De toestemming is gewijzigd: Joris Bakker ziet nu Samenwerkplan Deel A.');
-    expect(bot.chatOf('onbekend').map((call) => call.body.text).join('\n')).to.include('Je ziet nu: Samenwerkplan Deel A.');
+    expect(changed).to.include('De toestemming is gewijzigd: Joris Bakker ziet nu Samenwerkplan Deel A. Joris Bakker krijgt er bericht van.');
+    await deliver();
+    expect(bot.chatOf('onbekend').map((call) => call.body.text).join('\n')).to.include('heeft gewijzigd wat je mag zien. Je ziet nu: Samenwerkplan Deel A.');
     const view = await say('onbekend', `casus ${c.reference}`);
     expect(view + JSON.stringify(bot.connector.calls.flatMap((call) => call.body.attachments ?? []))).not.to.include(c.hulpvraag as string);
 
     const withdrawn = await submit('regisseur', { userId: PEOPLE.onbekend.userId, op: '2026-11-23', hoe: '', onderdelen: '' }, TOESTEMMING_INTREKKEN);
     expect(withdrawn).to.include('De toestemming is ingetrokken: Joris Bakker staat niet meer op de casus');
+    await deliver();
     const told = bot.chatOf('onbekend').map((call) => JSON.stringify(call.body)).join('\n');
-    expect(told).to.include(`Je hebt geen toegang meer tot casus **${c.reference}**: de inwoner heeft de toestemming ingetrokken.`);
+    expect(told).to.include(`Je toegang tot casus **${c.reference}** is beëindigd. Je ziet de casus niet meer.`);
     expect(told).not.to.include(c.hulpvraag as string);
     expect(await say('onbekend', `casus ${c.reference}`)).to.match(/bestaat niet|niet gevonden|geen toegang/i);
     const history = (await bot.store.get(c.id))?.case.history.flatMap((h) => ('gebeurtenis' in h ? [h.gebeurtenis] : []));
@@ -124,6 +147,13 @@ describe('end to end: a colleague of another organisation on the case, with the 
     expect(stored?.history.at(-1)).to.deep.include({ partij: PEOPLE.teamleider.userId, gebeurtenis: 'verwijderd' });
     expect(await submit('regisseur', { userId: PEOPLE.regisseur.userId, op: '2026-11-23', hoe: '', onderdelen: '' }, COLLEGA_VERWIJDEREN)).to.include('Draag eerst de casusregie over.');
   });
+
+  /** One sweep of the outbox, as the bot's dispatcher does every few seconds; what it delivered goes into `seen`. */
+  async function deliver(): Promise<void> {
+    bot.connector.reset();
+    await new OutboxDispatcher(bot.store, bot.notifier, { instanceId: 'bot-test', intervalMs: 1000, perConversationMs: 0, now: () => bot.clock.now().toJSDate() }).sweep();
+    seen.push(...bot.connector.calls);
+  }
 
   it('only the casusregisseur can add a colleague', async () => {
     expect(await say('schuldhulp', `casus ${c.reference}`)).to.equal('');

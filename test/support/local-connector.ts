@@ -21,7 +21,18 @@ export interface ConnectorCall {
   readonly body: Partial<Activity> & Record<string, unknown>;
   /** The id the connector answered with. */
   readonly id: string;
+  /** When it arrived (ms since the epoch). */
+  readonly at: number;
 }
+
+/** A refusal the connector answers with instead of accepting a call (nothing is recorded in `calls`). */
+export interface ConnectorFault {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+}
+
+/** Decides, per incoming call, whether the connector refuses it (throttling, a blocked bot). */
+export type FaultRule = (call: { readonly kind: ConnectorCallKind; readonly conversationId?: string }) => ConnectorFault | undefined;
 
 export interface LocalConnector {
   /** The `serviceUrl` to put on activities (ends with `/`). */
@@ -32,6 +43,10 @@ export interface LocalConnector {
   texts(): string[];
   /** Resolve once at least `count` calls arrived (since the last reset); reject after `timeoutMs`. */
   waitFor(count: number, timeoutMs?: number): Promise<readonly ConnectorCall[]>;
+  /** Refuse calls by this rule from now on (undefined: accept everything again). */
+  setFaults(rule: FaultRule | undefined): void;
+  /** The calls refused by the fault rule so far, in order. */
+  readonly refused: readonly { readonly conversationId?: string; readonly status: number }[];
   /** Forget what was recorded. */
   reset(): void;
   close(): Promise<void>;
@@ -63,6 +78,8 @@ function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
 export async function startLocalConnector(): Promise<LocalConnector> {
   let calls: ConnectorCall[] = [];
   let waiters: (() => void)[] = [];
+  let faults: FaultRule | undefined;
+  const refused: { conversationId?: string; status: number }[] = [];
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
@@ -76,14 +93,23 @@ export async function startLocalConnector(): Promise<LocalConnector> {
     const match = pattern.exec(path) ?? [];
     readJson(req).then(
       (body) => {
+        const conversationId = match[1] && decodeURIComponent(match[1]);
+        const fault = faults?.({ kind, ...(conversationId ? { conversationId } : {}) });
+        if (fault) {
+          refused.push({ ...(conversationId ? { conversationId } : {}), status: fault.status });
+          res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+          res.end(JSON.stringify({ error: { code: fault.status === 429 ? 'Throttled' : 'BotNotInConversationRoster', message: 'refused by the test' } }));
+          return;
+        }
         const id = randomUUID();
         calls.push({
           kind,
-          conversationId: match[1] && decodeURIComponent(match[1]),
+          conversationId,
           activityId: match[2] && decodeURIComponent(match[2]),
           authorization: req.headers.authorization,
           body,
           id,
+          at: Date.now(),
         });
         waiters.forEach((wake) => wake());
         res.writeHead(kind === 'createConversation' ? 201 : 200, { 'content-type': 'application/json' });
@@ -120,6 +146,10 @@ export async function startLocalConnector(): Promise<LocalConnector> {
         check();
       });
     },
+    setFaults(rule) {
+      faults = rule;
+    },
+    refused,
     reset() {
       calls = [];
     },

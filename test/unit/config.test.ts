@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       dataDir: './.data',
       logLevel: 'info',
       teamId: 'wijkteam',
+      outbox: { intervalMs: 5000 },
       bot: { appId: undefined, appType: 'MultiTenant', tenantId: undefined, auth: { MicrosoftAppType: 'MultiTenant' } },
       directory: undefined,
       calendar: { kind: 'ics' },
@@ -72,6 +73,10 @@ describe('loadConfig', () => {
       expect(configError({ HOST: host }).userMessage).to.contain('Zonder MicrosoftAppId accepteert de bot berichten zonder controle');
       expect(configError({ HOST: host, ALLOW_ANONYMOUS_REMOTE: 'false' }).userMessage).to.contain('Zet HOST op 127.0.0.1');
     }
+  });
+
+  it('reads OUTBOX_INTERVAL_SECONDS', () => {
+    expect(loadConfig({ OUTBOX_INTERVAL_SECONDS: '30' }).outbox.intervalMs).to.equal(30_000);
   });
 
   it('reads ALLOWED_TENANTS (lower-cased) and MAX_CONNECTIONS', () => {
@@ -138,6 +143,8 @@ describe('loadConfig', () => {
     ['ALLOWED_TENANTS empty list', { ALLOWED_TENANTS: ' , ' }, 'ALLOWED_TENANTS is een lijst'],
     ['MAX_CONNECTIONS too small', { MAX_CONNECTIONS: '2' }, 'MAX_CONNECTIONS moet een heel getal tussen 16 en 65535 zijn.'],
     ['MAX_CONNECTIONS not a number', { MAX_CONNECTIONS: 'veel' }, 'MAX_CONNECTIONS moet een heel getal'],
+    ['OUTBOX_INTERVAL_SECONDS zero', { OUTBOX_INTERVAL_SECONDS: '0' }, 'OUTBOX_INTERVAL_SECONDS moet een heel getal tussen 1 en 3600 zijn.'],
+    ['OUTBOX_INTERVAL_SECONDS not a number', { OUTBOX_INTERVAL_SECONDS: '2.5' }, 'OUTBOX_INTERVAL_SECONDS moet een heel getal'],
     ['DATA_DIR with NUL', { DATA_DIR: 'a\0b' }, 'DATA_DIR moet een mappad zijn.'],
     ['LOG_LEVEL unknown', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL moet debug, info, warn, error zijn.'],
     ['TEAM_ID with a space', { TEAM_ID: 'wijk team' }, 'TEAM_ID mag alleen letters, cijfers, - en _ bevatten'],

@@ -33,10 +33,10 @@ function validOrSkip(raw: Raw): StoredCase[] {
 
 /** A keyset listing: a filter, and the field it sorts on (then `id`, in the same direction). */
 interface Listing {
-  readonly name: 'member' | 'due';
+  readonly name: 'member' | 'due' | 'outbox';
   readonly where: string;
   readonly parameters: SqlParameter[];
-  readonly field: 'updatedAt' | 'nextDueAt';
+  readonly field: 'updatedAt' | 'nextDueAt' | 'outboxDueAt';
   readonly descending: boolean;
 }
 
@@ -118,6 +118,11 @@ export class CosmosCaseStore implements CaseStore {
     // Instants are stored in canonical UTC (the service writes toUTC().toISO()): string order is time order.
     const where = 'IS_DEFINED(c.nextDueAt) AND c.nextDueAt <= @before';
     return this.page({ name: 'due', where, parameters: [{ name: '@before', value: instantKey(before) }], field: 'nextDueAt', descending: false }, options);
+  }
+
+  listOutbox(before: string, options?: PageOptions): Promise<Page<StoredCase>> {
+    const where = 'IS_DEFINED(c.outboxDueAt) AND c.outboxDueAt <= @before';
+    return this.page({ name: 'outbox', where, parameters: [{ name: '@before', value: instantKey(before) }], field: 'outboxDueAt', descending: false }, options);
   }
 
   /** One page strictly after the token's position; the token is ours (checked), never the SDK's. */

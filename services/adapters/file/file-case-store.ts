@@ -100,6 +100,10 @@ export class FileCaseStore implements CaseStore {
     return this.table.listDue(before, options);
   }
 
+  async listOutbox(before: string, options?: PageOptions): Promise<Page<StoredCase>> {
+    return this.table.listOutbox(before, options);
+  }
+
   /**
    * Check (schema, existence, ETag), write the file, then update the index: one id at a time. A write asked for
    * before `close()` still happens; one asked for after it is refused.

@@ -1,6 +1,6 @@
 import type { StoredCase } from '../../ports/case-store';
 import { KeysetIndex } from './keyset-index';
-import { BY_DUE_ASC, BY_UPDATED_DESC, type Position } from '../paging';
+import { BY_DUE_ASC, BY_OUTBOX_ASC, BY_UPDATED_DESC, type Position } from '../paging';
 
 /** A stored entry: a valid case with its ETag, or a document that failed the schema (kept, never served). */
 export type Entry = { readonly kind: 'valid'; readonly stored: StoredCase } | { readonly kind: 'invalid'; readonly raw: unknown };
@@ -12,6 +12,7 @@ interface Indexed {
   readonly open: boolean;
   readonly updated: Position;
   readonly due: Position | undefined;
+  readonly outbox: Position | undefined;
 }
 
 /** One user's "mijn casussen": the open cases, and all of them (for `includeClosed`). */
@@ -22,7 +23,7 @@ interface MemberIndexes {
 
 /**
  * The entries of a case table by id, with the indexes its look-ups use, updated on every `set`: member id → the
- * member's cases by `updatedAt`, kenmerk → id, and `nextDueAt` in order. Only valid entries are indexed. The
+ * member's cases by `updatedAt`, kenmerk → id, `nextDueAt` and `outboxDueAt` in order. Only valid entries are indexed. The
  * indexes live with the entries, so two tables over one `CaseEntries` (two bot instances over one database in
  * the memory store) see each other's writes in their listings too. Stored cases are held as they are: copying in
  * and out is the table's job.
@@ -36,6 +37,8 @@ export class CaseEntries {
   private readonly references = new Map<string, string[]>();
   /** Cases with a `nextDueAt`, earliest first. */
   readonly due = new KeysetIndex(BY_DUE_ASC);
+  /** Cases with an `outboxDueAt`, earliest first (the dispatcher's listing). */
+  readonly outbox = new KeysetIndex(BY_OUTBOX_ASC);
   /** While the constructor loads: positions are appended and each index is sorted once at the end. */
   private loading = true;
 
@@ -44,6 +47,7 @@ export class CaseEntries {
     for (const [id, entry] of initial) this.set(id, entry);
     this.loading = false;
     this.due.settle();
+    this.outbox.settle();
     for (const member of this.members.values()) {
       member.open.settle();
       member.all.settle();
@@ -92,6 +96,7 @@ export class CaseEntries {
       open: c.step !== 'afgesloten',
       updated: BY_UPDATED_DESC.key(stored),
       due: c.nextDueAt === undefined ? undefined : BY_DUE_ASC.key(stored),
+      outbox: c.outboxDueAt === undefined ? undefined : BY_OUTBOX_ASC.key(stored),
     };
     this.indexed.set(id, indexed);
     for (const userId of indexed.memberIds) {
@@ -104,6 +109,7 @@ export class CaseEntries {
       if (indexed.open) this.add(member.open, indexed.updated);
     }
     if (indexed.due) this.add(this.due, indexed.due);
+    if (indexed.outbox) this.add(this.outbox, indexed.outbox);
     const sameReference = this.references.get(indexed.reference);
     if (sameReference) sameReference.push(id);
     else this.references.set(indexed.reference, [id]);
@@ -126,6 +132,7 @@ export class CaseEntries {
       if (member.all.size === 0) this.members.delete(userId);
     }
     if (indexed.due) this.due.remove(indexed.due);
+    if (indexed.outbox) this.outbox.remove(indexed.outbox);
     const rest = (this.references.get(indexed.reference) ?? []).filter((other) => other !== id);
     if (rest.length > 0) this.references.set(indexed.reference, rest);
     else this.references.delete(indexed.reference);

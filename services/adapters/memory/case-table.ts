@@ -67,6 +67,12 @@ export class CaseTable {
     return this.entries.due.page(options, (key) => this.copyOf(key[1]), (key) => key[0] <= limit);
   }
 
+  /** Cases whose outbox can be worked on at or before `before`, earliest first. */
+  listOutbox(before: string, options?: PageOptions): Page<StoredCase> {
+    const limit = instantKey(before);
+    return this.entries.outbox.page(options, (key) => this.copyOf(key[1]), (key) => key[0] <= limit);
+  }
+
   /** A copy of an indexed case (the indexes hold valid entries only; a listing's position ends with the id). */
   private copyOf(id: string): StoredCase {
     const entry = this.entries.get(id);

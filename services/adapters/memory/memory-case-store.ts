@@ -42,4 +42,8 @@ export class MemoryCaseStore implements CaseStore {
   async listDue(before: string, options?: PageOptions): Promise<Page<StoredCase>> {
     return this.table.listDue(before, options);
   }
+
+  async listOutbox(before: string, options?: PageOptions): Promise<Page<StoredCase>> {
+    return this.table.listOutbox(before, options);
+  }
 }

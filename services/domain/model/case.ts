@@ -5,6 +5,7 @@ import { aveFase, escalatie } from './escalation';
 import { entityId, freeText, instant, userId } from './fields';
 import { household } from './household';
 import { mdo } from './mdo';
+import { MAX_OUTBOX_ITEMS, outboxItem } from './outbox';
 import { caseProfessional, type CaseProfessional } from './roles';
 import { deelA, deelB, deelC, partij, VRAAG_TYPES, vraagverheldering } from './samenwerkplan';
 import { STEPS } from './steps';
@@ -110,6 +111,12 @@ export const caseSchema = z.object({
   due: z.array(dueItem),
   nextDueAt: instant.optional(),
   history: z.array(historyEntry),
+  /** Notifications of changes to the other parties, written with the change (services/domain/model/outbox.ts). */
+  outbox: z.array(outboxItem).max(MAX_OUTBOX_ITEMS).default([]),
+  /** The last outbox item number given out (item ids never repeat on a case). */
+  outboxSeq: z.number().int().min(0).default(0),
+  /** Derived: when the dispatcher can next work on the outbox (indexed, like `nextDueAt`); absent when it is empty. */
+  outboxDueAt: instant.optional(),
 });
 export type Case = z.infer<typeof caseSchema>;
 

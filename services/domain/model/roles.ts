@@ -41,6 +41,8 @@ export const caseProfessional = z.object({
   active: z.boolean(),
   /** When and why the professional left the case (inactive since). */
   einde: einde.optional(),
+  /** Since when the bot cannot reach the professional's chat (blocked or removed the app); cleared by a delivery. */
+  onbereikbaarSinds: instant.optional(),
 });
 export type CaseProfessional = z.infer<typeof caseProfessional>;
 

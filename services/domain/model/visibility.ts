@@ -75,6 +75,8 @@ export function redactFor(c: Case, userId: string): Case {
     copy.vorigeRondes = copy.vorigeRondes.map((ronde) => ({ ...ronde, deelC: ronde.deelC.zrmNa ? { zrmNa: ronde.deelC.zrmNa } : {} }));
   }
   for (const entry of copy.history) if ('why' in entry) delete entry.why;
+  // What others are yet to hear of is theirs (kinds of change only, but about parts this party may not see).
+  copy.outbox = copy.outbox.filter((item) => item.to === userId);
   return copy;
 }
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Case, DueItem } from '../model/case';
+import { outboxDueAt } from '../model/outbox';
 import { ZONE } from '../../ports/clock';
 import type { MachineContext } from './context';
 
@@ -17,7 +18,7 @@ export function latestAfgerondMdo(c: Case) {
 
 /**
  * Fields derived from the rest of the case, recomputed after every change so they can never drift:
- * `memberIds` (access and "mijn casussen"), `due` and `nextDueAt` (reminders).
+ * `memberIds` (access and "mijn casussen"), `due` and `nextDueAt` (reminders), `outboxDueAt` (the dispatcher).
  */
 export function withDerived(c: Case, ctx: Pick<MachineContext, 'policy' | 'kalender'>): Case {
   const members = new Set<string>();
@@ -56,5 +57,14 @@ export function withDerived(c: Case, ctx: Pick<MachineContext, 'policy' | 'kalen
   const derived: Case = { ...c, memberIds: [...members].sort(), due };
   if (next) derived.nextDueAt = next;
   else delete derived.nextDueAt;
+  return withOutboxDueAt(derived);
+}
+
+/** The case with `outboxDueAt` recomputed from its outbox (also after a dispatcher's write, which changes nothing else). */
+export function withOutboxDueAt<T extends Pick<Case, 'outbox' | 'outboxDueAt'>>(c: T): T {
+  const at = outboxDueAt(c.outbox);
+  const derived = { ...c };
+  if (at) derived.outboxDueAt = at;
+  else delete derived.outboxDueAt;
   return derived;
 }

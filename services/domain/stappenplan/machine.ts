@@ -10,6 +10,7 @@ import type { MachineContext } from './context';
 import { nowIso } from './context';
 import { withDerived } from './derive';
 import { applyEdit } from './edits';
+import { notifyOthers } from './notifications';
 import { requirePermission } from './permissions';
 import { TRANSITIONS, transitionsFrom, type TransitionDef } from './transitions';
 
@@ -28,6 +29,8 @@ export function decide(current: Case, input: unknown, ctx: MachineContext): Resu
   try {
     if (command.type === 'overgang') applyTransition(next, command, ctx);
     else applyEdit(next, command, ctx);
+    // The others hear of it through the outbox, written in the same write as the change.
+    notifyOthers(current, next, command, ctx);
   } catch (error) {
     if (isDomainError(error)) return { ok: false, error };
     throw error;
@@ -99,7 +102,7 @@ export function newCase(input: NewCaseInput, ctx: MachineContext): Result<Case> 
     household: { members: members.map((m) => ({ ...m, id: ctx.newId() })) },
     professionals: [{ userId: ctx.actor.userId, role: 'casusregisseur', addedAt: at, addedBy: ctx.actor.userId, active: true, ...(displayName ? { displayName } : {}) }],
     memberIds: [], vraagverheldering: {}, partijen: [], mdos: [], deelA: { acties: [] }, uitzonderingNodig: false,
-    approvals: [], escalaties: [], aveFase: 1, belemmeringen: [], deelC: {}, vorigeRondes: [], due: [], history: [],
+    approvals: [], escalaties: [], aveFase: 1, belemmeringen: [], deelC: {}, vorigeRondes: [], due: [], history: [], outbox: [], outboxSeq: 0,
   };
   return validated(withDerived(draft, ctx));
 }

@@ -1,0 +1,82 @@
+import type { Case } from '../domain/model/case';
+import { CONSENT_PART_LABELS } from '../domain/model/consent';
+import type { OutboxChange, OutboxItem } from '../domain/model/outbox';
+import { STEP_LABELS } from '../domain/model/steps';
+import { deliverableChanges } from '../domain/outbox';
+import type { OutgoingMessage } from '../ports/notifier';
+
+/**
+ * The one short Dutch message a recipient gets for the items of one case in one delivery: the kenmerk, what changed
+ * and by whom (the professional's name and organisation as recorded on the case; never anything of the inwoner), and
+ * how to open the case. Made on the case as it is at delivery, through what the recipient may see now
+ * (services/domain/outbox.ts): a change of a part its consent no longer covers is left out; undefined when nothing
+ * is left (the items are then dropped).
+ */
+export function outboxMessage(c: Case, to: string, items: readonly OutboxItem[]): OutgoingMessage | undefined {
+  const changes: OutboxChange[] = [];
+  for (const item of items) {
+    for (const change of deliverableChanges(c, item)) {
+      if (!changes.some((known) => JSON.stringify(known) === JSON.stringify(change))) changes.push(change);
+    }
+  }
+  if (changes.length === 0) return undefined;
+  if (changes.every((change) => change.kind === 'toegangBeeindigd')) {
+    return { text: `Je toegang tot casus **${c.reference}** is beëindigd. Je ziet de casus niet meer.` };
+  }
+  const lines = changes.filter((change) => change.kind !== 'toegangBeeindigd').map((change) => `- ${sentence(c, to, change)}`);
+  if (items.some((item) => item.more)) lines.push('- En eerdere wijzigingen.');
+  return { text: [`Casus **${c.reference}** is gewijzigd:`, ...lines, `Typ **casus ${c.reference}** om de casus te openen.`].join('\n\n') };
+}
+
+/** A professional as others read them: name and organisation from the case, else their role. */
+function who(c: Case, userId: string | undefined, capital: boolean): string {
+  const p = userId === undefined ? undefined : c.professionals.find((x) => x.userId === userId);
+  if (p?.displayName) return p.organisatie ? `${p.displayName} (${p.organisatie})` : p.displayName;
+  const role = p?.role === 'casusregisseur' ? 'de casusregisseur' : p?.organisatie ? `een collega van ${p.organisatie}` : 'een collega';
+  return capital ? role.charAt(0).toUpperCase() + role.slice(1) : role;
+}
+
+const ACTIONS: Readonly<Partial<Record<OutboxChange['kind'], string>>> = {
+  mdoGepland: 'heeft een MDO gepland.',
+  mdoVerplaatst: 'heeft het MDO verplaatst.',
+  mdoGeannuleerd: 'heeft het MDO geannuleerd.',
+  mdoAfgerond: 'heeft het MDO afgerond en de afspraken vastgelegd.',
+  actieToegevoegd: 'heeft een actie aan het plan toegevoegd.',
+  actieGewijzigd: 'heeft een actie in het plan gewijzigd.',
+  actieGedaan: 'heeft een actie afgerond.',
+  actieVerwijderd: 'heeft een actie uit het plan gehaald.',
+  belemmering: 'heeft een belemmering gemeld; er komt een nieuw MDO.',
+  escalatieGeopend: 'heeft de casus geëscaleerd.',
+  escalatieOpgeschaald: 'heeft de escalatie verder opgeschaald.',
+  escalatieAfgerond: 'heeft de escalatie afgerond.',
+  besluitDeelB: 'heeft besloten over Deel B.',
+  evaluatie: 'heeft de evaluatie bijgewerkt.',
+  nieuweRonde: 'heeft een nieuwe ronde gestart.',
+  casusAfgesloten: 'heeft de casus afgesloten.',
+};
+
+function sentence(c: Case, to: string, change: OutboxChange): string {
+  const by = who(c, change.by, true);
+  const subject = who(c, change.subject, false);
+  switch (change.kind) {
+    case 'partijToegevoegd':
+      return `${by} heeft ${subject} aan de casus toegevoegd.`;
+    case 'partijVerwijderd':
+      return `${by} heeft ${subject} van de casus gehaald.`;
+    case 'toestemmingGewijzigd': {
+      if (change.subject !== to) return `${by} heeft vastgelegd dat de inwoner de toestemming van ${subject} heeft gewijzigd.`;
+      const own = c.professionals.find((p) => p.active && p.userId === to)?.toestemming?.onderdelen ?? [];
+      return `${by} heeft vastgelegd dat de inwoner heeft gewijzigd wat je mag zien. Je ziet nu: ${own.map((part) => CONSENT_PART_LABELS[part]).join(', ')}.`;
+    }
+    case 'toestemmingIngetrokken':
+      return `${by} heeft vastgelegd dat de inwoner de toestemming van ${subject} heeft ingetrokken; die staat niet meer op de casus.`;
+    case 'casusregieOvergedragen':
+      return change.subject === to ? 'Jij bent nu de casusregisseur.' : `${who(c, change.subject, true)} is nu de casusregisseur.`;
+    case 'stap':
+      return `${by} heeft de casus een stap verder gezet; hij staat nu in stap ${STEP_LABELS[c.step]}.`;
+    case 'onbereikbaar':
+      return `De bot kan ${subject} geen berichten meer sturen (de app is geblokkeerd of verwijderd). Laat het de collega zelf weten.`;
+    default:
+      return `${by} ${ACTIONS[change.kind] ?? 'heeft de casus gewijzigd.'}`;
+  }
+}
