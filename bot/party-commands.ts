@@ -63,8 +63,9 @@ export class PartyCommands {
     }
     const naam = person?.displayName ?? 'De collega';
     const ziet = toestemming.onderdelen.map((part) => CONSENT_PART_LABELS[part]).join(', ');
+    const door = nameOf(c, actor.userId, (await this.services.people.find(actor.userId))?.displayName ?? 'Een collega');
     const reached = await this.notifier.send(userId, {
-      text: `${nameOf(c, actor.userId)} heeft je toegevoegd aan casus **${c.reference}** (${organisatie}). Met toestemming van de inwoner zie je: ${ziet}. Typ **casus ${c.reference}** om hem te openen.`,
+      text: `${door} heeft je toegevoegd aan casus **${c.reference}** (${organisatie}). Met toestemming van de inwoner zie je: ${ziet}. Typ **casus ${c.reference}** om hem te openen.`,
     });
     await turn.sendActivity(
       `${naam} (${organisatie}) staat nu op casus ${c.reference} en ziet: ${ziet}.` +

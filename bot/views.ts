@@ -23,8 +23,9 @@ const DUE_LABELS: Readonly<Record<DueItem['kind'], string>> = {
   escalatie: 'reactie op escalatie',
 };
 
-export function nameOf(c: Case, userId: string): string {
-  return c.professionals.find((p) => p.userId === userId)?.displayName ?? 'een collega';
+/** A professional's name as recorded on the case, else `otherwise` ("een collega" in the middle of a sentence). */
+export function nameOf(c: Case, userId: string, otherwise = 'een collega'): string {
+  return c.professionals.find((p) => p.userId === userId)?.displayName ?? otherwise;
 }
 
 function dueWhat(c: Case, item: DueItem): string {

@@ -7,6 +7,7 @@ const path = require('node:path');
 const os = require('node:os');
 const fs = require('node:fs');
 const { chromium } = require('playwright-core');
+const { peopleFile } = require('./chat-people');
 
 const port = '3979';
 const playgroundPort = '56160';
@@ -30,10 +31,7 @@ async function waitFor(url, tries = 100) {
 
 /** The README's people file for the playground's mock users, so "collega toevoegen" has colleagues to offer. */
 function writePeopleFile() {
-  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-  const example = /`DATA_DIR\/people\.json`[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
-  if (!example) throw new Error('README has no people.json example');
-  fs.writeFileSync(path.join(dataDir, 'people.json'), example[1]);
+  fs.writeFileSync(path.join(dataDir, 'people.json'), peopleFile());
 }
 
 async function main() {
