@@ -75,6 +75,8 @@ export function redactFor(c: Case, userId: string): Case {
     copy.vorigeRondes = copy.vorigeRondes.map((ronde) => ({ ...ronde, deelC: ronde.deelC.zrmNa ? { zrmNa: ronde.deelC.zrmNa } : {} }));
   }
   for (const entry of copy.history) if ('why' in entry) delete entry.why;
+  // The proposal's reason is for the party it asks, not for every party on the case.
+  if (copy.regieOverdragen && copy.regieOverdragen.aan !== userId) delete copy.regieOverdragen.toelichting;
   return copy;
 }
 

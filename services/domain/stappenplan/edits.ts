@@ -14,7 +14,8 @@ import type { CaseCommand, CommandOf } from './commands';
 import type { MachineContext } from './context';
 import { nowIso } from './context';
 import { currentRequest } from './guards';
-import { newDeelBVersion } from './effects';
+import { lapseRegieVoorstel, newDeelBVersion } from './effects';
+import { answerCasusregie, proposeCasusregie } from './casusregie';
 import { caseRoleOf, requirePermission, type Permission } from './permissions';
 
 type DataCommand = Exclude<CaseCommand, { type: 'overgang' }>;
@@ -230,6 +231,7 @@ export const EDITS: EditTable = {
       p.active = false;
       p.einde = { op: nowIso(ctx), door: ctx.actor.userId, reden: 'toestemmingIngetrokken' };
       partyEvent(c, ctx, cmd.userId, 'toestemmingIngetrokken');
+      if (c.regieOverdragen?.aan === cmd.userId) lapseRegieVoorstel(c, ctx);
     },
   },
   deactivateProfessional: {
@@ -241,8 +243,12 @@ export const EDITS: EditTable = {
       p.active = false;
       p.einde = { op: nowIso(ctx), door: ctx.actor.userId, reden: 'verwijderd' };
       partyEvent(c, ctx, cmd.userId, 'verwijderd');
+      if (c.regieOverdragen?.aan === cmd.userId) lapseRegieVoorstel(c, ctx);
     },
   },
+  proposeCasusregie: { steps: OPEN_STEPS, permission: 'regisseur', apply: proposeCasusregie },
+  // Only the proposed party may answer: the handler's own check, as approvals check their own rights.
+  answerCasusregie: { steps: OPEN_STEPS, apply: answerCasusregie },
 };
 
 /** An active betrokken professional (a party whose consent can change), or CASE.NOT_A_MEMBER. */
