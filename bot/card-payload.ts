@@ -99,6 +99,10 @@ export const CARD_PAYLOADS = {
   mdoMoment: cardPayload(['caseId'], ['mdoId', 'moment', 'datum', 'tijd', 'locatie']),
   /** collega-toevoegen.json: a colleague on the case with the inwoner's consent, checked here (withInputs). */
   collegaToevoegen: withInputs(cardPayload(['caseId'], ['userId', 'organisatie', 'taak', 'hoe', 'op', 'onderdelen']), collegaInputs),
+  /** casusregie-overdragen.json: the party proposed to take over casusregie, and why (the core checks both). */
+  regieOverdragen: cardPayload(['caseId'], ['userId', 'toelichting']),
+  /** casusregie-voorstel.json: the proposed party's answer and its reason, and the refresh. */
+  regieVoorstel: cardPayload(['caseId', 'voorstelId'], ['reden']),
   /** case-list.json and case-view.json: open a case, continue with it (collega-toevoegen.json: leave it). */
   casus: cardPayload(['caseId']),
   /** case-list.json: the next page. */

@@ -12,6 +12,7 @@ export const COMMANDS: readonly [string, string][] = [
   ['deel a', 'Deel A als PDF, om af te drukken en bij de inwoner achter te laten'],
   ['aanjager', 'in stap 5B: een aanjager vragen mee te kijken naar Deel B'],
   ['collega toevoegen', 'een collega van een andere organisatie op de casus zetten, met toestemming van de inwoner'],
+  ['casusregie overdragen', 'de casusregie voorstellen aan een andere betrokken professional, die het aanvaardt of afwijst'],
   ['budget', 'het doorbraakbudget van het team; een beheerder stelt het vast met budget <bedrag>'],
   ['help', 'deze uitleg'],
   ['stop', 'het huidige gesprek afbreken (wat je al vastlegde blijft bewaard)'],

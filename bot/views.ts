@@ -8,6 +8,7 @@ import { HOUSEHOLD_ROLE_LABELS } from '../services/domain/model/household';
 import { STEP_LABELS } from '../services/domain/model/steps';
 import type { MachineContext } from '../services/domain/stappenplan/context';
 import { availableTransitions } from '../services/domain/stappenplan/machine';
+import { mayProposeCasusregie, openRegieVoorstelVoor } from '../services/domain/stappenplan/casusregie';
 import { formatAppointment, formatDate, formatMoment } from './texts';
 import { MDO_LOCATIE_LABELS, openMdo } from '../services/domain/model/mdo';
 
@@ -67,6 +68,7 @@ export function nextStepText(c: Case, ctx: MachineContext): string {
 }
 
 export function caseViewData(c: Case, ctx: MachineContext) {
+  const voorstel = c.regieOverdragen;
   return {
     caseId: c.id,
     reference: c.reference,
@@ -83,6 +85,9 @@ export function caseViewData(c: Case, ctx: MachineContext) {
       what: historyText(c, h),
       ...('why' in h && h.why ? { why: h.why } : {}),
     })),
+    ...(voorstel ? { regieVoorstel: `Casusregie voorgesteld aan ${partyName(c, voorstel.aan)} op ${formatMoment(voorstel.at)}; wacht op antwoord.` } : {}),
+    regieOverdragen: mayProposeCasusregie(c, ctx.actor.userId),
+    ...(openRegieVoorstelVoor(c, ctx.actor.userId) ? { regieVoorstelId: voorstel?.id } : {}),
   };
 }
 

@@ -27,9 +27,19 @@ export const ESCALATIE_OPSCHALEN = 'escalatie.opschalen';
 export const COLLEGA_TOEVOEGEN = 'collega.toevoegen';
 export const COLLEGA_ANNULEREN = 'collega.annuleren';
 
+/** Casusregie overdragen: open the card (from the case view), propose a party or leave the card (Action.Submit). */
+export const REGIE_OVERDRAGEN = 'regie.overdragen';
+export const REGIE_VOORSTELLEN = 'regie.voorstellen';
+export const REGIE_ANNULEREN = 'regie.annuleren';
+/** The proposed party's answer (Action.Execute, with Action.Submit as fallback) and the card's automatic refresh. */
+export const REGIE_AANVAARDEN = 'regie.aanvaarden';
+export const REGIE_AFWIJZEN = 'regie.afwijzen';
+export const REGIE_VERNIEUW = 'regie.vernieuw';
+
 export const VERBS = [
   ZRM_OPSLAAN, CASUS_OPENEN, CASUSSEN_MEER, CASUS_VERDER, MDO_CHECKLIST_OPSLAAN, MDO_MOMENT_KIEZEN, ACTIE_TOEVOEGEN, PLAN_KLAAR,
   DEELB_AKKOORD, DEELB_AFWIJZEN, DEELB_MEER_INFO, DEELB_VERNIEUW, DEELB_REVIEW_OPSLAAN, DEELB_REVIEW_KLAAR,
   ESCALATIE_AFGEROND, ESCALATIE_ONDERBOUWING, ESCALATIE_OPSCHALEN, COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN,
+  REGIE_OVERDRAGEN, REGIE_VOORSTELLEN, REGIE_ANNULEREN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_VERNIEUW,
 ] as const;
 export type Verb = (typeof VERBS)[number];

@@ -12,7 +12,9 @@ import { mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-ch
 import { renderMdoPlanningCard } from '../../cards/mdo-planning';
 import { renderNoticeCard } from '../../cards/notice';
 import { expandCard, toAttachment } from '../../cards/render';
-import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, MDO_MOMENT_KIEZEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
+import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, MDO_MOMENT_KIEZEN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_ANNULEREN, REGIE_OVERDRAGEN, REGIE_VERNIEUW, REGIE_VOORSTELLEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
+import { renderCasusregieOverdragenCard, type CasusregieOverdragenCardData } from '../../cards/casusregie-overdragen';
+import { renderCasusregieVoorstelCard, type CasusregieVoorstelCardData } from '../../cards/casusregie-voorstel';
 import { CONSENT_PART_LABELS, CONSENT_PARTS } from '../../services/domain/model/consent';
 import { renderZrmScoresCard, zrmCardData } from '../../cards/zrm-scores';
 import { LEEFGEBIED_LABELS, LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
@@ -32,7 +34,8 @@ function elementsOf(card: unknown, type: string): Json[] {
   });
   return found;
 }
-const texts = (card: unknown) => elementsOf(card, 'TextBlock').map((t) => t.text);
+/** What a card says: its text blocks and the text runs of its rich text blocks (where people's own words go). */
+const texts = (card: unknown) => [...elementsOf(card, 'TextBlock'), ...elementsOf(card, 'TextRun')].map((t) => t.text);
 
 const LIST: CaseListCardData = {
   title: 'Mijn casussen',
@@ -87,6 +90,16 @@ const MENSEN = [
 ];
 const COLLEGA: CollegaToevoegenCardData = { caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', keuze: { via: 'teams' } };
 
+const OVERDRAGEN: CasusregieOverdragenCardData = {
+  caseId: 'case-000001', reference: REF,
+  kandidaten: [{ title: 'Ahmed El Amrani \u2014 Schuldhulpverlening', value: 'aad-schuldhulp-1' }, { title: 'Megan Bowen \u2014 GGZ Oost Brabant', value: 'aad-ggz-1' }],
+};
+const VOORSTEL: CasusregieVoorstelCardData = {
+  caseId: 'case-000001', voorstelId: 'voorstel-1', reference: REF, voorgesteldDoor: 'Sanne de Vries (Wijkteam Helmond)', voorgesteldOp: '23 nov 2026, 10:00',
+  uitleg: 'Als je aanvaardt, word jij casusregisseur: je ziet de hele casus en houdt de regie over het plan. Sanne de Vries (Wijkteam Helmond) blijft betrokken en blijft alles zien.',
+  toelichting: 'De schulden zijn nu het **zwaarst**; jij kent de schuldeisers.', open: true, refreshUserIds: ['aad-schuldhulp-1'],
+};
+
 /** Each card, rendered, with the verbs its Submit actions must carry (in card order); `undefined`: not checked here. */
 const CARDS: [string, () => unknown, string[]?][] = [
   ['ZRM vóór, nog niets gescoord', () => renderZrmScoresCard(zrmCardData('case-000001', REF, 'voor', {})), [ZRM_OPSLAAN]],
@@ -127,6 +140,13 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ['collega toevoegen, in Teams na een weigering', () => renderCollegaToevoegenCard({ ...COLLEGA, gekozen: MENSEN[1], melding: 'Vul de taak van de collega in.', ingevuld: { hoe: 'mondeling', op: '2026-11-20', onderdelen: ['hulpvraag', 'deelA'] } }), [COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN]],
   ['collega toevoegen, lokaal uit het personenbestand', () => renderCollegaToevoegenCard({ ...COLLEGA, keuze: { via: 'lijst', mensen: MENSEN } }), [COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN]],
   ['collega toevoegen, lokaal zonder personenbestand', () => renderCollegaToevoegenCard({ ...COLLEGA, keuze: { via: 'lijst', mensen: [] } }), [COLLEGA_ANNULEREN]],
+  ['casusregie overdragen', () => renderCasusregieOverdragenCard(OVERDRAGEN), [REGIE_VOORSTELLEN, REGIE_ANNULEREN]],
+  ['casusregie overdragen, met een open voorstel en een weigering', () => renderCasusregieOverdragenCard({ ...OVERDRAGEN, openVoorstel: 'Er staat al een voorstel open aan Megan Bowen (GGZ Oost Brabant). Een nieuw voorstel vervangt dat.', melding: 'Kies de collega die de casusregie overneemt.', toelichting: 'Schulden eerst.' }), [REGIE_VOORSTELLEN, REGIE_ANNULEREN]],
+  ['casusregie voorstel, open', () => renderCasusregieVoorstelCard(VOORSTEL), [REGIE_AANVAARDEN, REGIE_AFWIJZEN]],
+  ['casusregie voorstel, aanvaard', () => renderCasusregieVoorstelCard({ ...VOORSTEL, toelichting: undefined, open: false, uitkomst: 'Je hebt de casusregie aanvaard op 24 nov 2026, 09:00. Je bent nu casusregisseur van deze casus.', uitkomstGoed: true, uitkomstReden: 'Ik neem het over.' }), []],
+  ['casusregie voorstel, vervallen met melding', () => renderCasusregieVoorstelCard({ ...VOORSTEL, toelichting: undefined, open: false, uitkomst: 'Dit voorstel is vervallen op 24 nov 2026, 09:00.', uitkomstGoed: false, melding: 'Dit voorstel om de casusregie over te nemen geldt niet meer.' }), []],
+  ['één casus, voor de casusregisseur die de regie kan overdragen', () => renderCaseViewCard({ ...VIEW, regieOverdragen: true, regieVoorstel: 'Casusregie voorgesteld aan Ahmed El Amrani (Schuldhulpverlening) op 23 nov 2026, 10:00; wacht op antwoord.' }), [CASUS_VERDER, REGIE_OVERDRAGEN]],
+  ['één casus, voor wie de regie is voorgesteld', () => renderCaseViewCard({ ...VIEW, regieVoorstelId: 'voorstel-1' }), [CASUS_VERDER, REGIE_VERNIEUW]],
   ['melding', () => renderNoticeCard({ title: 'Niet beschikbaar', text: 'Deze casus bestaat niet, of je hebt er geen toegang toe.' })],
 ];
 
@@ -247,6 +267,32 @@ describe('cards: a colleague on the case', () => {
     const [toevoegen, annuleren] = elementsOf(renderCollegaToevoegenCard(COLLEGA), 'Action.Submit');
     expect(toevoegen).to.deep.include({ title: 'Toevoegen', data: { verb: COLLEGA_TOEVOEGEN, caseId: 'case-000001' } });
     expect(annuleren).to.deep.include({ title: 'Annuleren', associatedInputs: 'none', data: { verb: COLLEGA_ANNULEREN, caseId: 'case-000001' } });
+  });
+});
+
+describe('cards: casusregie overdragen', () => {
+  it('offers the parties by name and organisation, one to choose, and an optional reason', () => {
+    const card = renderCasusregieOverdragenCard(OVERDRAGEN);
+    const [keuze] = elementsOf(card, 'Input.ChoiceSet');
+    expect(keuze).to.deep.include({ id: 'userId', isRequired: true, style: 'expanded' });
+    expect(keuze?.choices).to.deep.equal(OVERDRAGEN.kandidaten);
+    expect(elementsOf(card, 'Input.Text')[0]).to.deep.include({ id: 'toelichting', isMultiline: true, maxLength: 1000 });
+    expect(elementsOf(card, 'Input.Text')[0]?.isRequired).to.equal(undefined);
+  });
+
+  it('the proposal card answers with Action.Execute (a Submit as fallback), refreshes for the party asked, and reads no Markdown in people\u2019s words', () => {
+    const card = renderCasusregieVoorstelCard(VOORSTEL) as unknown as Json;
+    expect(elementsOf(card, 'Action.Execute').map((a) => a.verb)).to.include.members([REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_VERNIEUW]);
+    expect((card.refresh as Json).userIds).to.deep.equal(['aad-schuldhulp-1']);
+    expect(elementsOf(card, 'TextRun').map((t) => t.text)).to.include(VOORSTEL.toelichting);
+    expect(elementsOf(card, 'TextBlock').map((t) => t.text)).to.not.include(VOORSTEL.toelichting);
+  });
+
+  it('once answered it shows the outcome and no buttons or inputs', () => {
+    const card = renderCasusregieVoorstelCard({ ...VOORSTEL, open: false, uitkomst: 'Je hebt dit voorstel afgewezen op 24 nov 2026, 09:00.', uitkomstGoed: false });
+    expect(elementsOf(card, 'ActionSet')).to.deep.equal([]);
+    expect(elementsOf(card, 'Input.Text')).to.deep.equal([]);
+    expect(texts(card)).to.include('Je hebt dit voorstel afgewezen op 24 nov 2026, 09:00.');
   });
 });
 

@@ -4,6 +4,7 @@ import type { RegieVoorstel } from '../model/regie';
 import type { CommandOf } from './commands';
 import type { MachineContext } from './context';
 import { nowIso } from './context';
+import { caseRoleOf } from './permissions';
 import { handOverCasusregie, lapseRegieVoorstel, regieEvent } from './effects';
 
 /**
@@ -15,6 +16,11 @@ import { handOverCasusregie, lapseRegieVoorstel, regieEvent } from './effects';
 /** The parties to whom the casusregisseur can propose casusregie: the active betrokken professionals. */
 export function regieKandidaten(c: Pick<Case, 'professionals'>) {
   return c.professionals.filter((p) => p.active && p.role === 'betrokkenProfessional');
+}
+
+/** Whether `userId` may propose casusregie now: the active casusregisseur of an open case with a party to propose. */
+export function mayProposeCasusregie(c: Case, userId: string): boolean {
+  return c.step !== 'afgesloten' && caseRoleOf(c, userId) === 'casusregisseur' && regieKandidaten(c).length > 0;
 }
 
 /** The proposal `userId` may answer now, if any. */
