@@ -1,6 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { renderCasusregieOverdragenCard, type CasusregieOverdragenCardData } from '../../cards/casusregie-overdragen';
 import { renderCasusregieVoorstelCard } from '../../cards/casusregie-voorstel';
+import { collegaTitel } from '../../cards/collega-toevoegen';
 import { renderNoticeCard } from '../../cards/notice';
 import { toAttachment, type AdaptiveCardJson } from '../../cards/render';
 import { REGIE_AANVAARDEN, REGIE_VERNIEUW } from '../../cards/verbs';
@@ -16,11 +17,6 @@ import { formatMoment } from '../texts';
 import { actorOf, visibleCase, type BotServices } from '../turn-services';
 import { partyName } from '../views';
 
-/** "Joris Bakker — GGZ-praktijk", as the choice on the card. */
-const choiceTitle = (c: Case, userId: string) => {
-  const p = c.professionals.find((x) => x.userId === userId);
-  return p?.organisatie ? `${p.displayName ?? 'Collega'} \u2014 ${p.organisatie}` : (p?.displayName ?? 'Collega');
-};
 
 /**
  * Casusregie overdragen: the casusregisseur's card to propose a party (typed `casusregie overdragen` or from the case
@@ -46,7 +42,8 @@ export class CasusregieCards {
     const card = renderCasusregieOverdragenCard({
       caseId,
       reference: c.reference,
-      kandidaten: kandidaten.map((p) => ({ title: choiceTitle(c, p.userId), value: p.userId })),
+      // "Joris Bakker — GGZ-praktijk", as the colleague was chosen when put on the case.
+      kandidaten: kandidaten.map((p) => ({ title: collegaTitel({ id: p.userId, displayName: p.displayName ?? 'Collega', ...(p.organisatie ? { organisatie: p.organisatie } : {}) }), value: p.userId })),
       ...(pending ? { openVoorstel: `Er staat al een voorstel open aan ${partyName(c, pending.aan)}. Een nieuw voorstel vervangt dat.` } : {}),
       ...again,
     });
