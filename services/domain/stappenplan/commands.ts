@@ -74,6 +74,12 @@ export const dataCommands = [
     start: instant.optional(),
     eind: instant.optional(),
     locatie: z.enum(MDO_LOCATIES, { error: 'Kies waar het MDO is: thuis, online of elders.' }),
+    /** Whom of the parties on the case the MDO invites (absent: everyone; moving without it keeps who was invited). */
+    genodigden: z
+      .array(userId)
+      .min(1, { error: 'Kies wie je uitnodigt voor het MDO.' })
+      .max(30, { error: 'Nodig hooguit 30 professionals uit.' })
+      .optional(),
     /** The calendar event, stored in the same write as the planning (nothing half-stored). */
     agenda: calendarEntry.optional(),
   }),

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../errors';
-import type { Case, PartyEntry } from '../model/case';
+import { activeWorkers, type Case, type PartyEntry } from '../model/case';
 import { CONSENT_PARTS, type ConsentInput, type ConsentPart, type Toestemming } from '../model/consent';
 import { requireSight } from '../model/visibility';
 import type { CaseProfessional } from '../model/roles';
@@ -92,6 +92,7 @@ export const EDITS: EditTable = {
   planMdo: {
     steps: ['mdo'], permission: 'uitvoerend',
     apply: (c, { type: _t, mdoId, ...planning }, ctx) => {
+      if (planning.genodigden) planning.genodigden = invitable(c, planning.genodigden);
       if (mdoId) return assignGiven(findMdo(c, mdoId), planning);
       const open = openMdo(c.mdos);
       if (open && open.datum >= (ctx.now.setZone(ZONE).toISODate() as string)) throw new DomainError('CASE.STEP_NOT_EDITABLE', `MDO ${open.nummer} staat al gepland; verplaats dat MDO in plaats van een nieuw te plannen.`);
@@ -250,6 +251,13 @@ export const EDITS: EditTable = {
   // Only the proposed party may answer: the handler's own check, as approvals check their own rights.
   answerCasusregie: { steps: OPEN_STEPS, apply: answerCasusregie },
 };
+
+/** The chosen MDO attendees, each once: every one an active party on the case (casusregisseur or betrokken professional). */
+function invitable(c: Case, userIds: readonly string[]): string[] {
+  const parties = new Set(activeWorkers(c).map((p) => p.userId));
+  if (userIds.some((id) => !parties.has(id))) throw new DomainError('CASE.NOT_A_MEMBER', 'Een van de gekozen deelnemers staat niet (meer) op de casus; kies opnieuw wie je uitnodigt.');
+  return [...new Set(userIds)];
+}
 
 /** An active betrokken professional (a party whose consent can change), or CASE.NOT_A_MEMBER. */
 function activeParty(c: Case, userId: string): CaseProfessional {
