@@ -96,7 +96,7 @@ export const CARD_PAYLOADS = {
   /** mdo-checklist.json: a toggle per item of the gespreksformat. */
   mdoChecklist: cardPayload(['caseId', 'mdoId'], CHECKLIST_SECTIONS.flatMap((s) => Object.keys(MDO_CHECKLIST[s]).map((item) => checklistInputId(s, item)))),
   /** mdo-planning.json: a proposed moment or one's own date and time, and where (mdoId is empty for a new MDO). */
-  mdoMoment: cardPayload(['caseId'], ['mdoId', 'moment', 'datum', 'tijd', 'locatie']),
+  mdoMoment: cardPayload(['caseId'], ['mdoId', 'moment', 'datum', 'tijd', 'locatie', 'deelnemers']),
   /** collega-toevoegen.json: a colleague on the case with the inwoner's consent, checked here (withInputs). */
   collegaToevoegen: withInputs(cardPayload(['caseId'], ['userId', 'organisatie', 'taak', 'hoe', 'op', 'onderdelen']), collegaInputs),
   /** casusregie-overdragen.json: the party proposed to take over casusregie, and why (the core checks both). */

@@ -9,6 +9,8 @@ export const CASUS_VERDER = 'casus.verder';
 export const MDO_CHECKLIST_OPSLAAN = 'mdo.checklist.opslaan';
 /** A moment for an MDO (a proposal or one's own), to plan or to move it. */
 export const MDO_MOMENT_KIEZEN = 'mdo.moment.kiezen';
+/** The planning card again, with moments for the parties chosen on it. */
+export const MDO_DEELNEMERS_KIEZEN = 'mdo.deelnemers.kiezen';
 export const ACTIE_TOEVOEGEN = 'actie.toevoegen';
 export const PLAN_KLAAR = 'plan.klaar';
 /** Deel B decisions (Action.Execute, with Action.Submit as fallback) and the card's automatic refresh. */
@@ -37,7 +39,7 @@ export const REGIE_AFWIJZEN = 'regie.afwijzen';
 export const REGIE_VERNIEUW = 'regie.vernieuw';
 
 export const VERBS = [
-  ZRM_OPSLAAN, CASUS_OPENEN, CASUSSEN_MEER, CASUS_VERDER, MDO_CHECKLIST_OPSLAAN, MDO_MOMENT_KIEZEN, ACTIE_TOEVOEGEN, PLAN_KLAAR,
+  ZRM_OPSLAAN, CASUS_OPENEN, CASUSSEN_MEER, CASUS_VERDER, MDO_CHECKLIST_OPSLAAN, MDO_MOMENT_KIEZEN, MDO_DEELNEMERS_KIEZEN, ACTIE_TOEVOEGEN, PLAN_KLAAR,
   DEELB_AKKOORD, DEELB_AFWIJZEN, DEELB_MEER_INFO, DEELB_VERNIEUW, DEELB_REVIEW_OPSLAAN, DEELB_REVIEW_KLAAR,
   ESCALATIE_AFGEROND, ESCALATIE_ONDERBOUWING, ESCALATIE_OPSCHALEN, COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN,
   REGIE_OVERDRAGEN, REGIE_VOORSTELLEN, REGIE_ANNULEREN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_VERNIEUW,

@@ -133,3 +133,27 @@ describe('dialog: stap 4 MDO, wie voert de casusregie', () => {
     expect((await store.get(caseId))?.case.mdos.at(-1)?.uitkomsten.casusregie).to.equal('aad-school-1');
   });
 });
+
+describe('dialog: stap 4 MDO without Graph (.ics), with the parties chosen', () => {
+  it('the file names no attendees (no mail addresses are known without Graph); the chat says to whom to forward it', async () => {
+    const d = caseAt('mdo');
+    d.run('regisseur', { type: 'addProfessional', userId: 'aad-school-1', role: 'betrokkenProfessional', displayName: 'Adele Vance', organisatie: 'Basisschool De Regenboog', toestemming: { hoe: 'mondeling', op: '2026-11-23', onderdelen: ['mdo'] } });
+    for (const p of d.case.professionals) if (p.userId === 'aad-schuldhulp-1') Object.assign(p, { displayName: 'Ahmed El Amrani', organisatie: 'Schuldhulpverlening' });
+    const { services, store, caseId } = await storedForDialog(d.case);
+    const client = new DialogTestClient('msteams', new MdoDialog(services), { caseId });
+    let card: Record<string, unknown> = {};
+    await playDialog(client, [['verder', [/^Stap 4/, (reply) => {
+      card = submitDataOf(reply);
+      expect(JSON.stringify(reply.attachments?.[0]?.content)).to.contain('Ahmed El Amrani (Schuldhulpverlening)').and.contain('om door te sturen aan de gekozen deelnemers');
+    }]]]);
+    await playDialog(client, [[{ value: { ...card, moment: '2026-11-24T08:00:00.000Z', locatie: 'thuis', deelnemers: 'user1,aad-schuldhulp-1,aad-school-1' } }, [
+      /stuur het door aan Ahmed El Amrani en Adele Vance\.$/,
+      (reply) => expect(reply.attachments?.[0]).to.deep.include({ contentType: 'application/vnd.microsoft.teams.card.file.consent', name: 'MDO-HA-2026-7K3FQ9.ics' }),
+      buttons(/^Is het MDO bezig/),
+    ]]]);
+    const mdo = (await store.get(caseId))?.case.mdos[0];
+    expect(mdo?.genodigden).to.deep.equal(['user1', 'aad-schuldhulp-1', 'aad-school-1']);
+    const file = await services.planner.fileFor({ userId: 'user1', orgRoles: [] }, caseId, mdo?.id as string, 'mdo');
+    expect(file?.content).to.contain('SUMMARY:MDO HA-2026-7K3FQ9').and.not.contain('ATTENDEE').and.not.contain('Adele');
+  });
+});

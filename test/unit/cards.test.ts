@@ -12,7 +12,7 @@ import { mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-ch
 import { renderMdoPlanningCard } from '../../cards/mdo-planning';
 import { renderNoticeCard } from '../../cards/notice';
 import { expandCard, toAttachment } from '../../cards/render';
-import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, MDO_MOMENT_KIEZEN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_ANNULEREN, REGIE_OVERDRAGEN, REGIE_VERNIEUW, REGIE_VOORSTELLEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
+import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, MDO_DEELNEMERS_KIEZEN, MDO_MOMENT_KIEZEN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_ANNULEREN, REGIE_OVERDRAGEN, REGIE_VERNIEUW, REGIE_VOORSTELLEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
 import { renderCasusregieOverdragenCard, type CasusregieOverdragenCardData } from '../../cards/casusregie-overdragen';
 import { renderCasusregieVoorstelCard, type CasusregieVoorstelCardData } from '../../cards/casusregie-voorstel';
 import { CONSENT_PART_LABELS, CONSENT_PARTS } from '../../services/domain/model/consent';
@@ -90,6 +90,12 @@ const MENSEN = [
 ];
 const COLLEGA: CollegaToevoegenCardData = { caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', keuze: { via: 'teams' } };
 
+const DEELNEMERS = [
+  { title: 'Sanne de Vries (Wijkteam Helmond), jij', value: 'aad-wijkteam-1' },
+  { title: 'Ahmed El Amrani (Schuldhulpverlening)', value: 'aad-schuldhulp-1' },
+  { title: 'Megan Bowen (GGZ Oost Brabant)', value: 'aad-ggz-1' },
+];
+
 const OVERDRAGEN: CasusregieOverdragenCardData = {
   caseId: 'case-000001', reference: REF,
   kandidaten: [{ title: 'Ahmed El Amrani \u2014 Schuldhulpverlening', value: 'aad-schuldhulp-1' }, { title: 'Megan Bowen \u2014 GGZ Oost Brabant', value: 'aad-ggz-1' }],
@@ -118,6 +124,7 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ] }), [MDO_MOMENT_KIEZEN]],
   ['MDO plannen, geen gezamenlijk moment', () => renderMdoPlanningCard({ ...PLANNING, melding: 'Er is geen gezamenlijk moment gevonden in de komende 10 werkdagen. Kies zelf een datum en tijd.', uitnodiging: 'file' }), [MDO_MOMENT_KIEZEN]],
   ['MDO verplaatsen', () => renderMdoPlanningCard({ ...PLANNING, mdoId: 'mdo-1' }), [MDO_MOMENT_KIEZEN]],
+  ['MDO plannen, met de partijen om uit te nodigen', () => renderMdoPlanningCard({ ...PLANNING, deelnemers: DEELNEMERS, gekozen: ['aad-wijkteam-1', 'aad-ggz-1'] }), [MDO_DEELNEMERS_KIEZEN, MDO_MOMENT_KIEZEN]],
   ['Deel A acties, leeg', () => renderActieCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', acties: [] })],
   ['Deel A acties', () => renderActieCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', acties: [{ wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '30 nov 2026' }] })],
   ['Deel B ter beoordeling (open)', () => renderApprovalCard(APPROVAL)],
@@ -267,6 +274,20 @@ describe('cards: a colleague on the case', () => {
     const [toevoegen, annuleren] = elementsOf(renderCollegaToevoegenCard(COLLEGA), 'Action.Submit');
     expect(toevoegen).to.deep.include({ title: 'Toevoegen', data: { verb: COLLEGA_TOEVOEGEN, caseId: 'case-000001' } });
     expect(annuleren).to.deep.include({ title: 'Annuleren', associatedInputs: 'none', data: { verb: COLLEGA_ANNULEREN, caseId: 'case-000001' } });
+  });
+});
+
+describe('cards: MDO planning, whom to invite', () => {
+  it('offers every party to invite, several at once, with the chosen ones ticked, and looks for moments again for them', () => {
+    const card = renderMdoPlanningCard({ ...PLANNING, deelnemers: DEELNEMERS, gekozen: ['aad-wijkteam-1', 'aad-ggz-1'] });
+    const [keuze] = elementsOf(card, 'Input.ChoiceSet').filter((c) => c.id === 'deelnemers');
+    expect(keuze).to.deep.include({ isMultiSelect: true, style: 'expanded', value: 'aad-wijkteam-1,aad-ggz-1' });
+    expect(keuze?.choices).to.deep.equal(DEELNEMERS);
+    expect(texts(card)).to.include('De uitnodiging met een Teams-vergaderlink gaat naar de gekozen deelnemers. Er staat alleen het kenmerk in, geen gegevens van de inwoner.');
+  });
+
+  it('without parties (an older caller) it shows no choice', () => {
+    expect(elementsOf(renderMdoPlanningCard(PLANNING), 'Input.ChoiceSet').map((c) => c.id)).to.not.include('deelnemers');
   });
 });
 
