@@ -120,13 +120,17 @@ export const CARD_PAYLOADS = {
   /** mdo-checklist.json: a toggle per item of the gespreksformat. */
   mdoChecklist: cardPayload(['caseId', 'mdoId'], CHECKLIST_SECTIONS.flatMap((s) => Object.keys(MDO_CHECKLIST[s]).map((item) => checklistInputId(s, item)))),
   /** mdo-planning.json: a proposed moment or one's own date and time, and where (mdoId is empty for a new MDO). */
-  mdoMoment: cardPayload(['caseId'], ['mdoId', 'moment', 'datum', 'tijd', 'locatie']),
+  mdoMoment: cardPayload(['caseId'], ['mdoId', 'moment', 'datum', 'tijd', 'locatie', 'deelnemers']),
   /** collega-toevoegen.json: a colleague on the case with the inwoner's consent, checked here (withInputs). */
   collegaToevoegen: withInputs(cardPayload(['caseId'], ['userId', 'organisatie', 'taak', 'hoe', 'op', 'onderdelen']), collegaInputs),
   /** toestemming.json: the inwoner's consent for a party changed, or withdrawn (the same inputs, two buttons). */
   toestemmingWijzigen: withInputs(toestemmingCard, consentChange),
   toestemmingIntrekken: withInputs(toestemmingCard, consentWithdrawal),
   collegaVerwijderen: withInputs(toestemmingCard, z.object({ caseId: z.string(), userId: chosenParty }).transform(({ caseId, userId }) => ({ caseId, userId }))),
+  /** casusregie-overdragen.json: the party proposed to take over casusregie, and why (the core checks both). */
+  regieOverdragen: cardPayload(['caseId'], ['userId', 'toelichting']),
+  /** casusregie-voorstel.json: the proposed party's answer and its reason, and the refresh. */
+  regieVoorstel: cardPayload(['caseId', 'voorstelId'], ['reden']),
   /** case-list.json and case-view.json: open a case, continue with it (collega-toevoegen.json: leave it). */
   casus: cardPayload(['caseId']),
   /** case-list.json: the next page. */

@@ -7,6 +7,7 @@ import type { ApprovalDelivery } from './card-actions/approval-delivery';
 import { DeelBDecisions } from './card-actions/deel-b-decisions';
 import { DeelBReview } from './card-actions/deel-b-review';
 import { Escalations } from './card-actions/escalations';
+import { CasusregieCards } from './card-actions/casusregie';
 import type { Notifier } from '../services/ports/notifier';
 import { toAttachment, type AdaptiveCardJson } from '../cards/render';
 import { inTurn } from '../services/cases/turn-scope';
@@ -40,6 +41,7 @@ export class HelmondBot extends TeamsActivityHandler {
   private readonly escalations: Escalations;
   private readonly caseCommands: CaseCommands;
   private readonly parties: PartyCommands;
+  private readonly casusregie: CasusregieCards;
 
   constructor(
     private readonly services: BotServices,
@@ -59,6 +61,7 @@ export class HelmondBot extends TeamsActivityHandler {
     this.escalations = new Escalations(services, approvals.notifier);
     this.caseCommands = new CaseCommands(services, this.activeCase, this.files, this.deelBReview);
     this.parties = new PartyCommands(services, approvals.notifier);
+    this.casusregie = new CasusregieCards(services, approvals.notifier);
     this.dialogs.add(
       new MainDialog(services, this.activeCase, teamId, {
         reportStatus: (dc) => this.caseCommands.sendStatus(dc.context),
@@ -216,6 +219,7 @@ export class HelmondBot extends TeamsActivityHandler {
     budget: (turn, _dc, match) => handleBudgetCommand(turn, this.services, this.teamId, match),
     collegaToevoegen: (turn) => this.caseCommands.withActiveCase(turn, (active) => this.parties.offer(turn, active.caseId)),
     toestemming: (turn) => this.caseCommands.withActiveCase(turn, (active) => this.parties.offerConsent(turn, active.caseId)),
+    casusregieOverdragen: (turn) => this.caseCommands.withActiveCase(turn, (active) => this.casusregie.offer(turn, active.caseId)),
   };
 
   /** One handler per Action.Submit button of the bot's own cards. */
@@ -235,6 +239,13 @@ export class HelmondBot extends TeamsActivityHandler {
     changeConsent: (turn, _dc, value) => this.parties.changeConsent(turn, value),
     withdrawConsent: (turn, _dc, value) => this.parties.withdrawConsent(turn, value),
     removeColleague: (turn, _dc, value) => this.parties.remove(turn, value),
+    offerCasusregie: async (turn, _dc, value) => {
+      const card = parseCard(CARD_PAYLOADS.casus, value);
+      if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));
+      await this.casusregie.offer(turn, card.value.caseId);
+    },
+    proposeCasusregie: (turn, _dc, value) => this.casusregie.propose(turn, value),
+    cancelCasusregie: (turn) => this.casusregie.cancel(turn),
     moreCases: async (turn, _dc, value) => {
       const card = parseCard(CARD_PAYLOADS.casussenMeer, value);
       if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));
@@ -247,6 +258,7 @@ export class HelmondBot extends TeamsActivityHandler {
     deelBDecision: (turn, verb, data) => this.deelBDecisions.handle(turn, verb, data),
     deelBReview: (turn, verb, data) => this.deelBReview.handle(turn, verb, data),
     escalation: (turn, verb, data) => this.escalations.handle(turn, verb, data),
+    casusregie: (turn, verb, data) => this.casusregie.handle(turn, verb, data),
   };
 
   /**

@@ -16,6 +16,12 @@ import {
   ESCALATIE_AFGEROND,
   ESCALATIE_ONDERBOUWING,
   ESCALATIE_OPSCHALEN,
+  REGIE_AANVAARDEN,
+  REGIE_AFWIJZEN,
+  REGIE_ANNULEREN,
+  REGIE_OVERDRAGEN,
+  REGIE_VERNIEUW,
+  REGIE_VOORSTELLEN,
 } from '../cards/verbs';
 
 /**
@@ -45,6 +51,9 @@ export const CARD_ACTIONS = {
   [ESCALATIE_AFGEROND]: 'escalation',
   [ESCALATIE_ONDERBOUWING]: 'escalation',
   [ESCALATIE_OPSCHALEN]: 'escalation',
+  [REGIE_AANVAARDEN]: 'casusregie',
+  [REGIE_AFWIJZEN]: 'casusregie',
+  [REGIE_VERNIEUW]: 'casusregie',
 } as const;
 export type CardActionHandler = (typeof CARD_ACTIONS)[keyof typeof CARD_ACTIONS];
 
@@ -58,6 +67,9 @@ export const SUBMIT_ACTIONS = {
   [TOESTEMMING_WIJZIGEN]: 'changeConsent',
   [TOESTEMMING_INTREKKEN]: 'withdrawConsent',
   [COLLEGA_VERWIJDEREN]: 'removeColleague',
+  [REGIE_OVERDRAGEN]: 'offerCasusregie',
+  [REGIE_VOORSTELLEN]: 'proposeCasusregie',
+  [REGIE_ANNULEREN]: 'cancelCasusregie',
 } as const;
 export type SubmitHandler = (typeof SUBMIT_ACTIONS)[keyof typeof SUBMIT_ACTIONS];
 
@@ -71,6 +83,7 @@ export const COMMANDS = [
   { name: 'aanjager', pattern: /^\s*aanjager\s*$/i },
   { name: 'collegaToevoegen', pattern: /^\s*collega('?s)?\s+toevoegen\s*$/i },
   { name: 'toestemming', pattern: /^\s*toestemming(en)?\s*$/i },
+  { name: 'casusregieOverdragen', pattern: /^\s*(casus)?regie\s+overdragen\s*$/i },
   /** "budget" shows the team's doorbraakbudget; "budget 10.000 [2026|2026-Q4]" sets it (a minus sign is read, to be refused in words). */
   { name: 'budget', pattern: /^\s*budget(?:\s+((?:€\s*)?-?\s*€?\s*[\d.,]+))?(?:\s+(\d{4}(?:-Q[1-4])?))?\s*$/i },
 ] as const;

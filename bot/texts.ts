@@ -13,6 +13,7 @@ export const COMMANDS: readonly [string, string][] = [
   ['aanjager', 'in stap 5B: een aanjager vragen mee te kijken naar Deel B'],
   ['collega toevoegen', 'een collega van een andere organisatie op de casus zetten, met toestemming van de inwoner'],
   ['toestemming', 'wat elke collega mag zien; de toestemming van de inwoner wijzigen of intrekken'],
+  ['casusregie overdragen', 'de casusregie voorstellen aan een andere betrokken professional, die het aanvaardt of afwijst'],
   ['budget', 'het doorbraakbudget van het team; een beheerder stelt het vast met budget <bedrag>'],
   ['help', 'deze uitleg'],
   ['stop', 'het huidige gesprek afbreken (wat je al vastlegde blijft bewaard)'],

@@ -1,4 +1,5 @@
-import { type Case, type DueItem, type PartyEntry, activeCasusregisseur, isTransitionEntry } from '../services/domain/model/case';
+import { type Case, type DueItem, type HistoryEntry, type PartyEntry, activeCasusregisseur, isRegieEntry, isTransitionEntry } from '../services/domain/model/case';
+import type { RegieEntry } from '../services/domain/model/regie';
 import { CONSENT_PART_LABELS, CONSENT_WAY_LABELS } from '../services/domain/model/consent';
 import type { CaseProfessional } from '../services/domain/model/roles';
 import { sightOf } from '../services/domain/model/visibility';
@@ -7,6 +8,7 @@ import { HOUSEHOLD_ROLE_LABELS } from '../services/domain/model/household';
 import { STEP_LABELS } from '../services/domain/model/steps';
 import type { MachineContext } from '../services/domain/stappenplan/context';
 import { availableTransitions } from '../services/domain/stappenplan/machine';
+import { mayProposeCasusregie, openRegieVoorstelVoor } from '../services/domain/stappenplan/casusregie';
 import { formatAppointment, formatDate, formatMoment } from './texts';
 import { MDO_LOCATIE_LABELS, openMdo } from '../services/domain/model/mdo';
 
@@ -67,6 +69,7 @@ export function nextStepText(c: Case, ctx: MachineContext): string {
 }
 
 export function caseViewData(c: Case, ctx: MachineContext) {
+  const voorstel = c.regieOverdragen;
   return {
     caseId: c.id,
     reference: c.reference,
@@ -80,9 +83,12 @@ export function caseViewData(c: Case, ctx: MachineContext) {
     history: c.history.map((h) => ({
       when: formatMoment(h.at),
       who: nameOf(c, h.by),
-      what: isTransitionEntry(h) ? `${STEP_LABELS[h.from]} → ${STEP_LABELS[h.to]}` : partyEventText(c, h),
-      ...(isTransitionEntry(h) && h.why ? { why: h.why } : {}),
+      what: historyText(c, h),
+      ...('why' in h && h.why ? { why: h.why } : {}),
     })),
+    ...(voorstel ? { regieVoorstel: `Casusregie voorgesteld aan ${partyName(c, voorstel.aan)} op ${formatMoment(voorstel.at)}; wacht op antwoord.` } : {}),
+    regieOverdragen: mayProposeCasusregie(c, ctx.actor.userId),
+    ...(openRegieVoorstelVoor(c, ctx.actor.userId) ? { regieVoorstelId: voorstel?.id } : {}),
   };
 }
 
@@ -108,9 +114,36 @@ const PARTY_EVENT_LABELS: Readonly<Record<PartyEntry['gebeurtenis'], string>> = 
   toestemmingIngetrokken: 'toestemming ingetrokken; geen toegang meer',
 };
 
+/** "Joris Bakker (GGZ-praktijk)", the name alone without an organisation, "Een collega" without a name. */
+export function partyName(c: Case, userId: string): string {
+  const p = c.professionals.find((x) => x.userId === userId);
+  return `${p?.displayName ?? 'Een collega'}${p?.organisatie ? ` (${p.organisatie})` : ''}`;
+}
+
 function partyEventText(c: Case, h: PartyEntry): string {
-  const p = c.professionals.find((x) => x.userId === h.partij);
-  return `${p?.displayName ?? 'Een collega'}${p?.organisatie ? ` (${p.organisatie})` : ''}: ${PARTY_EVENT_LABELS[h.gebeurtenis]}`;
+  return `${partyName(c, h.partij)}: ${PARTY_EVENT_LABELS[h.gebeurtenis]}`;
+}
+
+function regieEventText(c: Case, h: RegieEntry): string {
+  const aan = partyName(c, h.aan);
+  switch (h.regie) {
+    case 'voorgesteld':
+      return `casusregie voorgesteld aan ${aan}`;
+    case 'aanvaard':
+      return `casusregie overgenomen van ${partyName(c, h.van)}, die betrokken blijft en alles blijft zien`;
+    case 'afgewezen':
+      return `voorstel om de casusregie over te nemen afgewezen`;
+    case 'vervallen':
+      return `voorstel om de casusregie over te dragen aan ${aan} vervallen`;
+    case 'overgedragenInMdo':
+      return `casusregie in het MDO overgedragen aan ${aan}`;
+  }
+}
+
+/** One event of the history in Dutch: a step, a party's change, or casusregie. */
+function historyText(c: Case, h: HistoryEntry): string {
+  if (isTransitionEntry(h)) return `${STEP_LABELS[h.from]} → ${STEP_LABELS[h.to]}`;
+  return isRegieEntry(h) ? regieEventText(c, h) : partyEventText(c, h);
 }
 
 /** "MDO 1: dinsdag 24 november 2026, 12:00 – 13:30, bij de inwoner thuis. [Deelnemen via Teams](…)" when one is planned. */

@@ -1,6 +1,6 @@
 import template from './case-view.json';
 import { expandCard, type AdaptiveCardJson } from './render';
-import { CASUS_VERDER } from './verbs';
+import { CASUS_VERDER, REGIE_OVERDRAGEN, REGIE_VERNIEUW } from './verbs';
 
 /** One event of the history, in Dutch: when, by whom, what (a step to the next, a party added), and why if given. */
 export interface CaseHistoryEntry {
@@ -23,6 +23,12 @@ export interface CaseViewCardData {
   readonly next: string;
   /** Oldest first. */
   readonly history: readonly CaseHistoryEntry[];
+  /** "Casusregie voorgesteld aan …; wacht op antwoord." while a proposal is pending. */
+  readonly regieVoorstel?: string;
+  /** The viewer may propose casusregie to another party: the button "Casusregie overdragen". */
+  readonly regieOverdragen?: boolean;
+  /** The proposal the viewer is asked to answer: the button that shows its card. */
+  readonly regieVoorstelId?: string;
 }
 
 /** Up to this many transitions the history shows in full; a longer one shows the newest {@link HISTORY_RECENT}. */
@@ -42,6 +48,11 @@ export function renderCaseViewCard(data: CaseViewCardData): AdaptiveCardJson {
     history,
     olderIds,
     olderTitle: `Eerdere stappen tonen of verbergen (${hidden})`,
+    regieVoorstel: data.regieVoorstel ?? '',
+    regieOverdragen: data.regieOverdragen ?? false,
+    regieVoorstelId: data.regieVoorstelId ?? '',
     verbVerder: CASUS_VERDER,
+    verbRegieOverdragen: REGIE_OVERDRAGEN,
+    verbRegieVoorstel: REGIE_VERNIEUW,
   });
 }

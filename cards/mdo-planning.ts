@@ -1,7 +1,7 @@
 import { MDO_LOCATIE_LABELS, MDO_LOCATIES } from '../services/domain/model/mdo';
 import template from './mdo-planning.json';
 import { expandCard } from './render';
-import { MDO_MOMENT_KIEZEN } from './verbs';
+import { MDO_DEELNEMERS_KIEZEN, MDO_MOMENT_KIEZEN } from './verbs';
 
 export interface MdoPlanningCardData {
   readonly caseId: string;
@@ -18,15 +18,24 @@ export interface MdoPlanningCardData {
   readonly duurMinuten: number;
   /** Where the invite goes: the professionals' calendars, or a file in this chat. */
   readonly uitnodiging: 'mailbox' | 'file';
+  /** The parties on the case who can be invited ("Ahmed El Amrani (Schuldhulpverlening)" and their Teams user id). */
+  readonly deelnemers?: readonly { readonly title: string; readonly value: string }[];
+  /** Who is invited now: the free/busy behind the proposals is theirs. */
+  readonly gekozen?: readonly string[];
 }
 
 /** The MDO planning card: the best three moments from free/busy, or a date and time of one's own. */
 export function renderMdoPlanningCard(data: MdoPlanningCardData) {
   const verplaatsen = data.mdoId !== '';
   const uren = (data.duurMinuten / 60).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+  const deelnemers = data.deelnemers ?? [];
   return expandCard(template, {
     ...data,
+    deelnemers,
+    gekozen: (data.gekozen ?? []).join(','),
+    vrijKop: deelnemers.length > 0 ? 'De gekozen deelnemers zijn dan allemaal vrij:' : 'Iedereen op de casus is dan vrij:',
     verb: MDO_MOMENT_KIEZEN,
+    verbDeelnemers: MDO_DEELNEMERS_KIEZEN,
     verplaatsen,
     titel: verplaatsen ? `MDO ${data.nummer} verplaatsen` : `MDO ${data.nummer} plannen`,
     duur: `${uren} uur`,
@@ -35,7 +44,7 @@ export function renderMdoPlanningCard(data: MdoPlanningCardData) {
     locaties: MDO_LOCATIES.map((value) => ({ value, label: MDO_LOCATIE_LABELS[value] })),
     uitleg:
       data.uitnodiging === 'mailbox'
-        ? 'De uitnodiging met een Teams-vergaderlink gaat naar de professionals op de casus. Er staat alleen het kenmerk in, geen gegevens van de inwoner.'
-        : 'Je krijgt de uitnodiging als agendabestand (.ics) om door te sturen. Er staat alleen het kenmerk in, geen gegevens van de inwoner.',
+        ? 'De uitnodiging met een Teams-vergaderlink gaat naar de gekozen deelnemers. Er staat alleen het kenmerk in, geen gegevens van de inwoner.'
+        : 'Je krijgt de uitnodiging als agendabestand (.ics) om door te sturen aan de gekozen deelnemers. Er staat alleen het kenmerk in, geen gegevens van de inwoner.',
   });
 }

@@ -9,6 +9,8 @@ export const CASUS_VERDER = 'casus.verder';
 export const MDO_CHECKLIST_OPSLAAN = 'mdo.checklist.opslaan';
 /** A moment for an MDO (a proposal or one's own), to plan or to move it. */
 export const MDO_MOMENT_KIEZEN = 'mdo.moment.kiezen';
+/** The planning card again, with moments for the parties chosen on it. */
+export const MDO_DEELNEMERS_KIEZEN = 'mdo.deelnemers.kiezen';
 export const ACTIE_TOEVOEGEN = 'actie.toevoegen';
 export const PLAN_KLAAR = 'plan.klaar';
 /** Deel B decisions (Action.Execute, with Action.Submit as fallback) and the card's automatic refresh. */
@@ -32,10 +34,20 @@ export const TOESTEMMING_INTREKKEN = 'toestemming.intrekken';
 /** Take a colleague off the case (their work on it is done). */
 export const COLLEGA_VERWIJDEREN = 'collega.verwijderen';
 
+/** Casusregie overdragen: open the card (from the case view), propose a party or leave the card (Action.Submit). */
+export const REGIE_OVERDRAGEN = 'regie.overdragen';
+export const REGIE_VOORSTELLEN = 'regie.voorstellen';
+export const REGIE_ANNULEREN = 'regie.annuleren';
+/** The proposed party's answer (Action.Execute, with Action.Submit as fallback) and the card's automatic refresh. */
+export const REGIE_AANVAARDEN = 'regie.aanvaarden';
+export const REGIE_AFWIJZEN = 'regie.afwijzen';
+export const REGIE_VERNIEUW = 'regie.vernieuw';
+
 export const VERBS = [
-  ZRM_OPSLAAN, CASUS_OPENEN, CASUSSEN_MEER, CASUS_VERDER, MDO_CHECKLIST_OPSLAAN, MDO_MOMENT_KIEZEN, ACTIE_TOEVOEGEN, PLAN_KLAAR,
+  ZRM_OPSLAAN, CASUS_OPENEN, CASUSSEN_MEER, CASUS_VERDER, MDO_CHECKLIST_OPSLAAN, MDO_MOMENT_KIEZEN, MDO_DEELNEMERS_KIEZEN, ACTIE_TOEVOEGEN, PLAN_KLAAR,
   DEELB_AKKOORD, DEELB_AFWIJZEN, DEELB_MEER_INFO, DEELB_VERNIEUW, DEELB_REVIEW_OPSLAAN, DEELB_REVIEW_KLAAR,
   ESCALATIE_AFGEROND, ESCALATIE_ONDERBOUWING, ESCALATIE_OPSCHALEN, COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN,
   TOESTEMMING_WIJZIGEN, TOESTEMMING_INTREKKEN, COLLEGA_VERWIJDEREN,
+  REGIE_OVERDRAGEN, REGIE_VOORSTELLEN, REGIE_ANNULEREN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_VERNIEUW,
 ] as const;
 export type Verb = (typeof VERBS)[number];

@@ -5,6 +5,13 @@ import { z } from 'zod';
 import { COMMANDS } from '../bot/texts';
 
 /**
+ * The command menu in Teams holds at most 10: the commands that need no argument, in the help's order, `help` always
+ * among them (`stop` is left out first: it only means something in the middle of a question).
+ */
+const typed = COMMANDS.filter(([command]) => !command.includes('<') && command !== 'help' && command !== 'stop');
+const MENU_COMMANDS = [...typed.slice(0, 9), ...COMMANDS.filter(([command]) => command === 'help')];
+
+/**
  * The Teams app package: manifest.json (schema 1.19, Dutch), the colour and outline icons. The bot needs
  * `supportsFiles` for the Deel A PDF (file consent flow).
  */
@@ -66,7 +73,7 @@ export function buildManifest(input: PackInput, version: string) {
         commandLists: [
           {
             scopes: ['personal'],
-            commands: COMMANDS.filter(([c]) => !c.includes('<')).slice(0, 10).map(([title, description]) => ({ title, description: description.slice(0, 128) })),
+            commands: MENU_COMMANDS.map(([title, description]) => ({ title, description: description.slice(0, 128) })),
           },
         ],
       },

@@ -3,16 +3,17 @@ import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext
 import { DateTime } from 'luxon';
 import { renderMdoPlanningCard } from '../../cards/mdo-planning';
 import { toAttachment } from '../../cards/render';
-import { MDO_MOMENT_KIEZEN } from '../../cards/verbs';
+import { MDO_DEELNEMERS_KIEZEN, MDO_MOMENT_KIEZEN } from '../../cards/verbs';
 import { MDO_MINUTEN, mdoAttendees, type Planned } from '../../services/calendar/mdo-planner';
 import { isDomainError } from '../../services/domain/errors';
-import type { Case } from '../../services/domain/model/case';
+import { activeWorkers, type Case } from '../../services/domain/model/case';
 import { MDO_LOCATIE_LABELS, MDO_LOCATIES, openMdo, type Mdo } from '../../services/domain/model/mdo';
 import { ZONE } from '../../services/ports/clock';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import type { FileOffers } from '../file-offers';
 import { actorOf, type BotServices } from '../turn-services';
 import { formatAppointment, formatDate } from '../texts';
+import { partyName } from '../views';
 import { CardSubmitPrompt, submittedValue } from './card-submit';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { dutchConfirmPrompt } from './prompts';
@@ -27,20 +28,38 @@ interface MdoOptions {
 export interface PlanOptions extends MdoOptions {
   readonly mdoId?: string;
   readonly annuleren?: boolean;
+  /** Whom the professional chose on the card to invite (absent: as before, or everyone on the case). */
+  readonly genodigden?: readonly string[];
 }
 interface PlanValues {
   start?: string;
   locatie?: Mdo['locatie'];
+  genodigden?: readonly string[];
+}
+
+/** "Ahmed El Amrani en Fatima Yilmaz", or undefined when a name is not known. */
+function namesOf(c: Case, userIds: readonly string[]): string | undefined {
+  const names = userIds.map((id) => c.professionals.find((p) => p.userId === id)?.displayName);
+  if (userIds.length === 0 || !names.every(Boolean)) return undefined;
+  return (names as string[]).reduce((all, name, i) => (i === 0 ? name : i === names.length - 1 ? `${all} en ${name}` : `${all}, ${name}`), '');
 }
 
 /** " Ahmed Bakker en Lisa de Wit hebben bericht gekregen." (names as Teams shows them; a count when unknown). */
 function othersInformed(c: Case, userIds: readonly string[]): string {
   if (userIds.length === 0) return '';
-  const names = userIds.map((id) => c.professionals.find((p) => p.userId === id)?.displayName);
-  const wie = names.every(Boolean)
-    ? (names as string[]).reduce((all, name, i) => (i === 0 ? name : i === names.length - 1 ? `${all} en ${name}` : `${all}, ${name}`), '')
-    : `${userIds.length} ${userIds.length === 1 ? 'collega' : 'collega\u2019s'}`;
+  const wie = namesOf(c, userIds) ?? `${userIds.length} ${userIds.length === 1 ? 'collega' : 'collega\u2019s'}`;
   return ` ${wie} ${userIds.length === 1 ? 'heeft' : 'hebben'} bericht gekregen.`;
+}
+
+/**
+ * Whom the card invites: the parties ticked on it (each a Teams user id; the core checks they are on the case), or
+ * undefined when the card sent no choice (then the choice made before stands). Nothing ticked is refused.
+ */
+function readDeelnemers(value: Record<string, unknown> | undefined): { genodigden?: string[] } | { notice: string } {
+  const raw = value?.deelnemers;
+  if (raw === undefined) return {};
+  const ids = typeof raw === 'string' ? raw.split(',').map((id) => id.trim()).filter(Boolean) : [];
+  return ids.length > 0 ? { genodigden: ids } : { notice: 'Kies wie je uitnodigt voor het MDO.' };
 }
 
 /**
@@ -88,12 +107,17 @@ export class MdoAgendaDialog extends ComponentDialog {
     this.initialDialogId = WATERFALL.mdoKiezen;
   }
 
-  /** The planning card: the best three moments from the professionals' free/busy, and a date and time of one's own. */
+  /**
+   * The planning card: whom to invite of the parties on the case (all by default; as before when moving), the best
+   * three moments from their free/busy, and a date and time of one's own.
+   */
   private async momentCardStep(step: WaterfallStepContext) {
-    const { caseId, mdoId, notice } = step.options as PlanOptions;
+    const { caseId, mdoId, notice, genodigden } = step.options as PlanOptions;
     const actor = await actorOf(step.context, this.services.directory);
     const c = await currentCase(step.context, this.services, caseId);
-    const proposals = await this.services.planner.proposals(actor, caseId);
+    const parties = activeWorkers(c);
+    const gekozen = genodigden ?? mdoAttendees(c, c.mdos.find((m) => m.id === mdoId));
+    const proposals = await this.services.planner.proposals(actor, caseId, gekozen);
     const card = renderMdoPlanningCard({
       caseId,
       reference: c.reference,
@@ -104,34 +128,44 @@ export class MdoAgendaDialog extends ComponentDialog {
       vandaag: this.services.clock.now().setZone(ZONE).toISODate() as string,
       duurMinuten: MDO_MINUTEN,
       uitnodiging: this.services.planner.delivery,
+      deelnemers: parties.map((p) => ({ title: `${partyName(c, p.userId)}${p.userId === actor.userId ? ', jij' : ''}`, value: p.userId })),
+      gekozen,
     });
     return step.prompt(PROMPT.card, {
       prompt: MessageFactory.attachment(toAttachment(card)),
       retryPrompt: MessageFactory.text(`Kies op de kaart een moment en druk op **${mdoId ? 'Verplaatsen' : 'MDO plannen'}**.`),
-      validations: { verbs: [MDO_MOMENT_KIEZEN] },
+      validations: { verbs: [MDO_MOMENT_KIEZEN, MDO_DEELNEMERS_KIEZEN] },
     });
   }
 
   private async saveMomentStep(step: WaterfallStepContext) {
     const options = step.options as PlanOptions;
-    const chosen = readMoment(step.result as Activity, options);
-    if ('notice' in chosen) return step.replaceDialog(WATERFALL.mdoPlannen, { ...options, notice: chosen.notice });
+    const activity = step.result as Activity;
+    const zoeken = submittedValue(activity, MDO_DEELNEMERS_KIEZEN);
+    const wie = readDeelnemers(zoeken ?? submittedValue(activity, MDO_MOMENT_KIEZEN));
+    if ('notice' in wie) return step.replaceDialog(WATERFALL.mdoPlannen, { ...options, notice: wie.notice });
+    const genodigden = wie.genodigden ?? options.genodigden;
+    // "Momenten zoeken": the card again, with moments for the parties now ticked.
+    if (zoeken) return step.replaceDialog(WATERFALL.mdoPlannen, { caseId: options.caseId, ...(options.mdoId ? { mdoId: options.mdoId } : {}), ...(genodigden ? { genodigden } : {}) });
+    const chosen = readMoment(activity, options);
+    if ('notice' in chosen) return step.replaceDialog(WATERFALL.mdoPlannen, { ...options, ...(genodigden ? { genodigden } : {}), notice: chosen.notice });
     const actor = await actorOf(step.context, this.services.directory);
     const { planner } = this.services;
+    const invited = genodigden ? { genodigden } : {};
     try {
       const planned = options.mdoId
-        ? await planner.move(actor, options.caseId, options.mdoId, { start: chosen.start })
-        : await planner.plan(actor, options.caseId, { start: chosen.start, locatie: chosen.locatie });
+        ? await planner.move(actor, options.caseId, options.mdoId, { start: chosen.start, ...invited })
+        : await planner.plan(actor, options.caseId, { start: chosen.start, locatie: chosen.locatie, ...invited });
       await this.reportPlanned(step.context, planned, options.mdoId ? 'verplaatst' : 'gepland');
       return step.endDialog();
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      if (error.code === 'CASE.INVALID_INPUT') return step.replaceDialog(WATERFALL.mdoPlannen, { ...options, notice: error.userMessage });
+      if (error.code === 'CASE.INVALID_INPUT' || error.code === 'CASE.NOT_A_MEMBER') return step.replaceDialog(WATERFALL.mdoPlannen, { caseId: options.caseId, ...(options.mdoId ? { mdoId: options.mdoId } : {}), notice: error.userMessage });
       if (!error.code.startsWith('GRAPH.') || options.mdoId) {
         await step.context.sendActivity(`${options.mdoId ? 'Het MDO is niet verplaatst' : 'Het MDO is niet gepland'}: ${error.userMessage}`);
         return step.endDialog();
       }
-      Object.assign(step.values as PlanValues, chosen);
+      Object.assign(step.values as PlanValues, chosen, invited);
       await step.context.sendActivity(`Het MDO is niet gepland: ${error.userMessage}`);
       return step.prompt(PROMPT.confirm, { prompt: `Wil je het MDO op ${formatAppointment(chosen.start)} toch in de casus zetten, zonder uitnodiging? Dan nodig je de deelnemers zelf uit.` });
     }
@@ -140,13 +174,13 @@ export class MdoAgendaDialog extends ComponentDialog {
   /** The calendar could not be reached: the professional may still plan the MDO and invite people themselves. */
   private async withoutInviteStep(step: WaterfallStepContext) {
     const { caseId } = step.options as PlanOptions;
-    const { start, locatie } = step.values as PlanValues;
+    const { start, locatie, genodigden } = step.values as PlanValues;
     if (step.result !== true || !start || !locatie) {
       await step.context.sendActivity('Er is niets gepland. Typ **verder** om het opnieuw te proberen.');
       return step.endDialog();
     }
     const actor = await actorOf(step.context, this.services.directory);
-    const planned = await this.services.planner.planWithoutInvite(actor, caseId, { start, locatie });
+    const planned = await this.services.planner.planWithoutInvite(actor, caseId, { start, locatie, ...(genodigden ? { genodigden } : {}) });
     await step.context.sendActivity(
       `MDO ${planned.mdo.nummer} staat gepland op ${formatAppointment(planned.mdo.start as string, planned.mdo.eind)} (${MDO_LOCATIE_LABELS[planned.mdo.locatie].toLowerCase()}), zonder uitnodiging. Verplaats het later om alsnog een uitnodiging te sturen.`,
     );
@@ -159,14 +193,17 @@ export class MdoAgendaDialog extends ComponentDialog {
     const waar = MDO_LOCATIE_LABELS[mdo.locatie].toLowerCase();
     const wanneer = mdo.start ? formatAppointment(mdo.start, mdo.eind) : formatDate(mdo.datum);
     const headline = wat === 'geannuleerd' ? `MDO ${mdo.nummer} van ${wanneer} is geannuleerd.` : `MDO ${mdo.nummer} staat ${wat === 'verplaatst' ? 'nu ' : ''}gepland op ${wanneer} (${waar}).`;
+    const actor = await actorOf(turn, this.services.directory);
+    const anderen = mdoAttendees(c, mdo).filter((id) => id !== actor.userId);
     if (this.services.planner.delivery === 'file') {
-      const hint = wat === 'geannuleerd' ? 'Hieronder de annulering als agendabestand: open het om het MDO uit je agenda te halen, en stuur het door aan wie je had uitgenodigd.' : 'Hieronder de uitnodiging als agendabestand: open het om het MDO in je agenda te zetten, en stuur het door aan de andere deelnemers.';
+      // Without Graph the bot knows no mail addresses: the file names no attendees, the professional forwards it.
+      const aan = namesOf(c, anderen);
+      const hint = wat === 'geannuleerd' ? `Hieronder de annulering als agendabestand: open het om het MDO uit je agenda te halen, en stuur het door aan ${aan ?? 'wie je had uitgenodigd'}.` : `Hieronder de uitnodiging als agendabestand: open het om het MDO in je agenda te zetten, en stuur het door aan ${aan ?? 'de andere deelnemers'}.`;
       await turn.sendActivity(`${headline} ${hint}`);
       if (planned.file) await this.files.offerCalendarFile(turn, { caseId: c.id, mdoId: mdo.id, soort: 'mdo' }, planned.file);
       return;
     }
-    const actor = await actorOf(turn, this.services.directory);
-    const wie = othersInformed(c, mdoAttendees(c).filter((id) => id !== actor.userId));
+    const wie = othersInformed(c, anderen);
     if (wat === 'geannuleerd') return void (await turn.sendActivity(`${headline} De afspraak is uit de agenda\u2019s gehaald.${wie}`));
     await turn.sendActivity(`${headline} De uitnodiging met een Teams-vergaderlink staat in je agenda.${wie}`);
   }

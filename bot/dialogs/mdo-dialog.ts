@@ -11,7 +11,7 @@ import { upcomingDate } from '../parse';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import { actorOf, type BotServices } from '../turn-services';
 import { formatAppointment, formatDate } from '../texts';
-import { nameOf } from '../views';
+import { nameOf, partyName } from '../views';
 import { AskFieldDialog } from './ask-field-dialog';
 import { MdoAgendaDialog } from './mdo-agenda-dialog';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
@@ -31,6 +31,16 @@ const READY_CHOICES = [
 ];
 
 const AFSPRAAK = /^\s*([^;]+?)\s*;\s*([^;]+?)\s*;\s*([^;]+?)\s*$/;
+
+/**
+ * Every active party on the case, by name and organisation, the current casusregisseur marked: "Ahmed El Amrani
+ * (Schuldhulpverlening)", "Sanne de Vries (Wijkteam Helmond), huidige casusregisseur". A name that occurs twice gets
+ * a number, so each choice points at one person.
+ */
+function casusregieKeuzes(c: Case): string[] {
+  const labels = activeWorkers(c).map((p) => `${partyName(c, p.userId)}${p.role === 'casusregisseur' ? ', huidige casusregisseur' : ''}`);
+  return labels.map((label, i) => (labels.indexOf(label) === i ? label : `${label} (${labels.slice(0, i + 1).filter((l) => l === label).length})`));
+}
 
 /** Stap 4 MDO: plan it, walk the gespreksformat, and record the outcomes it must end with. */
 export class MdoDialog extends BaseDialog {
@@ -175,10 +185,9 @@ export class MdoDialog extends BaseDialog {
   private async casusregieStep(step: WaterfallStepContext) {
     const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
-    const professionals = activeWorkers(c);
     return step.prompt(PROMPT.choice, {
-      prompt: 'Wie voert vanaf nu de **casusregie** (AVE-model)?',
-      choices: ChoiceFactory.toChoices(professionals.map((p) => `${nameOf(c, p.userId)} (${p.role === 'casusregisseur' ? 'huidige casusregisseur' : 'betrokken'})`)),
+      prompt: 'Wie voert vanaf nu de **casusregie** (AVE-model)? Kies uit de professionals op de casus.',
+      choices: ChoiceFactory.toChoices(casusregieKeuzes(c)),
     });
   }
 

@@ -44,8 +44,8 @@ const cancelComment = (c: Case, mdo: Mdo) => `Het MDO over casus ${c.reference} 
 const toIso = (t: DateTime) => t.toUTC().toISO() as string;
 const sameInstant = (a: string, b: string) => DateTime.fromISO(a).toMillis() === DateTime.fromISO(b).toMillis();
 
-/** The planMdo command for a moment (a new MDO, or the given one moved). */
-function planCommand(start: DateTime, minutes: number, locatie: Mdo['locatie'], mdoId?: string) {
+/** The planMdo command for a moment (a new MDO, or the given one moved), with whom it invites when chosen. */
+function planCommand(start: DateTime, minutes: number, locatie: Mdo['locatie'], mdoId?: string, genodigden?: readonly string[]) {
   return {
     type: 'planMdo' as const,
     ...(mdoId ? { mdoId } : {}),
@@ -53,12 +53,22 @@ function planCommand(start: DateTime, minutes: number, locatie: Mdo['locatie'], 
     start: toIso(start),
     eind: toIso(start.plus({ minutes })),
     locatie,
+    ...(genodigden ? { genodigden: [...genodigden] } : {}),
   };
 }
 
-/** The professionals who are invited to an MDO: the casusregisseur and the betrokken professionals on the case. */
-export function mdoAttendees(c: Case): string[] {
-  return activeWorkers(c).map((p) => p.userId);
+/**
+ * The professionals an MDO invites: those the professional chose (`mdo.genodigden`) who are still on the case, or,
+ * without a choice, every active party on the case (the casusregisseur and the betrokken professionals).
+ */
+export function mdoAttendees(c: Case, mdo?: Pick<Mdo, 'genodigden'>): string[] {
+  const parties = activeWorkers(c).map((p) => p.userId);
+  return mdo?.genodigden ? mdo.genodigden.filter((id) => parties.includes(id)) : parties;
+}
+
+/** Who to ask free/busy of: the organiser and the chosen parties (only parties on the case; none chosen: all of them). */
+function scheduleOf(c: Case, organiser: string, chosen?: readonly string[]): string[] {
+  return [...new Set([organiser, ...mdoAttendees(c, chosen ? { genodigden: [...chosen] } : undefined)])];
 }
 
 /**
@@ -75,12 +85,15 @@ export class MdoPlanner {
     return this.deps.calendar.delivery;
   }
 
-  /** The best three moments in the next 10 werkdagen when every professional on the case is free. */
-  async proposals(actor: Actor, caseId: string): Promise<Proposals> {
+  /**
+   * The best three moments in the next 10 werkdagen when the organiser and every chosen party (`genodigden`; none
+   * given: every party on the case) are free.
+   */
+  async proposals(actor: Actor, caseId: string, genodigden?: readonly string[]): Promise<Proposals> {
     const { cases, calendar, clock, kalender } = this.deps;
     const c = (await cases.get(actor, caseId)).case;
     const now = clock.now();
-    const userIds = [...new Set([actor.userId, ...mdoAttendees(c)])];
+    const userIds = scheduleOf(c, actor.userId, genodigden);
     let busy;
     try {
       busy = await calendar.freeBusy(actor.userId, userIds, toIso(now), toIso(kalender.plusWerkdagen(now, ZOEK_WERKDAGEN + 1).startOf('day')));
@@ -93,8 +106,8 @@ export class MdoPlanner {
   }
 
   /** Plan a new MDO at a moment: the event with a Teams meeting first, then the MDO with its event id. */
-  async plan(actor: Actor, caseId: string, when: { start: string; locatie: Mdo['locatie'] }): Promise<Planned> {
-    const command = planCommand(this.future(when.start), MDO_MINUTEN, when.locatie);
+  async plan(actor: Actor, caseId: string, when: { start: string; locatie: Mdo['locatie']; genodigden?: readonly string[] }): Promise<Planned> {
+    const command = planCommand(this.future(when.start), MDO_MINUTEN, when.locatie, undefined, when.genodigden);
     return this.createAndStore(actor, caseId, command, (c) => openMdo(c.mdos) as Mdo);
   }
 
@@ -102,30 +115,33 @@ export class MdoPlanner {
    * Plan a new MDO without an event, when the calendar cannot be reached and the professional invites people
    * themselves; moving it later gives it an event.
    */
-  async planWithoutInvite(actor: Actor, caseId: string, when: { start: string; locatie: Mdo['locatie'] }): Promise<Planned> {
-    const updated = await this.deps.cases.execute(actor, caseId, planCommand(this.future(when.start), MDO_MINUTEN, when.locatie));
+  async planWithoutInvite(actor: Actor, caseId: string, when: { start: string; locatie: Mdo['locatie']; genodigden?: readonly string[] }): Promise<Planned> {
+    const updated = await this.deps.cases.execute(actor, caseId, planCommand(this.future(when.start), MDO_MINUTEN, when.locatie, undefined, when.genodigden));
     return { case: updated, mdo: openMdo(updated.mdos) as Mdo };
   }
 
-  /** Move the open MDO to another moment: the same event, changed; a new one if it never had one. */
-  async move(actor: Actor, caseId: string, mdoId: string, when: { start: string }): Promise<Planned> {
+  /**
+   * Move the open MDO to another moment: the same event, changed (with whom it invites, chosen again or as before);
+   * a new one if it never had one.
+   */
+  async move(actor: Actor, caseId: string, mdoId: string, when: { start: string; genodigden?: readonly string[] }): Promise<Planned> {
     const { cases, calendar } = this.deps;
     const c = (await cases.get(actor, caseId)).case;
     const current = this.openOne(c, mdoId);
     // Planned without an event (the calendar was unreachable then): it gets one at the new moment.
-    if (!current.agenda) return this.createAndStore(actor, caseId, planCommand(this.future(when.start), MDO_MINUTEN, current.locatie, mdoId), (x) => x.mdos.find((m) => m.id === mdoId) as Mdo);
+    if (!current.agenda) return this.createAndStore(actor, caseId, planCommand(this.future(when.start), MDO_MINUTEN, current.locatie, mdoId, when.genodigden), (x) => x.mdos.find((m) => m.id === mdoId) as Mdo);
     const minutes = current.start && current.eind ? DateTime.fromISO(current.eind).diff(DateTime.fromISO(current.start), 'minutes').minutes : MDO_MINUTEN;
     const agenda: CalendarEntry = { ...current.agenda, sequence: current.agenda.sequence + 1 };
-    const command = { ...planCommand(this.future(when.start), minutes, current.locatie, mdoId), agenda };
+    const command = { ...planCommand(this.future(when.start), minutes, current.locatie, mdoId, when.genodigden), agenda };
     const preview = await cases.preview(actor, caseId, command);
     const moved = preview.mdos.find((m) => m.id === mdoId) as Mdo;
     const organizer = current.agenda.organizerId ?? actor.userId;
-    const result = await calendar.moveEvent(organizer, current.agenda.eventId, mdoInvite(preview, moved, mdoAttendees(preview)));
+    const result = await calendar.moveEvent(organizer, current.agenda.eventId, mdoInvite(preview, moved, mdoAttendees(preview, moved)));
     let updated: Case;
     try {
       updated = await cases.execute(actor, caseId, command);
     } catch (error) {
-      if (current.start && current.eind) await calendar.moveEvent(organizer, current.agenda.eventId, mdoInvite(c, current, mdoAttendees(c))).catch(() => undefined);
+      if (current.start && current.eind) await calendar.moveEvent(organizer, current.agenda.eventId, mdoInvite(c, current, mdoAttendees(c, current))).catch(() => undefined);
       throw error;
     }
     return { case: updated, mdo: updated.mdos.find((m) => m.id === mdoId) as Mdo, ...(result.file ? { file: result.file } : {}) };
@@ -140,7 +156,7 @@ export class MdoPlanner {
     await cases.preview(actor, caseId, command);
     let file: CalendarFile | undefined;
     if (current.agenda && current.start && current.eind) {
-      const invite = mdoInvite(c, current, mdoAttendees(c), current.agenda.sequence + 1);
+      const invite = mdoInvite(c, current, mdoAttendees(c, current), current.agenda.sequence + 1);
       file = (await calendar.cancelEvent(current.agenda.organizerId ?? actor.userId, current.agenda.eventId, invite, cancelComment(c, current))).file;
     }
     const updated = await cases.execute(actor, caseId, command);
@@ -200,7 +216,8 @@ export class MdoPlanner {
   private async createAndStore(actor: Actor, caseId: string, command: ReturnType<typeof planCommand>, pick: (c: Case) => Mdo): Promise<Planned> {
     const { cases, calendar } = this.deps;
     const preview = await cases.preview(actor, caseId, command);
-    const invite = mdoInvite(preview, pick(preview), mdoAttendees(preview), 0);
+    const mdo = pick(preview);
+    const invite = mdoInvite(preview, mdo, mdoAttendees(preview, mdo), 0);
     const receipt = await calendar.createEvent(actor.userId, invite);
     const agenda: CalendarEntry = { eventId: receipt.eventId, ...(receipt.joinUrl ? { joinUrl: receipt.joinUrl } : {}), organizerId: actor.userId, sequence: 0 };
     let updated: Case;

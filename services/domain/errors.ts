@@ -27,6 +27,7 @@ export const ERROR_MESSAGES = {
   'CASE.NO_CONSENT': 'De inwoner heeft je geen toestemming gegeven om dit deel van de casus te zien.',
   'CASE.CONSENT_REQUIRED': 'Zonder toestemming van de inwoner wordt niemand aan de casus toegevoegd.',
   'CASE.NOT_A_MEMBER': 'Deze persoon staat niet op de casus.',
+  'CASE.REGIE_VOORSTEL_VERVALLEN': 'Dit voorstel om de casusregie over te nemen geldt niet meer: er is al op geantwoord, of het is vervallen.',
   'APPROVAL.FOUR_EYES': 'Je kunt een verzoek dat je zelf hebt ingediend niet zelf goedkeuren.',
   'APPROVAL.NOT_APPROVER': 'Je bent niet aangewezen om over dit verzoek te beslissen.',
   'APPROVAL.ALREADY_DECIDED': 'Over dit verzoek is al beslist.',

@@ -7,15 +7,18 @@ import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { MdoDialog } from '../../bot/dialogs/mdo-dialog';
-import { MDO_MOMENT_KIEZEN } from '../../cards/verbs';
+import { MDO_DEELNEMERS_KIEZEN, MDO_MOMENT_KIEZEN } from '../../cards/verbs';
 import { plannedMdoText } from '../../bot/views';
 import { buttons, cardWith, playDialog, said, storedForDialog, submitDataOf } from '../support/bot-services';
 import { useExchange } from '../support/exchange';
 import { caseAt } from '../support/stappenplan-driver';
+import { ALLE_ONDERDELEN } from '../support/case-fixtures';
 
 const SANNE = 'sanne.devries@wijkteam.example';
 const AHMED = 'ahmed.b@schuldhulp.example';
-const MAILS = { user1: SANNE, 'aad-schuldhulp-1': AHMED };
+const GGZ = 'megan.bowen@ggz.example';
+const SCHOOL = 'adele.vance@school.example';
+const MAILS = { user1: SANNE, 'aad-schuldhulp-1': AHMED, 'aad-ggz-1': GGZ, 'aad-school-1': SCHOOL };
 
 describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph server)', () => {
   const local = useExchange(MAILS);
@@ -213,5 +216,75 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
     await playDialog(client, [[{ value: { verb: MDO_MOMENT_KIEZEN, caseId, mdoId: 'een-ander-mdo', datum: '2026-11-26', tijd: '14:00' } }, [cardWith('Die kaart hoort bij een ander MDO; gebruik deze.')]]]);
     expect(JSON.stringify((await store.get(caseId))?.case)).to.equal(before);
     expect(local.exchange.events).to.have.length(0);
+  });
+
+  describe('the MDO reaches the parties: the professional chooses whom to invite, all by default', () => {
+    const withParties = async () => {
+      const d = caseAt('mdo');
+      d.run('regisseur', { type: 'addProfessional', userId: 'aad-ggz-1', role: 'betrokkenProfessional', displayName: 'Megan Bowen', organisatie: 'GGZ Oost Brabant', toestemming: { ...ALLE_ONDERDELEN, onderdelen: ['mdo'] } });
+      d.run('regisseur', { type: 'addProfessional', userId: 'aad-school-1', role: 'betrokkenProfessional', displayName: 'Adele Vance', organisatie: 'Basisschool De Regenboog', toestemming: { ...ALLE_ONDERDELEN, onderdelen: ['mdo'] } });
+      const ctx = await storedForDialog(d.case, undefined, calendar);
+      return { ...ctx, client: new DialogTestClient('msteams', new MdoDialog(ctx.services), { caseId: ctx.caseId }) };
+    };
+    const schedules = () => local.graph.calls.filter((c) => c.path.endsWith('/calendar/getSchedule')).map((c) => JSON.parse(c.body).schedules as string[]);
+    const deelnemersOf = (reply: Partial<Activity>) => (JSON.parse(cardText(reply)).body as { id?: string; value?: string; choices?: { title: string }[] }[]).find((e) => e.id === 'deelnemers');
+
+    it('by default every party on the case: free/busy of all of them, and the invite to each', async () => {
+      const { client, store, caseId } = await withParties();
+      let card: Record<string, unknown> = {};
+      await playDialog(client, [['verder', [/^Stap 4/, (reply) => {
+        card = submitDataOf(reply);
+        const choice = deelnemersOf(reply);
+        expect(choice?.choices?.map((c) => c.title)).to.deep.equal(['Een collega, jij', 'Een collega', 'Megan Bowen (GGZ Oost Brabant)', 'Adele Vance (Basisschool De Regenboog)']);
+        expect(choice?.value).to.equal('user1,aad-schuldhulp-1,aad-ggz-1,aad-school-1');
+      }]]]);
+      expect(schedules()).to.deep.equal([[SANNE, AHMED, GGZ, SCHOOL]]);
+      await playDialog(client, [[{ value: { ...card, moment: '2026-11-24T11:00:00.000Z', locatie: 'thuis', deelnemers: 'user1,aad-schuldhulp-1,aad-ggz-1,aad-school-1' } }, [/3 collega\u2019s hebben bericht gekregen\./, buttons(/^Is het MDO bezig/)]]]);
+      const event = local.exchange.live()[0]!;
+      expect(event.body.attendees).to.deep.equal([AHMED, GGZ, SCHOOL].map((address) => ({ emailAddress: { address }, type: 'required' })));
+      expect(event.body.subject).to.equal('MDO HA-2026-7K3FQ9');
+      for (const personal of ['Moeder', 'Kind (K', 'huis uit', 'rust in mijn hoofd', '123456782', 'Megan', 'Adele']) expect(JSON.stringify(event.body)).to.not.contain(personal);
+      expect((await store.get(caseId))?.case.mdos[0]?.genodigden).to.deep.equal(['user1', 'aad-schuldhulp-1', 'aad-ggz-1', 'aad-school-1']);
+    });
+
+    it('a choice of parties: moments from their free/busy only, the invite to them only, kept when the MDO moves', async () => {
+      local.exchange.busy(SCHOOL, '2026-11-23T09:00:00', '2026-12-11T17:00:00');
+      const { client, store, caseId } = await withParties();
+      let card: Record<string, unknown> = {};
+      await playDialog(client, [['verder', [/^Stap 4/, (reply) => {
+        card = submitDataOf(reply);
+        // Everyone together: the school is busy all week, so no common moment.
+        expect(cardText(reply)).to.contain('Er is geen gezamenlijk moment gevonden');
+      }]]]);
+      await playDialog(client, [
+        [{ value: { ...card, verb: MDO_DEELNEMERS_KIEZEN, deelnemers: '' } }, [(reply) => expect(cardText(reply)).to.contain('Kies wie je uitnodigt voor het MDO.')]],
+        [{ value: { ...card, verb: MDO_DEELNEMERS_KIEZEN, deelnemers: 'user1,aad-ggz-1' } }, [(reply) => {
+          expect(deelnemersOf(reply)?.value).to.equal('user1,aad-ggz-1');
+          expect(cardText(reply)).to.contain('De gekozen deelnemers zijn dan allemaal vrij:').and.contain('maandag 23 november 2026, 11:00');
+        }]],
+      ]);
+      expect(schedules().at(-1)).to.deep.equal([SANNE, GGZ]);
+      await playDialog(client, [[{ value: { ...card, moment: '2026-11-23T10:00:00.000Z', locatie: 'thuis', deelnemers: 'user1,aad-ggz-1' } }, [/Megan Bowen heeft bericht gekregen\./, buttons(/^Is het MDO bezig/)]]]);
+      expect(local.exchange.live()[0]?.body.attendees).to.deep.equal([{ emailAddress: { address: GGZ }, type: 'required' }]);
+      expect((await store.get(caseId))?.case.mdos[0]?.genodigden).to.deep.equal(['user1', 'aad-ggz-1']);
+
+      // Moving keeps whom it invites; Graph gets the same attendees with the new time.
+      await playDialog(client, [['Verplaatsen', [(reply) => { card = submitDataOf(reply); expect(deelnemersOf(reply)?.value).to.equal('user1,aad-ggz-1'); }]]]);
+      await playDialog(client, [[{ value: { ...card, datum: '2026-11-27', tijd: '10:00' } }, [/nu gepland op vrijdag 27 november 2026[\s\S]*Megan Bowen heeft bericht gekregen\./, /^Typ \*\*verder\*\* als het MDO begint/]]]);
+      const patch = local.graph.calls.filter((c) => c.method === 'PATCH').at(-1);
+      expect(JSON.parse(patch?.body ?? '{}').attendees).to.deep.equal([{ emailAddress: { address: GGZ }, type: 'required' }]);
+    });
+
+    it('someone who is not a party on the case cannot be invited, and is not looked up', async () => {
+      const { client, store, caseId } = await withParties();
+      let card: Record<string, unknown> = {};
+      await playDialog(client, [['verder', [/^Stap 4/, (reply) => { card = submitDataOf(reply); }]]]);
+      local.graph.calls.length = 0;
+      await playDialog(client, [[{ value: { ...card, verb: MDO_DEELNEMERS_KIEZEN, deelnemers: 'user1,aad-vreemde-1' } }, [(reply) => expect(deelnemersOf(reply)).to.not.equal(undefined)]]]);
+      expect(local.graph.calls.map((c) => c.path).join('\n')).to.not.contain('aad-vreemde-1');
+      await playDialog(client, [[{ value: { ...card, moment: '2026-11-24T11:00:00.000Z', locatie: 'thuis', deelnemers: 'user1,aad-vreemde-1' } }, [(reply) => expect(cardText(reply)).to.contain('Een van de gekozen deelnemers staat niet (meer) op de casus')]]]);
+      expect(local.exchange.events).to.deep.equal([]);
+      expect((await store.get(caseId))?.case.mdos).to.deep.equal([]);
+    });
   });
 });

@@ -3,7 +3,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { MdoDialog } from '../../bot/dialogs/mdo-dialog';
 import { PlanDialog } from '../../bot/dialogs/plan-dialog';
 import { ACTIE_TOEVOEGEN, MDO_CHECKLIST_OPSLAAN, MDO_MOMENT_KIEZEN, PLAN_KLAAR } from '../../cards/verbs';
-import { buttons, cardWith, playDialog, storedForDialog, submitDataOf } from '../support/bot-services';
+import { buttons, cardWith, playDialog, said, storedForDialog, submitDataOf } from '../support/bot-services';
 import { caseAt } from '../support/stappenplan-driver';
 
 describe('dialog: stap 4 MDO', () => {
@@ -91,5 +91,69 @@ describe('dialog: stap 5A Plan (Deel A)', () => {
     expect(offered).to.deep.equal([caseId]);
     const acties = (await store.get(caseId))?.case.deelA.acties.map((a) => a.wat);
     expect(acties).to.deep.equal([...d.case.deelA.acties.map((a) => a.wat), 'Budgetplan maken']);
+  });
+});
+
+describe('dialog: stap 4 MDO, wie voert de casusregie', () => {
+  it('offers every active party on the case by name and organisation, and records the one chosen', async () => {
+    const d = caseAt('mdo');
+    d.run('regisseur', { type: 'addProfessional', userId: 'aad-ggz-1', role: 'betrokkenProfessional', displayName: 'Megan Bowen', organisatie: 'GGZ Oost Brabant', toestemming: { hoe: 'mondeling', op: '2026-11-23', onderdelen: ['mdo'] } });
+    d.run('regisseur', { type: 'deactivateProfessional', userId: 'aad-ggz-1' });
+    d.run('regisseur', { type: 'addProfessional', userId: 'aad-school-1', role: 'betrokkenProfessional', displayName: 'Adele Vance', organisatie: 'Basisschool De Regenboog', toestemming: { hoe: 'mondeling', op: '2026-11-23', onderdelen: ['mdo'] } });
+    d.run('regisseur', { type: 'planMdo', datum: '2026-11-26', locatie: 'thuis' });
+    d.run('regisseur', { type: 'recordMdoUitkomsten', mdoId: d.latestMdoId, gezamenlijkBelang: 'Het gezin blijft in de woning.', watAlsWeNietsDoen: 'Huisuitzetting.', ondersteuning: 'Schuldhulp.' });
+    for (const p of d.case.professionals) {
+      if (p.role === 'casusregisseur') Object.assign(p, { displayName: 'Sanne de Vries', organisatie: 'Wijkteam Helmond' });
+      if (p.userId === 'aad-schuldhulp-1') Object.assign(p, { displayName: 'Ahmed El Amrani', organisatie: 'Schuldhulpverlening' });
+    }
+    const { services, store, caseId } = await storedForDialog(d.case);
+    const client = new DialogTestClient('msteams', new MdoDialog(services), { caseId });
+    let checklist: Record<string, unknown> = {};
+    let keuzes: string[] = [];
+    await playDialog(client, [
+      ['verder', [buttons(/^Is het MDO bezig/)]],
+      ['ja', [(reply) => { checklist = submitDataOf(reply); }]],
+    ]);
+    await playDialog(client, [
+      [{ value: { ...checklist, verb: MDO_CHECKLIST_OPSLAAN } }, ['Checklist opgeslagen. Nu de uitkomsten van het MDO.', /^\*\*Ik wil\*\*/, buttons(/^Zijn ik wil/)]],
+      ['ja', [(reply) => {
+        said(/casusregie/)(reply);
+        // Long choices come as a numbered list (botbuilder's choice for Teams), shorter ones as buttons.
+        const content = reply.attachments?.[0]?.content as { buttons?: { value: string }[] } | undefined;
+        keuzes = content?.buttons?.map((b) => b.value) ?? [...String(reply.text).matchAll(/^\s*\d+\. (.+)$/gm)].map((m) => m[1] as string);
+      }]],
+    ]);
+    // Megan Bowen left the case: not offered. Nobody shown as "een collega".
+    expect(keuzes).to.deep.equal([
+      'Sanne de Vries (Wijkteam Helmond), huidige casusregisseur',
+      'Ahmed El Amrani (Schuldhulpverlening)',
+      'Adele Vance (Basisschool De Regenboog)',
+    ]);
+    await playDialog(client, [['Adele Vance (Basisschool De Regenboog)', [/afspraken/]]]);
+    expect((await store.get(caseId))?.case.mdos.at(-1)?.uitkomsten.casusregie).to.equal('aad-school-1');
+  });
+});
+
+describe('dialog: stap 4 MDO without Graph (.ics), with the parties chosen', () => {
+  it('the file names no attendees (no mail addresses are known without Graph); the chat says to whom to forward it', async () => {
+    const d = caseAt('mdo');
+    d.run('regisseur', { type: 'addProfessional', userId: 'aad-school-1', role: 'betrokkenProfessional', displayName: 'Adele Vance', organisatie: 'Basisschool De Regenboog', toestemming: { hoe: 'mondeling', op: '2026-11-23', onderdelen: ['mdo'] } });
+    for (const p of d.case.professionals) if (p.userId === 'aad-schuldhulp-1') Object.assign(p, { displayName: 'Ahmed El Amrani', organisatie: 'Schuldhulpverlening' });
+    const { services, store, caseId } = await storedForDialog(d.case);
+    const client = new DialogTestClient('msteams', new MdoDialog(services), { caseId });
+    let card: Record<string, unknown> = {};
+    await playDialog(client, [['verder', [/^Stap 4/, (reply) => {
+      card = submitDataOf(reply);
+      expect(JSON.stringify(reply.attachments?.[0]?.content)).to.contain('Ahmed El Amrani (Schuldhulpverlening)').and.contain('om door te sturen aan de gekozen deelnemers');
+    }]]]);
+    await playDialog(client, [[{ value: { ...card, moment: '2026-11-24T08:00:00.000Z', locatie: 'thuis', deelnemers: 'user1,aad-schuldhulp-1,aad-school-1' } }, [
+      /stuur het door aan Ahmed El Amrani en Adele Vance\.$/,
+      (reply) => expect(reply.attachments?.[0]).to.deep.include({ contentType: 'application/vnd.microsoft.teams.card.file.consent', name: 'MDO-HA-2026-7K3FQ9.ics' }),
+      buttons(/^Is het MDO bezig/),
+    ]]]);
+    const mdo = (await store.get(caseId))?.case.mdos[0];
+    expect(mdo?.genodigden).to.deep.equal(['user1', 'aad-schuldhulp-1', 'aad-school-1']);
+    const file = await services.planner.fileFor({ userId: 'user1', orgRoles: [] }, caseId, mdo?.id as string, 'mdo');
+    expect(file?.content).to.contain('SUMMARY:MDO HA-2026-7K3FQ9').and.not.contain('ATTENDEE').and.not.contain('Adele');
   });
 });

@@ -7,7 +7,6 @@ import { COLLEGA_TOEVOEGEN, COLLEGA_VERWIJDEREN, TOESTEMMING_INTREKKEN, TOESTEMM
 import type { Case } from '../../services/domain/model/case';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { StaticPeople } from '../../services/adapters/memory/static-people';
-import { OutboxDispatcher } from '../../services/notify/dispatcher';
 import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
 import { caseAt, PEOPLE, type Person } from '../support/stappenplan-driver';
 import { postActivity, teamsSubmit } from '../support/teams-activities';
@@ -98,8 +97,7 @@ describe('end to end: a colleague of another organisation on the case, with the 
     const actie = c.deelA.acties[0]?.id as string;
     await bot.services.cases.execute(PEOPLE.schuldhulp, c.id, { type: 'setActieStatus', actieId: actie, status: 'gedaan' });
     await bot.services.cases.execute(PEOPLE.schuldhulp, c.id, { type: 'setActie', actie: { wie: 'Schuldhulp', wat: 'Budgetcoach regelen', wanneer: '2026-12-15' } });
-    const dispatcher = new OutboxDispatcher(bot.store, bot.notifier, { instanceId: 'bot-test', intervalMs: 1000, perConversationMs: 0, now: () => bot.clock.now().toJSDate() });
-    expect(await dispatcher.sweep()).to.equal(2);
+    expect(await bot.deliver()).to.equal(2);
     for (const person of ['regisseur', 'onbekend'] as const) {
       const texts = bot.chatOf(person).map((call) => String(call.body.text));
       expect(texts, person).to.have.length(1);
@@ -151,7 +149,7 @@ describe('end to end: a colleague of another organisation on the case, with the 
   /** One sweep of the outbox, as the bot's dispatcher does every few seconds; what it delivered goes into `seen`. */
   async function deliver(): Promise<void> {
     bot.connector.reset();
-    await new OutboxDispatcher(bot.store, bot.notifier, { instanceId: 'bot-test', intervalMs: 1000, perConversationMs: 0, now: () => bot.clock.now().toJSDate() }).sweep();
+    await bot.deliver();
     seen.push(...bot.connector.calls);
   }
 

@@ -10,6 +10,8 @@ import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 const MAILS: Record<string, string> = {
   [PEOPLE.regisseur.userId]: 'sanne.devries@wijkteam.example',
   [PEOPLE.schuldhulp.userId]: 'ahmed.b@schuldhulp.example',
+  'aad-ggz-1': 'megan.bowen@ggz.example',
+  'aad-school-1': 'adele.vance@school.example',
 };
 
 describe('MDO invites through Microsoft Graph (local Graph server on 127.0.0.1)', () => {
@@ -45,7 +47,7 @@ describe('MDO invites through Microsoft Graph (local Graph server on 127.0.0.1)'
     const busy = await calendar().freeBusy(PEOPLE.regisseur.userId, [PEOPLE.regisseur.userId, PEOPLE.schuldhulp.userId], '2026-11-23T09:00:00.000Z', '2026-12-07T17:00:00.000Z');
     expect(busy).to.deep.equal({ [PEOPLE.regisseur.userId]: [{ start: '2026-11-24T08:00:00.000Z', end: '2026-11-24T10:00:00.000Z' }], [PEOPLE.schuldhulp.userId]: [] });
     const request = graph.calls.find((call) => call.path.endsWith('/calendar/getSchedule'));
-    expect(JSON.parse(request?.body ?? '{}')).to.deep.include({ schedules: Object.values(MAILS), availabilityViewInterval: 30 });
+    expect(JSON.parse(request?.body ?? '{}')).to.deep.include({ schedules: [MAILS[PEOPLE.regisseur.userId], MAILS[PEOPLE.schuldhulp.userId]], availabilityViewInterval: 30 });
     expect(request?.prefer).to.equal('outlook.timezone="W. Europe Standard Time"');
   });
 
@@ -72,6 +74,23 @@ describe('MDO invites through Microsoft Graph (local Graph server on 127.0.0.1)'
     expect(invite.bodyHtml).to.contain('Gezamenlijk belang').and.contain('Evaluatie 6 weken na het MDO').and.contain('donderdag 26 november 2026 om 14:00');
   });
 
+  it('every party invited: one getSchedule and one event carry them all, each by the address Graph gives for its user id', async () => {
+    const parties = [PEOPLE.regisseur.userId, PEOPLE.schuldhulp.userId, 'aad-ggz-1', 'aad-school-1'];
+    graph.route((call) => (call.path.endsWith('/calendar/getSchedule') ? { status: 200, body: { value: [] } } : undefined));
+    graph.route((call) => (call.method === 'POST' && call.path.endsWith('/events') ? { status: 201, body: { id: 'event-3' } } : undefined));
+    await calendar().freeBusy(PEOPLE.regisseur.userId, parties, '2026-11-23T09:00:00.000Z', '2026-12-07T17:00:00.000Z');
+    await calendar().createEvent(PEOPLE.regisseur.userId, mdoInvite(c, mdo, parties));
+    expect(graph.calls.filter((call) => call.method === 'GET').map((call) => decodeURIComponent(/\/users\/([^/?]+)/.exec(call.path)?.[1] ?? '')).sort()).to.deep.equal([...parties, ...parties.slice(1)].sort());
+    const schedule = graph.calls.filter((call) => call.path.endsWith('/calendar/getSchedule'));
+    expect(schedule).to.have.length(1);
+    expect(JSON.parse(schedule[0]?.body ?? '{}').schedules).to.deep.equal(parties.map((id) => MAILS[id]));
+    const events = graph.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/events'));
+    expect(events).to.have.length(1);
+    const body = JSON.parse(events[0]?.body ?? '{}');
+    expect(body.attendees).to.deep.equal(parties.slice(1).map((id) => ({ emailAddress: { address: MAILS[id] }, type: 'required' })));
+    for (const personal of ['Moeder', 'Kind (K', 'huis uit', 'rust in mijn hoofd', '123456782']) expect(events[0]?.body).to.not.contain(personal);
+  });
+
   it('a 429 with Retry-After is retried, and one event results (same transactionId)', async () => {
     let first = true;
     graph.route((call) => {
@@ -94,7 +113,7 @@ describe('MDO invites through Microsoft Graph (local Graph server on 127.0.0.1)'
     await calendar().moveEvent(PEOPLE.regisseur.userId, 'event-1', { ...invite, start: '2026-11-27T09:00:00.000Z', end: '2026-11-27T10:30:00.000Z' });
     await calendar().cancelEvent(PEOPLE.regisseur.userId, 'event-1', invite, 'Het MDO gaat niet door; er volgt een nieuwe uitnodiging.');
     const patch = graph.calls.find((call) => call.method === 'PATCH');
-    expect(JSON.parse(patch?.body ?? '{}')).to.deep.equal({ start: { dateTime: '2026-11-27T10:00:00', timeZone: 'W. Europe Standard Time' }, end: { dateTime: '2026-11-27T11:30:00', timeZone: 'W. Europe Standard Time' }, location: { displayName: 'Bij de inwoner thuis' }, body: { contentType: 'HTML', content: invite.bodyHtml } });
+    expect(JSON.parse(patch?.body ?? '{}')).to.deep.equal({ start: { dateTime: '2026-11-27T10:00:00', timeZone: 'W. Europe Standard Time' }, end: { dateTime: '2026-11-27T11:30:00', timeZone: 'W. Europe Standard Time' }, location: { displayName: 'Bij de inwoner thuis' }, body: { contentType: 'HTML', content: invite.bodyHtml }, attendees: [{ emailAddress: { address: 'ahmed.b@schuldhulp.example' }, type: 'required' }] });
     expect(JSON.parse(graph.calls.find((call) => call.path.endsWith('/cancel'))?.body ?? '{}')).to.deep.equal({ comment: 'Het MDO gaat niet door; er volgt een nieuwe uitnodiging.' });
   });
 

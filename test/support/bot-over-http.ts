@@ -3,6 +3,7 @@ import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logging';
 import type { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { createTestBot } from './bot-services';
+import { OutboxDispatcher } from '../../services/notify/dispatcher';
 import { startLocalConnector, type LocalConnector } from './local-connector';
 import { PEOPLE, type Person } from './stappenplan-driver';
 import { postActivity, teamsCardAction, teamsMessage, type TeamsContext } from './teams-activities';
@@ -34,6 +35,10 @@ export async function startBotOverHttp(directory: StaticDirectory, options: Para
     return JSON.stringify(JSON.parse((await postActivity(botUrl, teamsCardAction(verb, data, as(person)))).body).value);
   }
 
+  /** One sweep of the cases' outboxes, as a bot instance's dispatcher does every few seconds; how many it settled. */
+  const deliver = () =>
+    new OutboxDispatcher(ctx.store, ctx.notifier, { instanceId: 'bot-test', intervalMs: 1000, perConversationMs: 0, now: () => ctx.clock.now().toJSDate() }).sweep();
+
   /** What reached a person's personal chat since the last reset. */
   const chatOf = (person: Person) => connector.calls.filter((call) => call.conversationId === `a:personal-${PEOPLE[person].userId}`);
 
@@ -45,6 +50,7 @@ export async function startBotOverHttp(directory: StaticDirectory, options: Para
     say,
     press,
     chatOf,
+    deliver,
     close: async () => {
       await app.close();
       await connector.close();

@@ -12,8 +12,10 @@ import { mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-ch
 import { renderMdoPlanningCard } from '../../cards/mdo-planning';
 import { renderNoticeCard } from '../../cards/notice';
 import { expandCard, toAttachment } from '../../cards/render';
-import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, COLLEGA_VERWIJDEREN, MDO_MOMENT_KIEZEN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
+import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, COLLEGA_VERWIJDEREN, MDO_DEELNEMERS_KIEZEN, MDO_MOMENT_KIEZEN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_ANNULEREN, REGIE_OVERDRAGEN, REGIE_VERNIEUW, REGIE_VOORSTELLEN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
 import { renderToestemmingCard } from '../../cards/toestemming';
+import { renderCasusregieOverdragenCard, type CasusregieOverdragenCardData } from '../../cards/casusregie-overdragen';
+import { renderCasusregieVoorstelCard, type CasusregieVoorstelCardData } from '../../cards/casusregie-voorstel';
 import { CONSENT_PART_LABELS, CONSENT_PARTS } from '../../services/domain/model/consent';
 import { renderZrmScoresCard, zrmCardData } from '../../cards/zrm-scores';
 import { LEEFGEBIED_LABELS, LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
@@ -33,7 +35,8 @@ function elementsOf(card: unknown, type: string): Json[] {
   });
   return found;
 }
-const texts = (card: unknown) => elementsOf(card, 'TextBlock').map((t) => t.text);
+/** What a card says: its text blocks and the text runs of its rich text blocks (where people's own words go). */
+const texts = (card: unknown) => [...elementsOf(card, 'TextBlock'), ...elementsOf(card, 'TextRun')].map((t) => t.text);
 
 const LIST: CaseListCardData = {
   title: 'Mijn casussen',
@@ -88,6 +91,22 @@ const MENSEN = [
 ];
 const COLLEGA: CollegaToevoegenCardData = { caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', keuze: { via: 'teams' } };
 
+const DEELNEMERS = [
+  { title: 'Sanne de Vries (Wijkteam Helmond), jij', value: 'aad-wijkteam-1' },
+  { title: 'Ahmed El Amrani (Schuldhulpverlening)', value: 'aad-schuldhulp-1' },
+  { title: 'Megan Bowen (GGZ Oost Brabant)', value: 'aad-ggz-1' },
+];
+
+const OVERDRAGEN: CasusregieOverdragenCardData = {
+  caseId: 'case-000001', reference: REF,
+  kandidaten: [{ title: 'Ahmed El Amrani \u2014 Schuldhulpverlening', value: 'aad-schuldhulp-1' }, { title: 'Megan Bowen \u2014 GGZ Oost Brabant', value: 'aad-ggz-1' }],
+};
+const VOORSTEL: CasusregieVoorstelCardData = {
+  caseId: 'case-000001', voorstelId: 'voorstel-1', reference: REF, voorgesteldDoor: 'Sanne de Vries (Wijkteam Helmond)', voorgesteldOp: '23 nov 2026, 10:00',
+  uitleg: 'Als je aanvaardt, word jij casusregisseur: je ziet de hele casus en houdt de regie over het plan. Sanne de Vries (Wijkteam Helmond) blijft betrokken en blijft alles zien.',
+  toelichting: 'De schulden zijn nu het **zwaarst**; jij kent de schuldeisers.', open: true, refreshUserIds: ['aad-schuldhulp-1'],
+};
+
 /** Each card, rendered, with the verbs its Submit actions must carry (in card order); `undefined`: not checked here. */
 const CARDS: [string, () => unknown, string[]?][] = [
   ['ZRM vóór, nog niets gescoord', () => renderZrmScoresCard(zrmCardData('case-000001', REF, 'voor', {})), [ZRM_OPSLAAN]],
@@ -106,6 +125,7 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ] }), [MDO_MOMENT_KIEZEN]],
   ['MDO plannen, geen gezamenlijk moment', () => renderMdoPlanningCard({ ...PLANNING, melding: 'Er is geen gezamenlijk moment gevonden in de komende 10 werkdagen. Kies zelf een datum en tijd.', uitnodiging: 'file' }), [MDO_MOMENT_KIEZEN]],
   ['MDO verplaatsen', () => renderMdoPlanningCard({ ...PLANNING, mdoId: 'mdo-1' }), [MDO_MOMENT_KIEZEN]],
+  ['MDO plannen, met de partijen om uit te nodigen', () => renderMdoPlanningCard({ ...PLANNING, deelnemers: DEELNEMERS, gekozen: ['aad-wijkteam-1', 'aad-ggz-1'] }), [MDO_DEELNEMERS_KIEZEN, MDO_MOMENT_KIEZEN]],
   ['Deel A acties, leeg', () => renderActieCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', acties: [] })],
   ['toestemming per collega', () => renderToestemmingCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', partijen: [
     { userId: 'aad-ggz-1', titel: 'Joris Bakker · GGZ-praktijk', ziet: 'Ziet: Samenwerkplan Deel A, MDO-uitkomsten. Toestemming schriftelijk op 23 november 2026.' },
@@ -135,6 +155,13 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ['collega toevoegen, in Teams na een weigering', () => renderCollegaToevoegenCard({ ...COLLEGA, gekozen: MENSEN[1], melding: 'Vul de taak van de collega in.', ingevuld: { hoe: 'mondeling', op: '2026-11-20', onderdelen: ['hulpvraag', 'deelA'] } }), [COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN]],
   ['collega toevoegen, lokaal uit het personenbestand', () => renderCollegaToevoegenCard({ ...COLLEGA, keuze: { via: 'lijst', mensen: MENSEN } }), [COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN]],
   ['collega toevoegen, lokaal zonder personenbestand', () => renderCollegaToevoegenCard({ ...COLLEGA, keuze: { via: 'lijst', mensen: [] } }), [COLLEGA_ANNULEREN]],
+  ['casusregie overdragen', () => renderCasusregieOverdragenCard(OVERDRAGEN), [REGIE_VOORSTELLEN, REGIE_ANNULEREN]],
+  ['casusregie overdragen, met een open voorstel en een weigering', () => renderCasusregieOverdragenCard({ ...OVERDRAGEN, openVoorstel: 'Er staat al een voorstel open aan Megan Bowen (GGZ Oost Brabant). Een nieuw voorstel vervangt dat.', melding: 'Kies de collega die de casusregie overneemt.', toelichting: 'Schulden eerst.' }), [REGIE_VOORSTELLEN, REGIE_ANNULEREN]],
+  ['casusregie voorstel, open', () => renderCasusregieVoorstelCard(VOORSTEL), [REGIE_AANVAARDEN, REGIE_AFWIJZEN]],
+  ['casusregie voorstel, aanvaard', () => renderCasusregieVoorstelCard({ ...VOORSTEL, toelichting: undefined, open: false, uitkomst: 'Je hebt de casusregie aanvaard op 24 nov 2026, 09:00. Je bent nu casusregisseur van deze casus.', uitkomstGoed: true, uitkomstReden: 'Ik neem het over.' }), []],
+  ['casusregie voorstel, vervallen met melding', () => renderCasusregieVoorstelCard({ ...VOORSTEL, toelichting: undefined, open: false, uitkomst: 'Dit voorstel is vervallen op 24 nov 2026, 09:00.', uitkomstGoed: false, melding: 'Dit voorstel om de casusregie over te nemen geldt niet meer.' }), []],
+  ['één casus, voor de casusregisseur die de regie kan overdragen', () => renderCaseViewCard({ ...VIEW, regieOverdragen: true, regieVoorstel: 'Casusregie voorgesteld aan Ahmed El Amrani (Schuldhulpverlening) op 23 nov 2026, 10:00; wacht op antwoord.' }), [CASUS_VERDER, REGIE_OVERDRAGEN]],
+  ['één casus, voor wie de regie is voorgesteld', () => renderCaseViewCard({ ...VIEW, regieVoorstelId: 'voorstel-1' }), [CASUS_VERDER, REGIE_VERNIEUW]],
   ['melding', () => renderNoticeCard({ title: 'Niet beschikbaar', text: 'Deze casus bestaat niet, of je hebt er geen toegang toe.' })],
 ];
 
@@ -255,6 +282,46 @@ describe('cards: a colleague on the case', () => {
     const [toevoegen, annuleren] = elementsOf(renderCollegaToevoegenCard(COLLEGA), 'Action.Submit');
     expect(toevoegen).to.deep.include({ title: 'Toevoegen', data: { verb: COLLEGA_TOEVOEGEN, caseId: 'case-000001' } });
     expect(annuleren).to.deep.include({ title: 'Annuleren', associatedInputs: 'none', data: { verb: COLLEGA_ANNULEREN, caseId: 'case-000001' } });
+  });
+});
+
+describe('cards: MDO planning, whom to invite', () => {
+  it('offers every party to invite, several at once, with the chosen ones ticked, and looks for moments again for them', () => {
+    const card = renderMdoPlanningCard({ ...PLANNING, deelnemers: DEELNEMERS, gekozen: ['aad-wijkteam-1', 'aad-ggz-1'] });
+    const [keuze] = elementsOf(card, 'Input.ChoiceSet').filter((c) => c.id === 'deelnemers');
+    expect(keuze).to.deep.include({ isMultiSelect: true, style: 'expanded', value: 'aad-wijkteam-1,aad-ggz-1' });
+    expect(keuze?.choices).to.deep.equal(DEELNEMERS);
+    expect(texts(card)).to.include('De uitnodiging met een Teams-vergaderlink gaat naar de gekozen deelnemers. Er staat alleen het kenmerk in, geen gegevens van de inwoner.');
+  });
+
+  it('without parties (an older caller) it shows no choice', () => {
+    expect(elementsOf(renderMdoPlanningCard(PLANNING), 'Input.ChoiceSet').map((c) => c.id)).to.not.include('deelnemers');
+  });
+});
+
+describe('cards: casusregie overdragen', () => {
+  it('offers the parties by name and organisation, one to choose, and an optional reason', () => {
+    const card = renderCasusregieOverdragenCard(OVERDRAGEN);
+    const [keuze] = elementsOf(card, 'Input.ChoiceSet');
+    expect(keuze).to.deep.include({ id: 'userId', isRequired: true, style: 'expanded' });
+    expect(keuze?.choices).to.deep.equal(OVERDRAGEN.kandidaten);
+    expect(elementsOf(card, 'Input.Text')[0]).to.deep.include({ id: 'toelichting', isMultiline: true, maxLength: 1000 });
+    expect(elementsOf(card, 'Input.Text')[0]?.isRequired).to.equal(undefined);
+  });
+
+  it('the proposal card answers with Action.Execute (a Submit as fallback), refreshes for the party asked, and reads no Markdown in people\u2019s words', () => {
+    const card = renderCasusregieVoorstelCard(VOORSTEL) as unknown as Json;
+    expect(elementsOf(card, 'Action.Execute').map((a) => a.verb)).to.include.members([REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_VERNIEUW]);
+    expect((card.refresh as Json).userIds).to.deep.equal(['aad-schuldhulp-1']);
+    expect(elementsOf(card, 'TextRun').map((t) => t.text)).to.include(VOORSTEL.toelichting);
+    expect(elementsOf(card, 'TextBlock').map((t) => t.text)).to.not.include(VOORSTEL.toelichting);
+  });
+
+  it('once answered it shows the outcome and no buttons or inputs', () => {
+    const card = renderCasusregieVoorstelCard({ ...VOORSTEL, open: false, uitkomst: 'Je hebt dit voorstel afgewezen op 24 nov 2026, 09:00.', uitkomstGoed: false });
+    expect(elementsOf(card, 'ActionSet')).to.deep.equal([]);
+    expect(elementsOf(card, 'Input.Text')).to.deep.equal([]);
+    expect(texts(card)).to.include('Je hebt dit voorstel afgewezen op 24 nov 2026, 09:00.');
   });
 });
 

@@ -65,8 +65,13 @@ export class GraphCalendar implements Calendar {
     return busy;
   }
 
+  /** Graph's attendees of an invite: each invited professional but the organiser, by their mailbox address. */
+  private attendees(organizerId: string, invite: CalendarInvite) {
+    return Promise.all(invite.attendeeIds.filter((id) => id !== organizerId).map(async (id) => ({ emailAddress: { address: await this.mailOf(id) }, type: 'required' })));
+  }
+
   async createEvent(organizerId: string, invite: CalendarInvite): Promise<CalendarReceipt> {
-    const attendees = await Promise.all(invite.attendeeIds.filter((id) => id !== organizerId).map(async (id) => ({ emailAddress: { address: await this.mailOf(id) }, type: 'required' })));
+    const attendees = await this.attendees(organizerId, invite);
     const event = (await call(() =>
       this.client
         .api(`/users/${encodeURIComponent(organizerId)}/events`)
@@ -88,7 +93,9 @@ export class GraphCalendar implements Calendar {
     return { eventId: event.id, ...(event.onlineMeeting?.joinUrl ? { joinUrl: event.onlineMeeting.joinUrl } : {}), ...(start ? { start } : {}) };
   }
 
+  /** The event at its new time and place, for the professionals it now invites (Graph sends each an update). */
   async moveEvent(organizerId: string, eventId: string, invite: CalendarInvite): Promise<{ file?: CalendarFile }> {
+    const attendees = await this.attendees(organizerId, invite);
     await call(() =>
       this.client
         .api(`/users/${encodeURIComponent(organizerId)}/events/${encodeURIComponent(eventId)}`)
@@ -98,6 +105,7 @@ export class GraphCalendar implements Calendar {
           end: { dateTime: local(invite.end), timeZone: WINDOWS_ZONE },
           location: { displayName: invite.locationText },
           body: { contentType: 'HTML', content: invite.bodyHtml },
+          attendees,
         }),
     );
     return {};

@@ -6,6 +6,7 @@ import { entityId, freeText, instant, userId } from './fields';
 import { household } from './household';
 import { mdo } from './mdo';
 import { MAX_OUTBOX_ITEMS, outboxItem } from './outbox';
+import { regieEntry, regieVoorstel, type RegieEntry } from './regie';
 import { caseProfessional, type CaseProfessional } from './roles';
 import { deelA, deelB, deelC, partij, VRAAG_TYPES, vraagverheldering } from './samenwerkplan';
 import { STEPS } from './steps';
@@ -57,10 +58,11 @@ export type PartyEvent = (typeof PARTY_EVENTS)[number];
 export const partyEntry = z.object({ at: instant, by: userId, partij: userId, gebeurtenis: z.enum(PARTY_EVENTS) });
 export type PartyEntry = z.infer<typeof partyEntry>;
 
-/** The case's history: its transitions and what happened to its parties, oldest first. */
-export const historyEntry = z.union([transitionEntry, partyEntry]);
+/** The case's history: its transitions, what happened to its parties and to casusregie, oldest first. */
+export const historyEntry = z.union([transitionEntry, partyEntry, regieEntry]);
 export type HistoryEntry = z.infer<typeof historyEntry>;
 export const isTransitionEntry = (entry: HistoryEntry): entry is TransitionEntry => 'transition' in entry;
+export const isRegieEntry = (entry: HistoryEntry): entry is RegieEntry => 'regie' in entry;
 
 export const DUE_KINDS = ['evaluatie', 'actie', 'akkoord', 'uitvoering', 'escalatie'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
@@ -107,6 +109,8 @@ export const caseSchema = z.object({
   deelC,
   vorigeRondes: z.array(ronde).max(20),
   uitvoeringSinds: instant.optional(),
+  /** A pending proposal to hand over casusregie (regie overdragen), until the proposed party answers or it lapses. */
+  regieOverdragen: regieVoorstel.optional(),
   /** Derived: what is due on this case, and the earliest of it (indexed for reminders). */
   due: z.array(dueItem),
   nextDueAt: instant.optional(),

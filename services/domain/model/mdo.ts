@@ -84,6 +84,11 @@ export const mdo = z.object({
   start: instant.optional(),
   eind: instant.optional(),
   locatie: z.enum(MDO_LOCATIES, { error: 'Kies waar het MDO is: thuis, online of elders.' }),
+  /**
+   * The parties on the case the professional invited (Teams user ids); absent on MDOs planned before one could
+   * choose: then everyone on the case is invited. Who is no longer on the case is not invited again.
+   */
+  genodigden: z.array(userId).max(30).optional(),
   /** Set by the calendar adapter; never contains personal data. */
   agenda: calendarEntry.optional(),
   /** The evaluation six weeks after, in the casusregisseur's calendar (the due date is uitkomsten.evaluatieDatum). */

@@ -77,6 +77,8 @@ export function redactFor(c: Case, userId: string): Case {
   for (const entry of copy.history) if ('why' in entry) delete entry.why;
   // What others are yet to hear of is theirs (kinds of change only, but about parts this party may not see).
   copy.outbox = copy.outbox.filter((item) => item.to === userId);
+  // The proposal's reason is for the party it asks, not for every party on the case.
+  if (copy.regieOverdragen && copy.regieOverdragen.aan !== userId) delete copy.regieOverdragen.toelichting;
   return copy;
 }
 

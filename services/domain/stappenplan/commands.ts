@@ -8,6 +8,7 @@ import { ZRM_VERSION, zrmScores } from '../model/leefgebieden';
 import { CHECKLIST_SECTIONS, MDO_LOCATIES, afspraak, calendarEntry, mdoUitkomsten } from '../model/mdo';
 import { CASE_ROLES } from '../model/roles';
 import { consentInput } from '../model/consent';
+import { REGIE_ANTWOORDEN } from '../model/regie';
 import { VRAAG_TYPES, actieStatus, actieTermijn, deelB, gerealiseerd, kwaliteitVanLeven } from '../model/samenwerkplan';
 
 /**
@@ -73,6 +74,12 @@ export const dataCommands = [
     start: instant.optional(),
     eind: instant.optional(),
     locatie: z.enum(MDO_LOCATIES, { error: 'Kies waar het MDO is: thuis, online of elders.' }),
+    /** Whom of the parties on the case the MDO invites (absent: everyone; moving without it keeps who was invited). */
+    genodigden: z
+      .array(userId)
+      .min(1, { error: 'Kies wie je uitnodigt voor het MDO.' })
+      .max(30, { error: 'Nodig hooguit 30 professionals uit.' })
+      .optional(),
     /** The calendar event, stored in the same write as the planning (nothing half-stored). */
     agenda: calendarEntry.optional(),
   }),
@@ -134,6 +141,15 @@ export const dataCommands = [
   /** The inwoner withdrew consent: the party leaves the case and sees nothing of it any more. */
   z.object({ type: z.literal('withdrawConsent'), userId, op: calendarDate('de datum waarop de toestemming is ingetrokken') }),
   z.object({ type: z.literal('deactivateProfessional'), userId }),
+  /** The casusregisseur proposes another party on the case to take over casusregie (a pending proposal lapses). */
+  z.object({ type: z.literal('proposeCasusregie'), userId, toelichting: freeText('de toelichting', 1000).optional() }),
+  /** The proposed party accepts (the roles swap) or declines, optionally saying why. */
+  z.object({
+    type: z.literal('answerCasusregie'),
+    voorstelId: entityId,
+    antwoord: z.enum(REGIE_ANTWOORDEN, { error: 'Kies aanvaarden of afwijzen.' }),
+    toelichting: freeText('de reden', 1000).optional(),
+  }),
 ] as const;
 
 /** Any command on an existing case. */

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../errors';
-import type { Case, PartyEntry } from '../model/case';
+import { activeWorkers, type Case, type PartyEntry } from '../model/case';
 import { CONSENT_PARTS, type ConsentInput, type ConsentPart, type Toestemming } from '../model/consent';
 import { requireSight } from '../model/visibility';
 import type { CaseProfessional } from '../model/roles';
@@ -14,7 +14,8 @@ import type { CaseCommand, CommandOf } from './commands';
 import type { MachineContext } from './context';
 import { nowIso } from './context';
 import { currentRequest } from './guards';
-import { newDeelBVersion } from './effects';
+import { lapseRegieVoorstel, newDeelBVersion } from './effects';
+import { answerCasusregie, proposeCasusregie } from './casusregie';
 import { caseRoleOf, requirePermission, type Permission } from './permissions';
 
 type DataCommand = Exclude<CaseCommand, { type: 'overgang' }>;
@@ -91,6 +92,7 @@ export const EDITS: EditTable = {
   planMdo: {
     steps: ['mdo'], permission: 'uitvoerend',
     apply: (c, { type: _t, mdoId, ...planning }, ctx) => {
+      if (planning.genodigden) planning.genodigden = invitable(c, planning.genodigden);
       if (mdoId) return assignGiven(findMdo(c, mdoId), planning);
       const open = openMdo(c.mdos);
       if (open && open.datum >= (ctx.now.setZone(ZONE).toISODate() as string)) throw new DomainError('CASE.STEP_NOT_EDITABLE', `MDO ${open.nummer} staat al gepland; verplaats dat MDO in plaats van een nieuw te plannen.`);
@@ -230,6 +232,7 @@ export const EDITS: EditTable = {
       p.active = false;
       p.einde = { op: nowIso(ctx), door: ctx.actor.userId, reden: 'toestemmingIngetrokken' };
       partyEvent(c, ctx, cmd.userId, 'toestemmingIngetrokken');
+      if (c.regieOverdragen?.aan === cmd.userId) lapseRegieVoorstel(c, ctx);
     },
   },
   deactivateProfessional: {
@@ -241,9 +244,20 @@ export const EDITS: EditTable = {
       p.active = false;
       p.einde = { op: nowIso(ctx), door: ctx.actor.userId, reden: 'verwijderd' };
       partyEvent(c, ctx, cmd.userId, 'verwijderd');
+      if (c.regieOverdragen?.aan === cmd.userId) lapseRegieVoorstel(c, ctx);
     },
   },
+  proposeCasusregie: { steps: OPEN_STEPS, permission: 'regisseur', apply: proposeCasusregie },
+  // Only the proposed party may answer: the handler's own check, as approvals check their own rights.
+  answerCasusregie: { steps: OPEN_STEPS, apply: answerCasusregie },
 };
+
+/** The chosen MDO attendees, each once: every one an active party on the case (casusregisseur or betrokken professional). */
+function invitable(c: Case, userIds: readonly string[]): string[] {
+  const parties = new Set(activeWorkers(c).map((p) => p.userId));
+  if (userIds.some((id) => !parties.has(id))) throw new DomainError('CASE.NOT_A_MEMBER', 'Een van de gekozen deelnemers staat niet (meer) op de casus; kies opnieuw wie je uitnodigt.');
+  return [...new Set(userIds)];
+}
 
 /** An active betrokken professional (a party whose consent can change), or CASE.NOT_A_MEMBER. */
 function activeParty(c: Case, userId: string): CaseProfessional {

@@ -1,4 +1,5 @@
 import type { Case } from '../model/case';
+import type { RegieEntry } from '../model/regie';
 import { CONSENT_PARTS } from '../model/consent';
 import { ZONE } from '../../ports/clock';
 import type { EscalatieAanleiding } from '../model/escalation';
@@ -27,6 +28,22 @@ export function handOverCasusregie(c: Case, userId: string, ctx: MachineContext)
       delete p.toestemming;
     }
   }
+}
+
+/** One event of casusregie in the history, by the actor, now. */
+export function regieEvent(c: Case, ctx: MachineContext, entry: Omit<RegieEntry, 'at' | 'by'>): void {
+  c.history.push({ at: nowIso(ctx), by: ctx.actor.userId, ...entry });
+}
+
+/**
+ * The pending proposal to hand over casusregie, if any, lapses (a new one, the case closing, the proposed party
+ * leaving, the MDO deciding): recorded in the history, so the proposed party's card can say its buttons are gone.
+ */
+export function lapseRegieVoorstel(c: Case, ctx: MachineContext): void {
+  const voorstel = c.regieOverdragen;
+  if (!voorstel) return;
+  delete c.regieOverdragen;
+  regieEvent(c, ctx, { regie: 'vervallen', van: voorstel.door, aan: voorstel.aan, voorstel: voorstel.id });
 }
 
 /** A new version of Deel B, starting from the text of the previous one; approvals never carry over. */

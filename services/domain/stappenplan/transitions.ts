@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import type { Case, TransitionName } from '../model/case';
+import { activeCasusregisseur, type Case, type TransitionName } from '../model/case';
 import { openMdo } from '../model/mdo';
 import type { TransitionCommand } from './commands';
 import type { Step } from '../model/steps';
@@ -19,7 +19,7 @@ import {
   refuse,
 } from './guards';
 import type { Permission } from './permissions';
-import { closeEscalatie, handOverCasusregie, newDeelBVersion, openNewEscalatie, withdrawOpenRequests } from './effects';
+import { closeEscalatie, handOverCasusregie, lapseRegieVoorstel, newDeelBVersion, openNewEscalatie, regieEvent, withdrawOpenRequests } from './effects';
 
 export interface TransitionDef {
   readonly name: TransitionName;
@@ -87,7 +87,13 @@ export const TRANSITIONS: readonly TransitionDef[] = [
       const mdo = openMdo(c.mdos);
       if (!mdo) return;
       mdo.afgerondAt = nowIso(ctx);
-      if (mdo.uitkomsten.casusregie) handOverCasusregie(c, mdo.uitkomsten.casusregie, ctx);
+      const gekozen = mdo.uitkomsten.casusregie;
+      const regisseur = activeCasusregisseur(c)?.userId;
+      if (!gekozen) return;
+      // The MDO decides casusregie: a proposal made before it lapses, and a change of regisseur is in the history.
+      lapseRegieVoorstel(c, ctx);
+      handOverCasusregie(c, gekozen, ctx);
+      if (regisseur && regisseur !== gekozen) regieEvent(c, ctx, { regie: 'overgedragenInMdo', van: regisseur, aan: gekozen });
     },
   },
   {
@@ -204,6 +210,8 @@ export const TRANSITIONS: readonly TransitionDef[] = [
       const missing = missingDeelC(c, false);
       return missing.length ? refuse('CASE.DEEL_C_INCOMPLETE', 'Deel C is nog niet compleet. Nog niet ingevuld:', missing) : undefined;
     },
+    // A closed case has no casusregie to hand over.
+    effect: (c, _cmd, ctx) => lapseRegieVoorstel(c, ctx),
   },
   {
     name: 'nieuweRonde', from: 'evaluatie', to: 'vraagverheldering', permission: 'regisseur',
