@@ -83,8 +83,8 @@ export const submitDataOf = (reply: Partial<Activity>) =>
   ((reply.attachments?.[0]?.content as { actions: { data: Record<string, unknown> }[] }).actions[0]?.data ?? {});
 
 /** The real Teams handler on in-memory adapters. */
-export function createTestBot(directory = new StaticDirectory(), options: { downloads?: boolean; wrap?: StoreWrappers; installer?: AppInstaller; reach?: ProactiveReachOptions; people?: People } = {}) {
-  const ctx = createTestServices(directory, undefined, options.wrap, options.people);
+export function createTestBot(directory = new StaticDirectory(), options: { downloads?: boolean; wrap?: StoreWrappers; installer?: AppInstaller; reach?: ProactiveReachOptions; people?: People; calendar?: Calendar } = {}) {
+  const ctx = createTestServices(directory, options.calendar ? () => options.calendar as Calendar : undefined, options.wrap, options.people);
   const downloads = options.downloads ? new Downloads(ctx.clock) : undefined;
   const notifier = new ProactiveNotifier(new ProactiveReach(ctx.references, options.installer, options.reach));
   const cards = new ApprovalCards();
