@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CosmosClient } from '@azure/cosmos';
 import type { Storage } from 'botbuilder';
 import { ConversationMemberState } from './conversation-member-state';
+import { changesAsCard } from './change-message';
 import { CaseService } from '../services/cases/case-service';
 import { TurnCachedCaseStore } from '../services/cases/turn-scope';
 import type { IdSource } from '../services/cases/ids';
@@ -199,7 +200,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     // Without an Azure Bot registration this is a local run: files by link (the playground has no file consent).
     const downloads = config.bot.appId ? undefined : new Downloads(clock);
     const bot = new HelmondBot(services, new ConversationMemberState(backend.state), config.teamId, { cards, delivery, notifier }, downloads);
-    const dispatcher = new OutboxDispatcher(caseStore, notifier, { instanceId: instanceId(), intervalMs: config.outbox.intervalMs, ...overrides.dispatcher });
+    const dispatcher = new OutboxDispatcher(caseStore, notifier, { instanceId: instanceId(), intervalMs: config.outbox.intervalMs, render: changesAsCard, ...overrides.dispatcher });
     const close = async () => {
       await dispatcher.stop();
       await backend.close();

@@ -3,7 +3,7 @@ import type { OutboxItem } from '../domain/model/outbox';
 import { claimOutbox, settleOutbox, type DeliveryOutcome } from '../domain/outbox';
 import type { CaseStore, StoredCase } from '../ports/case-store';
 import { DeliveryFailure, type Notifier } from '../ports/notifier';
-import { outboxMessage } from './outbox-message';
+import { outboxMessage, type RenderChanges } from './outbox-message';
 
 /** What the dispatcher logs: events with counts and codes, never a person or a text. */
 export interface DispatcherLog {
@@ -27,6 +27,8 @@ export interface DispatcherOptions {
   readonly maxBackoffMs?: number;
   readonly now?: () => Date;
   readonly log?: DispatcherLog;
+  /** How the news is put for the channel (a card in Teams, composed at the edge); plain text by default. */
+  readonly render?: RenderChanges;
 }
 
 const ignore = (): void => undefined;
@@ -146,7 +148,7 @@ export class OutboxDispatcher {
     const outcomes: DeliveryOutcome[] = [];
     let sent = 0;
     for (const [to, own] of byRecipient(items)) {
-      const message = outboxMessage(stored.case, to, own);
+      const message = outboxMessage(stored.case, to, own, this.options.render);
       if (!message) {
         outcomes.push(...own.map((item) => ({ id: item.id, result: 'dropped' as const })));
         continue;

@@ -12,7 +12,25 @@ import type { OutgoingMessage } from '../ports/notifier';
  * (services/domain/outbox.ts): a change of a part its consent no longer covers is left out; undefined when nothing
  * is left (the items are then dropped).
  */
-export function outboxMessage(c: Case, to: string, items: readonly OutboxItem[]): OutgoingMessage | undefined {
+export function outboxMessage(c: Case, to: string, items: readonly OutboxItem[], render: RenderChanges = changesAsText): OutgoingMessage | undefined {
+  const news = outboxNews(c, to, items);
+  return news && render(news);
+}
+
+/** What one recipient is told about one case, before it is put in words for a channel (text, or a card in Teams). */
+export interface CaseNews {
+  readonly caseId: string;
+  readonly reference: string;
+  /** The access ended: nothing of the case, only that. */
+  readonly ended: boolean;
+  /** One sentence per change (empty when `ended`). */
+  readonly lines: readonly string[];
+}
+
+export type RenderChanges = (news: CaseNews) => OutgoingMessage;
+
+/** The news for `to` from these items, as the recipient may see the case now; undefined when nothing is left. */
+export function outboxNews(c: Case, to: string, items: readonly OutboxItem[]): CaseNews | undefined {
   const changes: OutboxChange[] = [];
   for (const item of items) {
     for (const change of deliverableChanges(c, item)) {
@@ -20,13 +38,20 @@ export function outboxMessage(c: Case, to: string, items: readonly OutboxItem[])
     }
   }
   if (changes.length === 0) return undefined;
-  if (changes.every((change) => change.kind === 'toegangBeeindigd')) {
-    return { text: `Je toegang tot casus **${c.reference}** is beëindigd. Je ziet de casus niet meer.` };
-  }
-  const lines = changes.filter((change) => change.kind !== 'toegangBeeindigd').map((change) => `- ${sentence(c, to, change)}`);
-  if (items.some((item) => item.more)) lines.push('- En eerdere wijzigingen.');
-  return { text: [`Casus **${c.reference}** is gewijzigd:`, ...lines, `Typ **casus ${c.reference}** om de casus te openen.`].join('\n\n') };
+  if (changes.every((change) => change.kind === 'toegangBeeindigd')) return { caseId: c.id, reference: c.reference, ended: true, lines: [] };
+  const lines = changes.filter((change) => change.kind !== 'toegangBeeindigd').map((change) => sentence(c, to, change));
+  if (items.some((item) => item.more)) lines.push('En eerdere wijzigingen.');
+  return { caseId: c.id, reference: c.reference, ended: false, lines };
 }
+
+/** The news as one plain text message (channels without cards, and tests that read text). */
+export function changesAsText(news: CaseNews): OutgoingMessage {
+  if (news.ended) return { text: accessEndedText(news.reference) };
+  return { text: [`Casus **${news.reference}** is gewijzigd:`, ...news.lines.map((line) => `- ${line}`), `Typ **casus ${news.reference}** om de casus te openen.`].join('\n\n') };
+}
+
+/** The one sentence someone whose access ended is told: the kenmerk, nothing of the case. */
+export const accessEndedText = (reference: string) => `Je toegang tot casus **${reference}** is beëindigd. Je ziet de casus niet meer.`;
 
 /** A professional as others read them: name and organisation from the case, else their role. */
 function who(c: Case, userId: string | undefined, capital: boolean): string {

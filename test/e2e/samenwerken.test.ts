@@ -118,12 +118,12 @@ describe('end to end: samenwerken op één casus, three organisations, over HTTP
     await bot.services.cases.execute(PEOPLE.schuldhulp, c.id, { type: 'setActieStatus', actieId: plan.deelA.acties[0]?.id as string, status: 'gedaan' });
     await deliver();
     for (const person of ['regisseur', 'onbekend'] as const) {
-      const told = bot.chatOf(person).map((call) => String(call.body.text));
+      const told = bot.readBy(person);
       expect(told, person).to.have.length(1);
-      expect(told[0]).to.include(`Casus **${c.reference}** is gewijzigd`).and.include('Ahmed El Amrani (Schuldhulpverlening) heeft een actie afgerond.');
+      expect(told[0]).to.include(`Casus ${c.reference} is gewijzigd`).and.include('Ahmed El Amrani (Schuldhulpverlening) heeft een actie afgerond.');
     }
     // Schuldhulp hears of the others' earlier changes, never of its own.
-    expect(bot.chatOf('schuldhulp').map((call) => String(call.body.text)).join('\n')).not.to.include('actie afgerond');
+    expect(bot.readBy('schuldhulp').join('\n')).not.to.include('actie afgerond');
   });
 
   it('Deel B is written and asked for; the GGZ colleague, without consent for Deel B, sees none of it anywhere', async () => {
@@ -156,14 +156,14 @@ describe('end to end: samenwerken op één casus, three organisations, over HTTP
     expect(activeCasusregisseur(after)?.userId).to.equal(PEOPLE.schuldhulp.userId);
     expect(after.professionals.find((p) => p.userId === PEOPLE.regisseur.userId)).to.deep.include({ role: 'betrokkenProfessional', active: true });
     await deliver();
-    expect(bot.chatOf('regisseur').map((call) => String(call.body.text)).join('\n')).to.include('Ahmed El Amrani (Schuldhulpverlening) is nu de casusregisseur.');
+    expect(bot.readBy('regisseur').join('\n')).to.include('Ahmed El Amrani (Schuldhulpverlening) is nu de casusregisseur.');
   });
 
   it('consent withdrawn: the GGZ colleague is told its access ended and can no longer open the case', async () => {
     await say('schuldhulp', `casus ${c.reference}`);
     expect(await submit('schuldhulp', { verb: TOESTEMMING_INTREKKEN, caseId: c.id, userId: PEOPLE.onbekend.userId, op: '2026-11-23', hoe: '', onderdelen: '' })).to.include('De toestemming is ingetrokken');
     await deliver();
-    expect(bot.chatOf('onbekend').map((call) => String(call.body.text)).join('\n')).to.equal(`Je toegang tot casus **${c.reference}** is beëindigd. Je ziet de casus niet meer.`);
+    expect(bot.readBy('onbekend').join('\n')).to.equal(`Je toegang tot casus **${c.reference}** is beëindigd. Je ziet de casus niet meer.`);
     expect(await say('onbekend', `casus ${c.reference}`)).to.match(/bestaat niet|niet gevonden/i);
     expect(await say('onbekend', 'mijn casussen')).not.to.include(c.reference);
   });

@@ -4,6 +4,7 @@ import { silentLogger } from '../../bot/logging';
 import type { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { createTestBot } from './bot-services';
 import { OutboxDispatcher } from '../../services/notify/dispatcher';
+import { changesAsCard } from '../../bot/change-message';
 import { startLocalConnector, type LocalConnector } from './local-connector';
 import { PEOPLE, type Person } from './stappenplan-driver';
 import { postActivity, teamsCardAction, teamsMessage, type TeamsContext } from './teams-activities';
@@ -37,7 +38,10 @@ export async function startBotOverHttp(directory: StaticDirectory, options: Para
 
   /** One sweep of the cases' outboxes, as a bot instance's dispatcher does every few seconds; how many it settled. */
   const deliver = () =>
-    new OutboxDispatcher(ctx.store, ctx.notifier, { instanceId: 'bot-test', intervalMs: 1000, perConversationMs: 0, now: () => ctx.clock.now().toJSDate() }).sweep();
+    new OutboxDispatcher(ctx.store, ctx.notifier, { instanceId: 'bot-test', intervalMs: 1000, perConversationMs: 0, render: changesAsCard, now: () => ctx.clock.now().toJSDate() }).sweep();
+
+  /** What a person read in their personal chat since the last reset: each message's text and its cards' texts. */
+  const readBy = (person: Person) => chatOf(person).map((call) => [call.body.text ?? '', ...cardTexts(call.body.attachments ?? [])].filter(Boolean).join('\n'));
 
   /** What reached a person's personal chat since the last reset. */
   const chatOf = (person: Person) => connector.calls.filter((call) => call.conversationId === `a:personal-${PEOPLE[person].userId}`);
@@ -50,6 +54,7 @@ export async function startBotOverHttp(directory: StaticDirectory, options: Para
     say,
     press,
     chatOf,
+    readBy,
     deliver,
     close: async () => {
       await app.close();
@@ -58,3 +63,17 @@ export async function startBotOverHttp(directory: StaticDirectory, options: Para
   };
 }
 export type BotOverHttp = Awaited<ReturnType<typeof startBotOverHttp>>;
+
+/** The texts of Adaptive Cards, in order (TextBlocks and TextRuns), as a person reads them. */
+function cardTexts(attachments: readonly { contentType?: string; content?: unknown }[]): string[] {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as { type?: string; text?: unknown };
+    if ((element.type === 'TextBlock' || element.type === 'TextRun') && typeof element.text === 'string') texts.push(element.text);
+    for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
+  };
+  walk(attachments.filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content));
+  return texts;
+}

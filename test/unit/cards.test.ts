@@ -14,6 +14,7 @@ import { renderNoticeCard } from '../../cards/notice';
 import { expandCard, toAttachment } from '../../cards/render';
 import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, COLLEGA_VERWIJDEREN, MDO_DEELNEMERS_KIEZEN, MDO_MOMENT_KIEZEN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_ANNULEREN, REGIE_OVERDRAGEN, REGIE_VERNIEUW, REGIE_VOORSTELLEN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
 import { renderToestemmingCard } from '../../cards/toestemming';
+import { renderWijzigingCard } from '../../cards/wijziging';
 import { renderCasusregieOverdragenCard, type CasusregieOverdragenCardData } from '../../cards/casusregie-overdragen';
 import { renderCasusregieVoorstelCard, type CasusregieVoorstelCardData } from '../../cards/casusregie-voorstel';
 import { CONSENT_PART_LABELS, CONSENT_PARTS } from '../../services/domain/model/consent';
@@ -127,6 +128,7 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ['MDO verplaatsen', () => renderMdoPlanningCard({ ...PLANNING, mdoId: 'mdo-1' }), [MDO_MOMENT_KIEZEN]],
   ['MDO plannen, met de partijen om uit te nodigen', () => renderMdoPlanningCard({ ...PLANNING, deelnemers: DEELNEMERS, gekozen: ['aad-wijkteam-1', 'aad-ggz-1'] }), [MDO_DEELNEMERS_KIEZEN, MDO_MOMENT_KIEZEN]],
   ['Deel A acties, leeg', () => renderActieCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', acties: [] })],
+  ['een wijziging voor de andere betrokkenen', () => renderWijzigingCard({ caseId: 'case-000001', reference: REF, regels: ['Ahmed El Amrani (Schuldhulpverlening) heeft een actie afgerond.', 'Sanne de Vries (Wijkteam *Noord*) heeft het MDO verplaatst.'] }), [CASUS_OPENEN]],
   ['toestemming per collega', () => renderToestemmingCard({ caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', partijen: [
     { userId: 'aad-ggz-1', titel: 'Joris Bakker · GGZ-praktijk', ziet: 'Ziet: Samenwerkplan Deel A, MDO-uitkomsten. Toestemming schriftelijk op 23 november 2026.' },
     { userId: 'aad-corp-1', titel: 'Fatima Yilmaz · Woningcorporatie', ziet: 'Ziet: Samenwerkplan Deel A. Toestemming mondeling op 23 november 2026.' },
