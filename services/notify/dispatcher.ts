@@ -22,6 +22,12 @@ export interface DispatcherOptions {
   readonly pageSize?: number;
   /** At least this long between two messages to one person (Teams: about one a second per conversation). Default 1 s. */
   readonly perConversationMs?: number;
+  /**
+   * At most this many messages per second from this instance, to all conversations together (default 20): Teams
+   * allows a bot about 50 requests a second per tenant, so two instances stay under it; more instances are slowed by
+   * Teams' own 429 with Retry-After, which pauses this instance's sends.
+   */
+  readonly maxPerSecond?: number;
   /** The first retry waits this long, doubling each attempt up to `maxBackoffMs`. Default 30 s and 6 hours. */
   readonly backoffMs?: number;
   readonly maxBackoffMs?: number;
@@ -60,6 +66,9 @@ export class OutboxDispatcher {
   private readonly leaseMs: number;
   private readonly pageSize: number;
   private readonly perConversationMs: number;
+  private readonly sendGapMs: number;
+  /** When this instance may send its next message, to anyone (the per-tenant pace). */
+  private nextAnySendAt = 0;
   private readonly backoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly now: () => Date;
@@ -82,6 +91,7 @@ export class OutboxDispatcher {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.pageSize = options.pageSize ?? 50;
     this.perConversationMs = options.perConversationMs ?? 1_000;
+    this.sendGapMs = 1_000 / (options.maxPerSecond ?? 20);
     this.backoffMs = options.backoffMs ?? 30_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 6 * 3600_000;
     this.now = options.now ?? (() => new Date());
@@ -199,11 +209,12 @@ export class OutboxDispatcher {
 
   /** Wait for this recipient's and the tenant's pace; false when the claim would run out first. */
   private async pace(to: string, claimedUntil: number): Promise<boolean> {
-    const wait = Math.max(this.nextSendAt.get(to) ?? 0, this.pausedUntil) - this.now().getTime();
+    const wait = Math.max(this.nextSendAt.get(to) ?? 0, this.pausedUntil, this.nextAnySendAt) - this.now().getTime();
     // Leave a margin for the send itself (the SDK may retry a 429 for a few seconds).
     if (this.now().getTime() + Math.max(wait, 0) > claimedUntil - this.leaseMs / 4) return false;
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     this.nextSendAt.set(to, this.now().getTime() + this.perConversationMs);
+    this.nextAnySendAt = this.now().getTime() + this.sendGapMs;
     if (this.nextSendAt.size > 10_000) this.forgetPast();
     return true;
   }

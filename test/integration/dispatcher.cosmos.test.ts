@@ -71,7 +71,7 @@ describe('the outbox dispatcher: several instances on one Cosmos DB store, deliv
   }
 
   function dispatcher(store: CaseStore, instanceId: string, options: Partial<DispatcherOptions> = {}, via: Notifier = notifier): OutboxDispatcher {
-    const d = new OutboxDispatcher(store, via, { instanceId, intervalMs: 50, leaseMs: 3000, perConversationMs: 5, backoffMs: 200, ...options });
+    const d = new OutboxDispatcher(store, via, { instanceId, intervalMs: 50, leaseMs: 3000, perConversationMs: 5, maxPerSecond: 1000, backoffMs: 200, ...options });
     running.push(d);
     return d;
   }
@@ -124,6 +124,18 @@ describe('the outbox dispatcher: several instances on one Cosmos DB store, deliv
     // The instances shared the work (each meets the cases in its own order).
     expect(counts.size).to.be.at.least(2);
     expect(String(connector.calls[0]?.body.text)).to.match(/^Casus \*\*HA-.*\*\* is gewijzigd:\n\n- Ria Regisseur \(Wijkteam\) heeft een actie in het plan gewijzigd\.\n\nTyp \*\*casus HA-/);
+  });
+
+  it('one instance sends at most maxPerSecond messages a second to all conversations together (the per-tenant pace)', async () => {
+    const users = Array.from({ length: 6 }, (_, i) => `aad-tempo-${i}`);
+    await reachable(users);
+    const [store] = await stores(1);
+    await store!.create(pendingCase(users));
+    await dispatcher(store!, 'bot-tempo', { maxPerSecond: 20 }).sweep();
+    const at = connector.calls.map((call) => call.at);
+    expect(at).to.have.length(6);
+    // 20 a second: 50 ms between sends (a timer may fire a millisecond early, and a send takes time of its own).
+    for (let i = 1; i < at.length; i++) expect((at[i] as number) - (at[i - 1] as number), `gap ${i}`).to.be.at.least(45);
   });
 
   it('a dispatcher stopped mid-send: its claims are taken over once the lease ran out, and nothing is sent twice', async () => {
