@@ -60,7 +60,7 @@ describe("the inwoner's consent per party (stappenplan and visibility)", () => {
 
     d.run('regisseur', { type: 'withdrawConsent', userId: GGZ, op: '2026-11-23' });
     const ggz = d.case.professionals.find((p) => p.userId === GGZ);
-    expect(ggz).to.deep.include({ active: false, einde: { op: d.now.toUTC().toISO(), door: PEOPLE.regisseur.userId, reden: 'toestemmingIngetrokken' } });
+    expect(ggz).to.deep.include({ active: false, einde: { op: d.now.toUTC().toISO(), door: PEOPLE.regisseur.userId, reden: 'toestemmingIngetrokken', ingetrokkenOp: '2026-11-23' } });
     expect(ggz?.toestemming).to.equal(undefined);
     expect(d.case.memberIds).not.to.include(GGZ);
     expect(sightOf(d.case, GGZ).parts.size).to.equal(0);

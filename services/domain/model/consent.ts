@@ -51,4 +51,5 @@ export type Toestemming = z.infer<typeof toestemming>;
 /** Why a professional is no longer on the case. */
 export const END_REASONS = ['verwijderd', 'toestemmingIngetrokken'] as const;
 export type EndReason = (typeof END_REASONS)[number];
-export const einde = z.object({ op: instant, door: userId, reden: z.enum(END_REASONS) });
+/** When the professional left the case (recorded `op`, by `door`), why, and for a withdrawal the day the inwoner said so. */
+export const einde = z.object({ op: instant, door: userId, reden: z.enum(END_REASONS), ingetrokkenOp: calendarDate('de datum waarop de toestemming is ingetrokken').optional() });

@@ -230,7 +230,7 @@ export const EDITS: EditTable = {
       notInTheFuture(cmd.op, ctx, 'De datum waarop de toestemming is ingetrokken ligt in de toekomst.');
       delete p.toestemming;
       p.active = false;
-      p.einde = { op: nowIso(ctx), door: ctx.actor.userId, reden: 'toestemmingIngetrokken' };
+      p.einde = { op: nowIso(ctx), door: ctx.actor.userId, reden: 'toestemmingIngetrokken', ingetrokkenOp: cmd.op };
       partyEvent(c, ctx, cmd.userId, 'toestemmingIngetrokken');
       if (c.regieOverdragen?.aan === cmd.userId) lapseRegieVoorstel(c, ctx);
     },
