@@ -1,3 +1,4 @@
+import { mayBeShown } from '../../services/domain/model/visibility';
 import { toAttachment } from '../../cards/render';
 import type { ApprovalService, ApprovalView } from '../../services/approvals/approval-service';
 import { APPROVAL_OUTCOME_LABELS } from '../../services/domain/model/approval';
@@ -46,7 +47,8 @@ export class ApprovalDelivery {
       const card = this.cards.render(view, await this.viewer(copy.userId));
       await this.notifier.update(copy.userId, copy.activityId, { attachments: [toAttachment(card)] });
     }
-    if (!request.decision) return;
+    // The requester hears it only while on the case and allowed to see Deel B (consent may have changed meanwhile).
+    if (!request.decision || !c.memberIds.includes(request.requestedBy) || !mayBeShown(c, request.requestedBy, 'deelB')) return;
     const reason = request.decision.reason ? ` Reden: ${request.decision.reason}` : '';
     await this.notifier.send(request.requestedBy, {
       text: `Besluit over Deel B van casus ${c.reference}: **${APPROVAL_OUTCOME_LABELS[request.decision.outcome]}**.${reason} Typ **casus ${c.reference}** en dan **verder**.`,

@@ -1,3 +1,4 @@
+import { mayBeShown } from '../../services/domain/model/visibility';
 import type { TurnContext } from 'botbuilder';
 import { renderDeelBReviewCard } from '../../cards/deel-b-review';
 import { renderNoticeCard } from '../../cards/notice';
@@ -64,7 +65,9 @@ export class DeelBReview {
   /** The professional asks an aanjager from the roles to look at Deel B of the active case. */
   async ask(turn: TurnContext, caseId: string): Promise<string> {
     const actor = await actorOf(turn, this.services.directory);
-    const aanjagers = (await this.services.directory.usersWithRole('aanjager')).filter((u) => u !== actor.userId);
+    const { case: current } = await this.services.cases.get(actor, caseId);
+    // A party of the case without the inwoner's consent for Deel B is not asked to look at it.
+    const aanjagers = (await this.services.directory.usersWithRole('aanjager')).filter((u) => u !== actor.userId && mayBeShown(current, u, 'deelB'));
     const aanjager = aanjagers[0];
     if (!aanjager) return 'Er is in de rollen geen aanjager bekend; vraag de beheerder de rollen bij te werken.';
     const c = await this.services.cases.execute(actor, caseId, { type: 'recordDeelB', aanjagerUserId: aanjager });

@@ -1,3 +1,4 @@
+import { mayBeShown } from '../../services/domain/model/visibility';
 import type { TurnContext } from 'botbuilder';
 import { renderEscalationCard } from '../../cards/escalation';
 import { renderNoticeCard } from '../../cards/notice';
@@ -58,7 +59,8 @@ export class Escalations {
   /** Send the open escalation's card to whoever it asks. */
   async deliver(actor: Actor, caseId: string): Promise<{ reached: number; asked: number }> {
     const c = (await this.services.cases.get(actor, caseId)).case;
-    const asked = c.escalaties.at(-1)?.askedUserIds ?? [];
+    // The card holds the request and its decision (Deel B): not for a party without the inwoner's consent for it.
+    const asked = (c.escalaties.at(-1)?.askedUserIds ?? []).filter((userId) => mayBeShown(c, userId, 'deelB'));
     let reached = 0;
     for (const userId of asked) {
       const card = this.card(c, { userId, orgRoles: await this.services.directory.rolesOf(userId) });

@@ -1,4 +1,5 @@
 import type { BudgetLedger, PeriodBudget } from '../budget/ledger';
+import { mayBeShown } from '../domain/model/visibility';
 import type { CaseService } from '../cases/case-service';
 import { DomainError } from '../domain/errors';
 import type { ApprovalOutcome, ApprovalRequest } from '../domain/model/approval';
@@ -43,7 +44,8 @@ export class ApprovalService {
     if (!c.deelB?.verzoek) return [];
     const roles = approverRolesFor(c.deelB.verzoek, this.deps.cases.policy);
     const users = (await Promise.all(roles.map((r) => this.deps.directory.usersWithRole(r)))).flat();
-    return [...new Set(users)].filter((u) => u !== requester);
+    // A party of the case without the inwoner's consent for Deel B is not asked, whatever its role.
+    return [...new Set(users)].filter((u) => u !== requester && mayBeShown(c, u, 'deelB'));
   }
 
   /** Submit Deel B for a decision, asking everyone the policy names. Returns the case and the new request. */

@@ -26,8 +26,21 @@ export function sightOf(c: Case, userId: string): Sight {
   if (own?.role === 'betrokkenProfessional') {
     return own.toestemming ? { parts: new Set(own.toestemming.onderdelen), all: false } : NOTHING;
   }
-  if (own || c.memberIds.includes(userId)) return ALL;
+  if (own) return ALL;
+  // Someone whose place on the case ended (consent withdrawn, taken off) sees nothing, whatever role they hold.
+  if (c.professionals.some((p) => p.userId === userId && p.einde)) return NOTHING;
+  if (c.memberIds.includes(userId)) return ALL;
   return NOTHING;
+}
+
+/**
+ * Whether `userId` may be shown `part` of the case by someone else's action (asked to approve Deel B, to look at it as
+ * aanjager, to answer an escalation, told a decision's reason): a party of the case — on it or no longer — only with
+ * the inwoner's consent for it, whatever organisation role it also holds; anyone else as their role asks.
+ */
+export function mayBeShown(c: Case, userId: string, part: ConsentPart): boolean {
+  const party = c.professionals.some((p) => p.userId === userId && (p.role === 'betrokkenProfessional' || p.einde));
+  return !party || sightOf(c, userId).parts.has(part);
 }
 
 /**

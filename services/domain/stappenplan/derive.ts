@@ -25,6 +25,8 @@ export function withDerived(c: Case, ctx: Pick<MachineContext, 'policy' | 'kalen
   for (const p of c.professionals) if (p.active) members.add(p.userId);
   for (const r of c.approvals) r.askedUserIds.forEach((u) => members.add(u));
   for (const e of c.escalaties) e.askedUserIds.forEach((u) => members.add(u));
+  // A party whose place ended (consent withdrawn, taken off) is off the case, also when it was once asked to decide.
+  for (const p of c.professionals) if (!p.active && p.einde) members.delete(p.userId);
 
   const due: DueItem[] = [];
   if (c.step !== 'afgesloten') {

@@ -1,3 +1,4 @@
+import { sightOf } from '../model/visibility';
 import { DomainError } from '../errors';
 import { activeCasusregisseur, type Case, type TransitionName } from '../model/case';
 import { openMdo } from '../model/mdo';
@@ -38,6 +39,8 @@ const requireToelichting = (what: string) => (_c: Case, cmd: TransitionCommand) 
 const gateUitvoering = (c: Case, ctx: MachineContext): DomainError | undefined => {
   const late = lateKorteActies(c, ctx);
   if (late.length > 0) {
+    // The actions by name only to whom may see Deel A.
+    if (!sightOf(c, ctx.actor.userId).parts.has('deelA')) return new DomainError('CASE.DEEL_A_INCOMPLETE', 'Uitvoering gebeurt binnen zes weken; de casusregisseur moet eerst acties van het plan eerder plannen.');
     return refuse('CASE.DEEL_A_INCOMPLETE', 'Uitvoering gebeurt binnen zes weken. Plan deze acties eerder of zet ze op lange termijn:', late);
   }
   return undefined;
@@ -199,9 +202,12 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   },
   {
     name: 'planLukt', from: 'uitvoering', to: 'evaluatie', permission: 'uitvoerend',
-    guard: (c) => {
+    guard: (c, _cmd, ctx) => {
       const open = openKorteActies(c);
-      return open.length ? refuse('CASE.ACTIES_OPEN', 'Zet eerst deze acties op gedaan of vervallen:', open) : undefined;
+      if (open.length === 0) return undefined;
+      // The actions by name only to whom may see Deel A.
+      if (!sightOf(c, ctx.actor.userId).parts.has('deelA')) return new DomainError('CASE.ACTIES_OPEN', 'Er staan nog acties van het plan open; die moeten eerst gedaan of vervallen zijn.');
+      return refuse('CASE.ACTIES_OPEN', 'Zet eerst deze acties op gedaan of vervallen:', open);
     },
   },
   {
