@@ -11,6 +11,7 @@ import type { ActiveCase } from './dialogs/main-dialog';
 import type { FileOffers } from './file-offers';
 import { actorOf, type BotServices } from './turn-services';
 import { caseListItem, caseViewData, statusText } from './views';
+import { sightOf } from '../services/domain/model/visibility';
 
 const PAGE_SIZE = 10;
 const NO_CASE_CHOSEN = 'Er is nog geen casus gekozen. Typ **mijn casussen** of **nieuwe casus**.';
@@ -90,7 +91,8 @@ export class CaseCommands {
     return this.withActiveCase(turn, async (active) => {
       const actor = await actorOf(turn, this.services.directory);
       const stored = await this.services.cases.get(actor, active.caseId);
-      const asksBudget = stored.case.approvals.some((r) => r.amountCents !== undefined);
+      // The budget line says money was asked: part of Deel B, so only for whom may see it.
+      const asksBudget = stored.case.approvals.some((r) => r.amountCents !== undefined) && sightOf(stored.case, actor.userId).parts.has('deelB');
       const budget = asksBudget ? `\n\n${budgetLineOf(stored.case.teamId, await this.services.approvals.budgetNow(stored.case))}` : '';
       await turn.sendActivity(`${statusText(stored.case, this.services.cases.context(actor))}${budget}`);
     });
