@@ -10,48 +10,13 @@ const path = require('node:path');
 const os = require('node:os');
 const fs = require('node:fs');
 const assert = require('node:assert/strict');
-const { chromium } = require('playwright-core');
+const { launchBrowser, openPlayground, sleep, waitFor } = require('./playground-page');
 
 const port = '3980';
 const firstPort = 56165;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-people-'));
 const root = path.join(__dirname, '..');
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(url, tries = 100) {
-  for (let i = 0; i < tries; i++) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(300);
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-/** One person's page: type a line, read what the chat shows. */
-async function openPerson(browser, listenPort) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
-  await page.goto(`http://127.0.0.1:${listenPort}`);
-  const box = page.locator('[data-lexical-editor="true"][role="textbox"]');
-  await box.waitFor({ timeout: 30_000 });
-  await sleep(2000);
-  return {
-    page,
-    async say(text) {
-      await box.click();
-      await page.keyboard.type(text);
-      await page.keyboard.press('Enter');
-      await sleep(1800);
-    },
-    /** Text of the page: the chat (the bot's answers, the person's own lines), the log panel, who is signed in. */
-    text: () => page.locator('body').innerText(),
-  };
-}
 
 async function main() {
   let log = '';
@@ -66,13 +31,9 @@ async function main() {
   try {
     await waitFor(`http://127.0.0.1:${firstPort}/_debug/ping`);
     await waitFor(`http://127.0.0.1:${firstPort + 1}/_debug/ping`);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
-    });
-    const alex = await openPerson(browser, firstPort);
-    const megan = await openPerson(browser, firstPort + 1);
+    browser = await launchBrowser();
+    const alex = await openPlayground(browser, firstPort);
+    const megan = await openPlayground(browser, firstPort + 1);
     assert.match(await alex.text(), /Alex Wilber/, 'page 1 is Alex Wilber');
     assert.match(await megan.text(), /Megan Bowen/, 'page 2 is Megan Bowen');
 

@@ -6,7 +6,7 @@ const { spawn } = require('node:child_process');
 const path = require('node:path');
 const os = require('node:os');
 const fs = require('node:fs');
-const { chromium } = require('playwright-core');
+const { launchBrowser, openPlayground, sleep, waitFor } = require('./playground-page');
 const { peopleFile } = require('./chat-people');
 
 const port = '3979';
@@ -14,20 +14,6 @@ const playgroundPort = '56160';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-screenshot-'));
 const root = path.join(__dirname, '..');
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(url, tries = 100) {
-  for (let i = 0; i < tries; i++) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(300);
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 /** The README's people file for the playground's mock users, so "collega toevoegen" has colleagues to offer. */
 function writePeopleFile() {
@@ -44,23 +30,8 @@ async function main() {
   let browser;
   try {
     await waitFor(`http://127.0.0.1:${playgroundPort}/_debug/ping`);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
-    });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
-    await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
-    await page.goto(`http://127.0.0.1:${playgroundPort}`);
-    const box = page.locator('[data-lexical-editor="true"][role="textbox"]');
-    await box.waitFor({ timeout: 30_000 });
-    await sleep(2000);
-    const say = async (text) => {
-      await box.click();
-      await page.keyboard.type(text);
-      await page.keyboard.press('Enter');
-      await sleep(1800);
-    };
+    browser = await launchBrowser();
+    const { page, say } = await openPlayground(browser, playgroundPort);
     for (const text of [
       'nieuwe casus',
       'Ik krijg een brief dat we het huis uit moeten. Ik slaap niet meer.',

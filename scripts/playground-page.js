@@ -1,0 +1,52 @@
+// What the screenshot scripts share: waiting for a local server, headless Chromium that reaches only loopback, and a
+// playground page a script can type into and read.
+'use strict';
+const { chromium } = require('playwright-core');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolve once `url` answers 2xx; throw after `tries` attempts 300 ms apart. */
+async function waitFor(url, tries = 100) {
+  for (let i = 0; i < tries; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(300);
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** Debian's Chromium, headless, resolving nothing but localhost and 127.0.0.1. */
+function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
+  });
+}
+
+/** One person's playground page: type a line (and wait for the answer), read what the page shows. */
+async function openPlayground(browser, listenPort) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
+  await page.goto(`http://127.0.0.1:${listenPort}`);
+  const box = page.locator('[data-lexical-editor="true"][role="textbox"]');
+  await box.waitFor({ timeout: 30_000 });
+  await sleep(2000);
+  return {
+    page,
+    async say(text) {
+      await box.click();
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+      await sleep(1800);
+    },
+    /** Text of the page: the chat (the bot's answers, the person's own lines), the log panel, who is signed in. */
+    text: () => page.locator('body').innerText(),
+  };
+}
+
+module.exports = { sleep, waitFor, launchBrowser, openPlayground };
