@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../errors';
-import { activeWorkers, type Case, type PartyEntry } from '../model/case';
-import { CONSENT_PARTS, type ConsentInput, type ConsentPart, type Toestemming } from '../model/consent';
+import { activeWorkers, type Case } from '../model/case';
+import type { ConsentPart } from '../model/consent';
 import { requireSight } from '../model/visibility';
-import type { CaseProfessional } from '../model/roles';
 import { ZRM_VERSION } from '../model/leefgebieden';
 import { MDO_CHECKLIST, openMdo, type ChecklistSection } from '../model/mdo';
 import type { Step } from '../model/steps';
@@ -14,8 +13,9 @@ import type { CaseCommand, CommandOf } from './commands';
 import type { MachineContext } from './context';
 import { nowIso } from './context';
 import { currentRequest } from './guards';
-import { lapseRegieVoorstel, newDeelBVersion } from './effects';
+import { newDeelBVersion } from './effects';
 import { answerCasusregie, proposeCasusregie } from './casusregie';
+import { addProfessional, changeConsent, deactivateProfessional, withdrawConsent } from './parties';
 import { caseRoleOf, requirePermission, type Permission } from './permissions';
 
 type DataCommand = Exclude<CaseCommand, { type: 'overgang' }>;
@@ -188,65 +188,10 @@ export const EDITS: EditTable = {
   withdrawApproval: { steps: ['onderbouwing', 'escaleren'], apply: withdrawApproval },
   escalateFurther: { steps: ['escaleren'], apply: escalateFurther },
   recordDeelC: { steps: ['evaluatie'], permission: 'uitvoerend', apply: (c, { type: _t, ...d }) => assignGiven(c.deelC, d) },
-  addProfessional: {
-    steps: OPEN_STEPS, permission: 'regisseur',
-    apply: (c, cmd, ctx) => {
-      const existing = c.professionals.find((p) => p.userId === cmd.userId);
-      if (existing?.active) throw new DomainError('CASE.PROFESSIONAL_EXISTS');
-      if (cmd.role === 'casusregisseur') {
-        throw new DomainError('CASE.FORBIDDEN_ROLE', 'De casusregie gaat over via de afspraken van het MDO.');
-      }
-      if (cmd.role === 'betrokkenProfessional' && !cmd.toestemming) {
-        throw new DomainError('CASE.CONSENT_REQUIRED', 'Leg eerst de toestemming van de inwoner vast: hoe en wanneer die gegeven is, en welke onderdelen de collega mag zien.');
-      }
-      const toestemming = cmd.toestemming && recordedConsent(cmd.toestemming, ctx);
-      const entry = {
-        userId: cmd.userId, role: cmd.role, addedAt: nowIso(ctx), addedBy: ctx.actor.userId, active: true,
-        ...(cmd.displayName ? { displayName: cmd.displayName } : {}),
-        ...(cmd.organisatie ? { organisatie: cmd.organisatie } : {}),
-        ...(cmd.taak ? { taak: cmd.taak } : {}),
-        ...(toestemming ? { toestemming } : {}),
-      };
-      if (existing) {
-        // Back on the case: what was recorded before (consent, the end) is replaced, not merged.
-        for (const key of ['displayName', 'organisatie', 'taak', 'toestemming', 'einde'] as const) delete existing[key];
-        Object.assign(existing, entry);
-      } else c.professionals.push(entry);
-      partyEvent(c, ctx, cmd.userId, 'toegevoegd');
-    },
-  },
-  changeConsent: {
-    steps: OPEN_STEPS, permission: 'regisseur',
-    apply: (c, cmd, ctx) => {
-      const p = activeParty(c, cmd.userId);
-      p.toestemming = recordedConsent(cmd.toestemming, ctx);
-      partyEvent(c, ctx, cmd.userId, 'toestemmingGewijzigd');
-    },
-  },
-  withdrawConsent: {
-    steps: OPEN_STEPS, permission: 'regisseur',
-    apply: (c, cmd, ctx) => {
-      const p = activeParty(c, cmd.userId);
-      notInTheFuture(cmd.op, ctx, 'De datum waarop de toestemming is ingetrokken ligt in de toekomst.');
-      delete p.toestemming;
-      p.active = false;
-      p.einde = { op: nowIso(ctx), door: ctx.actor.userId, reden: 'toestemmingIngetrokken', ingetrokkenOp: cmd.op };
-      partyEvent(c, ctx, cmd.userId, 'toestemmingIngetrokken');
-      if (c.regieOverdragen?.aan === cmd.userId) lapseRegieVoorstel(c, ctx);
-    },
-  },
-  deactivateProfessional: {
-    steps: OPEN_STEPS, permission: 'regisseur',
-    apply: (c, cmd, ctx) => {
-      const p = c.professionals.find((x) => x.userId === cmd.userId && x.active);
-      if (!p) throw new DomainError('CASE.NOT_A_MEMBER');
-      if (p.role === 'casusregisseur') throw new DomainError('CASE.FORBIDDEN_ROLE', 'Draag eerst de casusregie over.');
-      p.active = false;
-      p.einde = { op: nowIso(ctx), door: ctx.actor.userId, reden: 'verwijderd' };
-      partyEvent(c, ctx, cmd.userId, 'verwijderd');
-      if (c.regieOverdragen?.aan === cmd.userId) lapseRegieVoorstel(c, ctx);
-    },
-  },
+  addProfessional: { steps: OPEN_STEPS, permission: 'regisseur', apply: addProfessional },
+  changeConsent: { steps: OPEN_STEPS, permission: 'regisseur', apply: changeConsent },
+  withdrawConsent: { steps: OPEN_STEPS, permission: 'regisseur', apply: withdrawConsent },
+  deactivateProfessional: { steps: OPEN_STEPS, permission: 'regisseur', apply: deactivateProfessional },
   proposeCasusregie: { steps: OPEN_STEPS, permission: 'regisseur', apply: proposeCasusregie },
   // Only the proposed party may answer: the handler's own check, as approvals check their own rights.
   answerCasusregie: { steps: OPEN_STEPS, apply: answerCasusregie },
@@ -257,30 +202,6 @@ function invitable(c: Case, userIds: readonly string[]): string[] {
   const parties = new Set(activeWorkers(c).map((p) => p.userId));
   if (userIds.some((id) => !parties.has(id))) throw new DomainError('CASE.NOT_A_MEMBER', 'Een van de gekozen deelnemers staat niet (meer) op de casus; kies opnieuw wie je uitnodigt.');
   return [...new Set(userIds)];
-}
-
-/** An active betrokken professional (a party whose consent can change), or CASE.NOT_A_MEMBER. */
-function activeParty(c: Case, userId: string): CaseProfessional {
-  const p = c.professionals.find((x) => x.userId === userId && x.active);
-  if (!p) throw new DomainError('CASE.NOT_A_MEMBER');
-  if (p.role !== 'betrokkenProfessional') {
-    throw new DomainError('CASE.FORBIDDEN_ROLE', p.role === 'casusregisseur' ? 'De casusregisseur ziet de hele casus; draag eerst de casusregie over.' : 'Deze collega kijkt mee vanuit een rol in de Helmond Aanpak, niet met toestemming per onderdeel.');
-  }
-  return p;
-}
-
-function notInTheFuture(date: string, ctx: MachineContext, refusal: string): void {
-  if (date > (ctx.now.setZone(ZONE).toISODate() as string)) throw new DomainError('CASE.INVALID_INPUT', refusal);
-}
-
-/** The consent as recorded now by the actor; a date in the future is refused. */
-function recordedConsent(input: ConsentInput, ctx: MachineContext): Toestemming {
-  notInTheFuture(input.op, ctx, 'De datum van de toestemming ligt in de toekomst; vul de dag in waarop de inwoner toestemming gaf.');
-  return { ...input, onderdelen: CONSENT_PARTS.filter((part) => input.onderdelen.includes(part)), vastgelegdDoor: ctx.actor.userId, vastgelegdOp: nowIso(ctx) };
-}
-
-function partyEvent(c: Case, ctx: MachineContext, partij: string, gebeurtenis: PartyEntry['gebeurtenis']): void {
-  c.history.push({ at: nowIso(ctx), by: ctx.actor.userId, partij, gebeurtenis });
 }
 
 /**
