@@ -1,4 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { Professional } from '../services/ports/people';
 import { renderCollegaToevoegenCard, type CollegaToevoegenCardData } from '../cards/collega-toevoegen';
 import { toAttachment } from '../cards/render';
 import { isDomainError, type DomainError } from '../services/domain/errors';
@@ -43,24 +44,15 @@ export class PartyCommands {
   /** "Toevoegen" on the card. A refusal comes back on the card, with what was filled in. */
   async add(turn: TurnContext, value: unknown): Promise<void> {
     const parsed = parseCard(CARD_PAYLOADS.collegaToevoegen, value);
-    if (!parsed.ok) {
-      const caseId = caseIdOf(value);
-      if (!caseId || !isDomainError(parsed.error, 'CASE.INVALID_INPUT')) return void (await turn.sendActivity(parsed.error.userMessage));
-      return this.offer(turn, caseId, { melding: parsed.error.userMessage, ingevuld: filledIn(value) });
-    }
+    if (!parsed.ok) return this.refused(turn, value, parsed.error, this.collegaCardAgain(turn, value));
     const { caseId, userId, organisatie, taak, toestemming } = parsed.value;
     const actor = await actorOf(turn, this.services.directory);
     const person = await this.services.people.find(userId);
-    let c: Case;
-    try {
-      c = await this.services.cases.execute(actor, caseId, {
-        type: 'addProfessional', userId, role: 'betrokkenProfessional', organisatie, taak, toestemming,
-        ...(person ? { displayName: person.displayName } : {}),
-      });
-    } catch (error) {
-      if (!isDomainError(error) || error.code.startsWith('STORE.') || error.code === 'CASE.NOT_FOUND') throw error;
-      return this.offer(turn, caseId, { melding: error.userMessage, ingevuld: { organisatie, taak, ...toestemming }, ...(person ? { gekozen: person } : {}) });
-    }
+    const c = await this.onCase(turn, caseId, {
+      type: 'addProfessional', userId, role: 'betrokkenProfessional', organisatie, taak, toestemming,
+      ...(person ? { displayName: person.displayName } : {}),
+    }, this.collegaCardAgain(turn, value, person));
+    if (!c) return;
     const naam = person?.displayName ?? 'De collega';
     const ziet = toestemming.onderdelen.map((part) => CONSENT_PART_LABELS[part]).join(', ');
     const door = nameOf(c, actor.userId, (await this.services.people.find(actor.userId))?.displayName ?? 'Een collega');
@@ -89,9 +81,9 @@ export class PartyCommands {
   /** "Toestemming wijzigen": the party sees what the new consent names from now on, and is told so. */
   async changeConsent(turn: TurnContext, value: unknown): Promise<void> {
     const parsed = parseCard(CARD_PAYLOADS.toestemmingWijzigen, value);
-    if (!parsed.ok) return this.consentRefused(turn, value, parsed.error);
+    if (!parsed.ok) return this.refused(turn, value, parsed.error, this.consentCardAgain(turn, value));
     const { caseId, userId, toestemming } = parsed.value;
-    const c = await this.onCase(turn, caseId, { type: 'changeConsent', userId, toestemming }, value);
+    const c = await this.onCase(turn, caseId, { type: 'changeConsent', userId, toestemming }, this.consentCardAgain(turn, value));
     if (!c) return;
     // The colleague (and the others) hear of it through the case's outbox, written with the change.
     const naam = nameOf(c, userId);
@@ -102,9 +94,9 @@ export class PartyCommands {
   /** "Toestemming intrekken": the party leaves the case and is told (by the outbox) that its access ended, nothing more. */
   async withdrawConsent(turn: TurnContext, value: unknown): Promise<void> {
     const parsed = parseCard(CARD_PAYLOADS.toestemmingIntrekken, value);
-    if (!parsed.ok) return this.consentRefused(turn, value, parsed.error);
+    if (!parsed.ok) return this.refused(turn, value, parsed.error, this.consentCardAgain(turn, value));
     const { caseId, userId, op } = parsed.value;
-    const c = await this.onCase(turn, caseId, { type: 'withdrawConsent', userId, op }, value);
+    const c = await this.onCase(turn, caseId, { type: 'withdrawConsent', userId, op }, this.consentCardAgain(turn, value));
     if (!c) return;
     const naam = nameOf(c, userId);
     await turn.sendActivity(`De toestemming is ingetrokken: ${naam} staat niet meer op de casus en ziet er niets meer van. ${naam} krijgt bericht dat de toegang is beëindigd.`);
@@ -113,30 +105,39 @@ export class PartyCommands {
   /** "Van de casus halen": the colleague's work on the case is done; they are told (by the outbox) they are off it. */
   async remove(turn: TurnContext, value: unknown): Promise<void> {
     const parsed = parseCard(CARD_PAYLOADS.collegaVerwijderen, value);
-    if (!parsed.ok) return this.consentRefused(turn, value, parsed.error);
+    if (!parsed.ok) return this.refused(turn, value, parsed.error, this.consentCardAgain(turn, value));
     const { caseId, userId } = parsed.value;
-    const c = await this.onCase(turn, caseId, { type: 'deactivateProfessional', userId }, value);
+    const c = await this.onCase(turn, caseId, { type: 'deactivateProfessional', userId }, this.consentCardAgain(turn, value));
     if (!c) return;
     const naam = nameOf(c, userId);
     await turn.sendActivity(`${naam} staat niet meer op de casus. ${naam} krijgt bericht dat de toegang is beëindigd.`);
   }
 
-  /** A command on the case from the toestemming card; a refusal the professional can fix comes back on the card. */
-  private async onCase(turn: TurnContext, caseId: string, command: CaseCommandInput, value: unknown): Promise<Case | undefined> {
+  /** A command on the case from a card; a refusal the professional can fix comes back on the card (`again`). */
+  private async onCase(turn: TurnContext, caseId: string, command: CaseCommandInput, again: CardAgain): Promise<Case | undefined> {
     const actor = await actorOf(turn, this.services.directory);
     try {
       return await this.services.cases.execute(actor, caseId, command);
     } catch (error) {
       if (!isDomainError(error) || error.code.startsWith('STORE.') || error.code === 'CASE.NOT_FOUND') throw error;
-      await this.offerConsent(turn, caseId, { melding: error.userMessage, ingevuld: filledIn(value) });
+      await again(caseId, error.userMessage);
       return undefined;
     }
   }
 
-  private async consentRefused(turn: TurnContext, value: unknown, error: DomainError): Promise<void> {
+  /** A card whose inputs were refused comes back with the sentence; a card that is not ours is answered in words. */
+  private async refused(turn: TurnContext, value: unknown, error: DomainError, again: CardAgain): Promise<void> {
     const caseId = caseIdOf(value);
     if (!caseId || !isDomainError(error, 'CASE.INVALID_INPUT')) return void (await turn.sendActivity(error.userMessage));
-    await this.offerConsent(turn, caseId, { melding: error.userMessage, ingevuld: filledIn(value) });
+    await again(caseId, error.userMessage);
+  }
+
+  private collegaCardAgain(turn: TurnContext, value: unknown, gekozen?: Professional): CardAgain {
+    return (caseId, melding) => this.offer(turn, caseId, { melding, ingevuld: filledIn(value), ...(gekozen ? { gekozen } : {}) });
+  }
+
+  private consentCardAgain(turn: TurnContext, value: unknown): CardAgain {
+    return (caseId, melding) => this.offerConsent(turn, caseId, { melding, ingevuld: filledIn(value) });
   }
 
   private today(): string {
@@ -147,6 +148,9 @@ export class PartyCommands {
     await turn.sendActivity('Er is niemand toegevoegd.');
   }
 }
+
+/** Send the card again for this case, with what was wrong. */
+type CardAgain = (caseId: string, melding: string) => Promise<void>;
 
 const caseIdOf = (value: unknown) => (typeof (value as { caseId?: unknown })?.caseId === 'string' ? (value as { caseId: string }).caseId : undefined);
 
