@@ -24,6 +24,7 @@ import { GraphAppInstaller } from '../services/adapters/graph/graph-app-installe
 import type { AppInstaller } from '../services/ports/app-installer';
 import { ProactiveReach, type ProactiveReachOptions } from '../services/notify/proactive-reach';
 import { OutboxDispatcher, type DispatcherOptions } from '../services/notify/dispatcher';
+import { reminderAsCard } from './reminder-card';
 import { GraphPeople } from '../services/adapters/graph/graph-people';
 import { loadFilePeople } from '../services/adapters/file/file-people';
 import type { People } from '../services/ports/people';
@@ -39,7 +40,6 @@ import { BudgetLedger, budgetDocument } from '../services/budget/ledger';
 import { CosmosVersionedStore } from '../services/adapters/cosmos/cosmos-versioned-store';
 import { conversationReference, ConversationReferences } from '../services/notify/conversation-references';
 import type { DocumentKind, VersionedStore } from '../services/ports/versioned-store';
-import { leaseDocument, ReminderLeases } from '../services/reminders/leases';
 import { FileVersionedStore } from '../services/adapters/file/file-versioned-store';
 import { SentCards, sentCardsDocument } from '../services/notify/sent-cards';
 import { ApprovalService } from '../services/approvals/approval-service';
@@ -72,9 +72,8 @@ interface Backend {
 export interface Runtime {
   readonly bot: HelmondBot;
   readonly services: BotServices;
-  /** The doorbraakbudget ledger and the reminder leases, on the same backend (used by approvals and reminders). */
+  /** The doorbraakbudget ledger, on the same backend (used by approvals). */
   readonly ledger: BudgetLedger;
-  readonly leases: ReminderLeases;
   /** Proactive messages; attach the HTTP edge's adapter once it exists. */
   readonly notifier: ProactiveNotifier;
   /** Delivers the cases' outboxes through the notifier; start it once the notifier is attached (`close` stops it). */
@@ -186,6 +185,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
       clock,
       policy: config.policy,
       kalender,
+      reminders: config.reminders,
       ...(overrides.ids ? { ids: overrides.ids } : {}),
     });
     const planner = new MdoPlanner({ cases, calendar: overrides.calendar ?? calendarOf(config.calendar, clock), clock, kalender });
@@ -193,19 +193,28 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     const ledger = new BudgetLedger(await backend.versioned('budgets', budgetDocument));
     const approvals = new ApprovalService({ cases, ledger, directory, clock });
     const services: BotServices = { cases, approvals, directory, people, clock, references, ledger, planner };
-    const leases = new ReminderLeases(await backend.versioned('leases', leaseDocument));
     const notifier = new ProactiveNotifier(new ProactiveReach(references, overrides.installer ?? installerOf(config.appInstall), overrides.reach));
     const cards = new ApprovalCards();
     const delivery = new ApprovalDelivery(services, approvals, cards, notifier, new SentCards(await backend.versioned('sentCards', sentCardsDocument)));
     // Without an Azure Bot registration this is a local run: files by link (the playground has no file consent).
     const downloads = config.bot.appId ? undefined : new Downloads(clock);
     const bot = new HelmondBot(services, new ConversationMemberState(backend.state), config.teamId, { cards, delivery, notifier }, downloads);
-    const dispatcher = new OutboxDispatcher(caseStore, notifier, { instanceId: instanceId(), intervalMs: config.outbox.intervalMs, render: changesAsCard, ...overrides.dispatcher });
+    const dispatcher = new OutboxDispatcher(caseStore, notifier, {
+      instanceId: instanceId(),
+      intervalMs: config.outbox.intervalMs,
+      reminderIntervalMs: config.outbox.reminderIntervalMs,
+      render: changesAsCard,
+      renderReminder: reminderAsCard,
+      kalender,
+      roleHolders: (role) => directory.usersWithRole(role),
+      now: () => clock.now().toJSDate(),
+      ...overrides.dispatcher,
+    });
     const close = async () => {
       await dispatcher.stop();
       await backend.close();
     };
-    return { bot, services, ledger, leases, notifier, dispatcher, store: backend.name, ...(downloads ? { downloads } : {}), close };
+    return { bot, services, ledger, notifier, dispatcher, store: backend.name, ...(downloads ? { downloads } : {}), close };
   } catch (error) {
     await backend.close();
     throw error;

@@ -18,6 +18,7 @@ import { DomainError } from '../services/domain/errors';
 import type { CosmosOptions } from '../services/adapters/cosmos/options';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../services/domain/model/approval';
 import { ORG_ROLES, type OrgRole } from '../services/domain/model/roles';
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../services/domain/model/reminder';
 import { GUID, isLoopbackHost, parseRoles, parseTenants, parseTiers } from './config-values';
 import { LOG_LEVELS, type LogLevel } from './logging';
 
@@ -94,7 +95,10 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   readonly teamId: string;
   /** The dispatcher of the cases' outboxes (notifications of changes): how often it looks for work. */
-  readonly outbox: { readonly intervalMs: number };
+  /** How often the dispatcher sweeps outboxes, and looks for due reminders. */
+  readonly outbox: { readonly intervalMs: number; readonly reminderIntervalMs: number };
+  /** What reminders wait for (escalations, the Deel C evaluation after the plan is realised). */
+  readonly reminders: ReminderPolicy;
   readonly bot: {
     /** Undefined for local runs: then the bot accepts anonymous requests. */
     readonly appId: string | undefined;
@@ -154,6 +158,9 @@ const EnvSchema = z
       /^[A-Za-z0-9_-]{1,64}$/.test(v),
     ),
     OUTBOX_INTERVAL_SECONDS: text('OUTBOX_INTERVAL_SECONDS moet een heel getal tussen 1 en 3600 zijn.', (v) => /^\d{1,4}$/.test(v) && +v >= 1 && +v <= 3600),
+    REMINDER_INTERVAL_SECONDS: text('REMINDER_INTERVAL_SECONDS moet een heel getal tussen 1 en 3600 zijn.', (v) => /^\d{1,4}$/.test(v) && +v >= 1 && +v <= 3600),
+    ESCALATIE_STUCK_WERKDAGEN: text('ESCALATIE_STUCK_WERKDAGEN moet een heel aantal werkdagen zijn (1 tot 60).', (v) => /^\d{1,2}$/.test(v) && +v >= 1 && +v <= 60),
+    EVALUATIE_NA_MAANDEN: text('EVALUATIE_NA_MAANDEN moet een heel aantal maanden zijn (1 tot 24).', (v) => /^\d{1,2}$/.test(v) && +v >= 1 && +v <= 24),
     MicrosoftAppId: text('MicrosoftAppId moet een GUID zijn (de app-id van de botregistratie).', (v) => GUID.test(v)),
     MicrosoftAppPassword: text('MicrosoftAppPassword is niet geldig.'),
     MicrosoftAppType: text(`MicrosoftAppType moet ${APP_TYPES.join(', ')} zijn.`, (v) =>
@@ -261,7 +268,11 @@ function toConfig(env: Env): AppConfig {
     dataDir: env.DATA_DIR ?? './.data',
     logLevel: (env.LOG_LEVEL ?? 'info') as LogLevel,
     teamId: env.TEAM_ID ?? 'wijkteam',
-    outbox: { intervalMs: Number(env.OUTBOX_INTERVAL_SECONDS ?? 5) * 1000 },
+    outbox: { intervalMs: Number(env.OUTBOX_INTERVAL_SECONDS ?? 5) * 1000, reminderIntervalMs: Number(env.REMINDER_INTERVAL_SECONDS ?? 60) * 1000 },
+    reminders: {
+      escalatieWerkdagen: env.ESCALATIE_STUCK_WERKDAGEN ? Number(env.ESCALATIE_STUCK_WERKDAGEN) : DEFAULT_REMINDER_POLICY.escalatieWerkdagen,
+      evaluatieNaMaanden: env.EVALUATIE_NA_MAANDEN ? Number(env.EVALUATIE_NA_MAANDEN) : DEFAULT_REMINDER_POLICY.evaluatieNaMaanden,
+    },
     bot: { appId: env.MicrosoftAppId, appType, tenantId: env.MicrosoftAppTenantId, auth },
     directory: roleGroups(env),
     calendar: env.CALENDAR === 'graph' ? { kind: 'graph', graph: graphConnection(env) } : { kind: 'ics' },

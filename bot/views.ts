@@ -1,4 +1,5 @@
-import { type Case, type DueItem, type HistoryEntry, type PartyEntry, activeCasusregisseur, isRegieEntry, isTransitionEntry } from '../services/domain/model/case';
+import { type Case, type DueItem, type HistoryEntry, type PartyEntry, activeCasusregisseur, isHerinneringEntry, isRegieEntry, isTransitionEntry } from '../services/domain/model/case';
+import { REMINDER_LABELS } from '../services/domain/model/reminder';
 import type { RegieEntry } from '../services/domain/model/regie';
 import { CONSENT_PART_LABELS, CONSENT_WAY_LABELS } from '../services/domain/model/consent';
 import type { CaseProfessional } from '../services/domain/model/roles';
@@ -143,6 +144,7 @@ function regieEventText(c: Case, h: RegieEntry): string {
 /** One event of the history in Dutch: a step, a party's change, or casusregie. */
 function historyText(c: Case, h: HistoryEntry): string {
   if (isTransitionEntry(h)) return `${STEP_LABELS[h.from]} → ${STEP_LABELS[h.to]}`;
+  if (isHerinneringEntry(h)) return `herinnering "${REMINDER_LABELS[h.herinnering].toLowerCase()}" uitgesteld tot ${formatDate(h.uitgesteldTot)}`;
   return isRegieEntry(h) ? regieEventText(c, h) : partyEventText(c, h);
 }
 

@@ -11,6 +11,7 @@ import type { Clock } from '../ports/clock';
 import type { MachineContext } from '../domain/stappenplan/context';
 import type { CaseCommandInput } from '../domain/stappenplan/commands';
 import { check, decide, newCase, type NewCaseInput } from '../domain/stappenplan/machine';
+import type { ReminderPolicy } from '../domain/model/reminder';
 import type { WerkdagKalender } from '../domain/werkdagen';
 import { randomIds, type IdSource } from './ids';
 import { currentTurn } from './turn-scope';
@@ -21,6 +22,8 @@ export interface CaseServiceDeps {
   readonly clock: Clock;
   readonly policy: ApprovalPolicy;
   readonly kalender: WerkdagKalender;
+  /** What reminders wait for (default DEFAULT_REMINDER_POLICY). */
+  readonly reminders?: ReminderPolicy;
   readonly ids?: IdSource;
   /** How often a command is re-decided on fresh state after a concurrent write (default 5). */
   readonly maxAttempts?: number;
@@ -150,7 +153,7 @@ export class CaseService {
 
   /** The machine's context for this actor, now. */
   context(actor: Actor, now: DateTime = this.deps.clock.now()): MachineContext {
-    return { actor, now, policy: this.deps.policy, kalender: this.deps.kalender, newId: () => this.ids.newId() };
+    return { actor, now, policy: this.deps.policy, kalender: this.deps.kalender, ...(this.deps.reminders ? { reminders: this.deps.reminders } : {}), newId: () => this.ids.newId() };
   }
 
   private async readFor(actor: Actor, caseId: string, operation: string): Promise<StoredCase> {

@@ -50,6 +50,10 @@ export const ERROR_MESSAGES = {
   'BUDGET.BELOW_BOOKED': 'Het budget kan niet lager worden dan wat er al is toegekend.',
   'BUDGET.INVALID_AMOUNT': 'Dat bedrag kan geen budget zijn.',
   'BUDGET.PERIOD_MIXED': 'Een jaar heeft een jaarbudget of kwartaalbudgetten, niet allebei.',
+  'REMINDER.NOT_FOUND': 'Deze herinnering is niet (meer) voor jou.',
+  'REMINDER.DONE': 'Deze herinnering is niet meer nodig.',
+  'REMINDER.ALREADY_SNOOZED': 'Je hebt deze herinnering al een keer uitgesteld.',
+  'REMINDER.SNOOZE_RANGE': 'Kies een dag binnen twee weken.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -82,11 +82,13 @@ export function settleOutbox(c: Case, instance: string, outcomes: readonly Deliv
   return withOutboxDueAt(next);
 }
 
-function clearUnreachable(c: Case, userId: string): void {
+/** A delivery reached the party: it is reachable again. */
+export function clearUnreachable(c: Case, userId: string): void {
   for (const p of c.professionals) if (p.userId === userId) delete p.onbereikbaarSinds;
 }
 
-function markUnreachable(c: Case, userId: string, at: string): void {
+/** The party's chat cannot be reached (the app blocked or removed): marked, and the casusregisseur hears of it once. */
+export function markUnreachable(c: Case, userId: string, at: string): void {
   const party = c.professionals.find((p) => p.active && p.userId === userId);
   if (!party || party.onbereikbaarSinds) return;
   party.onbereikbaarSinds = at;

@@ -15,7 +15,30 @@ export interface WerkdagKalender {
   werkdagenTussen(from: DateTime, to: DateTime): number;
   /** The day `count` werkdagen after `from` (same time of day). */
   plusWerkdagen(from: DateTime, count: number): DateTime;
+  /** The last werkdag before `day` (same time of day). */
+  vorigeWerkdag(day: DateTime): DateTime;
 }
+
+/** Reminders go out on werkdagen between these hours (Europe/Amsterdam); outside them at `SEND_HOUR` on the next werkdag. */
+export const DAYTIME = { from: 8, until: 18 } as const;
+export const SEND_HOUR = 9;
+
+/**
+ * The moment a reminder due at `at` may go out: `at` itself on a werkdag in daytime, else 09:00 on the next werkdag
+ * (09:00 the same day when it is early morning on a werkdag). Nothing at night, at the weekend or on a holiday.
+ */
+export function sendMoment(at: DateTime, kalender: WerkdagKalender): DateTime {
+  const local = at.setZone(ZONE);
+  if (kalender.isWerkdag(local) && local.hour >= DAYTIME.from && local.hour < DAYTIME.until) return local;
+  const nine = (d: DateTime) => d.set({ hour: SEND_HOUR, minute: 0, second: 0, millisecond: 0 });
+  if (kalender.isWerkdag(local) && local.hour < DAYTIME.from) return nine(local);
+  let day = local.startOf('day').plus({ days: 1 });
+  while (!kalender.isWerkdag(day)) day = day.plus({ days: 1 });
+  return nine(day);
+}
+
+/** Whether nothing may go out now (night, weekend, holiday). */
+export const isQuietTime = (at: DateTime, kalender: WerkdagKalender): boolean => sendMoment(at, kalender).toMillis() !== at.toMillis();
 
 /** Create a calendar; it remembers the holidays of each year it has looked at. */
 export function createWerkdagKalender(): WerkdagKalender {
@@ -63,6 +86,11 @@ export function createWerkdagKalender(): WerkdagKalender {
         if (isWerkdag(day)) left--;
       }
       return day;
+    },
+    vorigeWerkdag(day) {
+      let d = day.setZone(ZONE).minus({ days: 1 });
+      while (!isWerkdag(d)) d = d.minus({ days: 1 });
+      return d;
     },
   };
 }

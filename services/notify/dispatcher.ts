@@ -1,9 +1,16 @@
+import { DateTime } from 'luxon';
 import { isDomainError } from '../domain/errors';
 import type { OutboxItem } from '../domain/model/outbox';
+import { MAX_SNOOZE_DAYS, type Reminder } from '../domain/model/reminder';
+import type { OrgRole } from '../domain/model/roles';
 import { claimOutbox, settleOutbox, type DeliveryOutcome } from '../domain/outbox';
+import { claimReminders, dueRoles, settleReminders, type ReminderOutcome } from '../domain/reminders';
+import { createWerkdagKalender, isQuietTime, type WerkdagKalender } from '../domain/werkdagen';
 import type { CaseStore, StoredCase } from '../ports/case-store';
+import { ZONE } from '../ports/clock';
 import { DeliveryFailure, type Notifier } from '../ports/notifier';
 import { outboxMessage, type RenderChanges } from './outbox-message';
+import { reminderAsText, reminderNews, type RenderReminder } from './reminder-message';
 
 /** What the dispatcher logs: events with counts and codes, never a person or a text. */
 export interface DispatcherLog {
@@ -35,9 +42,25 @@ export interface DispatcherOptions {
   readonly log?: DispatcherLog;
   /** How the news is put for the channel (a card in Teams, composed at the edge); plain text by default. */
   readonly render?: RenderChanges;
+  /** How a reminder is put for the channel (a card in Teams); plain text by default. */
+  readonly renderReminder?: RenderReminder;
+  /**
+   * Reminders are looked for at most this often (default: every sweep). Nothing goes out at night, at the weekend or
+   * on a holiday (`kalender`): then due reminders wait for 09:00 on the next werkdag.
+   */
+  readonly reminderIntervalMs?: number;
+  readonly kalender?: WerkdagKalender;
+  /** The people who hold a role (the directory), for a reminder to the next AVE phase; without it such reminders wait. */
+  readonly roleHolders?: (role: OrgRole) => Promise<readonly string[]>;
 }
 
 const ignore = (): void => undefined;
+/** What one claim took from a case: outbox items and reminders. */
+interface Claimed {
+  readonly stored: StoredCase;
+  readonly items: OutboxItem[];
+  readonly reminders: Reminder[];
+}
 /** A delivery outcome before it is given the ids of the items it covers. */
 type SendResult = { readonly result: 'delivered' | 'unreachable' } | { readonly result: 'retry'; readonly notBefore: string };
 const CLAIM_ATTEMPTS = 3;
@@ -58,6 +81,11 @@ const MAX_CLAIM = 50;
  * that could close this gap. A send is not started when the claim is about to run out, so a slow instance does not
  * overlap with the one taking over.
  *
+ * Reminders (services/domain/reminders.ts) go the same way: a sweep also pages through the cases with a reminder due
+ * (`listDue`, the indexed `nextDueAt`), unless it is night, weekend or a holiday; the due reminders are claimed in the
+ * same ETag write as the outbox items, each sent as its own message, and marked sent in the releasing write. A
+ * reminder that is no longer true when it is sent (the action was done meanwhile) is dropped.
+ *
  * Failures are never lost: a throttled send (429, after the SDK's own retries) waits for `Retry-After` and this
  * instance holds all its sends that long; another failure, or someone the bot cannot reach yet, is retried with a
  * doubling backoff. A chat that is gone (403/404) is marked on the case and the casusregisseur hears of it once.
@@ -72,6 +100,8 @@ export class OutboxDispatcher {
   private readonly backoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly now: () => Date;
+  private readonly kalender: WerkdagKalender;
+  private lastReminderSweep = -Infinity;
   private log: DispatcherLog;
   /** When each recipient may get its next message from this instance. */
   private readonly nextSendAt = new Map<string, number>();
@@ -95,6 +125,7 @@ export class OutboxDispatcher {
     this.backoffMs = options.backoffMs ?? 30_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 6 * 3600_000;
     this.now = options.now ?? (() => new Date());
+    this.kalender = options.kalender ?? createWerkdagKalender();
     this.log = options.log ?? { info: ignore, warn: ignore };
   }
 
@@ -133,29 +164,47 @@ export class OutboxDispatcher {
     this.timer.unref?.();
   }
 
-  /** One pass over the cases with work now; the number of messages sent. */
+  /** One pass over the cases with work now (news, and reminders when it is time for them); the number of messages sent. */
   async sweep(): Promise<number> {
+    const now = this.now();
+    const reminders = now.getTime() - this.lastReminderSweep >= (this.options.reminderIntervalMs ?? 0) && !this.quiet(now);
+    if (reminders) this.lastReminderSweep = now.getTime();
+    const seen = new Set<string>();
+    let sent = await this.pass((options) => this.store.listOutbox(this.now().toISOString(), options), reminders, seen);
+    if (reminders && !this.halted) sent += await this.pass((options) => this.store.listDue(this.now().toISOString(), options), true, seen);
+    return sent;
+  }
+
+  /** Whether reminders must wait now (night, weekend, a holiday in Europe/Amsterdam). */
+  private quiet(now: Date): boolean {
+    return isQuietTime(DateTime.fromJSDate(now, { zone: ZONE }), this.kalender);
+  }
+
+  private async pass(list: (options: { pageSize: number; continuationToken?: string }) => ReturnType<CaseStore['listDue']>, reminders: boolean, seen: Set<string>): Promise<number> {
     let sent = 0;
     let token: string | undefined;
     do {
-      const page = await this.store.listOutbox(this.now().toISOString(), { pageSize: this.pageSize, ...(token ? { continuationToken: token } : {}) });
+      const page = await list({ pageSize: this.pageSize, ...(token ? { continuationToken: token } : {}) });
       // Instances sweeping side by side meet the cases in different orders, so they rarely race for the same one.
       for (const stored of shuffled(page.items)) {
         if (this.halted) return sent;
-        sent += await this.dispatch(stored);
+        if (seen.has(stored.case.id)) continue;
+        seen.add(stored.case.id);
+        sent += await this.dispatch(stored, reminders);
       }
       token = page.continuationToken;
     } while (token);
     return sent;
   }
 
-  /** Claim, deliver and release one case's ready items; the number of messages sent. */
-  private async dispatch(listed: StoredCase): Promise<number> {
-    const claim = await this.claim(listed);
+  /** Claim, deliver and release one case's ready items and due reminders; the number of messages sent. */
+  private async dispatch(listed: StoredCase, withReminders: boolean): Promise<number> {
+    const claim = await this.claim(listed, withReminders);
     if (!claim) return 0;
     const { stored, items } = claim;
     const claimedUntil = this.now().getTime() + this.leaseMs;
     const outcomes: DeliveryOutcome[] = [];
+    const reminderOutcomes: ReminderOutcome[] = [];
     let sent = 0;
     for (const [to, own] of byRecipient(items)) {
       const message = outboxMessage(stored.case, to, own, this.options.render);
@@ -171,18 +220,36 @@ export class OutboxDispatcher {
       if (result.result === 'delivered') sent++;
       outcomes.push(...own.map((item): DeliveryOutcome => ({ ...result, id: item.id })));
     }
-    await this.settle(stored, outcomes);
+    for (const reminder of claim.reminders) {
+      const to = reminder.to as string;
+      const now = DateTime.fromJSDate(this.now(), { zone: ZONE });
+      const news = reminderNews(stored.case, reminder, this.kalender, now, MAX_SNOOZE_DAYS);
+      if (!news) {
+        reminderOutcomes.push({ id: reminder.id, result: 'dropped' });
+        continue;
+      }
+      if (this.halted) break;
+      if (!(await this.pace(to, claimedUntil))) break;
+      const result = await this.send(to, (this.options.renderReminder ?? reminderAsText)(news), reminder.attempts);
+      if (result.result === 'delivered') sent++;
+      reminderOutcomes.push({ ...result, id: reminder.id });
+    }
+    await this.settle(stored, outcomes, reminderOutcomes);
     return sent;
   }
 
-  /** The case with this instance's claim written, and the items claimed; undefined when another instance has them. */
-  private async claim(listed: StoredCase): Promise<{ stored: StoredCase; items: OutboxItem[] } | undefined> {
+  /** The case with this instance's claim written, and what it claimed; undefined when there is nothing for it. */
+  private async claim(listed: StoredCase, withReminders: boolean): Promise<Claimed | undefined> {
     let current: StoredCase | undefined = listed;
     for (let attempt = 1; current && attempt <= CLAIM_ATTEMPTS; attempt++) {
-      const claim = claimOutbox(current.case, this.options.instanceId, this.now(), this.leaseMs, MAX_CLAIM);
-      if (!claim) return undefined;
+      const now = this.now();
+      const outbox = claimOutbox(current.case, this.options.instanceId, now, this.leaseMs, MAX_CLAIM);
+      const base = outbox?.next ?? current.case;
+      const reminders = withReminders && !this.quiet(now) ? claimReminders(base, this.options.instanceId, now, this.leaseMs, MAX_CLAIM, await this.holders(base, now)) : undefined;
+      const next = reminders?.next ?? outbox?.next;
+      if (!next) return undefined;
       try {
-        return { stored: await this.store.replace(claim.next, current.etag), items: claim.claimed };
+        return { stored: await this.store.replace(next, current.etag), items: outbox?.claimed ?? [], reminders: reminders?.claimed ?? [] };
       } catch (error) {
         if (!isDomainError(error, 'STORE.CONFLICT')) throw error;
         current = await this.store.get(listed.case.id);
@@ -191,12 +258,22 @@ export class OutboxDispatcher {
     return undefined;
   }
 
+  /** The people of each role a due reminder of the case is for (the next AVE phase), from the directory. */
+  private async holders(c: StoredCase['case'], now: Date): Promise<Map<OrgRole, readonly string[]>> {
+    // Without a directory nobody holds a role: such a reminder is done without a send.
+    const lookup = this.options.roleHolders ?? (async () => []);
+    const found = new Map<OrgRole, readonly string[]>();
+    for (const role of dueRoles(c, now)) found.set(role, await lookup(role));
+    return found;
+  }
+
   /** Write the outcomes and release the claim, on the freshest case (the professionals go on working meanwhile). */
-  private async settle(claimed: StoredCase, outcomes: readonly DeliveryOutcome[]): Promise<void> {
+  private async settle(claimed: StoredCase, outcomes: readonly DeliveryOutcome[], reminders: readonly ReminderOutcome[]): Promise<void> {
     let current: StoredCase | undefined = claimed;
     for (let attempt = 1; current && attempt <= SETTLE_ATTEMPTS; attempt++) {
       try {
-        await this.store.replace(settleOutbox(current.case, this.options.instanceId, outcomes, this.now()), current.etag);
+        const settled = settleReminders(settleOutbox(current.case, this.options.instanceId, outcomes, this.now()), this.options.instanceId, reminders, this.now());
+        await this.store.replace(settled, current.etag);
         return;
       } catch (error) {
         if (!isDomainError(error, 'STORE.CONFLICT')) throw error;

@@ -1,6 +1,6 @@
 /**
  * A small document table with optimistic concurrency, for the product's other persistent data (conversation
- * references, reminder leases, the doorbraakbudget ledger). Same rules as the CaseStore: values validated on the
+ * references, the doorbraakbudget ledger, sent cards). Same rules as the CaseStore: values validated on the
  * way in and out (a stored document that fails: STORE.INVALID_DOCUMENT, never overwritten), `create` refuses an
  * existing id (STORE.ALREADY_EXISTS), `replace` needs the current ETag (STORE.CONFLICT otherwise).
  */
@@ -18,5 +18,5 @@ export interface VersionedStore<T> {
 }
 
 /** The kinds of document, each its own table (a folder in the embedded store, a container in Cosmos DB). */
-export const DOCUMENT_KINDS = ['conversationRefs', 'leases', 'budgets', 'sentCards'] as const;
+export const DOCUMENT_KINDS = ['conversationRefs', 'budgets', 'sentCards'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

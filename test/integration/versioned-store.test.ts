@@ -22,10 +22,10 @@ describeVersionedStoreContract('in memory', async () => {
 describe('versioned store on files', () => {
   const tmp = useTempDir('versioned');
   describeVersionedStoreContract('embedded files', async () => ({
-    store: await FileVersionedStore.open(tmp.path, 'leases', testSchema),
-    reopen: () => FileVersionedStore.open(tmp.path, 'leases', testSchema),
+    store: await FileVersionedStore.open(tmp.path, 'sentCards', testSchema),
+    reopen: () => FileVersionedStore.open(tmp.path, 'sentCards', testSchema),
     corrupt: async (key) => {
-      const file = path.join(tmp.path, 'leases', `${createHash('sha256').update(key).digest('hex')}.json`);
+      const file = path.join(tmp.path, 'sentCards', `${createHash('sha256').update(key).digest('hex')}.json`);
       await writeFile(file, JSON.stringify({ id: key, etag: 'x', value: { n: 'geen getal' } }));
     },
     dispose: async () => undefined,

@@ -30,7 +30,8 @@ describe('loadConfig', () => {
       dataDir: './.data',
       logLevel: 'info',
       teamId: 'wijkteam',
-      outbox: { intervalMs: 5000 },
+      outbox: { intervalMs: 5000, reminderIntervalMs: 60_000 },
+      reminders: { escalatieWerkdagen: 5, evaluatieNaMaanden: 3 },
       bot: { appId: undefined, appType: 'MultiTenant', tenantId: undefined, auth: { MicrosoftAppType: 'MultiTenant' } },
       directory: undefined,
       calendar: { kind: 'ics' },
@@ -73,6 +74,15 @@ describe('loadConfig', () => {
       expect(configError({ HOST: host }).userMessage).to.contain('Zonder MicrosoftAppId accepteert de bot berichten zonder controle');
       expect(configError({ HOST: host, ALLOW_ANONYMOUS_REMOTE: 'false' }).userMessage).to.contain('Zet HOST op 127.0.0.1');
     }
+  });
+
+  it('reads the reminder settings', () => {
+    const config = loadConfig({ REMINDER_INTERVAL_SECONDS: '120', ESCALATIE_STUCK_WERKDAGEN: '3', EVALUATIE_NA_MAANDEN: '6' });
+    expect(config.outbox.reminderIntervalMs).to.equal(120_000);
+    expect(config.reminders).to.deep.equal({ escalatieWerkdagen: 3, evaluatieNaMaanden: 6 });
+    expect(configError({ EVALUATIE_NA_MAANDEN: '0' }).message).to.include('EVALUATIE_NA_MAANDEN moet een heel aantal maanden zijn');
+    expect(configError({ ESCALATIE_STUCK_WERKDAGEN: 'vijf' }).message).to.include('ESCALATIE_STUCK_WERKDAGEN moet');
+    expect(configError({ REMINDER_INTERVAL_SECONDS: '0' }).message).to.include('REMINDER_INTERVAL_SECONDS moet');
   });
 
   it('reads OUTBOX_INTERVAL_SECONDS', () => {

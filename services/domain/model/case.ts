@@ -7,6 +7,7 @@ import { household } from './household';
 import { mdo } from './mdo';
 import { MAX_OUTBOX_ITEMS, outboxItem } from './outbox';
 import { regieEntry, regieVoorstel, type RegieEntry } from './regie';
+import { MAX_REMINDERS, REMINDER_KINDS, reminder } from './reminder';
 import { caseProfessional, type CaseProfessional } from './roles';
 import { deelA, deelB, deelC, partij, VRAAG_TYPES, vraagverheldering } from './samenwerkplan';
 import { STEPS } from './steps';
@@ -58,11 +59,22 @@ export type PartyEvent = (typeof PARTY_EVENTS)[number];
 export const partyEntry = z.object({ at: instant, by: userId, partij: userId, gebeurtenis: z.enum(PARTY_EVENTS) });
 export type PartyEntry = z.infer<typeof partyEntry>;
 
-/** The case's history: its transitions, what happened to its parties and to casusregie, oldest first. */
-export const historyEntry = z.union([transitionEntry, partyEntry, regieEntry]);
+/** A reminder put off (Later herinneren), until which day, and why. */
+export const herinneringEntry = z.object({
+  at: instant,
+  by: userId,
+  herinnering: z.enum(REMINDER_KINDS),
+  uitgesteldTot: z.iso.date(),
+  why: z.string().max(500),
+});
+export type HerinneringEntry = z.infer<typeof herinneringEntry>;
+
+/** The case's history: its transitions, what happened to its parties, to casusregie and to reminders, oldest first. */
+export const historyEntry = z.union([transitionEntry, partyEntry, regieEntry, herinneringEntry]);
 export type HistoryEntry = z.infer<typeof historyEntry>;
 export const isTransitionEntry = (entry: HistoryEntry): entry is TransitionEntry => 'transition' in entry;
 export const isRegieEntry = (entry: HistoryEntry): entry is RegieEntry => 'regie' in entry;
+export const isHerinneringEntry = (entry: HistoryEntry): entry is HerinneringEntry => 'herinnering' in entry;
 
 export const DUE_KINDS = ['evaluatie', 'actie', 'akkoord', 'uitvoering', 'escalatie'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
@@ -111,8 +123,11 @@ export const caseSchema = z.object({
   uitvoeringSinds: instant.optional(),
   /** A pending proposal to hand over casusregie (regie overdragen), until the proposed party answers or it lapses. */
   regieOverdragen: regieVoorstel.optional(),
-  /** Derived: what is due on this case, and the earliest of it (indexed for reminders). */
+  /** Derived: what is due on this case (shown in the case view and "mijn casussen"). */
   due: z.array(dueItem),
+  /** Derived from the case after every change, with their state (services/domain/stappenplan/reminders.ts). */
+  reminders: z.array(reminder).max(MAX_REMINDERS).default([]),
+  /** Derived: when the next reminder can go out (indexed: the sweep asks for cases with it at or before now). */
   nextDueAt: instant.optional(),
   history: z.array(historyEntry),
   /** Notifications of changes to the other parties, written with the change (services/domain/model/outbox.ts). */

@@ -9,6 +9,7 @@ import { CHECKLIST_SECTIONS, MDO_LOCATIES, afspraak, calendarEntry, mdoUitkomste
 import { CASE_ROLES } from '../model/roles';
 import { consentInput } from '../model/consent';
 import { REGIE_ANTWOORDEN } from '../model/regie';
+import { reminderId } from '../model/reminder';
 import { VRAAG_TYPES, actieStatus, actieTermijn, deelB, gerealiseerd, kwaliteitVanLeven } from '../model/samenwerkplan';
 
 /**
@@ -149,6 +150,13 @@ export const dataCommands = [
     voorstelId: entityId,
     antwoord: z.enum(REGIE_ANTWOORDEN, { error: 'Kies aanvaarden of afwijzen.' }),
     toelichting: freeText('de reden', 1000).optional(),
+  }),
+  /** Later herinneren: the reminder's own party puts it off to a day, once, saying why. */
+  z.object({
+    type: z.literal('snoozeReminder'),
+    reminderId,
+    tot: calendarDate('de dag waarop je herinnerd wilt worden'),
+    reden: freeText('de reden', 500),
   }),
 ] as const;
 

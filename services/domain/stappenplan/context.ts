@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { ApprovalPolicy } from '../model/approval';
+import type { ReminderPolicy } from '../model/reminder';
 import type { Actor } from '../model/roles';
 import type { WerkdagKalender } from '../werkdagen';
 
@@ -12,6 +13,8 @@ export interface MachineContext {
   readonly now: DateTime;
   readonly policy: ApprovalPolicy;
   readonly kalender: WerkdagKalender;
+  /** What reminders wait for (defaults: DEFAULT_REMINDER_POLICY). */
+  readonly reminders?: ReminderPolicy;
   newId(): string;
 }
 

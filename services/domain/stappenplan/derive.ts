@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Case, DueItem } from '../model/case';
 import { outboxDueAt } from '../model/outbox';
+import { remindersDueAt } from '../model/reminder';
+import { derivedReminders, type ReminderContext } from './reminders';
 import { ZONE } from '../../ports/clock';
-import type { MachineContext } from './context';
 
 /** A due date (YYYY-MM-DD) counts from 09:00 Amsterdam time on that day. */
 export function dueInstant(date: string): string {
@@ -20,7 +21,7 @@ export function latestAfgerondMdo(c: Case) {
  * Fields derived from the rest of the case, recomputed after every change so they can never drift:
  * `memberIds` (access and "mijn casussen"), `due` and `nextDueAt` (reminders), `outboxDueAt` (the dispatcher).
  */
-export function withDerived(c: Case, ctx: Pick<MachineContext, 'policy' | 'kalender'>): Case {
+export function withDerived(c: Case, ctx: ReminderContext): Case {
   const members = new Set<string>();
   for (const p of c.professionals) if (p.active) members.add(p.userId);
   for (const r of c.approvals) r.askedUserIds.forEach((u) => members.add(u));
@@ -55,11 +56,17 @@ export function withDerived(c: Case, ctx: Pick<MachineContext, 'policy' | 'kalen
     }
   }
   due.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.ref.localeCompare(b.ref));
-  const next = due[0]?.dueAt;
-  const derived: Case = { ...c, memberIds: [...members].sort(), due };
-  if (next) derived.nextDueAt = next;
+  const derived: Case = { ...c, memberIds: [...members].sort(), due, reminders: derivedReminders(c, ctx) };
+  return withOutboxDueAt(withNextDueAt(derived));
+}
+
+/** The case with `nextDueAt` recomputed from its reminders (also after a dispatcher's write, which changes nothing else). */
+export function withNextDueAt<T extends Pick<Case, 'reminders' | 'nextDueAt'>>(c: T): T {
+  const at = remindersDueAt(c.reminders);
+  const derived = { ...c };
+  if (at) derived.nextDueAt = at;
   else delete derived.nextDueAt;
-  return withOutboxDueAt(derived);
+  return derived;
 }
 
 /** The case with `outboxDueAt` recomputed from its outbox (also after a dispatcher's write, which changes nothing else). */

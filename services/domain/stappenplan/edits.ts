@@ -17,6 +17,7 @@ import { newDeelBVersion } from './effects';
 import { answerCasusregie, proposeCasusregie } from './casusregie';
 import { addProfessional, changeConsent, deactivateProfessional, withdrawConsent } from './parties';
 import { caseRoleOf, requirePermission, type Permission } from './permissions';
+import { snoozeReminder } from './reminders';
 
 type DataCommand = Exclude<CaseCommand, { type: 'overgang' }>;
 type Handler<T extends DataCommand['type']> = (c: Case, cmd: CommandOf<T>, ctx: MachineContext) => void;
@@ -195,6 +196,8 @@ export const EDITS: EditTable = {
   proposeCasusregie: { steps: OPEN_STEPS, permission: 'regisseur', apply: proposeCasusregie },
   // Only the proposed party may answer: the handler's own check, as approvals check their own rights.
   answerCasusregie: { steps: OPEN_STEPS, apply: answerCasusregie },
+  // Only the reminder's own party: the handler's own check.
+  snoozeReminder: { steps: OPEN_STEPS, apply: snoozeReminder },
 };
 
 /** The chosen MDO attendees, each once: every one an active party on the case (casusregisseur or betrokken professional). */

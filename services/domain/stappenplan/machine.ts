@@ -102,7 +102,7 @@ export function newCase(input: NewCaseInput, ctx: MachineContext): Result<Case> 
     household: { members: members.map((m) => ({ ...m, id: ctx.newId() })) },
     professionals: [{ userId: ctx.actor.userId, role: 'casusregisseur', addedAt: at, addedBy: ctx.actor.userId, active: true, ...(displayName ? { displayName } : {}) }],
     memberIds: [], vraagverheldering: {}, partijen: [], mdos: [], deelA: { acties: [] }, uitzonderingNodig: false,
-    approvals: [], escalaties: [], aveFase: 1, belemmeringen: [], deelC: {}, vorigeRondes: [], due: [], history: [], outbox: [], outboxSeq: 0,
+    approvals: [], escalaties: [], aveFase: 1, belemmeringen: [], deelC: {}, vorigeRondes: [], due: [], reminders: [], history: [], outbox: [], outboxSeq: 0,
   };
   return validated(withDerived(draft, ctx));
 }
