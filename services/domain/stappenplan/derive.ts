@@ -5,9 +5,17 @@ import { remindersDueAt } from '../model/reminder';
 import { derivedReminders, type ReminderContext } from './reminders';
 import { ZONE } from '../../ports/clock';
 
-/** A due date (YYYY-MM-DD) counts from 09:00 Amsterdam time on that day. */
+const dueInstants = new Map<string, string>();
+
+/** A due date (YYYY-MM-DD) counts from 09:00 Amsterdam time on that day (remembered: the same dates come back on every write). */
 export function dueInstant(date: string): string {
-  return DateTime.fromISO(date, { zone: ZONE }).set({ hour: 9 }).toUTC().toISO() as string;
+  let at = dueInstants.get(date);
+  if (at === undefined) {
+    at = DateTime.fromISO(date, { zone: ZONE }).set({ hour: 9 }).toUTC().toISO() as string;
+    if (dueInstants.size >= 50_000) dueInstants.clear();
+    dueInstants.set(date, at);
+  }
+  return at;
 }
 
 const toIso = (d: DateTime): string => d.toUTC().toISO() as string;

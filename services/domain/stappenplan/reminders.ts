@@ -26,6 +26,24 @@ interface Wanted {
 export type ReminderContext = Pick<MachineContext, 'policy' | 'kalender' | 'now'> & { readonly reminders?: ReminderPolicy };
 
 const iso = (d: DateTime): string => d.toUTC().toISO() as string;
+
+/**
+ * Moments computed before, per calendar: the same dates come back on every write of a case (its actions, its
+ * requests), and luxon's zone arithmetic costs tens of microseconds each. Bounded: it starts over when full.
+ */
+const remembered = new WeakMap<WerkdagKalender, Map<string, string>>();
+const MAX_REMEMBERED = 50_000;
+function momentOf(k: WerkdagKalender, key: string, compute: () => DateTime): string {
+  let known = remembered.get(k);
+  if (!known) remembered.set(k, (known = new Map()));
+  let at = known.get(key);
+  if (at === undefined) {
+    at = iso(compute());
+    if (known.size >= MAX_REMEMBERED) known.clear();
+    known.set(key, at);
+  }
+  return at;
+}
 /** 09:00 Amsterdam time on a calendar date. */
 const nineOn = (date: string): DateTime => DateTime.fromISO(date, { zone: ZONE }).set({ hour: SEND_HOUR });
 
@@ -62,7 +80,8 @@ export function wantedReminders(c: Case, ctx: ReminderContext): Wanted[] {
   if (c.step === 'afgesloten') return [];
   const k = ctx.kalender;
   const policy = ctx.reminders ?? DEFAULT_REMINDER_POLICY;
-  const send = (d: DateTime) => iso(sendMoment(d, k));
+  /** The send moment for a computed moment, remembered under `key` (what it is computed from). */
+  const send = (key: string, d: () => DateTime) => momentOf(k, key, () => sendMoment(d(), k));
   const wanted: Wanted[] = [];
   const add = (kind: ReminderKind, ref: string, who: { to?: string; rol?: OrgRole }, sinds: string, dueAt: string) => {
     const target = who.to ?? `rol.${who.rol}`;
@@ -74,15 +93,16 @@ export function wantedReminders(c: Case, ctx: ReminderContext): Wanted[] {
   if (regisseur && c.deelC.gerealiseerd === undefined) {
     const start = roundStart(c);
     const mdo = [...c.mdos].reverse().find((m) => m.afgerondAt !== undefined && m.afgerondAt >= start && m.uitkomsten.evaluatieDatum);
-    const day = mdo?.uitkomsten.evaluatieDatum
-      ? nineOn(mdo.uitkomsten.evaluatieDatum)
+    const datum = mdo?.uitkomsten.evaluatieDatum;
+    const day = datum
+      ? momentOf(k, `9:${datum}`, () => nineOn(datum))
       : !mdo && c.uitvoeringSinds
-        ? DateTime.fromISO(c.uitvoeringSinds, { zone: ZONE }).plus({ weeks: 6 }).set({ hour: SEND_HOUR, minute: 0, second: 0, millisecond: 0 })
+        ? momentOf(k, `6w:${c.uitvoeringSinds}`, () => DateTime.fromISO(c.uitvoeringSinds as string, { zone: ZONE }).plus({ weeks: 6 }).set({ hour: SEND_HOUR, minute: 0, second: 0, millisecond: 0 }))
         : undefined;
     if (day) {
       const ref = mdo?.id ?? `ronde${c.ronde}`;
-      add('evaluatieVooraf', ref, { to: regisseur }, iso(day), send(k.vorigeWerkdag(day)));
-      add('evaluatie', ref, { to: regisseur }, iso(day), send(day));
+      add('evaluatieVooraf', ref, { to: regisseur }, day, send(`vw:${day}`, () => k.vorigeWerkdag(DateTime.fromISO(day, { zone: ZONE }))));
+      add('evaluatie', ref, { to: regisseur }, day, send(`s:${day}`, () => DateTime.fromISO(day, { zone: ZONE })));
     }
   }
 
@@ -91,46 +111,48 @@ export function wantedReminders(c: Case, ctx: ReminderContext): Wanted[] {
     for (const a of c.deelA.acties) {
       if (a.status !== 'open' && a.status !== 'bezig') continue;
       const to = actionOwner(c, a.wie);
-      if (to) add('actie', a.id, { to }, iso(nineOn(a.wanneer)), send(DateTime.fromISO(a.wanneer, { zone: ZONE }).plus({ days: 1 })));
+      if (to) add('actie', a.id, { to }, momentOf(k, `9:${a.wanneer}`, () => nineOn(a.wanneer)), send(`na:${a.wanneer}`, () => DateTime.fromISO(a.wanneer, { zone: ZONE }).plus({ days: 1 })));
     }
   }
 
   // Uitvoering within six weeks after the plan (stap 6).
   const planAt = lastInRound(c, 'mdoAfgerond');
   if (regisseur && planAt && !c.uitvoeringSinds && ['plan', 'onderbouwing', 'escaleren'].includes(c.step)) {
-    add('uitvoering', `ronde${c.ronde}`, { to: regisseur }, planAt, send(DateTime.fromISO(planAt, { zone: ZONE }).plus({ weeks: 6 })));
+    add('uitvoering', `ronde${c.ronde}`, { to: regisseur }, planAt, send(`6w:${planAt}`, () => DateTime.fromISO(planAt, { zone: ZONE }).plus({ weeks: 6 })));
   }
 
   // A request without a decision: the approvers, then the casusregisseur with the offer to escalate.
   const stuck = ctx.policy.stuckAfterWerkdagen;
   for (const r of c.approvals) {
     if (r.status !== 'open') continue;
-    const asked = DateTime.fromISO(r.requestedAt, { zone: ZONE });
-    const first = send(k.plusWerkdagen(asked, stuck));
+    const asked = () => DateTime.fromISO(r.requestedAt, { zone: ZONE });
+    const first = send(`+${stuck}:${r.requestedAt}`, () => k.plusWerkdagen(asked(), stuck));
     if (r.askedUserIds.length) for (const to of r.askedUserIds) add('akkoord', r.id, { to }, r.requestedAt, first);
     else for (const rol of r.approverRoles) add('akkoord', r.id, { rol }, r.requestedAt, first);
-    if (regisseur && c.step === 'onderbouwing') add('akkoordEscaleren', r.id, { to: regisseur }, r.requestedAt, send(k.plusWerkdagen(asked, 2 * stuck)));
+    if (regisseur && c.step === 'onderbouwing') add('akkoordEscaleren', r.id, { to: regisseur }, r.requestedAt, send(`+${2 * stuck}:${r.requestedAt}`, () => k.plusWerkdagen(asked(), 2 * stuck)));
   }
 
   // An escalation without an outcome: whoever it asked (the procesregisseur), then the next AVE phase's role.
   for (const e of c.escalaties) {
     if (e.afgerondAt) continue;
     const since = e.opschalingen.at(-1)?.at ?? e.openedAt;
-    const from = DateTime.fromISO(since, { zone: ZONE });
+    const from = () => DateTime.fromISO(since, { zone: ZONE });
     const ref = `${e.id}.f${e.aveFase}`;
-    const first = send(k.plusWerkdagen(from, policy.escalatieWerkdagen));
+    const days = policy.escalatieWerkdagen;
+    const first = send(`+${days}:${since}`, () => k.plusWerkdagen(from(), days));
     const rol = AVE_FASE_ROLES[e.aveFase];
     if (e.askedUserIds.length) for (const to of e.askedUserIds) add('escalatie', ref, { to }, since, first);
     else if (rol) add('escalatie', ref, { rol }, since, first);
     const next = e.aveFase < 4 ? AVE_FASE_ROLES[(e.aveFase + 1) as AveFase] : undefined;
-    if (next) add('escalatieOpschalen', ref, { rol: next }, since, send(k.plusWerkdagen(from, 2 * policy.escalatieWerkdagen)));
+    if (next) add('escalatieOpschalen', ref, { rol: next }, since, send(`+${2 * days}:${since}`, () => k.plusWerkdagen(from(), 2 * days)));
   }
 
   // Deel C some months after the plan is realised (seed 000 stap 7).
   const realised = lastInRound(c, 'planLukt');
   if (regisseur && realised && c.step === 'evaluatie' && c.deelC.gerealiseerd === undefined) {
-    const at = DateTime.fromISO(realised, { zone: ZONE }).plus({ months: policy.evaluatieNaMaanden }).set({ hour: SEND_HOUR, minute: 0, second: 0, millisecond: 0 });
-    add('evaluatieNaRealisatie', `ronde${c.ronde}`, { to: regisseur }, realised, send(at));
+    const months = policy.evaluatieNaMaanden;
+    const at = () => DateTime.fromISO(realised, { zone: ZONE }).plus({ months }).set({ hour: SEND_HOUR, minute: 0, second: 0, millisecond: 0 });
+    add('evaluatieNaRealisatie', `ronde${c.ronde}`, { to: regisseur }, realised, send(`${months}m:${realised}`, at));
   }
 
   // An MDO on the next werkdag: everyone invited who is still on the case.
@@ -138,9 +160,9 @@ export function wantedReminders(c: Case, ctx: ReminderContext): Wanted[] {
   if (mdo) {
     const parties = activeWorkers(c).map((p) => p.userId);
     const invited = mdo.genodigden ? parties.filter((u) => mdo.genodigden?.includes(u)) : parties;
-    const day = nineOn(mdo.datum);
-    const sinds = mdo.start ?? iso(day);
-    for (const to of invited) add('mdoMorgen', mdo.id, { to }, sinds, send(k.vorigeWerkdag(day)));
+    const sinds = mdo.start ?? momentOf(k, `9:${mdo.datum}`, () => nineOn(mdo.datum));
+    const dueAt = send(`vw9:${mdo.datum}`, () => k.vorigeWerkdag(nineOn(mdo.datum)));
+    for (const to of invited) add('mdoMorgen', mdo.id, { to }, sinds, dueAt);
   }
   return wanted;
 }
@@ -176,8 +198,11 @@ export function mergeReminders(stored: readonly Reminder[], wanted: readonly Wan
     const drop = new Set(done.slice(0, all.length - MAX_REMINDERS).map((r) => r.id));
     all = all.filter((r) => !drop.has(r.id));
   }
-  return all.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+  return all.sort((a, b) => compare(a.dueAt, b.dueAt) || compare(a.id, b.id));
 }
+
+/** Plain code-unit order (ISO instants and ids), without the cost of a locale. */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A reminder that is no longer needed. */
 export function finished(r: Reminder, at: string): Reminder {
