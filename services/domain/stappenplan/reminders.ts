@@ -173,7 +173,7 @@ export const tooLate = (r: Reminder, now: string): boolean => AHEAD.has(r.kind) 
 
 /**
  * The case's reminders after a change: what it asks for now met with what is on it. A reminder still asked for at the
- * same moment keeps its state (sent, snoozed, claimed); one at another moment starts again (the action's date moved);
+ * same moment keeps its state (sent, snoozed, claimed, done); one at another moment starts again (the action's date moved);
  * one no longer asked for is done when it was sent, else simply gone; reminders made for the people of a role stay
  * with their role reminder.
  */
@@ -182,7 +182,8 @@ export function mergeReminders(stored: readonly Reminder[], wanted: readonly Wan
   const next = new Map<string, Reminder>();
   for (const w of wanted) {
     const s = old.get(w.id);
-    if (s && s.state !== 'done' && s.dueAt === w.dueAt) next.set(w.id, { ...s, sinds: w.sinds });
+    // Done stays done at the same moment (dropped as too late, or its party unreachable): never sent again by a write.
+    if (s && s.dueAt === w.dueAt) next.set(w.id, s.sinds === w.sinds ? s : { ...s, sinds: w.sinds });
     else next.set(w.id, { ...w, state: 'open', uitgesteld: false, attempts: 0 });
   }
   for (const s of stored) {
