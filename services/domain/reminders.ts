@@ -72,7 +72,10 @@ export function claimReminders(
     claimed.push(structuredClone(r));
     changed = true;
   }
-  return changed ? { next: withNextDueAt(next), claimed } : undefined;
+  // A case whose index is behind its reminders (written before they existed) is listed on every sweep: write it right.
+  const indexed = withNextDueAt(next);
+  if (indexed.nextDueAt !== c.nextDueAt) changed = true;
+  return changed ? { next: indexed, claimed } : undefined;
 }
 
 /** What became of one claimed reminder. */
