@@ -414,3 +414,35 @@ describe('herinneringen: claim and settle (the dispatcher\'s decisions)', () => 
     expect(nobody?.next.reminders.find((r) => r.rol === 'leidinggevende')?.state).to.equal('done');
   });
 });
+
+describe('herinneringen: reminders for the people of a role', () => {
+  /** A request to the leidinggevende role, its reminder sent to two people of the role (one delivered, one to retry). */
+  function expanded() {
+    const d = VOORBEELD.deelB(caseAt('onderbouwing')).run('regisseur', { type: 'requestApproval', askedUserIds: [] });
+    const at = new Date(utc('2026-11-30T10:01'));
+    const claim = claimReminders(d.case, 'bot-1', at, 60_000, 50, new Map([['leidinggevende', [PEOPLE.leidinggevende.userId, PEOPLE.teamleider.userId]]]));
+    const [first, second] = claim?.claimed.map((r) => r.id) as [string, string];
+    d.case = settleReminders(claim?.next as Case, 'bot-1', [{ id: first, result: 'delivered' }, { id: second, result: 'retry', notBefore: utc('2026-11-30T10:31') }], at);
+    d.now = local('2026-11-30T11:00');
+    return d;
+  }
+  const akkoord = (c: Case) => c.reminders.filter((r) => r.kind === 'akkoord').map((r) => [r.to ?? r.rol, r.state]);
+
+  it('stay with their role reminder across unrelated writes', () => {
+    const d = expanded();
+    const before = akkoord(d.case);
+    d.run('regisseur', { type: 'setActieStatus', actieId: d.actieIds()[0], status: 'bezig' });
+    expect(akkoord(d.case)).to.deep.equal(before);
+  });
+
+  it('end with it once the request is decided: the sent one done, the one never delivered gone', () => {
+    const d = expanded();
+    d.run('leidinggevende', { type: 'decideApproval', requestId: d.latestRequestId, outcome: 'akkoord' });
+    expect(akkoord(d.case).sort()).to.deep.equal([
+      [PEOPLE.leidinggevende.userId, 'done'],
+      ['leidinggevende', 'done'],
+    ].sort());
+    expect(d.refuse('leidinggevende', { type: 'snoozeReminder', reminderId: d.case.reminders.find((r) => r.to === PEOPLE.leidinggevende.userId)?.id, tot: '2026-12-01', reden: 'Later.' }).code).to.equal('REMINDER.DONE');
+    expect(claimReminders(d.case, 'bot-1', new Date(utc('2026-11-30T10:31')), 60_000, 50)).to.equal(undefined);
+  });
+});
