@@ -175,7 +175,7 @@ export const tooLate = (r: Reminder, now: string): boolean => AHEAD.has(r.kind) 
  * The case's reminders after a change: what it asks for now met with what is on it. A reminder still asked for at the
  * same moment keeps its state (sent, snoozed, claimed, done); one at another moment starts again (the action's date moved);
  * one no longer asked for is done when it was sent, else simply gone; reminders made for the people of a role stay
- * with their role reminder.
+ * with their role reminder, and end with it (done when sent, else gone) when it is no longer asked for.
  */
 export function mergeReminders(stored: readonly Reminder[], wanted: readonly Wanted[], at: string): Reminder[] {
   const old = new Map(stored.map((r) => [r.id, r]));
@@ -189,7 +189,8 @@ export function mergeReminders(stored: readonly Reminder[], wanted: readonly Wan
   for (const s of stored) {
     if (next.has(s.id)) continue;
     const parent = s.parent === undefined ? undefined : next.get(s.parent);
-    if (parent && parent.state !== 'open' && old.get(s.parent as string)?.dueAt === parent.dueAt) next.set(s.id, s);
+    // Kept while their role reminder stands as it was (sent); once it is done, they end with it.
+    if (parent?.state === 'sent' && old.get(s.parent as string)?.dueAt === parent.dueAt) next.set(s.id, s);
     else if (s.state === 'done') next.set(s.id, s);
     else if (s.state !== 'open' || s.claimedBy) next.set(s.id, finished(s, at));
   }
