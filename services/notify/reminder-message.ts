@@ -16,7 +16,7 @@ export interface ReminderNews {
   readonly reference: string;
   readonly reminderId: string;
   readonly kind: ReminderKind;
-  /** "Evaluatie vandaag". */
+  /** "Evaluatie van het plan". */
   readonly title: string;
   /** What is due, in one or two sentences. */
   readonly lines: readonly string[];

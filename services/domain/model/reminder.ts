@@ -36,8 +36,8 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** What each reminder is about, as a professional reads it ("Herinnering: …"). */
 export const REMINDER_LABELS: Readonly<Record<ReminderKind, string>> = Object.freeze({
-  evaluatieVooraf: 'Evaluatie morgen',
-  evaluatie: 'Evaluatie vandaag',
+  evaluatieVooraf: 'Evaluatie binnenkort',
+  evaluatie: 'Evaluatie van het plan',
   actie: 'Actie over de datum',
   uitvoering: 'Uitvoering nog niet gestart',
   akkoord: 'Besluit over Deel B gevraagd',
@@ -45,7 +45,7 @@ export const REMINDER_LABELS: Readonly<Record<ReminderKind, string>> = Object.fr
   escalatie: 'Escalatie wacht op een uitkomst',
   escalatieOpschalen: 'Escalatie loopt vast',
   evaluatieNaRealisatie: 'Evaluatie (Deel C)',
-  mdoMorgen: 'MDO morgen',
+  mdoMorgen: 'MDO binnenkort',
 });
 
 export const REMINDER_STATES = ['open', 'sent', 'snoozed', 'done'] as const;

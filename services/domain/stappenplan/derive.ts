@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Case, DueItem } from '../model/case';
 import { outboxDueAt } from '../model/outbox';
-import { remindersDueAt } from '../model/reminder';
+import { DEFAULT_REMINDER_POLICY, remindersDueAt } from '../model/reminder';
 import { derivedReminders, type ReminderContext } from './reminders';
 import { ZONE } from '../../ports/clock';
 
@@ -48,7 +48,9 @@ export function withDerived(c: Case, ctx: ReminderContext): Case {
     if (mdo?.uitkomsten.evaluatieDatum && c.deelC.gerealiseerd === undefined) {
       due.push({ kind: 'evaluatie', dueAt: dueInstant(mdo.uitkomsten.evaluatieDatum), ref: mdo.id });
     } else if (!mdo && c.uitvoeringSinds && c.deelC.gerealiseerd === undefined) {
-      due.push({ kind: 'evaluatie', dueAt: toIso(DateTime.fromISO(c.uitvoeringSinds).plus({ weeks: 6 })), ref: 'uitvoering' });
+      // As the reminder has it: six weeks later at 09:00 in Helmond, across a change to summer time.
+      const day = DateTime.fromISO(c.uitvoeringSinds, { zone: ZONE }).plus({ weeks: 6 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+      due.push({ kind: 'evaluatie', dueAt: toIso(day), ref: 'uitvoering' });
     }
     for (const r of c.approvals) {
       if (r.status === 'open') {
@@ -58,7 +60,8 @@ export function withDerived(c: Case, ctx: ReminderContext): Case {
     }
     for (const e of c.escalaties) {
       if (!e.afgerondAt) {
-        const at = ctx.kalender.plusWerkdagen(DateTime.fromISO(e.openedAt, { zone: ZONE }), ctx.policy.stuckAfterWerkdagen);
+        const days = (ctx.reminders ?? DEFAULT_REMINDER_POLICY).escalatieWerkdagen;
+        const at = ctx.kalender.plusWerkdagen(DateTime.fromISO(e.opschalingen.at(-1)?.at ?? e.openedAt, { zone: ZONE }), days);
         due.push({ kind: 'escalatie', dueAt: toIso(at), ref: e.id });
       }
     }
