@@ -11,6 +11,8 @@ export interface HerinneringCardState {
   /** What the press did ("Uitgesteld tot …"); the card then offers only *Openen*. */
   readonly uitkomst?: string;
   readonly ingevuld?: { readonly tot?: string; readonly reden?: string; readonly vraag?: string };
+  /** The inputs shown open on the card (after a refusal of that button), not behind it. */
+  readonly open?: 'uitstellen' | 'escaleren';
 }
 
 /**
@@ -39,6 +41,9 @@ export function renderHerinneringCard(news: ReminderNews, state: HerinneringCard
     uitstellenTot: news.uitstellenTot ?? '',
     uitstellenTotTekst: news.uitstellenTot ? formatDutchDate(news.uitstellenTot) : '',
     escaleren: !done && news.escaleren,
+    // After a refusal the inputs stand open on the card, with what was typed, instead of behind their button.
+    uitstellenOpen: !done && news.uitstellenTot !== undefined && state.open === 'uitstellen',
+    escalerenOpen: !done && news.escaleren && state.open === 'escaleren',
     tot: ingevuld.tot ?? '',
     reden: ingevuld.reden ?? '',
     vraag: ingevuld.vraag ?? '',

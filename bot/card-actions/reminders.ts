@@ -48,7 +48,8 @@ export class ReminderCards {
     } catch (error) {
       if (!isDomainError(error) || error.code.startsWith('STORE.')) throw error;
       if (GONE.some((code) => isDomainError(error, code))) return renderNoticeCard({ title: 'Niet beschikbaar', text: error.userMessage });
-      return this.again(actor, caseId, reminderId, { melding: error.userMessage, ingevuld });
+      const open = verb === HERINNERING_UITSTELLEN ? 'uitstellen' : verb === HERINNERING_ESCALEREN ? 'escaleren' : undefined;
+      return this.again(actor, caseId, reminderId, { melding: error.userMessage, ingevuld, ...(open ? { open } : {}) });
     }
   }
 

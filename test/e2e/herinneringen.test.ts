@@ -94,6 +94,7 @@ describe('end to end: herinneringen and "wat moet ik doen"', function () {
     const reminderId = (await bot.store.get(c.id))?.case.reminders.find((r) => r.kind === 'actie' && r.state === 'sent')?.id as string;
     const card = await bot.press('regisseur', HERINNERING_UITSTELLEN, { caseId: c.id, reminderId, tot: '2026-12-31', reden: 'Schuldhulp is op vakantie' });
     expect(card).to.include('Stel hooguit 14 dagen uit: uiterlijk 15 december 2026.').and.include('"value":"2026-12-31"').and.include('"value":"Schuldhulp is op vakantie"');
+    expect((JSON.parse(card) as Json).actions.map((a: Json) => a.title)).to.deep.equal(['Openen', 'Gedaan']);
     expect((await bot.store.get(c.id))?.case.reminders.find((r) => r.id === reminderId)?.uitgesteld).to.equal(false);
   });
 

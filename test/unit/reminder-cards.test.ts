@@ -11,6 +11,8 @@ import { caseAt, PEOPLE, VOORBEELD } from '../support/stappenplan-driver';
 type Json = Record<string, unknown>;
 /** The buttons a professional sees at the bottom of the card. */
 const buttons = (card: unknown) => ((card as { actions?: Json[] }).actions ?? []).map((a) => a.title);
+/** The card's body alone (what stands open, not behind a button). */
+const bodyOf = (card: unknown) => ({ body: (card as { body: unknown[] }).body });
 const showCard = (card: unknown, title: string) => ((card as { actions: Json[] }).actions.find((a) => a.title === title)?.card ?? {}) as Json;
 
 const NEWS: ReminderNews = {
@@ -75,13 +77,25 @@ describe('cards: the reminder card', () => {
     expect(elementsOf(escaleren, 'Action.Execute')[0]?.verb).to.equal(HERINNERING_ESCALEREN);
   });
 
-  it('after a refusal shows why on the card and keeps what was typed', () => {
-    const card = renderHerinneringCard(NEWS, { melding: 'Stel hooguit 14 dagen uit: uiterlijk 15 december 2026.', ingevuld: { tot: '2026-12-31', reden: 'Vakantie' } });
+  it('after a refusal shows why on the card and keeps what was typed, with the inputs standing open', () => {
+    const card = renderHerinneringCard(NEWS, { melding: 'Stel hooguit 14 dagen uit: uiterlijk 15 december 2026.', ingevuld: { tot: '2026-12-31', reden: 'Vakantie' }, open: 'uitstellen' });
     expectValidCard(card);
     expect(elementsOf(card, 'TextRun').map((r) => r.text)).to.include('Stel hooguit 14 dagen uit: uiterlijk 15 december 2026.');
-    const later = showCard(card, 'Later herinneren');
-    expect(elementsOf(later, 'Input.Date')[0]?.value).to.equal('2026-12-31');
-    expect(elementsOf(later, 'Input.Text')[0]?.value).to.equal('Vakantie');
+    expect(buttons(card)).to.deep.equal(['Openen', 'Gedaan']);
+    const body = bodyOf(card);
+    expect(elementsOf(body, 'Input.Date')[0]).to.deep.include({ id: 'tot', value: '2026-12-31', max: '2026-12-15' });
+    expect(elementsOf(body, 'Input.Text')[0]).to.deep.include({ id: 'reden', value: 'Vakantie' });
+    expect(elementsOf(body, 'Action.Execute')[0]?.verb).to.equal(HERINNERING_UITSTELLEN);
+    const collapsed = renderHerinneringCard(NEWS, { ingevuld: { tot: '2026-12-03', reden: 'Later' } });
+    expect(elementsOf(showCard(collapsed, 'Later herinneren'), 'Input.Date')[0]?.value).to.equal('2026-12-03');
+  });
+
+  it('a refused escalation keeps the question open on the card', () => {
+    const { gedaan: _g, ...rest } = NEWS;
+    const card = renderHerinneringCard({ ...rest, escaleren: true }, { melding: 'Vul de toelichting in.', ingevuld: { vraag: 'Wie besluit?' }, open: 'escaleren' });
+    expectValidCard(card);
+    expect(buttons(card)).to.deep.equal(['Openen', 'Later herinneren']);
+    expect(elementsOf(bodyOf(card), 'Input.Text')[0]).to.deep.include({ id: 'vraag', value: 'Wie besluit?' });
   });
 
   it('after a press shows what happened and only Openen', () => {
