@@ -131,6 +131,8 @@ export const CARD_PAYLOADS = {
   regieOverdragen: cardPayload(['caseId'], ['userId', 'toelichting']),
   /** casusregie-voorstel.json: the proposed party's answer and its reason, and the refresh. */
   regieVoorstel: cardPayload(['caseId', 'voorstelId'], ['reden']),
+  /** herinnering.json: Gedaan, Later herinneren (a day and a reason) and Escaleren (the question); the core checks them. */
+  herinnering: cardPayload(['caseId', 'reminderId'], ['tot', 'reden', 'vraag']),
   /** case-list.json and case-view.json: open a case, continue with it (collega-toevoegen.json: leave it). */
   casus: cardPayload(['caseId']),
   /** case-list.json: the next page. */

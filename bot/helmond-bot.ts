@@ -8,6 +8,8 @@ import { DeelBDecisions } from './card-actions/deel-b-decisions';
 import { DeelBReview } from './card-actions/deel-b-review';
 import { Escalations } from './card-actions/escalations';
 import { CasusregieCards } from './card-actions/casusregie';
+import { ReminderCards } from './card-actions/reminders';
+import { sendTodo } from './todo-command';
 import type { Notifier } from '../services/ports/notifier';
 import { toAttachment, type AdaptiveCardJson } from '../cards/render';
 import { inTurn } from '../services/cases/turn-scope';
@@ -42,6 +44,7 @@ export class HelmondBot extends TeamsActivityHandler {
   private readonly caseCommands: CaseCommands;
   private readonly parties: PartyCommands;
   private readonly casusregie: CasusregieCards;
+  private readonly reminders: ReminderCards;
 
   constructor(
     private readonly services: BotServices,
@@ -62,6 +65,7 @@ export class HelmondBot extends TeamsActivityHandler {
     this.caseCommands = new CaseCommands(services, this.activeCase, this.files, this.deelBReview);
     this.parties = new PartyCommands(services, approvals.notifier);
     this.casusregie = new CasusregieCards(services, approvals.notifier);
+    this.reminders = new ReminderCards(services, (actor, caseId) => this.escalations.deliver(actor, caseId));
     this.dialogs.add(
       new MainDialog(services, this.activeCase, teamId, {
         reportStatus: (dc) => this.caseCommands.sendStatus(dc.context),
@@ -212,6 +216,7 @@ export class HelmondBot extends TeamsActivityHandler {
       await dc.beginDialog(DIALOG.main, {});
     },
     mijnCasussen: (turn) => this.caseCommands.sendCaseList(turn),
+    watMoetIkDoen: (turn) => sendTodo(turn, this.services),
     casus: (turn, _dc, match) => this.caseCommands.openByReference(turn, match[1] as string),
     verder: (turn, dc) => this.caseCommands.continueActive(turn, dc),
     deelA: (turn) => this.caseCommands.offerDeelA(turn),
@@ -259,6 +264,7 @@ export class HelmondBot extends TeamsActivityHandler {
     deelBReview: (turn, verb, data) => this.deelBReview.handle(turn, verb, data),
     escalation: (turn, verb, data) => this.escalations.handle(turn, verb, data),
     casusregie: (turn, verb, data) => this.casusregie.handle(turn, verb, data),
+    reminder: (turn, verb, data) => this.reminders.handle(turn, verb, data),
   };
 
   /**

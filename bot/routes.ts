@@ -16,6 +16,9 @@ import {
   ESCALATIE_AFGEROND,
   ESCALATIE_ONDERBOUWING,
   ESCALATIE_OPSCHALEN,
+  HERINNERING_ESCALEREN,
+  HERINNERING_GEDAAN,
+  HERINNERING_UITSTELLEN,
   REGIE_AANVAARDEN,
   REGIE_AFWIJZEN,
   REGIE_ANNULEREN,
@@ -54,6 +57,9 @@ export const CARD_ACTIONS = {
   [REGIE_AANVAARDEN]: 'casusregie',
   [REGIE_AFWIJZEN]: 'casusregie',
   [REGIE_VERNIEUW]: 'casusregie',
+  [HERINNERING_GEDAAN]: 'reminder',
+  [HERINNERING_UITSTELLEN]: 'reminder',
+  [HERINNERING_ESCALEREN]: 'reminder',
 } as const;
 export type CardActionHandler = (typeof CARD_ACTIONS)[keyof typeof CARD_ACTIONS];
 
@@ -77,6 +83,7 @@ export type SubmitHandler = (typeof SUBMIT_ACTIONS)[keyof typeof SUBMIT_ACTIONS]
 export const COMMANDS = [
   { name: 'nieuweCasus', pattern: /^\s*(nieuwe casus|nieuw)\s*$/i },
   { name: 'mijnCasussen', pattern: /^\s*(mijn casussen|casussen)\s*$/i },
+  { name: 'watMoetIkDoen', pattern: /^\s*wat\s+moet\s+ik\s+doen\s*\??\s*$/i },
   { name: 'casus', pattern: /^\s*casus\s+(HA-\d{4}-[0-9A-Za-z]{6})\s*$/i },
   { name: 'verder', pattern: /^\s*(verder|doorgaan)\s*$/i },
   { name: 'deelA', pattern: /^\s*deel\s*a\s*$/i },

@@ -6,6 +6,7 @@ import { formatDutchDate } from '../services/domain/text/format';
 export const COMMANDS: readonly [string, string][] = [
   ['nieuwe casus', 'een nieuwe hulpvraag vastleggen (stap 1)'],
   ['mijn casussen', 'je open casussen, met wat er openstaat'],
+  ['wat moet ik doen', 'alles wat nu op jou wacht in al je casussen, het vroegste eerst'],
   ['casus <kenmerk>', 'één casus bekijken, bijvoorbeeld casus HA-2026-7K3FQ9'],
   ['verder', 'verder met de stap waar je casus nu is'],
   ['status', 'waar de casus nu staat en wat er nodig is'],
@@ -27,7 +28,8 @@ export const HELP_TEXT = [
 
 export const WELCOME_TEXT = [
   'Welkom bij de Helmond Aanpak-assistent.',
-  'Ik begeleid je stap voor stap door het stappenplan, houd het Samenwerkplan (Deel A, B en C) bij en herinner je aan wat er moet gebeuren, zoals de evaluatie zes weken na het MDO.',
+  'Ik begeleid je stap voor stap door het stappenplan en houd het Samenwerkplan (Deel A, B en C) bij.',
+  'Ik stuur herinneringen om 09:00 op werkdagen, nooit \'s nachts, in het weekend of op een feestdag: de casusregisseur krijgt de evaluatie (zes weken na het MDO) de werkdag ervoor en op de dag zelf; wie een actie doet, hoort het de werkdag nadat de datum voorbij is. Typ **wat moet ik doen** voor alles wat nu op jou wacht.',
   'Begin met **nieuwe casus**, of typ **help** voor alle opdrachten.',
 ].join('\n\n');
 

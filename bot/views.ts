@@ -12,6 +12,8 @@ import { availableTransitions } from '../services/domain/stappenplan/machine';
 import { mayProposeCasusregie, openRegieVoorstelVoor } from '../services/domain/stappenplan/casusregie';
 import { formatAppointment, formatDate, formatMoment } from './texts';
 import { MDO_LOCATIE_LABELS, openMdo } from '../services/domain/model/mdo';
+import { DateTime } from 'luxon';
+import { ZONE } from '../services/ports/clock';
 
 /**
  * Case → the pre-formatted Dutch data the cards show. Only what the professional needs to see; the cards never
@@ -166,4 +168,20 @@ export function statusText(c: Case, ctx: MachineContext): string {
     ...(mdo ? [mdo] : []),
     nextStepText(c, ctx),
   ].join('\n\n');
+}
+
+/**
+ * When the casusregisseur hears of the evaluation after this MDO, from the reminders the core put on the case (the
+ * werkdag before and the day, 09:00): "De casusregisseur krijgt er een herinnering van op woensdag 6 januari en
+ * donderdag 7 januari, om 09:00."
+ */
+export function evaluatieRemindersText(c: Case, mdoId: string): string {
+  const moments = c.reminders
+    .filter((r) => r.ref === mdoId && (r.kind === 'evaluatieVooraf' || r.kind === 'evaluatie') && r.state !== 'done')
+    .map((r) => DateTime.fromISO(r.dueAt).setZone(ZONE).setLocale('nl'))
+    .sort((a, b) => a.toMillis() - b.toMillis());
+  if (moments.length === 0) return 'De casusregisseur krijgt er een herinnering van.';
+  const days = moments.map((m) => m.toFormat('cccc d LLLL')).join(' en ');
+  const times = [...new Set(moments.map((m) => m.toFormat('HH:mm')))];
+  return times.length === 1 ? `De casusregisseur krijgt er een herinnering van op ${days}, om ${times[0]}.` : `De casusregisseur krijgt er een herinnering van op ${moments.map((m) => m.toFormat("cccc d LLLL 'om' HH:mm")).join(' en ')}.`;
 }

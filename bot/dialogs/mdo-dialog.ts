@@ -11,7 +11,7 @@ import { upcomingDate } from '../parse';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import { actorOf, type BotServices } from '../turn-services';
 import { formatAppointment, formatDate } from '../texts';
-import { nameOf, partyName } from '../views';
+import { evaluatieRemindersText, nameOf, partyName } from '../views';
 import { AskFieldDialog } from './ask-field-dialog';
 import { MdoAgendaDialog } from './mdo-agenda-dialog';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
@@ -242,7 +242,7 @@ export class MdoDialog extends BaseDialog {
     const c = await currentCase(turn, this.services, caseId);
     const datum = c.mdos.find((m) => m.id === mdoId)?.uitkomsten.evaluatieDatum;
     if (!datum) return;
-    const base = `De evaluatie staat op ${formatDate(datum)}, 6 weken na het MDO. Ik herinner je eraan.`;
+    const base = `De evaluatie staat op ${formatDate(datum)}, 6 weken na het MDO. ${evaluatieRemindersText(c, mdoId)}`;
     try {
       const planned = await this.services.planner.planEvaluatie(actor, caseId, mdoId);
       const agenda = planned.mdo.evaluatieAgenda;

@@ -28,6 +28,8 @@ export interface ReminderNews {
   readonly gedaan?: string;
   /** The recipient may put it off once (Later herinneren): the last day it can be put off to. */
   readonly uitstellenTot?: string;
+  /** With `uitstellenTot`: the first day it can be put off to (tomorrow). */
+  readonly uitstellenVanaf?: string;
   /** The recipient may escalate (a request stuck for twice the werkdagen). */
   readonly escaleren: boolean;
 }
@@ -134,7 +136,9 @@ export function reminderNews(c: Case, r: Reminder, kalender: WerkdagKalender, no
     since: r.kind === 'mdoMorgen' || r.kind === 'evaluatieVooraf' ? `op ${formatDutchDate(r.sinds)}` : `sinds ${formatDutchDate(r.sinds)}`,
     openen: onCase,
     ...(gedaan ? { gedaan } : {}),
-    ...(uitstellen ? { uitstellenTot: now.setZone(ZONE).plus({ days: maxSnoozeDays }).toISODate() as string } : {}),
+    ...(uitstellen
+      ? { uitstellenVanaf: now.setZone(ZONE).plus({ days: 1 }).toISODate() as string, uitstellenTot: now.setZone(ZONE).plus({ days: maxSnoozeDays }).toISODate() as string }
+      : {}),
     escaleren,
   };
 }

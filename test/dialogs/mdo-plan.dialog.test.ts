@@ -57,7 +57,7 @@ describe('dialog: stap 4 MDO', () => {
       ['Schuldhulp; huurachterstand in kaart; 30-11-2026', [/^Genoteerd \(1\)\./]],
       ['klaar', [
         /staat nu in stap \*\*5A Plan \(Deel A\)\*\*/,
-        'De evaluatie staat op 7 januari 2027, 6 weken na het MDO. Ik herinner je eraan. Hieronder de afspraak (donderdag 7 januari 2027, 09:00 \u2013 10:00) als agendabestand voor de casusregisseur.',
+        'De evaluatie staat op 7 januari 2027, 6 weken na het MDO. De casusregisseur krijgt er een herinnering van op woensdag 6 januari en donderdag 7 januari, om 09:00. Hieronder de afspraak (donderdag 7 januari 2027, 09:00 \u2013 10:00) als agendabestand voor de casusregisseur.',
         (reply) => expect(reply.attachments?.[0]).to.deep.include({ contentType: 'application/vnd.microsoft.teams.card.file.consent', name: 'Evaluatie-HA-2026-7K3FQ9.ics' }),
       ]],
     ]);

@@ -1,204 +1,148 @@
 /**
- * Herinneringen (issue #14) end to end over HTTP, with a frozen clock moved forward and one dispatcher sweep at a
- * time (`deliver`): the voorbeeldcasus's evaluation six weeks after its MDO (the werkdag before and on the day,
- * exactly once, nothing in the evening or at the weekend), and a Deel B request left waiting (the leidinggevende, then
- * the casusregisseur with the offer to escalate, nothing once decided). The assertions read the reminder's lines as
- * the recipient reads them (text or card TextBlocks), not the card's layout.
+ * Herinneringen over HTTP: an action whose date passed reaches its doer as a reminder card when the dispatcher sweeps;
+ * Later herinneren puts it off once (in the history, with why), Gedaan marks the action done, Escaleren opens the
+ * escalation; "wat moet ik doen" lists what waits on each person, earliest first.
  */
 import { expect } from 'chai';
-import { DateTime } from 'luxon';
-import { DEELB_AKKOORD } from '../../cards/verbs';
-import { StaticDirectory } from '../../services/adapters/memory/static-directory';
+import { DEELB_VERNIEUW, HERINNERING_ESCALEREN, HERINNERING_GEDAAN, HERINNERING_UITSTELLEN } from '../../cards/verbs';
 import type { Case } from '../../services/domain/model/case';
-import type { ReminderKind } from '../../services/domain/model/reminder';
-import type { CaseCommandInput } from '../../services/domain/stappenplan/commands';
-import { ZONE } from '../../services/ports/clock';
+import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
 import { caseAt, PEOPLE, VOORBEELD, type Person } from '../support/stappenplan-driver';
+import { postActivity, teamsSubmit } from '../support/teams-activities';
 
-/** The casusregisseur as the case names her (the reminders name who asked). */
-const named = (c: Case): Case => ({
-  ...c,
-  professionals: c.professionals.map((p) => (p.userId === PEOPLE.regisseur.userId ? { ...p, displayName: 'Sanne de Vries', organisatie: 'Wijkteam Noord' } : p)),
-});
+type Json = Record<string, any>;
 
-/** The bot over HTTP with the people who take part having opened it once (so the bot can reach them). */
-async function botWith(people: readonly Person[]): Promise<BotOverHttp> {
-  const bot = await startBotOverHttp(new StaticDirectory({ [PEOPLE.leidinggevende.userId]: ['leidinggevende'], [PEOPLE.procesregisseur.userId]: ['procesregisseur'] }));
-  for (const person of people) await bot.say(person, 'help');
-  return bot;
-}
+const directory = new StaticDirectory(Object.fromEntries(Object.values(PEOPLE).map((p) => [p.userId, p.orgRoles])));
 
-/** Move the clock to an Amsterdam wall-clock moment and run one dispatcher sweep; what each person read then. */
-async function at(bot: BotOverHttp, moment: string): Promise<(person: Person) => string[]> {
-  bot.clock.set(DateTime.fromISO(moment, { zone: ZONE }));
-  bot.connector.reset();
-  await bot.deliver();
-  return (person) => bot.readBy(person);
-}
-
-/** Sweeps at each of the moments, in which none of the people reads anything. */
-async function nothingAt(bot: BotOverHttp, people: readonly Person[], moments: readonly string[]): Promise<void> {
-  for (const moment of moments) {
-    const read = await at(bot, moment);
-    expect(people.flatMap(read), moment).to.deep.equal([]);
-  }
-}
-
-/** The states of the case's reminders of some kinds, in the store. */
-async function states(bot: BotOverHttp, caseId: string, ...kinds: ReminderKind[]): Promise<string[]> {
-  const c = (await bot.store.get(caseId))?.case as Case;
-  return c.reminders.filter((r) => kinds.includes(r.kind)).map((r) => `${r.kind}:${r.state}`);
-}
-
-describe('end to end: herinneringen for the evaluation, over HTTP with the clock moved on', function () {
-  this.timeout(60_000);
+describe('end to end: herinneringen and "wat moet ik doen"', function () {
+  this.timeout(30_000);
   let bot: BotOverHttp;
+  /** In uitvoering, three actions of the regisseur's: 30 November, 7 and 14 December 2026. */
   let c: Case;
-  const regisseur = PEOPLE.regisseur;
-  const run = (command: CaseCommandInput) => bot.services.cases.execute(regisseur, c.id, command);
+  /** In onderbouwing, Deel B asked of the leidinggevende on Monday 23 November. */
+  let asked: Case;
+
+  /** The reminder cards of a case (the first by default) that reached a person since the last reset, newest last. */
+  const remindersOf = (person: Person, of: Case = c): Json[] =>
+    bot
+      .chatOf(person)
+      .flatMap((call) => call.body.attachments ?? [])
+      .map((a) => a.content as Json)
+      .filter((card) => String(card?.body?.[0]?.text ?? '').startsWith('Herinnering:') && JSON.stringify(card).includes(`Kenmerk ${of.reference}`));
+  const idOf = (card: Json | undefined): string => {
+    const gedaan = JSON.stringify(card ?? {}).match(/"reminderId":"([^"]+)"/);
+    return gedaan?.[1] ?? '';
+  };
+  const at = async (iso: string) => {
+    bot.clock.set(iso);
+    bot.connector.reset();
+    await bot.deliver();
+  };
+  const actie = async (n: number) => (await bot.store.get(c.id))?.case.deelA.acties[n];
 
   before(async () => {
-    bot = await botWith(['regisseur', 'schuldhulp']);
-    c = named(caseAt('mdo').case);
+    bot = await startBotOverHttp(directory);
+    c = caseAt('uitvoering').case;
+    const d = caseAt('onderbouwing');
+    VOORBEELD.deelB(d).run('regisseur', { type: 'requestApproval', askedUserIds: [PEOPLE.leidinggevende.userId] });
+    asked = { ...d.case, id: 'case-000002', reference: 'HA-2026-7K3FQ8' };
     await bot.store.create(c);
+    await bot.store.create(asked);
+    for (const person of ['regisseur', 'leidinggevende', 'procesregisseur', 'aanjager'] as const) await bot.say(person, 'help');
   });
   after(() => bot.close());
 
-  it('the MDO is held on Thursday 26 November; its evaluation is six weeks later, on Thursday 7 January', async () => {
-    await run({ type: 'planMdo', datum: '2026-11-26', locatie: 'thuis' });
-    bot.clock.set(DateTime.fromISO('2026-11-26T15:00', { zone: ZONE }));
-    const mdoId = ((await bot.store.get(c.id))?.case as Case).mdos[0]?.id as string;
-    await run({ type: 'recordMdoChecklist', mdoId, section: 'opening', items: { voorstelronde: true, spelregels: true } });
-    await run({
-      type: 'recordMdoUitkomsten',
-      mdoId,
-      ikWilIkKanIkHebNodigVastgesteld: true,
-      gezamenlijkBelang: 'Het gezin blijft in de woning.',
-      watAlsWeNietsDoen: 'Huisuitzetting binnen 8 weken, kinderen mogelijk tijdelijk elders.',
-      ondersteuning: 'Schuldhulp, GGZ-gesprekken.',
-      casusregie: regisseur.userId,
-      afspraken: [{ wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '2026-12-03' }],
-    });
-    await run({ type: 'overgang', transition: 'mdoAfgerond' });
-    // The plan: one action, done in uitvoering, so only the evaluation is left to remind of.
-    await run({ type: 'setActie', actie: { wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '2026-12-03' } });
-    await run({ type: 'overgang', transition: 'geenUitzonderingNodig' });
-    const planned = (await bot.store.get(c.id))?.case as Case;
-    await run({ type: 'setActieStatus', actieId: planned.deelA.acties[0]?.id as string, status: 'gedaan' });
-    const held = (await bot.store.get(c.id))?.case as Case;
-    expect(held.step).to.equal('uitvoering');
-    expect(held.mdos[0]?.uitkomsten.evaluatieDatum).to.equal('2027-01-07');
-    expect(held.reminders.map((r) => [r.kind, r.dueAt])).to.deep.equal([
-      ['evaluatieVooraf', '2027-01-06T08:00:00.000Z'],
-      ['evaluatie', '2027-01-07T08:00:00.000Z'],
-    ]);
-    await at(bot, '2026-11-26T15:30'); // the news of the plan to the others
+  it('"wat moet ik doen" lists the casusregisseur\u2019s actions and reminders across the cases, the earliest first', async () => {
+    await bot.say('regisseur', 'Wat moet ik doen?');
+    const card = JSON.stringify(bot.connector.calls.flatMap((call) => call.body.attachments ?? []));
+    const order = ['Huurachterstand in kaart', 'Gesprek woningcorporatie', 'Intake GGZ'].map((text) => card.indexOf(text));
+    expect(order.every((i) => i > 0)).to.equal(true);
+    expect(order).to.deep.equal([...order].sort((a, b) => a - b));
+    expect(card).to.include('Kenmerk HA-2026-7K3FQ9').and.include('Kenmerk HA-2026-7K3FQ8').and.include('Deel B wacht op een besluit');
   });
 
-  it('before the werkdag before, nothing is sent', async () => {
-    await nothingAt(bot, ['regisseur', 'schuldhulp'], ['2026-12-15T10:00', '2027-01-04T10:00', '2027-01-05T17:55', '2027-01-06T08:59']);
+  it('"wat moet ik doen" shows the leidinggevende the open request, whose button brings the approval card', async () => {
+    await bot.say('leidinggevende', 'wat moet ik doen');
+    const card = bot.connector.calls.flatMap((call) => call.body.attachments ?? [])[0]?.content as Json;
+    const texts = JSON.stringify(card);
+    expect(texts).to.include('Besluit over Deel B').and.include('Kenmerk HA-2026-7K3FQ8').and.not.include('HA-2026-7K3FQ9');
+    const besluiten = JSON.parse(texts.match(/\{"verb":"deelb\.vernieuw"[^}]*\}/)?.[0] ?? '{}') as Json;
+    expect(besluiten).to.deep.include({ verb: DEELB_VERNIEUW, caseId: asked.id });
+    bot.connector.reset();
+    await postActivity(bot.botUrl, teamsSubmit(besluiten, bot.as('leidinggevende')));
+    expect(bot.readBy('leidinggevende').join('\n')).to.include('Huisuitzetting binnen 8 weken');
   });
 
-  it('on Wednesday 6 January at 09:05 the casusregisseur reads that the evaluation is tomorrow, with the kenmerk; once', async () => {
-    const read = await at(bot, '2027-01-06T09:05');
-    expect(read('regisseur')).to.have.length(1);
-    const [message] = read('regisseur') as [string];
-    expect(message).to.include(c.reference).and.include('De evaluatie van het plan is donderdag 7 januari 2027, zes weken na het MDO.');
-    expect(message).not.to.include('Moeder').and.not.include('huis uit');
-    expect(read('schuldhulp')).to.deep.equal([]);
-    expect((await at(bot, '2027-01-06T09:06'))('regisseur')).to.deep.equal([]);
-    expect((await at(bot, '2027-01-06T16:00'))('regisseur')).to.deep.equal([]);
-    expect(await states(bot, c.id, 'evaluatieVooraf', 'evaluatie')).to.deep.equal(['evaluatieVooraf:sent', 'evaluatie:open']);
+  it('someone nothing waits on hears so in a friendly sentence', async () => {
+    await bot.say('aanjager', 'wat moet ik doen');
+    expect(bot.readBy('aanjager').join('\n')).to.include('Er wacht nu niets op jou');
   });
 
-  it('on the day, the evaluation reminder; a further sweep sends nothing again', async () => {
-    const read = await at(bot, '2027-01-07T09:05');
-    expect(read('regisseur')).to.have.length(1);
-    expect(read('regisseur')[0]).to.include(c.reference).and.include('De evaluatie van het plan staat voor donderdag 7 januari 2027');
-    await nothingAt(bot, ['regisseur'], ['2027-01-07T09:06', '2027-01-07T14:00', '2027-01-08T09:05', '2027-01-14T09:05']);
-    expect(await states(bot, c.id, 'evaluatieVooraf', 'evaluatie')).to.deep.equal(['evaluatieVooraf:sent', 'evaluatie:sent']);
+  it('nothing goes out before the action\u2019s date; the werkdag after it the casusregisseur gets the reminder card', async () => {
+    await at('2026-11-30T10:00:00');
+    expect(remindersOf('regisseur').filter((card) => idOf(card).startsWith('actie:'))).to.have.length(0);
+    await at('2026-12-01T09:30:00');
+    const [card, ...more] = remindersOf('regisseur');
+    expect(more).to.have.length(0);
+    const text = JSON.stringify(card);
+    expect(text).to.include('Herinnering: Actie over de datum').and.include('Huurachterstand in kaart').and.include('Kenmerk HA-2026-7K3FQ9');
+    expect(card?.actions.map((a: Json) => a.title)).to.deep.equal(['Openen', 'Gedaan', 'Later herinneren']);
   });
 
-  it('at 22:00 and at the weekend nothing goes out even when due; on Monday at 09:05 it does', async () => {
-    // An action due Thursday 14 January, not done: its reminder is due on Friday 15 January at 09:00.
-    bot.clock.set(DateTime.fromISO('2027-01-14T12:00', { zone: ZONE }));
-    await run({ type: 'setActie', actie: { wie: 'Casusregisseur', wat: 'Gesprek woningcorporatie over betalingsregeling', wanneer: '2027-01-14' } });
-    await at(bot, '2027-01-14T12:01'); // the news of it to schuldhulp
-    const due = ((await bot.store.get(c.id))?.case as Case).reminders.find((r) => r.kind === 'actie');
-    expect(due).to.deep.include({ dueAt: '2027-01-15T08:00:00.000Z', state: 'open', to: regisseur.userId });
-    await nothingAt(bot, ['regisseur'], ['2027-01-15T22:00', '2027-01-16T12:00', '2027-01-17T20:00', '2027-01-18T07:30']);
-    expect(await states(bot, c.id, 'actie')).to.deep.equal(['actie:open']);
-    const read = await at(bot, '2027-01-18T09:05');
-    expect(read('regisseur')).to.have.length(1);
-    expect(read('regisseur')[0]).to.include(c.reference).and.include('De actie "Gesprek woningcorporatie over betalingsregeling" (Casusregisseur) stond voor 14 januari 2027 en is nog niet gedaan.');
-    expect((await at(bot, '2027-01-18T09:06'))('regisseur')).to.deep.equal([]);
-  });
-});
-
-describe('end to end: herinneringen for a Deel B request left waiting, over HTTP', function () {
-  this.timeout(60_000);
-  let bot: BotOverHttp;
-  /** Waits for a decision; the other is decided in time and never reminded of. */
-  let waiting: Case;
-  let decided: Case;
-  const requestOf = async (c: Case) => ((await bot.store.get(c.id))?.case as Case).approvals.at(-1)?.id as string;
-
-  before(async () => {
-    bot = await botWith(['regisseur', 'leidinggevende']);
-    await bot.ledger.setBudget({ teamId: 'wijkteam-noord', period: '2026', amountCents: 1_000_000, by: 'aad-beheerder-1', at: '2026-11-23T09:00:00.000Z' });
-    // The plan's actions done, so only the request is left to remind of.
-    const base = named(VOORBEELD.allesGedaan(VOORBEELD.deelB(caseAt('onderbouwing'))).case);
-    waiting = { ...base, id: 'case-wacht-1', reference: 'HA-2026-WACHT1' };
-    decided = { ...base, id: 'case-besluit-1', reference: 'HA-2026-BSCHT2' };
-    for (const c of [waiting, decided]) {
-      await bot.store.create(c);
-      // Monday 23 November 10:00: Deel B is asked of the leidinggevende.
-      await bot.services.cases.execute(PEOPLE.regisseur, c.id, { type: 'requestApproval', askedUserIds: [PEOPLE.leidinggevende.userId] });
-    }
-    await at(bot, '2026-11-23T10:01'); // the news of the requests
-  });
-  after(() => bot.close());
-
-  it('the one decided in time is never reminded of', async () => {
-    bot.clock.set(DateTime.fromISO('2026-11-25T11:00', { zone: ZONE }));
-    expect(await bot.press('leidinggevende', DEELB_AKKOORD, { caseId: decided.id, requestId: await requestOf(decided) })).to.match(/Akkoord, door/);
-    await at(bot, '2026-11-25T11:01');
-    expect(await states(bot, decided.id, 'akkoord', 'akkoordEscaleren')).to.deep.equal([]);
+  it('Later herinneren beyond two weeks is refused on the card, with the day and the reason kept', async () => {
+    const reminderId = (await bot.store.get(c.id))?.case.reminders.find((r) => r.kind === 'actie' && r.state === 'sent')?.id as string;
+    const card = await bot.press('regisseur', HERINNERING_UITSTELLEN, { caseId: c.id, reminderId, tot: '2026-12-31', reden: 'Schuldhulp is op vakantie' });
+    expect(card).to.include('Stel hooguit 14 dagen uit: uiterlijk 15 december 2026.').and.include('"value":"2026-12-31"').and.include('"value":"Schuldhulp is op vakantie"');
+    expect((JSON.parse(card) as Json).actions.map((a: Json) => a.title)).to.deep.equal(['Openen', 'Gedaan']);
+    expect((await bot.store.get(c.id))?.case.reminders.find((r) => r.id === reminderId)?.uitgesteld).to.equal(false);
   });
 
-  it('before five werkdagen, nothing; after, the leidinggevende reads that Deel B waits on their decision and who asked', async () => {
-    await nothingAt(bot, ['leidinggevende', 'regisseur'], ['2026-11-27T16:00', '2026-11-30T09:55']);
-    const read = await at(bot, '2026-11-30T10:05');
-    expect(read('leidinggevende')).to.have.length(1);
-    const [message] = read('leidinggevende') as [string];
-    expect(message).to.include(waiting.reference).and.not.include(decided.reference);
-    expect(message).to.include('Deel B wacht sinds 23 november 2026 (5 werkdagen) op jouw besluit. Gevraagd door Sanne de Vries (Wijkteam Noord).');
-    expect(message).not.to.match(/escaleren/i);
-    expect(read('regisseur')).to.deep.equal([]);
-    expect((await at(bot, '2026-11-30T10:06'))('leidinggevende')).to.deep.equal([]);
+  it('Later herinneren with a day and a reason: the card says until when, and the history says it was put off and why', async () => {
+    const reminderId = (await bot.store.get(c.id))?.case.reminders.find((r) => r.kind === 'actie' && r.state === 'sent')?.id as string;
+    const card = await bot.press('regisseur', HERINNERING_UITSTELLEN, { caseId: c.id, reminderId, tot: '2026-12-03', reden: 'Schuldhulp belt donderdag terug' });
+    expect(card).to.include('Uitgesteld: je krijgt deze herinnering opnieuw op donderdag 3 december om 09:00').and.not.include('Later herinneren');
+    await bot.say('regisseur', `casus ${c.reference}`);
+    const view = JSON.stringify(bot.connector.calls.flatMap((call) => call.body.attachments ?? []));
+    expect(view).to.include('herinnering \\"actie over de datum\\" uitgesteld tot 3 december 2026').and.include('Schuldhulp belt donderdag terug');
   });
 
-  it('after ten werkdagen the casusregisseur reads that it waits on the leidinggevende, with the offer to escalate', async () => {
-    await nothingAt(bot, ['leidinggevende', 'regisseur'], ['2026-12-04T10:05', '2026-12-07T09:55']);
-    const read = await at(bot, '2026-12-07T10:05');
-    expect(read('regisseur')).to.have.length(1);
-    expect(read('regisseur')[0]).to.include(waiting.reference)
-      .and.include('Deel B wacht sinds 23 november 2026 (10 werkdagen) op een besluit van de leidinggevende.')
-      .and.include('Je kunt nu escaleren naar de procesregisseur (AVE, fase 2).');
-    expect(read('leidinggevende')).to.deep.equal([]);
-    expect((await at(bot, '2026-12-07T10:06'))('regisseur')).to.deep.equal([]);
+  it('the next day nothing comes; on the chosen day it comes again, and it cannot be put off a second time', async () => {
+    await at('2026-12-02T09:30:00');
+    expect(remindersOf('regisseur')).to.have.length(0);
+    await at('2026-12-03T09:30:00');
+    const [card, ...more] = remindersOf('regisseur');
+    expect(more).to.have.length(0);
+    expect(JSON.stringify(card)).to.include('Huurachterstand in kaart');
+    expect(card?.actions.map((a: Json) => a.title)).to.deep.equal(['Openen', 'Gedaan']);
+    const again = await bot.press('regisseur', HERINNERING_UITSTELLEN, { caseId: c.id, reminderId: idOf(card), tot: '2026-12-07', reden: 'Nog even' });
+    expect(again).to.include('Je hebt deze herinnering al een keer uitgesteld; dat kan één keer.');
   });
 
-  it('once decided, nothing more is sent and the reminders are done', async () => {
-    bot.clock.set(DateTime.fromISO('2026-12-07T11:00', { zone: ZONE }));
-    expect(await bot.press('leidinggevende', DEELB_AKKOORD, { caseId: waiting.id, requestId: await requestOf(waiting) })).to.match(/Akkoord, door/);
-    await at(bot, '2026-12-07T11:01'); // the news of the decision
-    expect(await states(bot, waiting.id, 'akkoord', 'akkoordEscaleren')).to.deep.equal(['akkoord:done', 'akkoordEscaleren:done']);
-    await nothingAt(bot, ['leidinggevende', 'regisseur'], ['2026-12-14T10:05', '2026-12-21T10:05']);
-    // Weeks later the plan's own reminders come (uitvoering, evaluation), none about the decision.
-    const later = await at(bot, '2027-01-11T10:05');
-    expect(later('leidinggevende')).to.deep.equal([]);
-    expect(later('regisseur').filter((m) => /besluit|escaleren/i.test(m))).to.deep.equal([]);
+  it('Gedaan marks the action done; put off before, it does not come again', async () => {
+    await at('2026-12-08T09:30:00');
+    const card = remindersOf('regisseur').find((x) => JSON.stringify(x).includes('Gesprek woningcorporatie'));
+    const reminderId = idOf(card);
+    expect(reminderId).to.match(/^actie:/);
+    await bot.press('regisseur', HERINNERING_UITSTELLEN, { caseId: c.id, reminderId, tot: '2026-12-10', reden: 'Wacht op de corporatie' });
+    const done = await bot.press('regisseur', HERINNERING_GEDAAN, { caseId: c.id, reminderId });
+    expect(done).to.include('Gedaan: de actie staat nu op gedaan in het plan.').and.not.include('"title":"Gedaan"');
+    expect((await actie(1))?.status).to.equal('gedaan');
+    await at('2026-12-10T09:30:00');
+    expect(remindersOf('regisseur').filter((x) => JSON.stringify(x).includes('Gesprek woningcorporatie'))).to.have.length(0);
+  });
+
+  it('Deel B without a decision for twice the werkdagen: the casusregisseur escalates from the reminder, and the procesregisseur gets the escalation', async () => {
+    bot.clock.set('2026-12-08T09:30:00');
+    const reminderId = (await bot.store.get(asked.id))?.case.reminders.find((r) => r.kind === 'akkoordEscaleren')?.id as string;
+    expect(reminderId).to.be.a('string');
+    const empty = await bot.press('regisseur', HERINNERING_ESCALEREN, { caseId: asked.id, reminderId, vraag: ' ' });
+    expect(empty).to.include('Vul de toelichting in.');
+    const card = await bot.press('regisseur', HERINNERING_ESCALEREN, { caseId: asked.id, reminderId, vraag: 'Wie besluit nu de leidinggevende niet reageert?' });
+    expect(card).to.include('De escalatie is geopend: de procesregisseur heeft haar in Teams gekregen.');
+    const stored = (await bot.store.get(asked.id))?.case;
+    expect(stored?.step).to.equal('escaleren');
+    expect(stored?.escalaties.at(-1)?.askedUserIds).to.deep.equal([PEOPLE.procesregisseur.userId]);
+    expect(bot.readBy('procesregisseur').join('\n')).to.include('Escalatie (AVE-model)').and.include('Wie besluit nu de leidinggevende niet reageert?');
   });
 });

@@ -58,3 +58,13 @@ export function verbsOf(card: unknown): string[] {
   });
   return verbs;
 }
+
+/** Every object in a card with the given `type` (a TextBlock, an Input.Date, an Action.Execute), depth first. */
+export function elementsOf(card: unknown, type: string): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  JSON.stringify(card, (_key, value: unknown) => {
+    if (value && typeof value === 'object' && (value as { type?: unknown }).type === type) found.push(value as Record<string, unknown>);
+    return value;
+  });
+  return found;
+}

@@ -5,6 +5,7 @@ import type { StaticDirectory } from '../../services/adapters/memory/static-dire
 import { createTestBot } from './bot-services';
 import { OutboxDispatcher } from '../../services/notify/dispatcher';
 import { changesAsCard } from '../../bot/change-message';
+import { reminderAsCard } from '../../bot/reminder-card';
 import { startLocalConnector, type LocalConnector } from './local-connector';
 import { PEOPLE, type Person } from './stappenplan-driver';
 import { postActivity, teamsCardAction, teamsMessage, type TeamsContext } from './teams-activities';
@@ -38,7 +39,7 @@ export async function startBotOverHttp(directory: StaticDirectory, options: Para
 
   /** One sweep of the cases' outboxes, as a bot instance's dispatcher does every few seconds; how many it settled. */
   const deliver = () =>
-    new OutboxDispatcher(ctx.store, ctx.notifier, { instanceId: 'bot-test', intervalMs: 1000, perConversationMs: 0, render: changesAsCard, now: () => ctx.clock.now().toJSDate() }).sweep();
+    new OutboxDispatcher(ctx.store, ctx.notifier, { instanceId: 'bot-test', intervalMs: 1000, perConversationMs: 0, render: changesAsCard, renderReminder: reminderAsCard, now: () => ctx.clock.now().toJSDate() }).sweep();
 
   /** What a person read in their personal chat since the last reset: each message's text and its cards' texts. */
   const readBy = (person: Person) => chatOf(person).map((call) => [call.body.text ?? '', ...cardTexts(call.body.attachments ?? [])].filter(Boolean).join('\n'));

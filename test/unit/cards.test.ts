@@ -20,22 +20,13 @@ import { renderCasusregieVoorstelCard, type CasusregieVoorstelCardData } from '.
 import { CONSENT_PART_LABELS, CONSENT_PARTS } from '../../services/domain/model/consent';
 import { renderZrmScoresCard, zrmCardData } from '../../cards/zrm-scores';
 import { LEEFGEBIED_LABELS, LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
-import { expectValidCard, verbsOf } from '../support/adaptivecards';
+import { elementsOf, expectValidCard, verbsOf } from '../support/adaptivecards';
 import { caseAt } from '../support/stappenplan-driver';
 
 const REF = 'HA-2026-7K3FQ9';
 const mdo = caseAt('plan').case.mdos[0]!;
 
 type Json = Record<string, unknown>;
-/** Every object in a card with the given `type`, depth first. */
-function elementsOf(card: unknown, type: string): Json[] {
-  const found: Json[] = [];
-  JSON.stringify(card, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && (value as Json).type === type) found.push(value as Json);
-    return value;
-  });
-  return found;
-}
 /** What a card says: its text blocks and the text runs of its rich text blocks (where people's own words go). */
 const texts = (card: unknown) => [...elementsOf(card, 'TextBlock'), ...elementsOf(card, 'TextRun')].map((t) => t.text);
 

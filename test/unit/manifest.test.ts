@@ -28,7 +28,9 @@ describe('Teams app package', () => {
     expect(manifest.id).to.equal(ENV.MicrosoftAppId);
     expect(manifest.localizationInfo.defaultLanguageTag).to.equal('nl-NL');
     expect(manifest.bots[0]).to.deep.include({ botId: ENV.MicrosoftAppId, supportsFiles: true, isNotificationOnly: false });
-    expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).to.include.members(['nieuwe casus', 'mijn casussen', 'help']);
+    const menu = manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title);
+    expect(menu).to.include.members(['nieuwe casus', 'mijn casussen', 'wat moet ik doen', 'help']);
+    expect(menu).to.have.length.at.most(10);
     expect(manifest.name.short.length).to.be.at.most(30);
     expect(manifest.description.short.length).to.be.at.most(80);
     expect(manifest.description.full.length).to.be.at.most(4000);
