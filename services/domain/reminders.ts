@@ -3,7 +3,7 @@ import { reminderReadyAt, type Reminder } from './model/reminder';
 import type { OrgRole } from './model/roles';
 import { markUnreachable, clearUnreachable } from './outbox';
 import { finished, tooLate } from './stappenplan/reminders';
-import { withNextDueAt } from './stappenplan/derive';
+import { withNextDueAt, withOutboxDueAt } from './stappenplan/derive';
 
 /**
  * The dispatcher's decisions on a case's reminders, pure, beside those on its outbox (services/domain/outbox.ts):
@@ -118,5 +118,6 @@ export function settleReminders(c: Case, instance: string, outcomes: readonly Re
     }
   });
   for (const to of new Set(unreachable)) markUnreachable(next, to, at);
-  return withNextDueAt(next);
+  // markUnreachable may have put news for the casusregisseur in the outbox: it is listed by `outboxDueAt`.
+  return withOutboxDueAt(withNextDueAt(next));
 }

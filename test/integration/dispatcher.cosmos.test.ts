@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { ProactiveNotifier } from '../../bot/proactive-notifier';
-import { CosmosCaseStore } from '../../services/adapters/cosmos/cosmos-case-store';
 import { MemoryVersionedStore } from '../../services/adapters/memory/memory-versioned-store';
 import type { Case } from '../../services/domain/model/case';
 import type { OutboxItem } from '../../services/domain/model/outbox';
@@ -13,11 +12,11 @@ import type { CaseStore } from '../../services/ports/case-store';
 import type { Notifier } from '../../services/ports/notifier';
 import { ALLE_ONDERDELEN, FIXTURE_AT, makeCase } from '../support/case-fixtures';
 import { startCosmosTestServer, type CosmosTestServer } from '../support/cosmos-server';
+import { conversationOf, cosmosStores, deliveriesPerCase, rememberReachable } from '../support/dispatch-fixtures';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
 
 const REGISSEUR = 'aad-regisseur-1';
 const FAR = '2999-01-01T00:00:00.000Z';
-const conversationOf = (userId: string) => `conv-${userId}`;
 
 /** A case with a casusregisseur and these parties (all parts consented), and one pending item for each party. */
 function pendingCase(parties: readonly string[]): Case {
@@ -59,16 +58,9 @@ describe('the outbox dispatcher: several instances on one Cosmos DB store, deliv
     connector.setFaults(undefined);
   });
 
-  /** Everyone the tests write to has a personal chat with the bot at the local connector. */
-  const reachable = (userIds: readonly string[]) =>
-    Promise.all(userIds.map((userId) => references.remember(userId, { channelId: 'msteams', serviceUrl: connector.serviceUrl, conversationId: conversationOf(userId), userChannelId: `29:${userId}`, botId: '28:bot' })));
+  const reachable = (userIds: readonly string[]) => rememberReachable(references, connector.serviceUrl, userIds);
 
-  /** A fresh database and `n` stores on it: `n` bot instances side by side. */
-  async function stores(n: number): Promise<CosmosCaseStore[]> {
-    const database = cosmos.freshDatabase();
-    const first = await CosmosCaseStore.open(cosmos.client(), database);
-    return [first, ...(await Promise.all(Array.from({ length: n - 1 }, () => CosmosCaseStore.open(cosmos.client(), database))))];
-  }
+  const stores = (n: number) => cosmosStores(cosmos, n);
 
   function dispatcher(store: CaseStore, instanceId: string, options: Partial<DispatcherOptions> = {}, via: Notifier = notifier): OutboxDispatcher {
     const d = new OutboxDispatcher(store, via, { instanceId, intervalMs: 50, leaseMs: 3000, perConversationMs: 5, maxPerSecond: 1000, backoffMs: 200, ...options });
@@ -84,16 +76,7 @@ describe('the outbox dispatcher: several instances on one Cosmos DB store, deliv
     }
   }
 
-  /** How many messages each (conversation, kenmerk) got. */
-  function deliveries(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const call of connector.calls) {
-      const reference = /HA-\d{4}-[0-9A-Z]{6}/.exec(String(call.body.text))?.[0];
-      const key = `${call.conversationId} ${reference}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    return counts;
-  }
+  const deliveries = () => deliveriesPerCase(connector.calls);
 
   it('3 dispatchers, 500 pending notifications: each delivered exactly once', async () => {
     const users = Array.from({ length: 50 }, (_, i) => `aad-collega-${String(i).padStart(3, '0')}`);
