@@ -1,9 +1,7 @@
 import { expect } from 'chai';
-import { DateTime } from 'luxon';
 import { mdoInvite } from '../../services/calendar/mdo-invite';
 import { createGraphClient } from '../../services/adapters/graph/graph-client';
 import { GraphCalendar } from '../../services/adapters/graph/graph-calendar';
-import { ZONE } from '../../services/ports/clock';
 import { startGraphServer, testCredential } from '../support/graph-server';
 import { caseAt, PEOPLE } from '../support/stappenplan-driver';
 
@@ -32,7 +30,6 @@ describe('MDO invites through Microsoft Graph (local Graph server on 127.0.0.1)'
   const d = caseAt('mdo').run('regisseur', { type: 'planMdo', datum: '2026-11-26', start: '2026-11-26T13:00:00.000Z', eind: '2026-11-26T14:30:00.000Z', locatie: 'thuis' });
   const c = d.case;
   const mdo = c.mdos[0]!;
-  const start = DateTime.fromISO('2026-11-26T14:00', { zone: ZONE });
   const invite = mdoInvite(c, mdo, [PEOPLE.regisseur.userId, PEOPLE.schuldhulp.userId]);
 
   it('free/busy comes from getSchedule, per professional, in Dutch time', async () => {

@@ -1,13 +1,10 @@
 import { expect } from 'chai';
-import { DateTime } from 'luxon';
 import { mdoInvite } from '../../services/calendar/mdo-invite';
 import { renderIcs } from '../../services/documents/ics';
-import { ZONE } from '../../services/ports/clock';
 import { caseAt, PEOPLE, T0 } from '../support/stappenplan-driver';
 
 describe('MDO invite as an .ics file (no Graph configured)', () => {
   const c = caseAt('mdo').run('regisseur', { type: 'planMdo', datum: '2026-11-26', start: '2026-11-26T13:00:00.000Z', eind: '2026-11-26T14:30:00.000Z', locatie: 'thuis' }).case;
-  const start = DateTime.fromISO('2026-11-26T14:00', { zone: ZONE });
   const invite = mdoInvite(c, c.mdos[0]!, [PEOPLE.regisseur.userId]);
 
   it('is a standards-compliant request in UTC, with the kenmerk and the agenda, and no personal data', () => {
