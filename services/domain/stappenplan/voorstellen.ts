@@ -18,7 +18,9 @@ export function voorgesteldeActies(c: Case): Afspraak[] {
   if (!mdo) return [];
   const overgenomen = new Set(c.deelA.acties.map((a) => a.afspraakId).filter(Boolean));
   const niet = new Set(c.deelA.nietOvergenomen ?? []);
-  return mdo.uitkomsten.afspraken.filter((a) => !overgenomen.has(a.id) && !niet.has(a.id));
+  // Plans made before afspraken were offered have them typed in by hand: the same wie, wat and wanneer is not offered again.
+  const getypt = new Set(c.deelA.acties.map((a) => `${a.wie}\u0000${a.wat}\u0000${a.wanneer}`));
+  return mdo.uitkomsten.afspraken.filter((a) => !overgenomen.has(a.id) && !niet.has(a.id) && !getypt.has(`${a.wie}\u0000${a.wat}\u0000${a.wanneer}`));
 }
 
 /**
