@@ -114,7 +114,9 @@ export const CARD_PAYLOADS = {
   /** escalation.json: the procesregisseur's answer. */
   escalation: cardPayload(['caseId'], ['toelichting']),
   /** actie.json: one action of Deel A (or "Plan is compleet", which sends no inputs). */
-  actie: cardPayload(['caseId'], ['wie', 'wat', 'wanneer', 'termijn']),
+  actie: cardPayload(['caseId'], ['wie', 'wat', 'wanneer', 'termijn', 'actieId', 'afspraakId']),
+  /** actie.json, the buttons beside an action (Wijzigen, Verwijderen) or an MDO afspraak (Overnemen, Wijzigen, Niet overnemen). */
+  actieKeuze: cardPayload(['caseId'], ['actieId', 'afspraakId']),
   /** zrm-scores.json: a score per leefgebied. */
   zrm: cardPayload(['caseId', 'moment'], LEEFGEBIEDEN.map((l) => `zrm_${l}`)),
   /** mdo-checklist.json: a toggle per item of the gespreksformat. */

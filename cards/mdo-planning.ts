@@ -22,6 +22,8 @@ export interface MdoPlanningCardData {
   readonly deelnemers?: readonly { readonly title: string; readonly value: string }[];
   /** Who is invited now: the free/busy behind the proposals is theirs. */
   readonly gekozen?: readonly string[];
+  /** What the card held when its answer was refused, to show it again (datum YYYY-MM-DD, tijd HH:mm). */
+  readonly ingevuld?: { readonly moment?: string; readonly datum?: string; readonly tijd?: string; readonly locatie?: string };
 }
 
 /** The MDO planning card: the best three moments from free/busy, or a date and time of one's own. */
@@ -29,9 +31,18 @@ export function renderMdoPlanningCard(data: MdoPlanningCardData) {
   const verplaatsen = data.mdoId !== '';
   const uren = (data.duurMinuten / 60).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
   const deelnemers = data.deelnemers ?? [];
+  const { ingevuld: _kept, ...rest } = data;
+  const kept = data.ingevuld ?? {};
+  const known = (moment?: string) => moment === 'eigen' || data.slots.some((s) => s.start === moment);
   return expandCard(template, {
-    ...data,
+    ...rest,
     deelnemers,
+    gekozenMoment: known(kept.moment) ? kept.moment : kept.datum || kept.tijd ? 'eigen' : (data.slots[0]?.start ?? ''),
+    ingevuld: {
+      datum: kept.datum ?? '',
+      tijd: kept.tijd ?? '',
+      locatie: (MDO_LOCATIES as readonly string[]).includes(kept.locatie ?? '') ? kept.locatie : 'thuis',
+    },
     gekozen: (data.gekozen ?? []).join(','),
     vrijKop: deelnemers.length > 0 ? 'De gekozen deelnemers zijn dan allemaal vrij:' : 'Iedereen op de casus is dan vrij:',
     verb: MDO_MOMENT_KIEZEN,

@@ -13,6 +13,11 @@ export const MDO_MOMENT_KIEZEN = 'mdo.moment.kiezen';
 export const MDO_DEELNEMERS_KIEZEN = 'mdo.deelnemers.kiezen';
 export const ACTIE_TOEVOEGEN = 'actie.toevoegen';
 export const PLAN_KLAAR = 'plan.klaar';
+/** Deel A's plan card: an action (actieId) or an MDO afspraak (afspraakId) into the form, removed, taken over or dropped. */
+export const ACTIE_WIJZIGEN = 'actie.wijzigen';
+export const ACTIE_VERWIJDEREN = 'actie.verwijderen';
+export const AFSPRAAK_OVERNEMEN = 'afspraak.overnemen';
+export const AFSPRAAK_NIET_OVERNEMEN = 'afspraak.nietovernemen';
 /** Deel B decisions (Action.Execute, with Action.Submit as fallback) and the card's automatic refresh. */
 export const DEELB_AKKOORD = 'deelb.akkoord';
 export const DEELB_AFWIJZEN = 'deelb.afwijzen';
@@ -55,5 +60,6 @@ export const VERBS = [
   TOESTEMMING_WIJZIGEN, TOESTEMMING_INTREKKEN, COLLEGA_VERWIJDEREN,
   REGIE_OVERDRAGEN, REGIE_VOORSTELLEN, REGIE_ANNULEREN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_VERNIEUW,
   HERINNERING_GEDAAN, HERINNERING_UITSTELLEN, HERINNERING_ESCALEREN,
+  ACTIE_WIJZIGEN, ACTIE_VERWIJDEREN, AFSPRAAK_OVERNEMEN, AFSPRAAK_NIET_OVERNEMEN,
 ] as const;
 export type Verb = (typeof VERBS)[number];

@@ -2,7 +2,7 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError, type ErrorCode } from '../../services/domain/errors';
 import { actorOf, type BotServices } from '../turn-services';
 import { BaseDialog } from './base-dialog';
-import { FIELDS, type FieldKey } from './fields';
+import { FIELDS, type FieldKey, type FieldQuestion } from './fields';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
 
 export interface AskFieldOptions {
@@ -28,9 +28,19 @@ export class AskFieldDialog extends BaseDialog {
 
   private async askStep(step: WaterfallStepContext) {
     const options = step.options as AskFieldOptions;
-    const question = FIELDS[options.field].prompt;
+    const suggestion = await this.suggestion(step, options);
+    const offer = suggestion ? `\n\n${(FIELDS[options.field] as FieldQuestion).suggestionFrom ?? 'Al vastgelegd'}: \u201c${suggestion}\u201d${/[.!?]$/.test(suggestion) ? '' : '.'} Typ **overnemen** om die tekst te gebruiken, of typ je eigen tekst.` : '';
+    const question = `${FIELDS[options.field].prompt}${offer}`;
     const prompt = options.refusal ? `${options.refusal}\n\n${question}` : question;
     return step.prompt(PROMPT.text, { prompt });
+  }
+
+  /** What the case already says that this question may start from (see FieldQuestion.suggestion). */
+  private async suggestion(step: WaterfallStepContext, options: AskFieldOptions): Promise<string | undefined> {
+    const field: FieldQuestion = FIELDS[options.field];
+    if (!field.suggestion) return undefined;
+    const actor = await actorOf(step.context, this.services.directory);
+    return field.suggestion((await this.services.cases.get(actor, options.caseId)).case);
   }
 
   private async saveStep(step: WaterfallStepContext) {
@@ -38,7 +48,10 @@ export class AskFieldDialog extends BaseDialog {
     const actor = await actorOf(step.context, this.services.directory);
     try {
       const current = await this.services.cases.get(actor, options.caseId);
-      const command = FIELDS[options.field].command(String(step.result ?? ''), current.case);
+      const answer = String(step.result ?? '');
+      const field: FieldQuestion = FIELDS[options.field];
+      const suggested = /^\s*overnemen\s*$/i.test(answer) ? field.suggestion?.(current.case) : undefined;
+      const command = field.command(suggested ?? answer, current.case);
       const updated = await this.services.cases.execute(actor, options.caseId, command);
       return step.endDialog(updated);
     } catch (error) {

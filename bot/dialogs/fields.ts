@@ -1,6 +1,7 @@
 import type { Case } from '../../services/domain/model/case';
 import { openMdo } from '../../services/domain/model/mdo';
 import type { CaseCommandInput } from '../../services/domain/stappenplan/commands';
+import { suggestedDreigendScenario } from '../../services/domain/stappenplan/voorstellen';
 
 /**
  * Free-text questions the dialogs ask, by key (dialog state is persisted, so it holds the key, never a function).
@@ -9,6 +10,10 @@ import type { CaseCommandInput } from '../../services/domain/stappenplan/command
 export interface FieldQuestion {
   readonly prompt: string;
   command(text: string, current: Case): CaseCommandInput;
+  /** A text already on the case to start from (the service decides which); "overnemen" takes it as the answer. */
+  suggestion?(current: Case): string | undefined;
+  /** Where the suggestion comes from, as the question says it. */
+  readonly suggestionFrom?: string;
 }
 
 const latestMdoId = (c: Case) => openMdo(c.mdos)?.id ?? 'geen-mdo';
@@ -45,7 +50,7 @@ export const FIELDS = {
   watAlsWeNietsDoen: { prompt: 'Wat gebeurt er **als we niets doen**?', command: mdoUitkomst('watAlsWeNietsDoen') },
   ondersteuning: { prompt: 'Welke **ondersteuning en behandeling** is verder nodig?', command: mdoUitkomst('ondersteuning') },
   situatiebeschrijving: { prompt: 'Deel B: geef een **beknopte situatiebeschrijving**.', command: deelB('situatiebeschrijving') },
-  dreigendScenario: { prompt: 'Wat is het **dreigend scenario**: wat gebeurt er als we niets doen?', command: deelB('dreigendScenario') },
+  dreigendScenario: { prompt: 'Wat is het **dreigend scenario**: wat gebeurt er als we niets doen?', command: deelB('dreigendScenario'), suggestion: suggestedDreigendScenario, suggestionFrom: 'Uit het MDO, wat als we niets doen' },
   waaromNietRegulier: { prompt: '**Waarom** kan de oplossing **niet regulier** georganiseerd worden?', command: deelB('waaromNietRegulier') },
   rendement: { prompt: 'Onderbouwing, **rendement**: wat levert het op, ook in geld of in wat het voorkomt?', command: deelB('rendement') },
   legitimiteit: { prompt: 'Onderbouwing, **legitimiteit**: op welke wet, regel of welk beleid rust de uitzondering?', command: deelB('legitimiteit') },

@@ -1,7 +1,7 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
-import { renderMdoPlanningCard } from '../../cards/mdo-planning';
+import { renderMdoPlanningCard, type MdoPlanningCardData } from '../../cards/mdo-planning';
 import { toAttachment } from '../../cards/render';
 import { MDO_DEELNEMERS_KIEZEN, MDO_MOMENT_KIEZEN } from '../../cards/verbs';
 import { MDO_MINUTEN, mdoAttendees, type Planned } from '../../services/calendar/mdo-planner';
@@ -30,6 +30,8 @@ export interface PlanOptions extends MdoOptions {
   readonly annuleren?: boolean;
   /** Whom the professional chose on the card to invite (absent: as before, or everyone on the case). */
   readonly genodigden?: readonly string[];
+  /** What the card held when its answer was refused: it comes back filled in, with the refusal on it. */
+  readonly ingevuld?: MdoPlanningCardData['ingevuld'];
 }
 interface PlanValues {
   start?: string;
@@ -60,6 +62,13 @@ function readDeelnemers(value: Record<string, unknown> | undefined): { genodigde
   if (raw === undefined) return {};
   const ids = typeof raw === 'string' ? raw.split(',').map((id) => id.trim()).filter(Boolean) : [];
   return ids.length > 0 ? { genodigden: ids } : { notice: 'Kies wie je uitnodigt voor het MDO.' };
+}
+
+/** The moment, date, time and place the card sent (strings of a sensible length only), to fill it in again. */
+function keptOnCard(activity: Activity): MdoPlanningCardData['ingevuld'] {
+  const value = (submittedValue(activity, MDO_MOMENT_KIEZEN) ?? submittedValue(activity, MDO_DEELNEMERS_KIEZEN) ?? {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof value[key] === 'string' && (value[key] as string).length <= 100 ? { [key]: value[key] as string } : {});
+  return { ...text('moment'), ...text('datum'), ...text('tijd'), ...text('locatie') };
 }
 
 /**
@@ -112,7 +121,7 @@ export class MdoAgendaDialog extends ComponentDialog {
    * three moments from their free/busy, and a date and time of one's own.
    */
   private async momentCardStep(step: WaterfallStepContext) {
-    const { caseId, mdoId, notice, genodigden } = step.options as PlanOptions;
+    const { caseId, mdoId, notice, genodigden, ingevuld } = step.options as PlanOptions;
     const actor = await actorOf(step.context, this.services.directory);
     const c = await currentCase(step.context, this.services, caseId);
     const parties = activeWorkers(c);
@@ -130,6 +139,7 @@ export class MdoAgendaDialog extends ComponentDialog {
       uitnodiging: this.services.planner.delivery,
       deelnemers: parties.map((p) => ({ title: `${partyName(c, p.userId)}${p.userId === actor.userId ? ', jij' : ''}`, value: p.userId })),
       gekozen,
+      ...(ingevuld ? { ingevuld } : {}),
     });
     return step.prompt(PROMPT.card, {
       prompt: MessageFactory.attachment(toAttachment(card)),
@@ -142,13 +152,14 @@ export class MdoAgendaDialog extends ComponentDialog {
     const options = step.options as PlanOptions;
     const activity = step.result as Activity;
     const zoeken = submittedValue(activity, MDO_DEELNEMERS_KIEZEN);
+    const ingevuld = keptOnCard(activity);
     const wie = readDeelnemers(zoeken ?? submittedValue(activity, MDO_MOMENT_KIEZEN));
-    if ('notice' in wie) return step.replaceDialog(WATERFALL.mdoPlannen, { ...options, notice: wie.notice });
+    if ('notice' in wie) return step.replaceDialog(WATERFALL.mdoPlannen, { ...options, notice: wie.notice, ingevuld });
     const genodigden = wie.genodigden ?? options.genodigden;
-    // "Momenten zoeken": the card again, with moments for the parties now ticked.
-    if (zoeken) return step.replaceDialog(WATERFALL.mdoPlannen, { caseId: options.caseId, ...(options.mdoId ? { mdoId: options.mdoId } : {}), ...(genodigden ? { genodigden } : {}) });
+    // "Momenten zoeken": the card again, with moments for the parties now ticked (a date and time typed stay).
+    if (zoeken) return step.replaceDialog(WATERFALL.mdoPlannen, { caseId: options.caseId, ...(options.mdoId ? { mdoId: options.mdoId } : {}), ...(genodigden ? { genodigden } : {}), ingevuld });
     const chosen = readMoment(activity, options);
-    if ('notice' in chosen) return step.replaceDialog(WATERFALL.mdoPlannen, { ...options, ...(genodigden ? { genodigden } : {}), notice: chosen.notice });
+    if ('notice' in chosen) return step.replaceDialog(WATERFALL.mdoPlannen, { ...options, ...(genodigden ? { genodigden } : {}), notice: chosen.notice, ingevuld });
     const actor = await actorOf(step.context, this.services.directory);
     const { planner } = this.services;
     const invited = genodigden ? { genodigden } : {};
@@ -160,7 +171,9 @@ export class MdoAgendaDialog extends ComponentDialog {
       return step.endDialog();
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      if (error.code === 'CASE.INVALID_INPUT' || error.code === 'CASE.NOT_A_MEMBER') return step.replaceDialog(WATERFALL.mdoPlannen, { caseId: options.caseId, ...(options.mdoId ? { mdoId: options.mdoId } : {}), notice: error.userMessage });
+      if (error.code === 'CASE.INVALID_INPUT' || error.code === 'CASE.NOT_A_MEMBER') {
+        return step.replaceDialog(WATERFALL.mdoPlannen, { caseId: options.caseId, ...(options.mdoId ? { mdoId: options.mdoId } : {}), ...(error.code === 'CASE.INVALID_INPUT' && genodigden ? { genodigden } : {}), notice: error.userMessage, ingevuld });
+      }
       if (!error.code.startsWith('GRAPH.') || options.mdoId) {
         await step.context.sendActivity(`${options.mdoId ? 'Het MDO is niet verplaatst' : 'Het MDO is niet gepland'}: ${error.userMessage}`);
         return step.endDialog();

@@ -1,14 +1,16 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { renderActieCard } from '../../cards/actie';
+import { renderActieCard, type ActieIngevuld } from '../../cards/actie';
 import { toAttachment } from '../../cards/render';
-import { ACTIE_TOEVOEGEN, PLAN_KLAAR } from '../../cards/verbs';
+import { ACTIE_TOEVOEGEN, ACTIE_VERWIJDEREN, ACTIE_WIJZIGEN, AFSPRAAK_NIET_OVERNEMEN, AFSPRAAK_OVERNEMEN, PLAN_KLAAR } from '../../cards/verbs';
 import { isDomainError } from '../../services/domain/errors';
 import { calendarDate } from '../../services/domain/model/fields';
 import { actieTermijn } from '../../services/domain/model/samenwerkplan';
 import { parseInput } from '../../services/domain/model/validation';
-import { upcomingDate } from '../parse';
+import type { CaseCommandInput } from '../../services/domain/stappenplan/commands';
+import { actieVanAfspraak, voorgesteldeActies } from '../../services/domain/stappenplan/voorstellen';
+import { ZONE } from '../../services/ports/clock';
 import { formatDate } from '../texts';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import type { BotServices } from '../turn-services';
@@ -25,6 +27,22 @@ export const actieSubmission = z.object({
   wanneer: calendarDate('wanneer'),
   termijn: actieTermijn.default('kort'),
 });
+
+/** The buttons beside an action or an afspraak on the plan card (Wijzigen is one verb, with an actieId or an afspraakId). */
+const KAART_KEUZES = [ACTIE_WIJZIGEN, ACTIE_VERWIJDEREN, AFSPRAAK_OVERNEMEN, AFSPRAAK_NIET_OVERNEMEN] as const;
+
+/** The plan card again: with a sentence on it, and the form filled in (for this action or afspraak). */
+interface PlanCardOptions extends StepOptions {
+  readonly ingevuld?: ActieIngevuld;
+  readonly actieId?: string;
+  readonly afspraakId?: string;
+}
+
+/** What the form sent (strings of a sensible length only), to show it again after a refusal. */
+function keptInputs(value: Record<string, unknown>): ActieIngevuld {
+  const text = (key: string, max: number) => (typeof value[key] === 'string' && (value[key] as string).length <= max ? { [key]: value[key] as string } : {});
+  return { ...text('wie', 120), ...text('wat', 500), ...text('wanneer', 20), ...text('termijn', 10) };
+}
 
 const CHOICES = { nee: 'Nee, geen uitzondering nodig', ja: 'Ja, uitzondering of doorbraakbudget nodig' } as const;
 
@@ -50,45 +68,94 @@ export class PlanDialog extends BaseDialog {
 
   private async introStep(step: WaterfallStepContext) {
     const { caseId } = step.options as StepOptions;
-    await step.context.sendActivity('Stap 5A, **plan**: vul Deel A van het Samenwerkplan in met de inwoner: wie doet wat wanneer.');
+    const c = await currentCase(step.context, this.services, caseId);
+    const uitMdo = voorgesteldeActies(c).length > 0 ? ' De afspraken uit het MDO staan al op de kaart: neem ze over, pas ze aan of laat ze weg.' : '';
+    await step.context.sendActivity(`Stap 5A, **plan**: vul Deel A van het Samenwerkplan in met de inwoner: wie doet wat wanneer.${uitMdo}`);
     return step.beginDialog(WATERFALL.planActies, { caseId });
   }
 
   private async sendCardStep(step: WaterfallStepContext) {
-    const { caseId, notice } = step.options as StepOptions;
+    const { caseId, notice, ingevuld, actieId, afspraakId } = step.options as PlanCardOptions;
     const c = await currentCase(step.context, this.services, caseId);
+    const regel = (a: { id: string; wie: string; wat: string; wanneer: string }) => ({ id: a.id, wie: a.wie, wat: a.wat, wanneer: formatDate(a.wanneer) });
     const card = renderActieCard({
       caseId,
       reference: c.reference,
-      vandaag: this.services.clock.now().toISODate() as string,
-      acties: c.deelA.acties.filter((a) => a.status !== 'vervallen').map((a) => ({ wie: a.wie, wat: a.wat, wanneer: formatDate(a.wanneer) })),
+      vandaag: this.services.clock.now().setZone(ZONE).toISODate() as string,
+      acties: c.deelA.acties.filter((a) => a.status !== 'vervallen').map(regel),
+      voorstellen: voorgesteldeActies(c).map(regel),
+      ...(notice ? { melding: notice } : {}),
+      ...(ingevuld ? { ingevuld } : {}),
+      ...(actieId ? { actieId } : {}),
+      ...(afspraakId ? { afspraakId } : {}),
     });
     return step.prompt(PROMPT.card, {
       prompt: MessageFactory.attachment(toAttachment(card), notice),
       retryPrompt: MessageFactory.text('Voeg een actie toe op de kaart, of kies **Plan is compleet**.'),
-      validations: { verbs: [ACTIE_TOEVOEGEN, PLAN_KLAAR], words: ['klaar'] },
+      validations: { verbs: [ACTIE_TOEVOEGEN, PLAN_KLAAR, ...KAART_KEUZES], words: ['klaar'] },
     });
   }
 
   private async saveActieStep(step: WaterfallStepContext) {
     const { caseId } = step.options as StepOptions;
     const activity = step.result as Activity;
+    const again = (options: Omit<PlanCardOptions, 'caseId'>) => step.replaceDialog(WATERFALL.planActies, { caseId, ...options });
+    const keuze = KAART_KEUZES.map((verb) => [verb, submittedValue(activity, verb)] as const).find(([, value]) => value !== undefined);
+    if (keuze) return this.choiceOnCard(step, keuze[0], keuze[1]);
     if (!submittedValue(activity, ACTIE_TOEVOEGEN)) return step.endDialog();
     const card = parseCard(CARD_PAYLOADS.actie, activity.value);
-    if (!card.ok) return step.replaceDialog(WATERFALL.planActies, { caseId, notice: card.error.userMessage });
-    if (card.value.caseId !== caseId) return step.replaceDialog(WATERFALL.planActies, { caseId, notice: 'Deze kaart hoort bij een andere casus; gebruik deze.' });
+    if (!card.ok) return again({ notice: card.error.userMessage });
+    if (card.value.caseId !== caseId) return again({ notice: 'Deze kaart hoort bij een andere casus; gebruik deze.' });
+    // Whatever is refused below comes back on the card with what was typed, for the same action or afspraak.
+    const actieId = card.value.actieId || undefined;
+    const afspraakId = card.value.afspraakId || undefined;
+    const kept = { ingevuld: keptInputs(card.value), ...(actieId ? { actieId } : {}), ...(afspraakId ? { afspraakId } : {}) };
     const parsed = parseInput(actieSubmission, card.value);
-    if (!parsed.ok) return step.replaceDialog(WATERFALL.planActies, { caseId, notice: parsed.error.userMessage });
+    if (!parsed.ok) return again({ ...kept, notice: parsed.error.userMessage });
     const { wie, wat, wanneer, termijn } = parsed.value;
-    const datum = upcomingDate(wanneer, this.services.clock.now());
-    if ('refusal' in datum) return step.replaceDialog(WATERFALL.planActies, { caseId, notice: datum.refusal });
+    const refused = await this.onPlan(step, caseId, { type: 'setActie', actie: { wie, wat, wanneer, termijn, ...(actieId ? { id: actieId } : {}), ...(afspraakId ? { afspraakId } : {}) } });
+    if (refused) return again({ ...kept, notice: refused });
+    return again({ notice: actieId ? 'Actie gewijzigd.' : afspraakId ? 'Afspraak overgenomen in het plan.' : 'Actie toegevoegd.' });
+  }
+
+  /** A button beside an action or an afspraak: into the form, removed, taken over as it stands, or dropped. */
+  private async choiceOnCard(step: WaterfallStepContext, verb: (typeof KAART_KEUZES)[number], value: unknown) {
+    const { caseId } = step.options as StepOptions;
+    const again = (options: Omit<PlanCardOptions, 'caseId'>) => step.replaceDialog(WATERFALL.planActies, { caseId, ...options });
+    const card = parseCard(CARD_PAYLOADS.actieKeuze, value);
+    if (!card.ok) return again({ notice: card.error.userMessage });
+    if (card.value.caseId !== caseId) return again({ notice: 'Deze kaart hoort bij een andere casus; gebruik deze.' });
+    const c = await currentCase(step.context, this.services, caseId);
+    const actie = c.deelA.acties.find((a) => a.id === card.value.actieId);
+    const afspraak = voorgesteldeActies(c).find((a) => a.id === card.value.afspraakId);
+    if (card.value.actieId || verb === ACTIE_VERWIJDEREN) {
+      if (!actie || (verb !== ACTIE_WIJZIGEN && verb !== ACTIE_VERWIJDEREN)) return again({ notice: 'Deze actie staat niet (meer) in het plan.' });
+      if (verb === ACTIE_WIJZIGEN) return again({ actieId: actie.id, ingevuld: { wie: actie.wie, wat: actie.wat, wanneer: actie.wanneer, termijn: actie.termijn } });
+      const refused = await this.onPlan(step, caseId, { type: 'removeActie', actieId: actie.id });
+      return again({ notice: refused ?? `Actie verwijderd: ${actie.wat}` });
+    }
+    if (!afspraak) return again({ notice: 'Deze afspraak uit het MDO staat al in het plan, of is niet overgenomen.' });
+    const voorstel = actieVanAfspraak(afspraak, this.services.clock.now());
+    const inForm = { afspraakId: afspraak.id, ingevuld: { wie: voorstel.wie, wat: voorstel.wat, wanneer: voorstel.wanneer, termijn: voorstel.termijn } };
+    if (verb === ACTIE_WIJZIGEN) return again(inForm);
+    if (verb === AFSPRAAK_NIET_OVERNEMEN) {
+      const refused = await this.onPlan(step, caseId, { type: 'afspraakNietOvernemen', afspraakId: afspraak.id });
+      return again({ notice: refused ?? `Niet overgenomen: ${afspraak.wat}` });
+    }
+    // As it stands; a date that has passed since the MDO is refused, and the afspraak comes into the form to change it.
+    const refused = await this.onPlan(step, caseId, { type: 'setActie', actie: voorstel });
+    return refused ? again({ ...inForm, notice: refused }) : again({ notice: `Overgenomen in het plan: ${afspraak.wat}` });
+  }
+
+  /** A change to the plan; the core's refusal of what was filled in, as its Dutch sentence (else undefined). */
+  private async onPlan(step: WaterfallStepContext, caseId: string, command: CaseCommandInput): Promise<string | undefined> {
     try {
-      await execute(step.context, this.services, caseId, { type: 'setActie', actie: { wie, wat, wanneer, termijn } });
+      await execute(step.context, this.services, caseId, command);
+      return undefined;
     } catch (error) {
-      if (isDomainError(error, 'CASE.INVALID_INPUT')) return step.replaceDialog(WATERFALL.planActies, { caseId, notice: error.userMessage });
+      if (isDomainError(error, 'CASE.INVALID_INPUT')) return error.userMessage;
       throw error;
     }
-    return step.replaceDialog(WATERFALL.planActies, { caseId, notice: 'Actie toegevoegd.' });
   }
 
   private async pdfQuestionStep(step: WaterfallStepContext) {

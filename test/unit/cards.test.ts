@@ -12,7 +12,7 @@ import { mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-ch
 import { renderMdoPlanningCard } from '../../cards/mdo-planning';
 import { renderNoticeCard } from '../../cards/notice';
 import { expandCard, toAttachment } from '../../cards/render';
-import { CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, COLLEGA_VERWIJDEREN, MDO_DEELNEMERS_KIEZEN, MDO_MOMENT_KIEZEN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_ANNULEREN, REGIE_OVERDRAGEN, REGIE_VERNIEUW, REGIE_VOORSTELLEN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
+import { ACTIE_TOEVOEGEN, ACTIE_VERWIJDEREN, ACTIE_WIJZIGEN, AFSPRAAK_NIET_OVERNEMEN, AFSPRAAK_OVERNEMEN, PLAN_KLAAR, CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, COLLEGA_VERWIJDEREN, MDO_DEELNEMERS_KIEZEN, MDO_MOMENT_KIEZEN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_ANNULEREN, REGIE_OVERDRAGEN, REGIE_VERNIEUW, REGIE_VOORSTELLEN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
 import { renderToestemmingCard } from '../../cards/toestemming';
 import { renderWijzigingCard } from '../../cards/wijziging';
 import { renderCasusregieOverdragenCard, type CasusregieOverdragenCardData } from '../../cards/casusregie-overdragen';
@@ -68,6 +68,12 @@ const VIEW: CaseViewCardData = {
 const VIEW_EMPTY: CaseViewCardData = { caseId: 'case-000003', reference: REF, step: '1 Indienen', ronde: 1, household: [], professionals: [], due: [], next: 'Typ **verder**.', history: [] };
 
 const PLANNING = { caseId: 'case-000001', reference: REF, mdoId: '', nummer: 1, slots: [], melding: '', vandaag: '2026-11-23', duurMinuten: 90, uitnodiging: 'mailbox' } as const;
+
+const DEEL_A = {
+  caseId: 'case-000001', reference: REF, vandaag: '2026-11-23',
+  acties: [{ id: 'actie-1', wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '30 november 2026' }],
+  voorstellen: [{ id: 'afspraak-1', wie: 'Woningcorporatie', wat: 'Ontruiming aanhouden', wanneer: '4 december 2026' }],
+} as const;
 
 const APPROVAL = {
   caseId: 'case-000001', requestId: 'verzoek-1', reference: REF, requestedBy: 'Sanne de Vries', requestedAt: '23 nov 2026, 09:30',
@@ -155,6 +161,9 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ['casusregie voorstel, vervallen met melding', () => renderCasusregieVoorstelCard({ ...VOORSTEL, toelichting: undefined, open: false, uitkomst: 'Dit voorstel is vervallen op 24 nov 2026, 09:00.', uitkomstGoed: false, melding: 'Dit voorstel om de casusregie over te nemen geldt niet meer.' }), []],
   ['één casus, voor de casusregisseur die de regie kan overdragen', () => renderCaseViewCard({ ...VIEW, regieOverdragen: true, regieVoorstel: 'Casusregie voorgesteld aan Ahmed El Amrani (Schuldhulpverlening) op 23 nov 2026, 10:00; wacht op antwoord.' }), [CASUS_VERDER, REGIE_OVERDRAGEN]],
   ['één casus, voor wie de regie is voorgesteld', () => renderCaseViewCard({ ...VIEW, regieVoorstelId: 'voorstel-1' }), [CASUS_VERDER, REGIE_VERNIEUW]],
+  ['Deel A met afspraken uit het MDO en acties om te wijzigen', () => renderActieCard(DEEL_A), [AFSPRAAK_OVERNEMEN, ACTIE_WIJZIGEN, AFSPRAAK_NIET_OVERNEMEN, ACTIE_WIJZIGEN, ACTIE_VERWIJDEREN, ACTIE_TOEVOEGEN, PLAN_KLAAR]],
+  ['Deel A, een actie wijzigen na een weigering', () => renderActieCard({ ...DEEL_A, voorstellen: [], melding: 'Die datum is al voorbij; kies vandaag of een latere datum.', actieId: 'actie-1', ingevuld: { wie: 'Schuldhulp', wat: 'Budgetplan', wanneer: '2026-11-20', termijn: 'lang' } }), [ACTIE_WIJZIGEN, ACTIE_VERWIJDEREN, ACTIE_TOEVOEGEN, PLAN_KLAAR]],
+  ['MDO plannen, na een weigering met wat er was ingevuld', () => renderMdoPlanningCard({ ...PLANNING, melding: 'Dat moment is al voorbij; kies een moment in de toekomst.', ingevuld: { moment: 'eigen', datum: '2026-11-20', tijd: '10:00', locatie: 'online' } }), [MDO_MOMENT_KIEZEN]],
   ['melding', () => renderNoticeCard({ title: 'Niet beschikbaar', text: 'Deze casus bestaat niet, of je hebt er geen toegang toe.' })],
 ];
 
@@ -167,6 +176,59 @@ describe('cards: rendered from fixture data, valid Adaptive Cards 1.5', () => {
       if (verbs) expect(elementsOf(card, 'Action.Submit').map((a) => (a.data as Json).verb)).to.deep.equal(verbs);
     });
   }
+});
+
+describe('cards: dates and times', () => {
+  it('every Input.Date and Input.Time has a Dutch label and placeholder, and a Dutch error message when it has a bound', () => {
+    let seen = 0;
+    for (const [name, render] of CARDS) {
+      for (const input of [...elementsOf(render(), 'Input.Date'), ...elementsOf(render(), 'Input.Time')]) {
+        seen += 1;
+        const where = `${name}: ${String(input.id)}`;
+        expect(input.label, where).to.be.a('string').and.not.equal('');
+        expect(input.placeholder, where).to.equal(input.type === 'Input.Date' ? 'Kies een datum' : 'Kies een tijd');
+        // Without an errorMessage Teams only reddens a date outside min/max: the button then seems to do nothing.
+        if (input.min !== undefined || input.max !== undefined) expect(input.errorMessage, where).to.match(/^Kies .*\.$/);
+      }
+    }
+    expect(seen).to.be.greaterThan(10);
+  });
+});
+
+describe('cards: Deel A, the plan', () => {
+  const submits = (card: unknown) => elementsOf(card, 'Action.Submit').map((a) => [a.title, a.data]);
+  const byId = (card: unknown, id: string) => [...elementsOf(card, 'Input.Text'), ...elementsOf(card, 'Input.Date'), ...elementsOf(card, 'Input.ChoiceSet')].find((i) => i.id === id) as Json;
+
+  it('offers each MDO afspraak to take over, change or drop, and each action to change or remove, without sending the form', () => {
+    const card = renderActieCard(DEEL_A);
+    expect(texts(card)).to.include.members(['Afspraken uit het MDO', 'Ontruiming aanhouden', 'Woningcorporatie · uiterlijk 4 december 2026', 'Het plan', 'Huurachterstand in kaart', 'Nieuwe actie']);
+    expect(submits(card).slice(0, 5)).to.deep.equal([
+      ['Overnemen', { verb: AFSPRAAK_OVERNEMEN, caseId: 'case-000001', afspraakId: 'afspraak-1' }],
+      ['Wijzigen', { verb: ACTIE_WIJZIGEN, caseId: 'case-000001', afspraakId: 'afspraak-1' }],
+      ['Niet overnemen', { verb: AFSPRAAK_NIET_OVERNEMEN, caseId: 'case-000001', afspraakId: 'afspraak-1' }],
+      ['Wijzigen', { verb: ACTIE_WIJZIGEN, caseId: 'case-000001', actieId: 'actie-1' }],
+      ['Verwijderen', { verb: ACTIE_VERWIJDEREN, caseId: 'case-000001', actieId: 'actie-1' }],
+    ]);
+    for (const button of elementsOf(card, 'Action.Submit').slice(0, 5)) expect(button.associatedInputs).to.equal('none');
+    expect(byId(card, 'wanneer')).to.deep.include({ min: '2026-11-23', value: '' });
+    expect(byId(card, 'termijn').value).to.equal('kort');
+  });
+
+  it('after a refusal shows why on the card, with what was typed, and saves the same action again', () => {
+    const card = renderActieCard({ ...DEEL_A, melding: 'Die datum is al voorbij; kies vandaag of een latere datum.', actieId: 'actie-1', ingevuld: { wie: 'Schuldhulp', wat: 'Budgetplan', wanneer: '2026-11-30', termijn: 'lang' } });
+    expect(texts(card)).to.include.members(['Die datum is al voorbij; kies vandaag of een latere datum.', 'Actie wijzigen']);
+    expect([byId(card, 'wie').value, byId(card, 'wat').value, byId(card, 'wanneer').value, byId(card, 'termijn').value]).to.deep.equal(['Schuldhulp', 'Budgetplan', '2026-11-30', 'lang']);
+    expect(submits(card).at(-2)).to.deep.equal(['Wijziging opslaan', { verb: ACTIE_TOEVOEGEN, caseId: 'case-000001', actieId: 'actie-1', afspraakId: '' }]);
+  });
+
+  it('lets an action being changed keep a date that has passed, and takes over a changed afspraak', () => {
+    const kept = renderActieCard({ ...DEEL_A, actieId: 'actie-1', ingevuld: { wie: 'Schuldhulp', wat: 'Budgetplan', wanneer: '2026-11-20' } });
+    expect(byId(kept, 'wanneer')).to.deep.include({ min: '2026-11-20', value: '2026-11-20' });
+    const afspraak = renderActieCard({ ...DEEL_A, afspraakId: 'afspraak-1', ingevuld: { wie: 'Woningcorporatie', wat: 'Ontruiming aanhouden', wanneer: '2026-12-04' } });
+    expect(texts(afspraak)).to.include('Afspraak uit het MDO aanpassen en overnemen');
+    expect(submits(afspraak).at(-2)).to.deep.equal(['Overnemen in het plan', { verb: ACTIE_TOEVOEGEN, caseId: 'case-000001', actieId: '', afspraakId: 'afspraak-1' }]);
+    expect(byId(afspraak, 'wanneer').min).to.equal('2026-11-23');
+  });
 });
 
 describe('cards: the ZRM card', () => {
@@ -285,6 +347,16 @@ describe('cards: MDO planning, whom to invite', () => {
     expect(keuze).to.deep.include({ isMultiSelect: true, style: 'expanded', value: 'aad-wijkteam-1,aad-ggz-1' });
     expect(keuze?.choices).to.deep.equal(DEELNEMERS);
     expect(texts(card)).to.include('De uitnodiging met een Teams-vergaderlink gaat naar de gekozen deelnemers. Er staat alleen het kenmerk in, geen gegevens van de inwoner.');
+  });
+
+  it('after a refusal shows why on the card, with the date, time, place and moment that were chosen', () => {
+    const slots = [{ start: '2026-11-24T08:00:00.000Z', label: 'dinsdag 24 november 2026, 09:00 \u2013 10:30' }];
+    const card = renderMdoPlanningCard({ ...PLANNING, slots, melding: 'Dat moment is al voorbij; kies een moment in de toekomst.', ingevuld: { moment: 'eigen', datum: '2026-11-20', tijd: '10:00', locatie: 'online' } });
+    const inputs = Object.fromEntries([...elementsOf(card, 'Input.Date'), ...elementsOf(card, 'Input.Time'), ...elementsOf(card, 'Input.ChoiceSet')].map((i) => [i.id, i.value]));
+    expect(texts(card)).to.include('Dat moment is al voorbij; kies een moment in de toekomst.');
+    expect(inputs).to.deep.include({ moment: 'eigen', datum: '2026-11-20', tijd: '10:00', locatie: 'online' });
+    const fresh = Object.fromEntries(elementsOf(renderMdoPlanningCard({ ...PLANNING, slots }), 'Input.ChoiceSet').map((i) => [i.id, i.value]));
+    expect(fresh).to.deep.equal({ moment: slots[0]!.start, locatie: 'thuis' });
   });
 
   it('without parties (an older caller) it shows no choice', () => {

@@ -45,12 +45,16 @@ export const actie = z.object({
   wanneer: calendarDate('wanneer'),
   status: actieStatus,
   termijn: actieTermijn,
+  /** The MDO afspraak this action was taken over from (stap 5A offers them, so nothing is typed twice). */
+  afspraakId: entityId.optional(),
 });
 export type Actie = z.infer<typeof actie>;
 
 /** Samenwerkplan Deel A: made with the inwoner and left with them. */
 export const deelA = z.object({
   acties: z.array(actie).max(50, { error: 'Een plan heeft hier maximaal 50 acties.' }),
+  /** MDO afspraken the professional chose not to take into the plan: they are not offered again. */
+  nietOvergenomen: z.array(entityId).max(50, { error: 'Een MDO heeft hier hooguit 50 afspraken.' }).optional(),
   /** A photo of the paper plan, stored by reference to the Teams file, never copied. */
   foto: z.object({ fileId: z.string().min(1).max(500), naam: shortText('de bestandsnaam', 200) }).optional(),
 });

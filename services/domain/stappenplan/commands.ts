@@ -42,6 +42,8 @@ const actieInput = z.object({
   wanneer: calendarDate('wanneer'),
   termijn: actieTermijn.default('kort'),
   status: actieStatus.optional(),
+  /** A new action taken over from an afspraak of the last MDO (see voorstellen.ts). */
+  afspraakId: entityId.optional(),
 });
 
 export const dataCommands = [
@@ -102,6 +104,8 @@ export const dataCommands = [
   z.object({ type: z.literal('setActie'), actie: actieInput }),
   z.object({ type: z.literal('setActieStatus'), actieId: entityId, status: actieStatus }),
   z.object({ type: z.literal('removeActie'), actieId: entityId }),
+  /** An afspraak of the last MDO the professional does not take into Deel A (it is no longer offered). */
+  z.object({ type: z.literal('afspraakNietOvernemen'), afspraakId: entityId }),
   z.object({ type: z.literal('setDeelAFoto'), fileId: z.string().min(1).max(500), naam: shortText('de bestandsnaam', 200) }),
   deelB
     .pick({ situatiebeschrijving: true, dreigendScenario: true, waaromNietRegulier: true, rendement: true, legitimiteit: true, betrokkenheid: true, verzoek: true, aanjagerUserId: true })

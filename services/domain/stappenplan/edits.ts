@@ -18,6 +18,7 @@ import { answerCasusregie, proposeCasusregie } from './casusregie';
 import { addProfessional, changeConsent, deactivateProfessional, withdrawConsent } from './parties';
 import { caseRoleOf, requirePermission, type Permission } from './permissions';
 import { snoozeReminder } from './reminders';
+import { voorgesteldeActies } from './voorstellen';
 
 type DataCommand = Exclude<CaseCommand, { type: 'overgang' }>;
 type Handler<T extends DataCommand['type']> = (c: Case, cmd: CommandOf<T>, ctx: MachineContext) => void;
@@ -45,6 +46,14 @@ const findActie = (c: Case, id: string) => {
   if (!a) throw new DomainError('CASE.INVALID_INPUT', 'Deze actie hoort niet bij het plan van deze casus.');
   return a;
 };
+
+/** Why a date that should lie ahead (an action's or an afspraak's wanneer) is refused. */
+export const DATUM_VOORBIJ = 'Die datum is al voorbij; kies vandaag of een latere datum.';
+
+/** Refuse a date before today in Helmond: what is planned cannot be due already, whichever road it comes by. */
+function requireNotPast(date: string, ctx: MachineContext, message = DATUM_VOORBIJ): void {
+  if (date < (ctx.now.setZone(ZONE).toISODate() as string)) throw new DomainError('CASE.INVALID_INPUT', message);
+}
 
 /** Copy only the keys that were given, so an edit never erases what it did not mention. */
 function assignGiven<T extends object>(target: T, source: Partial<T>): void {
@@ -94,7 +103,9 @@ export const EDITS: EditTable = {
     steps: ['mdo'], permission: 'uitvoerend',
     apply: (c, { type: _t, mdoId, ...planning }, ctx) => {
       if (planning.genodigden) planning.genodigden = invitable(c, planning.genodigden);
-      if (mdoId) return assignGiven(findMdo(c, mdoId), planning);
+      const moved = mdoId ? findMdo(c, mdoId) : undefined;
+      if (planning.datum !== undefined && planning.datum !== moved?.datum) requireNotPast(planning.datum, ctx, 'Die datum is al voorbij; kies voor het MDO vandaag of een latere datum.');
+      if (moved) return assignGiven(moved, planning);
       const open = openMdo(c.mdos);
       if (open && open.datum >= (ctx.now.setZone(ZONE).toISODate() as string)) throw new DomainError('CASE.STEP_NOT_EDITABLE', `MDO ${open.nummer} staat al gepland; verplaats dat MDO in plaats van een nieuw te plannen.`);
       const belemmeringSindsLaatste = c.belemmeringen.some((b) => !c.mdos.some((m) => m.afgerondAt && m.afgerondAt > b.at));
@@ -132,7 +143,14 @@ export const EDITS: EditTable = {
     apply: (c, { type: _t, mdoId, afspraken, ...uitkomsten }, ctx) => {
       const m = findMdo(c, mdoId);
       assignGiven(m.uitkomsten, uitkomsten);
-      if (afspraken) m.uitkomsten.afspraken = afspraken.map((a) => ({ ...a, id: ctx.newId() }));
+      if (afspraken) {
+        // An afspraak recorded before may keep its date; a new or changed one may not lie in the past.
+        const known = new Set(m.uitkomsten.afspraken.map((a) => `${a.wie}\u0000${a.wat}\u0000${a.wanneer}`));
+        for (const a of afspraken) {
+          if (!known.has(`${a.wie}\u0000${a.wat}\u0000${a.wanneer}`)) requireNotPast(a.wanneer, ctx, `De datum van de afspraak \u201c${a.wat}\u201d is al voorbij; kies vandaag of een latere datum.`);
+        }
+        m.uitkomsten.afspraken = afspraken.map((a) => ({ ...a, id: ctx.newId() }));
+      }
       // Seed 000: plan an evaluation six weeks after the MDO.
       m.uitkomsten.evaluatieDatum ??= DateTime.fromISO(m.datum, { zone: ZONE }).plus({ weeks: 6 }).toISODate() as string;
     },
@@ -142,10 +160,24 @@ export const EDITS: EditTable = {
     apply: (c, { actie }, ctx) => {
       if (actie.id) {
         const a = findActie(c, actie.id);
+        if (actie.afspraakId !== undefined && actie.afspraakId !== a.afspraakId) throw new DomainError('CASE.INVALID_INPUT', 'Een bestaande actie kan niet aan een andere afspraak worden gekoppeld.');
+        // A date that has passed may stay; a changed one may not lie in the past.
+        if (actie.wanneer !== a.wanneer) requireNotPast(actie.wanneer, ctx);
         assignGiven(a, actie);
       } else {
+        if (actie.afspraakId !== undefined && !voorgesteldeActies(c).some((v) => v.id === actie.afspraakId)) {
+          throw new DomainError('CASE.INVALID_INPUT', 'Deze afspraak uit het MDO staat al in het plan, of is niet overgenomen.');
+        }
+        requireNotPast(actie.wanneer, ctx);
         c.deelA.acties.push({ ...actie, id: ctx.newId(), status: actie.status ?? 'open' });
       }
+    },
+  },
+  afspraakNietOvernemen: {
+    steps: ['plan'], permission: 'uitvoerend',
+    apply: (c, cmd) => {
+      if (!voorgesteldeActies(c).some((v) => v.id === cmd.afspraakId)) throw new DomainError('CASE.INVALID_INPUT', 'Deze afspraak uit het MDO staat al in het plan, of is niet overgenomen.');
+      c.deelA.nietOvergenomen = [...(c.deelA.nietOvergenomen ?? []), cmd.afspraakId];
     },
   },
   setActieStatus: {
@@ -215,7 +247,7 @@ const PART_OF: Partial<Record<DataCommand['type'], ConsentPart>> = {
   recordHulpvraag: 'hulpvraag', setHouseholdMember: 'hulpvraag', removeHouseholdMember: 'hulpvraag', recordVraagverheldering: 'hulpvraag',
   recordZrm: 'zrm',
   recordMdoChecklist: 'mdo', recordMdoUitkomsten: 'mdo',
-  setActie: 'deelA', setActieStatus: 'deelA', removeActie: 'deelA', setDeelAFoto: 'deelA',
+  setActie: 'deelA', setActieStatus: 'deelA', removeActie: 'deelA', afspraakNietOvernemen: 'deelA', setDeelAFoto: 'deelA',
   recordDeelB: 'deelB', requestApproval: 'deelB', decideApproval: 'deelB', withdrawApproval: 'deelB', escalateFurther: 'deelB',
   recordDeelC: 'evaluatie',
 };
