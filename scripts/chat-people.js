@@ -1,6 +1,9 @@
-// The people of `CHAT_PEOPLE=n npm run chat`: the Agents Playground's six mock users, the playground file
-// (`.m365agentsplayground.yml`) that makes one playground one of them, and the bot's people and roles files for them.
+// The people of `CHAT_PEOPLE=n npm run chat` and `npm run demo`: the Agents Playground's six mock users, the playground
+// file (`.m365agentsplayground.yml`) that makes one playground one of them, the bot's people and roles files for them,
+// and the settings of a run (which data folder, how many people, which ports), checked before anything starts.
 'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
 
 /** The playground's mock users (its built-in `.m365agentsplayground.yml`), in its order, with an organisation. */
 const MOCK_USERS = [
@@ -74,4 +77,102 @@ function playgroundConfig(n) {
   ].join('\n');
 }
 
-module.exports = { MOCK_USERS, ROLES, peopleFile, directoryFile, playgroundConfig };
+/** Write a file only when there is none; says whether it wrote. */
+function writeIfAbsent(file, content) {
+  try {
+    fs.writeFileSync(file, content, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if (error.code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/**
+ * The working folder of each playground, with its generated file (rewritten: it is ours), and the people and roles
+ * files for the bot, each only when the data folder has none (a file that is there is someone's own: left alone).
+ */
+function prepareSeveralPeople(dataDir, peopleCount) {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const notes = [];
+  const written = [];
+  for (const [name, content] of [['people.json', peopleFile()], ['directory.json', directoryFile()]]) {
+    const file = path.join(dataDir, name);
+    if (writeIfAbsent(file, content)) written.push(file);
+    else notes.push(`${file} bestond al en is niet veranderd.`);
+  }
+  const folders = [];
+  for (let n = 1; n <= peopleCount; n++) {
+    const folder = path.join(dataDir, 'playground', String(n));
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, '.m365agentsplayground.yml'), playgroundConfig(n));
+    folders.push(folder);
+  }
+  return { folders, notes, written };
+}
+
+/** The roles the bot will read from DATA_DIR/directory.json (none when it is missing or bad: the bot says why). */
+function rolesIn(dataDir) {
+  try {
+    const roles = JSON.parse(fs.readFileSync(path.join(dataDir, 'directory.json'), 'utf8'));
+    return roles && typeof roles === 'object' && !Array.isArray(roles) ? roles : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Each page: its address, the person, their user id (aadObjectId) and roles. */
+function pages(dataDir, peopleCount, firstPort) {
+  const roles = rolesIn(dataDir);
+  return MOCK_USERS.slice(0, peopleCount).map((user, i) => ({
+    url: `http://127.0.0.1:${firstPort + i}`,
+    port: firstPort + i,
+    name: user.name,
+    aadObjectId: user.aadObjectId,
+    roles: Array.isArray(roles[user.aadObjectId]) ? roles[user.aadObjectId] : [],
+  }));
+}
+
+/** Who is on which page, one line each, as the start prints it. */
+function whoIsWhere(dataDir, peopleCount, firstPort) {
+  return pages(dataDir, peopleCount, firstPort)
+    .map((p) => `  ${p.url}  ${p.name}${p.roles.length ? ` (${p.roles.join(', ')})` : ''}  [${p.aadObjectId}]`)
+    .join('\n');
+}
+
+/** Roles the demo walks through that nobody on an open page holds (the start warns: that part cannot be shown). */
+function missingDemoRoles(dataDir, peopleCount, firstPort) {
+  const held = new Set(pages(dataDir, peopleCount, firstPort).flatMap((p) => p.roles));
+  return ['leidinggevende', 'aanjager', 'procesregisseur'].filter((role) => !held.has(role));
+}
+
+/**
+ * The settings of `npm run chat` (`demo` false) or `npm run demo` (`--demo`): the demo has its own data folder
+ * (`.data/demo`, so a person's own `.data` is never touched) and four people by default (Alex Wilber the
+ * professional, Megan Bowen leidinggevende and aanjager, Adele Vance procesregisseur, Isaiah Langer bestuurder).
+ * Throws an Error with a Dutch message when a setting cannot work.
+ */
+function chatSettings(env, argv, root) {
+  const demo = argv.includes('--demo');
+  const peopleSetting = (env.CHAT_PEOPLE || (demo ? '4' : '1')).trim();
+  if (!/^[1-9]$/.test(peopleSetting) || Number(peopleSetting) > MOCK_USERS.length) {
+    throw new Error(`CHAT_PEOPLE moet een aantal personen van ${demo ? 2 : 1} tot en met ${MOCK_USERS.length} zijn.`);
+  }
+  const peopleCount = Number(peopleSetting);
+  if (demo && peopleCount < 2) throw new Error('De demo heeft minstens twee personen nodig (CHAT_PEOPLE=2 of meer).');
+  const port = Number(env.PORT || '3978');
+  const playgroundPort = Number(env.PLAYGROUND_PORT || '56150');
+  for (const [name, value] of [['PORT', port], ['PLAYGROUND_PORT', playgroundPort]]) {
+    if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} moet een poortnummer zijn.`);
+  }
+  const playgroundPorts = Array.from({ length: peopleCount }, (_, i) => playgroundPort + i);
+  if (playgroundPorts.at(-1) > 65535) throw new Error('PLAYGROUND_PORT is te hoog voor zoveel personen.');
+  if (playgroundPorts.includes(port)) throw new Error(`PORT ${port} valt samen met een playground (${playgroundPorts.join(', ')}).`);
+  const dataDir = path.resolve(root, env.DATA_DIR || (demo ? '.data/demo' : '.data'));
+  return { demo, peopleCount, port, playgroundPort, playgroundPorts, dataDir };
+}
+
+module.exports = {
+  MOCK_USERS, ROLES, peopleFile, directoryFile, playgroundConfig,
+  writeIfAbsent, prepareSeveralPeople, pages, whoIsWhere, missingDemoRoles, chatSettings,
+};

@@ -4,68 +4,58 @@
 // playground runs in DATA_DIR/playground/<n>/ with a generated .m365agentsplayground.yml that makes it the n-th
 // mock user (scripts/chat-people.js), and DATA_DIR gets a people file and a roles file when it has none.
 'use strict';
-const { spawn } = require('node:child_process');
-const fs = require('node:fs');
+const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
 const http = require('node:http');
-const { MOCK_USERS, peopleFile, directoryFile, playgroundConfig } = require('./chat-people');
+const { prepareSeveralPeople, whoIsWhere, missingDemoRoles, chatSettings } = require('./chat-people');
 
-const port = process.env.PORT || '3978';
-const playgroundPort = Number(process.env.PLAYGROUND_PORT || '56150');
 const root = path.join(__dirname, '..');
-const dataDir = path.resolve(root, process.env.DATA_DIR || '.data');
-
-const peopleSetting = (process.env.CHAT_PEOPLE || '1').trim();
-if (!/^[1-9]$/.test(peopleSetting) || Number(peopleSetting) > MOCK_USERS.length) {
-  process.stderr.write(`CHAT_PEOPLE moet een aantal personen van 1 tot en met ${MOCK_USERS.length} zijn.\n`);
+let settings;
+try {
+  settings = chatSettings(process.env, process.argv.slice(2), root);
+} catch (error) {
+  process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
-const peopleCount = Number(peopleSetting);
+const { demo, peopleCount, port, playgroundPort, dataDir } = settings;
 
-/** Write a file only when there is none; says whether it wrote. */
-function writeIfAbsent(file, content) {
-  try {
-    fs.writeFileSync(file, content, { flag: 'wx' });
-    return true;
-  } catch (error) {
-    if (error.code === 'EEXIST') return false;
-    throw error;
-  }
+/** The demo's case (made or reused by scripts/demo-seed.js in a process of its own, before the bot holds the store). */
+function seedDemoCase() {
+  const result = spawnSync(process.execPath, [path.join(__dirname, 'demo-seed.js')], {
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1));
 }
 
-/** The working folder of each playground, with its generated file; the people and roles files for the bot. */
-function prepareSeveralPeople() {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const notes = [];
-  for (const [name, content] of [['people.json', peopleFile()], ['directory.json', directoryFile()]]) {
-    const file = path.join(dataDir, name);
-    if (!writeIfAbsent(file, content)) notes.push(`${file} bestond al en is niet veranderd.`);
-  }
-  const folders = [];
-  for (let n = 1; n <= peopleCount; n++) {
-    const folder = path.join(dataDir, 'playground', String(n));
-    fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, '.m365agentsplayground.yml'), playgroundConfig(n));
-    folders.push(folder);
-  }
-  return { folders, notes };
+/** What to do in the demo, with the case's kenmerk. */
+function demoGuide(reference, made) {
+  const missing = missingDemoRoles(dataDir, peopleCount, playgroundPort);
+  return [
+    '',
+    `Demo-team in ${dataDir}. Open elke pagina eerst één keer (dan kent de bot die persoon).`,
+    `Casus ${reference} van Alex Wilber ${made ? 'is klaargezet' : 'staat nog klaar'}: Deel B is ingevuld (doorbraakbudget € 1.250), nog niet ingediend.`,
+    `  Als Alex (${`http://127.0.0.1:${playgroundPort}`}): typ  casus ${reference}  en dan  verder , en  ja  om Deel B in te dienen.`,
+    `  Als Megan (http://127.0.0.1:${playgroundPort + 1}): de goedkeuringskaart verschijnt; kies Akkoord, Afwijzen of Meer informatie nodig.`,
+    '  Aanjager: typ als Alex  aanjager  (vóór het indienen); Megan krijgt het concept.',
+    `  Escalatie: na Afwijzen typt Alex  casus ${reference} ,  verder ,  Escaleren naar de procesregisseur  en zijn vraag; Adele Vance krijgt de kaart.`,
+    ...(missing.length ? [`Let op: niemand op deze pagina's heeft de rol ${missing.join(', ')} (zie directory.json); dat deel kan niet.`] : []),
+  ].join('\n');
 }
 
-/** Who is on which page, with the roles the bot will read from directory.json. */
-function whoIsWhere() {
-  let roles = {};
-  try {
-    roles = JSON.parse(fs.readFileSync(path.join(dataDir, 'directory.json'), 'utf8'));
-  } catch {
-    // the bot says what is wrong with the file
-  }
-  return MOCK_USERS.slice(0, peopleCount)
-    .map((user, i) => {
-      const held = Array.isArray(roles[user.aadObjectId]) ? roles[user.aadObjectId].join(', ') : '';
-      return `  http://127.0.0.1:${playgroundPort + i}  ${user.name}${held ? ` (${held})` : ''}`;
-    })
-    .join('\n');
+const children = [];
+function stopAll(code) {
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(code);
 }
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+// Single person: the playground's built-in user (Alex Wilber) in DATA_DIR, as it always was.
+const { folders, notes } = peopleCount > 1 ? prepareSeveralPeople(dataDir, peopleCount) : { folders: [dataDir], notes: [] };
+const seeded = demo ? seedDemoCase() : undefined;
 
 function waitForHealth(attempt = 0) {
   return new Promise((resolve, reject) => {
@@ -83,19 +73,8 @@ function waitForHealth(attempt = 0) {
   });
 }
 
-const children = [];
-function stopAll(code) {
-  for (const child of children) child.kill('SIGTERM');
-  process.exit(code);
-}
-process.on('SIGINT', () => stopAll(0));
-process.on('SIGTERM', () => stopAll(0));
-
-// Single person: the playground's built-in user (Alex Wilber) in DATA_DIR, as it always was.
-const { folders, notes } = peopleCount > 1 ? prepareSeveralPeople() : { folders: [dataDir], notes: [] };
-
 const bot = spawn(process.execPath, [path.join(root, 'dist/bot/index.js')], {
-  env: { ...process.env, HOST: '127.0.0.1', PORT: port },
+  env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },
   stdio: 'inherit',
 });
 children.push(bot);
@@ -130,8 +109,8 @@ waitForHealth()
       process.stdout.write(`\nOpen http://127.0.0.1:${playgroundPort} in je browser om met de bot te chatten. Stoppen: Ctrl+C.\n\n`);
     } else {
       process.stdout.write(
-        `\nOpen elke persoon in een eigen browsertab:\n${whoIsWhere()}\n` +
-          `${notes.map((note) => `${note}\n`).join('')}Stoppen: Ctrl+C.\n\n`,
+        `\nOpen elke persoon in een eigen browsertab (adres, persoon, rollen, user id):\n${whoIsWhere(dataDir, peopleCount, playgroundPort)}\n` +
+          `${notes.map((note) => `${note}\n`).join('')}${seeded ? `${demoGuide(seeded.reference, seeded.made)}\n` : ''}Stoppen: Ctrl+C.\n\n`,
       );
     }
   })

@@ -1,6 +1,9 @@
 // What the screenshot scripts share: waiting for a local server, headless Chromium that reaches only loopback, and a
 // playground page a script can type into and read.
 'use strict';
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
 const { chromium } = require('playwright-core');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -49,4 +52,37 @@ async function openPlayground(browser, listenPort) {
   };
 }
 
-module.exports = { sleep, waitFor, launchBrowser, openPlayground };
+/**
+ * Run `body` against `node scripts/chat.js …args` (own process group, output collected) on the throwaway `dataDir`:
+ * `body` gets the chat's output so far and a browser launched on first use. On failure the chat's last lines go to
+ * stderr. Afterwards the browser closes, the chat stops, its output is kept in KEEP_LOG if set, and `dataDir` is
+ * removed.
+ */
+async function withChat(args, env, dataDir, body) {
+  let log = '';
+  const chat = spawn(process.execPath, [path.join(__dirname, 'chat.js'), ...args], {
+    env: { ...process.env, ...env, DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  chat.stdout.on('data', (d) => (log += d));
+  chat.stderr.on('data', (d) => (log += d));
+  let browser;
+  try {
+    return await body({ log: () => log, browser: async () => (browser ??= await launchBrowser()) });
+  } catch (error) {
+    process.stderr.write(`${log.split('\n').slice(-60).join('\n')}\n`);
+    throw error;
+  } finally {
+    if (browser) await browser.close();
+    try {
+      process.kill(-chat.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    if (process.env.KEEP_LOG) fs.writeFileSync(process.env.KEEP_LOG, log);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { sleep, waitFor, launchBrowser, openPlayground, withChat };

@@ -5,12 +5,11 @@
 // Alex (beheerder in the generated directory.json). Fails (exit 1) when any of that does not hold.
 // Usage: npm run build && node scripts/screenshot-chat-people.js
 'use strict';
-const { spawn } = require('node:child_process');
 const path = require('node:path');
 const os = require('node:os');
 const fs = require('node:fs');
 const assert = require('node:assert/strict');
-const { launchBrowser, openPlayground, sleep, waitFor } = require('./playground-page');
+const { openPlayground, sleep, waitFor, withChat } = require('./playground-page');
 
 const port = '3980';
 const firstPort = 56165;
@@ -19,19 +18,11 @@ const root = path.join(__dirname, '..');
 
 
 async function main() {
-  let log = '';
-  const chat = spawn(process.execPath, [path.join(__dirname, 'chat.js')], {
-    env: { ...process.env, CHAT_PEOPLE: '2', PORT: port, PLAYGROUND_PORT: String(firstPort), DATA_DIR: dataDir, LOG_LEVEL: 'debug' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  chat.stdout.on('data', (d) => (log += d));
-  chat.stderr.on('data', (d) => (log += d));
-  let browser;
-  try {
+  const env = { CHAT_PEOPLE: '2', PORT: port, PLAYGROUND_PORT: String(firstPort), LOG_LEVEL: 'debug' };
+  await withChat([], env, dataDir, async ({ browser: launch }) => {
     await waitFor(`http://127.0.0.1:${firstPort}/_debug/ping`);
     await waitFor(`http://127.0.0.1:${firstPort + 1}/_debug/ping`);
-    browser = await launchBrowser();
+    const browser = await launch();
     const alex = await openPlayground(browser, firstPort);
     const megan = await openPlayground(browser, firstPort + 1);
     assert.match(await alex.text(), /Alex Wilber/, 'page 1 is Alex Wilber');
@@ -82,19 +73,7 @@ async function main() {
 
     const refs = fs.readdirSync(path.join(dataDir, 'conversationRefs'));
     process.stdout.write(`conversation references: ${refs.length}\n`);
-  } catch (error) {
-    process.stderr.write(`${log.split('\n').slice(-60).join('\n')}\n`);
-    throw error;
-  } finally {
-    if (browser) await browser.close();
-    try {
-      process.kill(-chat.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    if (process.env.KEEP_LOG) fs.writeFileSync(process.env.KEEP_LOG, log);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error) => {
