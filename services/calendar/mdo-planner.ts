@@ -199,11 +199,11 @@ export class MdoPlanner {
     if (!mdo) return undefined;
     if (kind === 'evaluatie') {
       const e = mdo.evaluatieAgenda;
-      return e ? icsFile(evaluatieInvite(c, mdo, DateTime.fromISO(e.start), DateTime.fromISO(e.eind), e.sequence), { method: 'REQUEST', stamp }) : undefined;
+      return e ? icsFile(evaluatieInvite(c, mdo, DateTime.fromISO(e.start), DateTime.fromISO(e.eind), e.sequence), { kind: 'afspraak', stamp }) : undefined;
     }
     if (!mdo.start || !mdo.eind) return undefined;
     const sequence = (mdo.agenda?.sequence ?? 0) + (mdo.geannuleerdAt ? 1 : 0);
-    return icsFile(mdoInvite(c, mdo, [], sequence), { method: mdo.geannuleerdAt ? 'CANCEL' : 'REQUEST', stamp });
+    return icsFile(mdoInvite(c, mdo, [], sequence), { kind: mdo.geannuleerdAt ? 'annulering' : 'afspraak', stamp });
   }
 
   private openOne(c: Case, mdoId: string): Mdo {
