@@ -22,6 +22,14 @@ export interface MdoPlanningCardData {
   readonly deelnemers?: readonly { readonly title: string; readonly value: string }[];
   /** Who is invited now: the free/busy behind the proposals is theirs. */
   readonly gekozen?: readonly string[];
+  /** False when no agenda was read (CALENDAR=ics): the moments are only proposals, nobody is known to be free. */
+  readonly agendasGelezen?: boolean;
+}
+
+/** The heading above the proposed moments: "vrij" only when the agendas were really read. */
+function vrijKop(gelezen: boolean, gekozen: boolean): string {
+  if (!gelezen) return 'Voorstellen op werkdagen. Ik kan de agenda\u2019s niet inzien: vraag de deelnemers of ze dan kunnen.';
+  return gekozen ? 'De gekozen deelnemers zijn dan allemaal vrij:' : 'Iedereen op de casus is dan vrij:';
 }
 
 /** The MDO planning card: the best three moments from free/busy, or a date and time of one's own. */
@@ -33,7 +41,7 @@ export function renderMdoPlanningCard(data: MdoPlanningCardData) {
     ...data,
     deelnemers,
     gekozen: (data.gekozen ?? []).join(','),
-    vrijKop: deelnemers.length > 0 ? 'De gekozen deelnemers zijn dan allemaal vrij:' : 'Iedereen op de casus is dan vrij:',
+    vrijKop: vrijKop(data.agendasGelezen ?? true, deelnemers.length > 0),
     verb: MDO_MOMENT_KIEZEN,
     verbDeelnemers: MDO_DEELNEMERS_KIEZEN,
     verplaatsen,

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { BESLUIT_KLEUR, renderApprovalCard } from '../../cards/approval';
 import { caseListItem, nextStepText, statusText } from '../../bot/views';
+import { renderMdoPlanningCard } from '../../cards/mdo-planning';
+import { storedForDialog } from '../support/bot-services';
 import { STEPS, stepInSentence, stepReachedText } from '../../services/domain/model/steps';
 import { outboxMessage } from '../../services/notify/outbox-message';
 import { elementsOf } from '../support/adaptivecards';
@@ -74,5 +76,24 @@ describe('the approval card: a decision in its own colour', () => {
     expect(colourOf('Afgewezen, door Petra Jansen op 23 nov 2026, 10:00.', 'afgewezen')).to.equal('Attention');
     expect(colourOf('Meer informatie nodig, door Petra Jansen op 23 nov 2026, 10:00.', 'meerInformatie')).to.equal('Warning');
     expect(colourOf('Dit verzoek is ingetrokken.', 'ingetrokken')).to.equal('Default');
+  });
+});
+
+describe('MDO moments: "iedereen is dan vrij" only when the agendas were read', () => {
+  const planning = { caseId: 'case-1', reference: REF, mdoId: '', nummer: 1, melding: '', vandaag: '2026-11-23', duurMinuten: 90, slots: [{ start: '2026-11-24T08:00:00.000Z', label: 'dinsdag 24 november 2026, 09:00 \u2013 10:30' }] } as const;
+  const texts = (card: unknown) => elementsOf(card, 'TextBlock').map((t) => t.text);
+
+  it('with CALENDAR=ics no free/busy is read: the moments are proposals, and the card says to ask', async () => {
+    const { services, caseId } = await storedForDialog(caseAt('mdo').case);
+    const proposals = await services.planner.proposals({ userId: 'user1', orgRoles: [] }, caseId);
+    expect(proposals.slots).to.not.deep.equal([]);
+    expect(proposals.agendasGelezen).to.equal(false);
+    const card = renderMdoPlanningCard({ ...planning, uitnodiging: 'file', agendasGelezen: proposals.agendasGelezen });
+    expect(texts(card)).to.include('Voorstellen op werkdagen. Ik kan de agenda\u2019s niet inzien: vraag de deelnemers of ze dan kunnen.');
+    expect(JSON.stringify(card)).to.not.contain('vrij:');
+  });
+
+  it('with the agendas read it says everyone is free', () => {
+    expect(texts(renderMdoPlanningCard({ ...planning, uitnodiging: 'mailbox', agendasGelezen: true }))).to.include('Iedereen op de casus is dan vrij:');
   });
 });
