@@ -2,7 +2,8 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError, type ErrorCode } from '../../services/domain/errors';
 import { actorOf, type BotServices } from '../turn-services';
 import { BaseDialog } from './base-dialog';
-import { FIELDS, type FieldKey } from './fields';
+import { explainOnce } from './explain-once';
+import { FIELDS, type FieldKey, type FieldQuestion } from './fields';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
 
 export interface AskFieldOptions {
@@ -28,7 +29,8 @@ export class AskFieldDialog extends BaseDialog {
 
   private async askStep(step: WaterfallStepContext) {
     const options = step.options as AskFieldOptions;
-    const question = FIELDS[options.field].prompt;
+    const field: FieldQuestion = FIELDS[options.field];
+    const question = field.short ? await explainOnce(step.context, { key: `veld:${options.field}`, long: field.prompt, short: field.short }) : field.prompt;
     const prompt = options.refusal ? `${options.refusal}\n\n${question}` : question;
     return step.prompt(PROMPT.text, { prompt });
   }

@@ -3,6 +3,7 @@ import type { BotServices } from '../turn-services';
 import { AskFieldDialog } from './ask-field-dialog';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
+import { explainOnce } from './explain-once';
 import { currentCase, execute, tryTransition } from './step-helpers';
 import { ZRM_DIALOG, ZrmCardDialog } from './zrm-card-dialog';
 
@@ -11,7 +12,7 @@ const GEREALISEERD = { 'Ja, gerealiseerd': 'ja', 'Deels': 'deels', 'Nee': 'nee' 
 const AFRONDEN = { sluiten: 'Casus afsluiten', ronde: 'Nieuwe ronde vanaf vraagverheldering' } as const;
 
 /** What closing means, asked before it happens: it cannot be undone. */
-export const CLOSE_CONFIRM =
+const CLOSE_CONFIRM =
   'Weet je het zeker? Een afgesloten casus kan niet meer open: je kunt niets meer aanpassen, er komen geen herinneringen meer en ' +
   'iedereen op de casus krijgt bericht dat hij is afgesloten. Is er toch nog iets nodig, kies dan een nieuwe ronde. De casus nu afsluiten?';
 
@@ -39,7 +40,13 @@ export class EvaluatieDialog extends BaseDialog {
   private async realisedStep(step: WaterfallStepContext) {
     const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
-    await step.context.sendActivity('Stap 7, **evaluatie** (Deel C): is het plan gerealiseerd, en is er nog iets nodig? Verbetering van de kwaliteit van leven is wat telt.');
+    await step.context.sendActivity(
+      await explainOnce(step.context, {
+        key: 'stap7',
+        long: 'Stap 7, **evaluatie** (Deel C): is het plan gerealiseerd, en is er nog iets nodig? Verbetering van de kwaliteit van leven is wat telt.',
+        short: 'Stap 7, **evaluatie** (Deel C).',
+      }),
+    );
     if (c.deelC.gerealiseerd) return step.next();
     return step.prompt(PROMPT.choice, { prompt: 'Is het plan gerealiseerd?', choices: ChoiceFactory.toChoices(Object.keys(GEREALISEERD)) });
   }
