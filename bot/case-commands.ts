@@ -38,7 +38,7 @@ export class CaseCommands {
     });
     const card = renderCaseListCard({
       title: continuationToken ? 'Mijn casussen (vervolg)' : 'Mijn casussen',
-      items: page.items.map(caseListItem),
+      items: page.items.map((c) => caseListItem(c, actor.userId)),
       ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
       emptyText: 'Je hebt geen open casussen. Typ **nieuwe casus** om te beginnen.',
     });

@@ -4,7 +4,7 @@ import type { CalendarFileKind } from '../services/calendar/mdo-planner';
 import { DEEL_A_PDF_PARTS, renderDeelAPdf } from '../services/documents/deel-a-pdf';
 import { requireSight } from '../services/domain/model/visibility';
 import type { CalendarFile } from '../services/ports/calendar';
-import { type Case, activeCasusregisseur } from '../services/domain/model/case';
+import type { Case } from '../services/domain/model/case';
 import { ERROR_MESSAGES, isDomainError } from '../services/domain/errors';
 import { parseInput } from '../services/domain/model/validation';
 import { renderDownloadCard } from '../cards/download';
@@ -73,8 +73,7 @@ export class FileOffers {
     const actor = await actorOf(turn, this.services.directory);
     const c = (await this.services.cases.get(actor, caseId)).case;
     requireSight(c, actor.userId, DEEL_A_PDF_PARTS, 'Deel A als PDF');
-    const regisseur = activeCasusregisseur(c);
-    const pdf = await renderDeelAPdf(c, { generatedAt: this.services.clock.now(), ...(regisseur?.displayName ? { contact: regisseur.displayName } : {}) });
+    const pdf = await renderDeelAPdf(c, { generatedAt: this.services.clock.now() });
     return { c, pdf };
   }
 

@@ -24,6 +24,7 @@ import { actorOf, type BotServices } from './turn-services';
 import { commandOf, INTERRUPTIONS, ownCardAction, submitAction, type CardActionHandler, type CommandName, type SubmitHandler } from './routes';
 import { DIALOG } from './dialogs/ids';
 import { MainDialog, type ActiveCase } from './dialogs/main-dialog';
+import { UITGELEGD } from './dialogs/explain-once';
 import { GROUP_ANSWERED_PERSONALLY, GROUP_HELP_TEXT, GROUP_NO_PERSONAL_CHAT, GROUP_NOT_HERE, GROUP_WELCOME_TEXT, HELP_TEXT, UNKNOWN_TEXT, WELCOME_TEXT } from './texts';
 import { isGroupConversation, type ConversationMemberState } from './conversation-member-state';
 import type { PersonalChat } from './proactive-notifier';
@@ -45,6 +46,8 @@ export class HelmondBot extends TeamsActivityHandler {
   private readonly parties: PartyCommands;
   private readonly casusregie: CasusregieCards;
   private readonly reminders: ReminderCards;
+  /** What this professional has had explained once (bot/dialogs/explain-once.ts). */
+  private readonly uitgelegd: StatePropertyAccessor<string[]>;
 
   constructor(
     private readonly services: BotServices,
@@ -57,6 +60,7 @@ export class HelmondBot extends TeamsActivityHandler {
     super();
     const dialogState = conversationState.createProperty<DialogState>('dialoogStatus');
     this.activeCase = conversationState.createProperty<ActiveCase | undefined>('actieveCasus');
+    this.uitgelegd = conversationState.createProperty<string[]>('uitgelegd');
     this.dialogs = new DialogSet(dialogState);
     this.files = new FileOffers(services, downloads);
     this.deelBDecisions = new DeelBDecisions(services, services.approvals, approvals.cards, approvals.delivery);
@@ -108,6 +112,7 @@ export class HelmondBot extends TeamsActivityHandler {
   /** One turn, in its own scope: each case it touches is read once (services/cases/turn-scope.ts). */
   override run(turn: TurnContext): Promise<void> {
     return inTurn(async () => {
+      turn.turnState.set(UITGELEGD, this.uitgelegd);
       await super.run(turn);
       await this.conversationState.saveChanges(turn, false);
     });

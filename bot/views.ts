@@ -6,10 +6,11 @@ import type { CaseProfessional } from '../services/domain/model/roles';
 import { sightOf } from '../services/domain/model/visibility';
 import { CASE_ROLE_LABELS } from '../services/domain/model/roles';
 import { HOUSEHOLD_ROLE_LABELS } from '../services/domain/model/household';
-import { STEP_LABELS } from '../services/domain/model/steps';
+import { STEP_LABELS, stepInSentence } from '../services/domain/model/steps';
 import type { MachineContext } from '../services/domain/stappenplan/context';
 import { availableTransitions } from '../services/domain/stappenplan/machine';
 import { mayProposeCasusregie, openRegieVoorstelVoor } from '../services/domain/stappenplan/casusregie';
+import type { CaseListItem } from '../cards/case-list';
 import { formatAppointment, formatDate, formatMoment } from './texts';
 import { MDO_LOCATIE_LABELS, openMdo } from '../services/domain/model/mdo';
 import { DateTime } from 'luxon';
@@ -57,16 +58,32 @@ export function waitingOn(c: Case): string {
   return regisseur ? `Casusregisseur${regisseur.displayName ? ` (${regisseur.displayName})` : ''}` : 'Casusregisseur';
 }
 
-export function caseListItem(c: Case) {
-  return { caseId: c.id, reference: c.reference, step: STEP_LABELS[c.step], nextDue: nextDueText(c), waitingOn: waitingOn(c) };
+/**
+ * One row of "mijn casussen" for `viewerId`: enough to tell cases apart. The step and since when (the last step change,
+ * else the day the case was opened), what is due first, on whom it waits, and the household's pseudonyms ("Moeder (M1)")
+ * only for a professional on the case who may see the hulpvraag (services/domain/model/visibility.ts).
+ */
+export function caseListItem(c: Case, viewerId: string): CaseListItem {
+  const lastStep = c.history.filter(isTransitionEntry).at(-1)?.at ?? c.createdAt;
+  const onCase = c.professionals.some((p) => p.active && p.userId === viewerId);
+  const huishouden = onCase && sightOf(c, viewerId).parts.has('hulpvraag') ? c.household.members.map((m) => m.label).join(', ') : '';
+  return {
+    caseId: c.id,
+    reference: c.reference,
+    step: STEP_LABELS[c.step],
+    sinds: `sinds ${formatDate(lastStep)}`,
+    nextDue: nextDueText(c),
+    waitingOn: waitingOn(c),
+    ...(huishouden ? { huishouden } : {}),
+  };
 }
 
 /** What the professional can do next, with what is still missing for it. */
 export function nextStepText(c: Case, ctx: MachineContext): string {
   if (c.step === 'afgesloten') return 'De casus is afgesloten.';
   const options = availableTransitions(c, ctx);
-  const ready = options.filter((o) => !o.refusal).map((o) => STEP_LABELS[o.def.to]);
-  if (ready.length > 0) return `Klaar om door te gaan naar: ${[...new Set(ready)].join(' of ')}. Typ **verder**.`;
+  const ready = options.filter((o) => !o.refusal).map((o) => (o.def.to === 'afgesloten' ? 'de casus af te sluiten' : `door te gaan naar ${stepInSentence(o.def.to)}`));
+  if (ready.length > 0) return `Klaar om ${[...new Set(ready)].join(' of ')}. Typ **verder**.`;
   const first = options[0]?.refusal;
   return first ? `Nog nodig: ${first.userMessage}` : 'Typ **verder** om deze stap te doorlopen.';
 }
@@ -78,6 +95,7 @@ export function caseViewData(c: Case, ctx: MachineContext) {
     reference: c.reference,
     step: STEP_LABELS[c.step],
     ronde: c.ronde,
+    verder: c.step !== 'afgesloten',
     ...(c.hulpvraag ? { hulpvraag: c.hulpvraag } : {}),
     household: c.household.members.map((m) => ({ role: HOUSEHOLD_ROLE_LABELS[m.role], label: m.leeftijd !== undefined ? `${m.label}, ${m.leeftijd} jaar` : m.label })),
     professionals: c.professionals.filter((p) => p.active).map((p) => ({ name: p.displayName ?? 'Collega', role: roleText(p), ziet: sightText(c, p) })),
@@ -163,7 +181,7 @@ export function plannedMdoText(c: Case): string | undefined {
 export function statusText(c: Case, ctx: MachineContext): string {
   const mdo = plannedMdoText(c);
   return [
-    `**${c.reference}**: stap ${STEP_LABELS[c.step]} (ronde ${c.ronde}).`,
+    c.step === 'afgesloten' ? `**${c.reference}** is afgesloten (ronde ${c.ronde}).` : `**${c.reference}**: ${stepInSentence(c.step)}, ronde ${c.ronde}.`,
     `Wacht op: ${waitingOn(c)}. Eerstvolgende: ${nextDueText(c)}.`,
     ...(mdo ? [mdo] : []),
     nextStepText(c, ctx),

@@ -1,4 +1,5 @@
 import template from './approval.json';
+import type { ApprovalOutcome } from '../services/domain/model/approval';
 import { expandCard } from './render';
 import { DEELB_AFWIJZEN, DEELB_AKKOORD, DEELB_MEER_INFO, DEELB_VERNIEUW } from './verbs';
 
@@ -20,6 +21,8 @@ export interface ApprovalCardData {
   readonly open: boolean;
   /** "Akkoord door … op …", once decided. */
   readonly besluit?: string;
+  /** What the besluit is, for its colour: akkoord green, afgewezen red, meer informatie amber, ingetrokken plain. */
+  readonly besluitUitkomst?: ApprovalOutcome | 'ingetrokken';
   readonly besluitReden?: string;
   /** A Dutch refusal to show above the buttons (four-eyes, overdraw, reason missing). */
   readonly melding?: string;
@@ -27,11 +30,22 @@ export interface ApprovalCardData {
   readonly refreshUserIds: readonly string[];
 }
 
+/**
+ * The colour of a decision on the card. "Meer informatie nodig" is no yes: it must not look like akkoord (issue #15).
+ */
+export const BESLUIT_KLEUR: Readonly<Record<ApprovalOutcome | 'ingetrokken', 'Good' | 'Attention' | 'Warning' | 'Default'>> = Object.freeze({
+  akkoord: 'Good',
+  afgewezen: 'Attention',
+  meerInformatie: 'Warning',
+  ingetrokken: 'Default',
+});
+
 /** Deel B for the leidinggevende: the minimum Deel B needs, and akkoord / afwijzen / meer informatie with a reason. */
 export function renderApprovalCard(data: ApprovalCardData) {
   return expandCard(template, {
     ...data,
     refreshUserIds: data.refreshUserIds.slice(0, 60),
+    besluitKleur: BESLUIT_KLEUR[data.besluitUitkomst ?? 'ingetrokken'],
     verbAkkoord: DEELB_AKKOORD,
     verbAfwijzen: DEELB_AFWIJZEN,
     verbMeerInfo: DEELB_MEER_INFO,

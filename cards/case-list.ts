@@ -8,10 +8,14 @@ export interface CaseListItem {
   readonly reference: string;
   /** The step label, e.g. "4 MDO". */
   readonly step: string;
+  /** Since when the case is in that step: "sinds 24 november 2026". */
+  readonly sinds: string;
   /** e.g. "evaluatie op 7 januari 2027", or "—". */
   readonly nextDue: string;
   /** On whom the case waits, e.g. "Casusregisseur (Sanne de Vries)". */
   readonly waitingOn: string;
+  /** The household's pseudonyms ("Moeder (M1), Kind (K1)"), only for whom may see them; absent otherwise. */
+  readonly huishouden?: string;
 }
 
 export interface CaseListCardData {
@@ -23,7 +27,10 @@ export interface CaseListCardData {
   readonly emptyText: string;
 }
 
-/** "Mijn casussen": each open case with its step, what is due next and on whom it waits, with an "Openen" button. */
+/**
+ * "Mijn casussen": each open case with its step and since when, the household's pseudonyms (for whom may see them), what
+ * is due next and on whom it waits, with an "Openen" button.
+ */
 export function renderCaseListCard(data: CaseListCardData): AdaptiveCardJson {
   return expandCard(template, { ...data, verbOpenen: CASUS_OPENEN, verbMeer: CASUSSEN_MEER });
 }

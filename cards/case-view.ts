@@ -29,6 +29,8 @@ export interface CaseViewCardData {
   readonly regieOverdragen?: boolean;
   /** The proposal the viewer is asked to answer: the button that shows its card. */
   readonly regieVoorstelId?: string;
+  /** The case has a next step (not closed): the button "Verder met deze casus". */
+  readonly verder: boolean;
 }
 
 /** Up to this many transitions the history shows in full; a longer one shows the newest {@link HISTORY_RECENT}. */

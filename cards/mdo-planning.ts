@@ -24,6 +24,14 @@ export interface MdoPlanningCardData {
   readonly gekozen?: readonly string[];
   /** What the card held when its answer was refused, to show it again (datum YYYY-MM-DD, tijd HH:mm). */
   readonly ingevuld?: { readonly moment?: string; readonly datum?: string; readonly tijd?: string; readonly locatie?: string };
+  /** False when no agenda was read (CALENDAR=ics): the moments are only proposals, nobody is known to be free. */
+  readonly agendasGelezen?: boolean;
+}
+
+/** The heading above the proposed moments: "vrij" only when the agendas were really read. */
+function vrijKop(gelezen: boolean, gekozen: boolean): string {
+  if (!gelezen) return 'Voorstellen op werkdagen. Ik kan de agenda\u2019s niet inzien: vraag de deelnemers of ze dan kunnen.';
+  return gekozen ? 'De gekozen deelnemers zijn dan allemaal vrij:' : 'Iedereen op de casus is dan vrij:';
 }
 
 /** The MDO planning card: the best three moments from free/busy, or a date and time of one's own. */
@@ -44,7 +52,7 @@ export function renderMdoPlanningCard(data: MdoPlanningCardData) {
       locatie: (MDO_LOCATIES as readonly string[]).includes(kept.locatie ?? '') ? kept.locatie : 'thuis',
     },
     gekozen: (data.gekozen ?? []).join(','),
-    vrijKop: deelnemers.length > 0 ? 'De gekozen deelnemers zijn dan allemaal vrij:' : 'Iedereen op de casus is dan vrij:',
+    vrijKop: vrijKop(data.agendasGelezen ?? true, deelnemers.length > 0),
     verb: MDO_MOMENT_KIEZEN,
     verbDeelnemers: MDO_DEELNEMERS_KIEZEN,
     verplaatsen,

@@ -43,7 +43,7 @@ export function approvalCardData(view: ApprovalView, viewer: Actor, melding?: st
       : {}),
     onderbouwing: parts.flatMap(([titel, tekst]) => (tekst ? [{ titel, tekst }] : [])),
     open: mayDecide(request, viewer),
-    ...(statusText ? { besluit: statusText } : {}),
+    ...(statusText ? { besluit: statusText, besluitUitkomst: request.status === 'ingetrokken' ? 'ingetrokken' : decision?.outcome } : {}),
     ...(decision?.reason ? { besluitReden: decision.reason } : {}),
     ...(melding ? { melding } : {}),
     refreshUserIds: request.askedUserIds,

@@ -2,6 +2,7 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError, type ErrorCode } from '../../services/domain/errors';
 import { actorOf, type BotServices } from '../turn-services';
 import { BaseDialog } from './base-dialog';
+import { explainOnce } from './explain-once';
 import { FIELDS, type FieldKey, type FieldQuestion } from './fields';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
 
@@ -29,8 +30,10 @@ export class AskFieldDialog extends BaseDialog {
   private async askStep(step: WaterfallStepContext) {
     const options = step.options as AskFieldOptions;
     const suggestion = await this.suggestion(step, options);
-    const offer = suggestion ? `\n\n${(FIELDS[options.field] as FieldQuestion).suggestionFrom ?? 'Al vastgelegd'}: \u201c${suggestion}\u201d${/[.!?]$/.test(suggestion) ? '' : '.'} Typ **overnemen** om die tekst te gebruiken, of typ je eigen tekst.` : '';
-    const question = `${FIELDS[options.field].prompt}${offer}`;
+    const field: FieldQuestion = FIELDS[options.field];
+    const offer = suggestion ? `\n\n${field.suggestionFrom ?? 'Al vastgelegd'}: \u201c${suggestion}\u201d${/[.!?]$/.test(suggestion) ? '' : '.'} Typ **overnemen** om die tekst te gebruiken, of typ je eigen tekst.` : '';
+    const asked = field.short ? await explainOnce(step.context, { key: `veld:${options.field}`, long: field.prompt, short: field.short }) : field.prompt;
+    const question = `${asked}${offer}`;
     const prompt = options.refusal ? `${options.refusal}\n\n${question}` : question;
     return step.prompt(PROMPT.text, { prompt });
   }

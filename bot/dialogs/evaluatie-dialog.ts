@@ -3,12 +3,18 @@ import type { BotServices } from '../turn-services';
 import { AskFieldDialog } from './ask-field-dialog';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
+import { explainOnce } from './explain-once';
 import { currentCase, execute, tryTransition } from './step-helpers';
 import { ZRM_DIALOG, ZrmCardDialog } from './zrm-card-dialog';
 
 
 const GEREALISEERD = { 'Ja, gerealiseerd': 'ja', 'Deels': 'deels', 'Nee': 'nee' } as const;
 const AFRONDEN = { sluiten: 'Casus afsluiten', ronde: 'Nieuwe ronde vanaf vraagverheldering' } as const;
+
+/** What closing means, asked before it happens: it cannot be undone. */
+const CLOSE_CONFIRM =
+  'Weet je het zeker? Een afgesloten casus kan niet meer open: je kunt niets meer aanpassen, er komen geen herinneringen meer en ' +
+  'iedereen op de casus krijgt bericht dat hij is afgesloten. Is er toch nog iets nodig, kies dan een nieuwe ronde. De casus nu afsluiten?';
 
 /** Stap 7 Evaluatie (Deel C): realised?, what else is needed, the ZRM after, the follow-up; then close or go round again. */
 export class EvaluatieDialog extends BaseDialog {
@@ -25,6 +31,7 @@ export class EvaluatieDialog extends BaseDialog {
         this.askStep('vervolg'),
         this.closeStep.bind(this),
         this.moveOnStep.bind(this),
+        this.closeConfirmedStep.bind(this),
       ]),
     );
     this.initialDialogId = WATERFALL.evaluatieStappen;
@@ -33,7 +40,13 @@ export class EvaluatieDialog extends BaseDialog {
   private async realisedStep(step: WaterfallStepContext) {
     const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
-    await step.context.sendActivity('Stap 7, **evaluatie** (Deel C): is het plan gerealiseerd, en is er nog iets nodig? Verbetering van de kwaliteit van leven is wat telt.');
+    await step.context.sendActivity(
+      await explainOnce(step.context, {
+        key: 'stap7',
+        long: 'Stap 7, **evaluatie** (Deel C): is het plan gerealiseerd, en is er nog iets nodig? Verbetering van de kwaliteit van leven is wat telt.',
+        short: 'Stap 7, **evaluatie** (Deel C).',
+      }),
+    );
     if (c.deelC.gerealiseerd) return step.next();
     return step.prompt(PROMPT.choice, { prompt: 'Is het plan gerealiseerd?', choices: ChoiceFactory.toChoices(Object.keys(GEREALISEERD)) });
   }
@@ -66,8 +79,19 @@ export class EvaluatieDialog extends BaseDialog {
 
   private async moveOnStep(step: WaterfallStepContext) {
     const { caseId } = step.options as StepOptions;
-    const transition = (step.result as FoundChoice).value === AFRONDEN.sluiten ? 'afsluiten' : 'nieuweRonde';
-    const moved = await tryTransition(step.context, this.services, caseId, transition);
+    if ((step.result as FoundChoice).value === AFRONDEN.sluiten) return step.prompt(PROMPT.confirm, { prompt: CLOSE_CONFIRM });
+    const moved = await tryTransition(step.context, this.services, caseId, 'nieuweRonde');
+    return step.endDialog({ caseId, moved: moved !== undefined });
+  }
+
+  /** Closing cannot be undone: only after a "ja" to what it means. */
+  private async closeConfirmedStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as StepOptions;
+    if (step.result !== true) {
+      await step.context.sendActivity('De casus blijft open. Typ **verder** om later af te sluiten of een nieuwe ronde te beginnen.');
+      return step.endDialog({ caseId, moved: false });
+    }
+    const moved = await tryTransition(step.context, this.services, caseId, 'afsluiten');
     return step.endDialog({ caseId, moved: moved !== undefined });
   }
 }

@@ -9,6 +9,8 @@ import { suggestedDreigendScenario } from '../../services/domain/stappenplan/voo
  */
 export interface FieldQuestion {
   readonly prompt: string;
+  /** The question once the professional has met it (the long one explains; see explain-once.ts). */
+  readonly short?: string;
   command(text: string, current: Case): CaseCommandInput;
   /** A text already on the case to start from (the service decides which); "overnemen" takes it as the answer. */
   suggestion?(current: Case): string | undefined;
@@ -29,10 +31,12 @@ const deelB = (key: DeelBText) => (text: string): CaseCommandInput => ({ type: '
 export const FIELDS = {
   hulpvraag: {
     prompt: 'Wat is de hulpvraag? Schrijf die zoveel mogelijk in de woorden van de inwoner.',
+    short: 'Wat is de hulpvraag?',
     command: (text: string) => ({ type: 'recordHulpvraag', hulpvraag: text }),
   },
   ikWil: {
     prompt: '**Ik wil** … Wat wil de inwoner? Gebruik de woorden van de inwoner zelf.',
+    short: '**Ik wil** … Wat wil de inwoner?',
     command: (text: string) => ({ type: 'recordVraagverheldering', ikWil: text }),
   },
   ikKan: {
@@ -45,6 +49,7 @@ export const FIELDS = {
   },
   gezamenlijkBelang: {
     prompt: 'Wat is het **gezamenlijk belang**? Kan iedereen achter het perspectief van de inwoner (ik wil) staan?',
+    short: 'Wat is het **gezamenlijk belang**?',
     command: mdoUitkomst('gezamenlijkBelang'),
   },
   watAlsWeNietsDoen: { prompt: 'Wat gebeurt er **als we niets doen**?', command: mdoUitkomst('watAlsWeNietsDoen') },

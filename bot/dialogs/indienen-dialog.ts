@@ -5,6 +5,7 @@ import { HOUSEHOLD_ROLES, type HouseholdRole } from '../../services/domain/model
 import { actorOf, type BotServices } from '../turn-services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
+import { explainOnce } from './explain-once';
 import { execute, tryTransition } from './step-helpers';
 
 interface IndienenState {
@@ -16,6 +17,9 @@ interface IndienenState {
 
 const MEMBER_LINE = new RegExp(`^\\s*(${HOUSEHOLD_ROLES.join('|')})\\s+(.+?)(?:\\s+(\\d{1,3}))?\\s*$`, 'i');
 const DONE = /^\s*(klaar|gereed|dat is alles)\s*$/i;
+
+/** The household question once it has been explained: one example, no list of roles. */
+export const HOUSEHOLD_QUESTION_SHORT = 'Wie horen bij het **huishouden**? Per persoon rol, pseudoniem en eventueel leeftijd, bijvoorbeeld `kind Kind (K1) 9`. Typ **klaar** als iedereen genoemd is.';
 
 export const HOUSEHOLD_QUESTION = [
   'Wie horen bij het **huishouden**? Geef per persoon de rol en een pseudoniem (geen naam, geen BSN), en eventueel de leeftijd.',
@@ -44,13 +48,17 @@ export class IndienenDialog extends BaseDialog {
   private async questionStep(step: WaterfallStepContext) {
     const options = (step.options ?? {}) as IndienenState;
     if (options.caseId) return step.next(options.caseId);
-    await step.context.sendActivity('Stap 1, **indienen**: we leggen de hulpvraag en het huishouden vast.');
+    await step.context.sendActivity(await explainOnce(step.context, { key: 'stap1', long: 'Stap 1, **indienen**: we leggen de hulpvraag en het huishouden vast.', short: 'Stap 1, **indienen**.' }));
     return step.beginDialog(WATERFALL.indienenHulpvraag, {});
   }
 
   private async askQuestionStep(step: WaterfallStepContext) {
     const { notice } = (step.options ?? {}) as IndienenState;
-    const question = 'Wat is de hulpvraag van de inwoner? Schrijf die zoveel mogelijk in de woorden van de inwoner.';
+    const question = await explainOnce(step.context, {
+      key: 'hulpvraag',
+      long: 'Wat is de hulpvraag van de inwoner? Schrijf die zoveel mogelijk in de woorden van de inwoner.',
+      short: 'Wat is de hulpvraag van de inwoner?',
+    });
     return step.prompt(PROMPT.text, { prompt: notice ? `${notice}\n\n${question}` : question });
   }
 
@@ -74,7 +82,7 @@ export class IndienenDialog extends BaseDialog {
 
   private async askMemberStep(step: WaterfallStepContext) {
     const { notice, again } = step.options as IndienenState;
-    const question = again ? 'Nog iemand in het huishouden? Typ **klaar** als iedereen genoemd is.' : HOUSEHOLD_QUESTION;
+    const question = again ? 'Nog iemand in het huishouden? Typ **klaar** als iedereen genoemd is.' : await explainOnce(step.context, { key: 'huishouden', long: HOUSEHOLD_QUESTION, short: HOUSEHOLD_QUESTION_SHORT });
     return step.prompt(PROMPT.text, { prompt: notice ? `${notice}\n\n${question}` : question });
   }
 

@@ -1,7 +1,7 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Step } from '../../services/domain/model/steps';
-import { STEP_LABELS } from '../../services/domain/model/steps';
+import { stepInSentence } from '../../services/domain/model/steps';
 import type { BotServices } from '../turn-services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
@@ -100,7 +100,7 @@ export class MainDialog extends BaseDialog {
     await this.activeCase.set(step.context, { caseId: current.id, reference: current.reference });
     (step.values as { caseId?: string }).caseId = current.id;
     if (!outcome.moved || !STEP_DIALOGS[current.step]) return step.endDialog();
-    return step.prompt(PROMPT.confirm, { prompt: `Wil je nu verder met stap ${STEP_LABELS[current.step]}?` });
+    return step.prompt(PROMPT.confirm, { prompt: `Wil je nu verder met ${stepInSentence(current.step)}?` });
   }
 
   private async continueStep(step: WaterfallStepContext) {

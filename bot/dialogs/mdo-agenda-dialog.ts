@@ -137,6 +137,7 @@ export class MdoAgendaDialog extends ComponentDialog {
       vandaag: this.services.clock.now().setZone(ZONE).toISODate() as string,
       duurMinuten: MDO_MINUTEN,
       uitnodiging: this.services.planner.delivery,
+      agendasGelezen: proposals.agendasGelezen,
       deelnemers: parties.map((p) => ({ title: `${partyName(c, p.userId)}${p.userId === actor.userId ? ', jij' : ''}`, value: p.userId })),
       gekozen,
       ...(ingevuld ? { ingevuld } : {}),

@@ -4,6 +4,7 @@ import type { TransitionName } from '../../services/domain/model/case';
 import type { BotServices } from '../turn-services';
 import { BaseDialog } from './base-dialog';
 import { PROMPT, WATERFALL } from './ids';
+import { explainOnce } from './explain-once';
 import { checkedTextPrompt, type TextCheck } from './prompts';
 import { tryTransition } from './step-helpers';
 
@@ -15,9 +16,17 @@ export interface ReasonOptions {
 }
 
 /** The question each transition that needs a toelichting asks, and how a refusal names the answer. */
-const QUESTIONS: Partial<Record<TransitionName, { readonly prompt: string; readonly label: string }>> = {
-  vastgelopen: { prompt: 'Waar loop je op vast? Ik leg het voor aan de procesregisseur (AVE-model). Schrijf zonder namen of BSN.', label: 'wat je voorlegt aan de procesregisseur' },
-  escalerenOnderbouwing: { prompt: 'Wat is je vraag aan de procesregisseur over Deel B? Schrijf zonder namen of BSN.', label: 'je vraag aan de procesregisseur' },
+const QUESTIONS: Partial<Record<TransitionName, { readonly prompt: string; readonly short?: string; readonly label: string }>> = {
+  vastgelopen: {
+    prompt: 'Waar loop je op vast? Ik leg het voor aan de procesregisseur (AVE-model). Schrijf zonder namen of BSN.',
+    short: 'Waar loop je op vast? (zonder namen of BSN)',
+    label: 'wat je voorlegt aan de procesregisseur',
+  },
+  escalerenOnderbouwing: {
+    prompt: 'Wat is je vraag aan de procesregisseur over Deel B? Schrijf zonder namen of BSN.',
+    short: 'Je vraag aan de procesregisseur over Deel B? (zonder namen of BSN)',
+    label: 'je vraag aan de procesregisseur',
+  },
   belemmering: { prompt: 'Welke belemmering bespreken jullie opnieuw met elkaar in een MDO?', label: 'de belemmering' },
 };
 
@@ -40,7 +49,8 @@ export class ReasonDialog extends BaseDialog {
     const { transition } = step.options as ReasonOptions;
     const question = QUESTIONS[transition] ?? { prompt: 'Geef een korte toelichting.', label: 'de toelichting' };
     const check: TextCheck = { label: question.label, max: 1000 };
-    return step.prompt(PROMPT.checkedText, { prompt: question.prompt, validations: check });
+    const prompt = question.short ? await explainOnce(step.context, { key: `toelichting:${transition}`, long: question.prompt, short: question.short }) : question.prompt;
+    return step.prompt(PROMPT.checkedText, { prompt, validations: check });
   }
 
   private async moveStep(step: WaterfallStepContext) {

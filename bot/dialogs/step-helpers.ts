@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { isDomainError } from '../../services/domain/errors';
 import type { Case, TransitionName } from '../../services/domain/model/case';
 import type { CaseCommandInput } from '../../services/domain/stappenplan/commands';
-import { STEP_LABELS } from '../../services/domain/model/steps';
+import { stepReachedText } from '../../services/domain/model/steps';
 import { actorOf, type BotServices } from '../turn-services';
 
 /**
@@ -19,7 +19,7 @@ export async function tryTransition(
   const actor = await actorOf(turn, services.directory);
   try {
     const moved = await services.cases.execute(actor, caseId, { type: 'overgang', transition, ...extra });
-    await turn.sendActivity(`Casus ${moved.reference} staat nu in stap **${STEP_LABELS[moved.step]}**.`);
+    await turn.sendActivity(stepReachedText(moved.reference, moved.step));
     return moved;
   } catch (error) {
     if (!isDomainError(error)) throw error;

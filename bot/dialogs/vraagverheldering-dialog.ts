@@ -5,6 +5,7 @@ import { AskFieldDialog } from './ask-field-dialog';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import type { FieldKey } from './fields';
 import { DIALOG, WATERFALL } from './ids';
+import { explainOnce } from './explain-once';
 import { currentCase, tryTransition } from './step-helpers';
 import { ZRM_DIALOG, ZrmCardDialog } from './zrm-card-dialog';
 
@@ -29,7 +30,9 @@ export class VraagverhelderingDialog extends BaseDialog {
   }
 
   private async introStep(step: WaterfallStepContext) {
-    await step.context.sendActivity('Stap 2, **vraagverheldering**: wat wil de inwoner, wat kan hij of zij zelf, en wat is er nodig?');
+    await step.context.sendActivity(
+      await explainOnce(step.context, { key: 'stap2', long: 'Stap 2, **vraagverheldering**: wat wil de inwoner, wat kan hij of zij zelf, en wat is er nodig?', short: 'Stap 2, **vraagverheldering**.' }),
+    );
     return step.next();
   }
 

@@ -3,6 +3,7 @@ import { isDomainError } from '../../services/domain/errors';
 import type { BotServices } from '../turn-services';
 import { BaseDialog, type StatusReporter } from './base-dialog';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
+import { explainOnce } from './explain-once';
 import { execute, tryTransition } from './step-helpers';
 
 interface WieState {
@@ -32,8 +33,11 @@ export class WieIsErNodigDialog extends BaseDialog {
 
   private async partiesStep(step: WaterfallStepContext) {
     const { notice } = step.options as WieState;
-    const question =
-      'Stap 3, **wie is er nodig?** Welke partijen zijn nodig om tot een oplossing te komen? Noem ze gescheiden door komma\u2019s, bijvoorbeeld: `Wijkteam, Schuldhulpverlening, Woningcorporatie`.';
+    const question = await explainOnce(step.context, {
+      key: 'stap3',
+      long: 'Stap 3, **wie is er nodig?** Welke partijen zijn nodig om tot een oplossing te komen? Noem ze gescheiden door komma\u2019s, bijvoorbeeld: `Wijkteam, Schuldhulpverlening, Woningcorporatie`.',
+      short: 'Stap 3, **wie is er nodig?** Welke partijen (gescheiden door komma\u2019s)?',
+    });
     return step.prompt(PROMPT.text, { prompt: notice ? `${notice}\n\n${question}` : question });
   }
 
@@ -42,7 +46,11 @@ export class WieIsErNodigDialog extends BaseDialog {
     if (partijen.length === 0) return step.replaceDialog(this.initialDialogId, { ...(step.options as WieState), notice: 'Noem minstens één partij.' });
     (step.values as WieState).partijen = partijen;
     return step.prompt(PROMPT.choice, {
-      prompt: 'Kan één partij de vraag oplossen, of zijn er meerdere partijen nodig? Bij meerdere partijen plannen we een MDO.',
+      prompt: await explainOnce(step.context, {
+        key: 'enkelvoudigMeervoudig',
+        long: 'Kan één partij de vraag oplossen, of zijn er meerdere partijen nodig? Bij meerdere partijen plannen we een MDO.',
+        short: 'Eén partij, of meerdere?',
+      }),
       retryPrompt: 'Kies een van de twee mogelijkheden.',
       choices: ChoiceFactory.toChoices(Object.values(CHOICES)),
     });

@@ -27,6 +27,11 @@ export interface Proposals {
   readonly slots: readonly Moment[];
   /** Why there is nothing to choose from (no common moment, or free/busy could not be read), in Dutch. */
   readonly notice?: string;
+  /**
+   * Whether the moments come from the invitees' real free/busy. Not with a file calendar (CALENDAR=ics): it reads no
+   * agendas and counts everyone free, so nobody may be told "iedereen is dan vrij".
+   */
+  readonly agendasGelezen: boolean;
 }
 
 export interface Planned {
@@ -98,11 +103,12 @@ export class MdoPlanner {
     try {
       busy = await calendar.freeBusy(actor.userId, userIds, toIso(now), toIso(kalender.plusWerkdagen(now, ZOEK_WERKDAGEN + 1).startOf('day')));
     } catch (error) {
-      if (isDomainError(error) && error.code.startsWith('GRAPH.')) return { slots: [], notice: `Ik kon de agenda\u2019s niet inzien. ${error.userMessage}` };
+      if (isDomainError(error) && error.code.startsWith('GRAPH.')) return { slots: [], notice: `Ik kon de agenda\u2019s niet inzien. ${error.userMessage}`, agendasGelezen: false };
       throw error;
     }
+    const agendasGelezen = calendar.delivery === 'mailbox';
     const slots = findSlots({ busy, from: now, durationMinutes: MDO_MINUTEN, werkdagen: ZOEK_WERKDAGEN }, kalender).map((s) => ({ start: toIso(s.start as DateTime), end: toIso(s.end as DateTime) }));
-    return slots.length > 0 ? { slots } : { slots, notice: new DomainError('CALENDAR.NO_SLOT').userMessage };
+    return slots.length > 0 ? { slots, agendasGelezen } : { slots, notice: new DomainError('CALENDAR.NO_SLOT').userMessage, agendasGelezen };
   }
 
   /** Plan a new MDO at a moment: the event with a Teams meeting first, then the MDO with its event id. */
@@ -199,11 +205,11 @@ export class MdoPlanner {
     if (!mdo) return undefined;
     if (kind === 'evaluatie') {
       const e = mdo.evaluatieAgenda;
-      return e ? icsFile(evaluatieInvite(c, mdo, DateTime.fromISO(e.start), DateTime.fromISO(e.eind), e.sequence), { method: 'REQUEST', stamp }) : undefined;
+      return e ? icsFile(evaluatieInvite(c, mdo, DateTime.fromISO(e.start), DateTime.fromISO(e.eind), e.sequence), { kind: 'afspraak', stamp }) : undefined;
     }
     if (!mdo.start || !mdo.eind) return undefined;
     const sequence = (mdo.agenda?.sequence ?? 0) + (mdo.geannuleerdAt ? 1 : 0);
-    return icsFile(mdoInvite(c, mdo, [], sequence), { method: mdo.geannuleerdAt ? 'CANCEL' : 'REQUEST', stamp });
+    return icsFile(mdoInvite(c, mdo, [], sequence), { kind: mdo.geannuleerdAt ? 'annulering' : 'afspraak', stamp });
   }
 
   private openOne(c: Case, mdoId: string): Mdo {

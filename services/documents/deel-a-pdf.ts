@@ -1,15 +1,13 @@
 import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
-import type { Case } from '../domain/model/case';
-import { ACTIE_STATUS_LABELS } from '../domain/model/samenwerkplan';
+import { activeCasusregisseur, type Case } from '../domain/model/case';
+import type { ActieStatus } from '../domain/model/samenwerkplan';
 import { CONSENT_PART_FOR_INWONER } from '../domain/model/consent';
 import { formatDutchDate } from '../domain/text/format';
 
 export interface DeelAPdfOptions {
   /** When the document is made (shown on it, and its metadata date): from the Clock, never `new Date()`. */
   readonly generatedAt: DateTime;
-  /** The casusregisseur to contact, as they want to be named. */
-  readonly contact?: string;
   /** Tests read the text; production compresses. */
   readonly compress?: boolean;
 }
@@ -22,7 +20,8 @@ export const DEEL_A_PDF_PARTS = ['hulpvraag', 'deelA'] as const;
 /**
  * Samenwerkplan Deel A as a plain-language Dutch PDF to print and leave with the inwoner (seed 000, stap 5A).
  * It holds only what the plan needs: ik wil / ik kan / ik heb nodig in the inwoner's words, and who does what
- * when. No household labels, no BSN, no Deel B, no scores.
+ * when, who to call, who looks along, and a place to sign. No household labels, no BSN, no Deel B, no scores. Written
+ * for the kitchen table: "uw contactpersoon", not "casusregisseur"; "nog te doen", not "Stand: open".
  */
 export function renderDeelAPdf(c: Case, options: DeelAPdfOptions): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -52,6 +51,7 @@ export function renderDeelAPdf(c: Case, options: DeelAPdfOptions): Promise<Buffe
   doc.moveDown(1).fillColor('#000000').fontSize(11)
     .text('Dit is uw plan. U heeft het samen met ons gemaakt. Hieronder staat wat u wilt, wat u zelf kunt, wat u nodig heeft, en wie wat doet.');
 
+  contactpersoon(doc, c);
   section(doc, 'Ik wil', c.vraagverheldering.ikWil);
   section(doc, 'Ik kan', c.vraagverheldering.ikKan);
   section(doc, 'Ik heb nodig', c.vraagverheldering.ikHebNodig);
@@ -61,7 +61,7 @@ export function renderDeelAPdf(c: Case, options: DeelAPdfOptions): Promise<Buffe
   if (acties.length === 0) doc.font('Helvetica').fontSize(11).text('Er zijn nog geen afspraken.');
   for (const actie of acties) {
     doc.moveDown(0.5).font('Helvetica-Bold').fontSize(11).text(actie.wat);
-    doc.font('Helvetica').text(`Wie: ${actie.wie}    Wanneer: uiterlijk ${date(actie.wanneer)}    Stand: ${ACTIE_STATUS_LABELS[actie.status].toLowerCase()}`);
+    doc.font('Helvetica').text(`Wie: ${wieText(c, actie.wie)}    Wanneer: uiterlijk ${date(actie.wanneer)}    Hoe staat het: ${HOE_STAAT_HET[actie.status]}`);
   }
 
   const evaluatie = [...c.mdos].reverse().find((m) => m.uitkomsten.evaluatieDatum)?.uitkomsten.evaluatieDatum;
@@ -71,13 +71,54 @@ export function renderDeelAPdf(c: Case, options: DeelAPdfOptions): Promise<Buffe
       ? `Op of rond ${date(evaluatie)} kijken we samen of het plan werkt en of u nog iets nodig heeft.`
       : 'Over een paar weken kijken we samen of het plan werkt en of u nog iets nodig heeft.',
   );
-  doc.moveDown(0.5).text(
-    `Vragen of gaat er iets mis? Neem contact op met ${options.contact ? options.contact : 'uw contactpersoon van het wijkteam'} en noem het kenmerk ${c.reference}.`,
-  );
+  doc.moveDown(0.5).text(`Vragen of gaat er iets mis? Neem contact op met ${contactText(c) ?? 'uw contactpersoon van het wijkteam'} en noem het kenmerk ${c.reference}.`);
   wieKijktMee(doc, c);
-  doc.moveDown(0.5).text('Dit plan is van u. U bepaalt wie het mag zien, en u kunt dat altijd veranderen: zeg het tegen uw casusregisseur.');
+  doc.moveDown(0.5).text('Dit plan is van u. U bepaalt wie het mag zien, en u kunt dat altijd veranderen: zeg het tegen uw contactpersoon.');
+  handtekening(doc);
   doc.end();
   return done;
+}
+
+/** How an action stands, in the inwoner's words ("vervallen" ones are not shown). */
+const HOE_STAAT_HET: Readonly<Record<ActieStatus, string>> = Object.freeze({ open: 'nog te doen', bezig: 'bezig', gedaan: 'klaar', vervallen: 'gaat niet door' });
+
+/** "Sanne de Vries van Wijkteam Helmond-Noord", the name alone without an organisation; undefined without a name. */
+function contactText(c: Case): string | undefined {
+  const p = activeCasusregisseur(c);
+  if (!p?.displayName) return undefined;
+  return p.organisatie ? `${p.displayName} van ${p.organisatie}` : p.displayName;
+}
+
+/** Who does it: "Casusregisseur" as the professionals wrote it is "Sanne de Vries" (or "uw contactpersoon") for the inwoner. */
+function wieText(c: Case, wie: string): string {
+  if (!/^\s*(de\s+)?casusregisseur\s*$/i.test(wie)) return wie;
+  return activeCasusregisseur(c)?.displayName ?? 'uw contactpersoon';
+}
+
+/** Who to call, at the top where it is found: the casusregisseur's name and organisation, and the kenmerk to mention. */
+function contactpersoon(doc: PDFKit.PDFDocument, c: Case): void {
+  const p = activeCasusregisseur(c);
+  doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text('Uw contactpersoon');
+  doc.font('Helvetica').fontSize(11);
+  if (p?.displayName) doc.text([p.displayName, p.organisatie].filter(Boolean).join(', '));
+  else doc.text('Uw contactpersoon van het wijkteam.');
+  // The bot knows no telephone number; the professional writes it in at the kitchen table.
+  doc.text('Telefoon: ..............................................');
+  doc.text(`Met vragen kunt u altijd bij uw contactpersoon terecht. Noem dan het kenmerk ${c.reference}.`);
+}
+
+/** A place for the inwoner to sign and date the plan, kept together on one page. */
+function handtekening(doc: PDFKit.PDFDocument): void {
+  // Heading, one line, room to sign, the captions: about 105 points.
+  const needed = 105;
+  if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text('Mee eens?');
+  doc.font('Helvetica').fontSize(11).text('Als u het eens bent met dit plan, zet dan hier uw handtekening.');
+  const left = doc.page.margins.left;
+  const top = doc.y + 34;
+  doc.moveTo(left, top).lineTo(left + 250, top).moveTo(left + 290, top).lineTo(left + 450, top).lineWidth(0.7).strokeColor('#000000').stroke();
+  doc.fontSize(10).fillColor('#555555').text('Handtekening', left, top + 5, { lineBreak: false }).text('Datum', left + 290, top + 5, { lineBreak: false });
+  doc.fillColor('#000000').text('', left, top + 20);
 }
 
 /** "Wie kijkt mee": who works on the plan with the inwoner, and what each may see by the inwoner's consent. */
@@ -87,7 +128,7 @@ function wieKijktMee(doc: PDFKit.PDFDocument, c: Case): void {
   for (const p of c.professionals.filter((x) => x.active)) {
     const wie = [p.displayName ?? 'Een medewerker', p.organisatie ? `(${p.organisatie})` : ''].filter(Boolean).join(' ');
     if (p.role === 'casusregisseur') {
-      doc.moveDown(0.3).text(`${wie}, uw casusregisseur: ziet uw hele plan.`);
+      doc.moveDown(0.3).text(`${wie}, uw contactpersoon: ziet uw hele plan.`);
     } else if (p.role === 'betrokkenProfessional' && p.toestemming) {
       const delen = p.toestemming.onderdelen.map((part) => CONSENT_PART_FOR_INWONER[part]).join('; ');
       const hoe = p.toestemming.hoe === 'schriftelijk' ? 'schriftelijk' : 'mondeling';

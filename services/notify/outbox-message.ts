@@ -1,7 +1,7 @@
 import type { Case } from '../domain/model/case';
 import { CONSENT_PART_LABELS } from '../domain/model/consent';
 import type { OutboxChange, OutboxItem } from '../domain/model/outbox';
-import { STEP_LABELS } from '../domain/model/steps';
+import { stepInSentence } from '../domain/model/steps';
 import { deliverableChanges } from '../domain/outbox';
 import type { OutgoingMessage } from '../ports/notifier';
 
@@ -98,7 +98,7 @@ function sentence(c: Case, to: string, change: OutboxChange): string {
     case 'casusregieOvergedragen':
       return change.subject === to ? 'Jij bent nu de casusregisseur.' : `${who(c, change.subject, true)} is nu de casusregisseur.`;
     case 'stap':
-      return `${by} heeft de casus een stap verder gezet; hij staat nu in stap ${STEP_LABELS[c.step]}.`;
+      return c.step === 'afgesloten' ? `${by} heeft de casus afgesloten.` : `${by} heeft de casus een stap verder gezet; hij staat nu in ${stepInSentence(c.step)}.`;
     case 'onbereikbaar':
       return `De bot kan ${subject} geen berichten meer sturen (de app is geblokkeerd of verwijderd). Laat het de collega zelf weten.`;
     default:

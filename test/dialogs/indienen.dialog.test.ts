@@ -20,7 +20,7 @@ describe('dialog: stap 1 Indienen', () => {
       ['inwoner Moeder (M1) 38', [/^Genoteerd\. Huishouden: Moeder \(M1\) \(inwoner\)\./]],
       ['kind Kind (K1) 9', [/^Genoteerd\. Huishouden: Moeder \(M1\) \(inwoner\), Kind \(K1\) \(kind\)\./]],
       ['kind kind (k1)', [/^Geef elk lid van het huishouden een eigen pseudoniem\./]],
-      ['klaar', ['Casus HA-2026-AAAAA3 staat nu in stap **2 Vraagverheldering**.']],
+      ['klaar', ['Casus HA-2026-AAAAA3 staat nu in **stap 2 (vraagverheldering)**.']],
     ];
     await playDialog(client, rows);
     const stored = await store.listByMember('user1');

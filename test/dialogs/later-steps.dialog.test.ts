@@ -52,7 +52,7 @@ describe('dialog: stap 5B Onderbouwing (Deel B)', () => {
     await playDialog(client, [
       ['verder', ['Besluit op Deel B: **Afgewezen**. Reden: Eerst de reguliere route.', said(/^Hoe verder\?/)]],
       ['2', [/^Wat is je vraag aan de procesregisseur over Deel B\?/]],
-      ['Kan de uitzondering alsnog, gezien de termijn?', [/staat nu in stap \*\*6B Escaleren\*\*/]],
+      ['Kan de uitzondering alsnog, gezien de termijn?', [/staat nu in \*\*stap 6B \(escaleren\)\*\*/]],
     ]);
     const c = (await store.get(caseId))?.case;
     expect(c?.escalaties[0]).to.deep.include({ aanleiding: 'afgewezen', aveFase: 2, askedUserIds: [PEOPLE.procesregisseur.userId] });
@@ -70,7 +70,7 @@ describe('dialog: stap 6 Uitvoering', () => {
       ['3', [said(/^Bijgewerkt\. De andere betrokkenen krijgen er bericht van\.[\s\S]*Huurachterstand in kaart \(Schuldhulp, uiterlijk 30 november 2026\): gedaan/)]],
       ['2', [/^Waar loop je op vast\?/]],
       ['De corporatie belde 123.456.782 terug', [/^Laat het burgerservicenummer \(BSN\) weg uit wat je voorlegt aan de procesregisseur: dat slaan we nooit op\.\n\nWaar loop je op vast\?/]],
-      ['De corporatie twijfelt over de betalingsregeling.', [/staat nu in stap \*\*6B Escaleren\*\*/]],
+      ['De corporatie twijfelt over de betalingsregeling.', [/staat nu in \*\*stap 6B \(escaleren\)\*\*/]],
     ]);
     const c = (await store.get(caseId))?.case;
     expect(c?.deelA.acties[0]?.status).to.equal('gedaan');
@@ -95,7 +95,7 @@ describe('dialog: stap 6B Escaleren', () => {
       ['1', [/uitkomst/]],
       ['De procesregisseur sprak de corporatie; de regeling gaat door met een kleinere termijn.', [said(/^Is het plan aangepast\?/)]],
       ['ja', [said(/^Waarom is het plan aangepast\?/)]],
-      ['2', [/staat nu in stap \*\*6 Uitvoering\*\*/]],
+      ['2', [/staat nu in \*\*stap 6 \(uitvoering\)\*\*/]],
     ]);
     const e = (await store.get(caseId))?.case.escalaties[0];
     expect(e?.planWijziging?.reden).to.equal('echtNietMogelijk');
@@ -119,12 +119,30 @@ describe('dialog: stap 7 Evaluatie (Deel C)', () => {
       ['Werk zoeken; haar BSN is 123456782', [/^Laat het burgerservicenummer \(BSN\) weg uit wat er nog nodig is/]],
       ['Niets meer; schuldhulp loopt door.', [/\*\*vervolg\*\*/]],
       ['Schuldhulp loopt door; casus sluiten.', [said(/^Hoe verder met deze casus\?/)]],
-      ['1', [/staat nu in stap \*\*Afgesloten\*\*/]],
+      ['1', [said(/^Weet je het zeker\? Een afgesloten casus kan niet meer open: je kunt niets meer aanpassen, er komen geen herinneringen meer en iedereen op de casus krijgt bericht/)]],
     ]);
+    expect((await store.get(caseId))?.case.step, 'nothing closed before the "ja"').to.equal('evaluatie');
+    await playDialog(client, [['ja', [`Casus ${caseAt('evaluatie').case.reference} is afgesloten.`]]]);
     const c = (await store.get(caseId))?.case;
     expect(c?.step).to.equal('afgesloten');
     expect(c?.deelC).to.deep.include({ gerealiseerd: 'ja', vervolg: 'Schuldhulp loopt door; casus sluiten.' });
     expect(c?.deelC.zrmNa?.scores.financien).to.equal(3);
+  });
+
+  it('keeps the case open when the professional answers "nee" to closing', async () => {
+    const { services, store, caseId } = await storedForDialog(caseAt('evaluatie').case, directory);
+    const user1 = { userId: 'user1', orgRoles: [] };
+    const scores = Object.fromEntries(LEEFGEBIEDEN.map((l) => [l, 4]));
+    await services.cases.execute(user1, caseId, { type: 'recordDeelC', gerealiseerd: 'ja', watNogNodig: 'Niets.', vervolg: 'Geen.' });
+    await services.cases.execute(user1, caseId, { type: 'recordZrm', moment: 'na', scores } as CaseCommandInput);
+    const client = new DialogTestClient('msteams', new EvaluatieDialog(services), { caseId });
+    await playDialog(client, [
+      ['verder', [/^Stap 7/, said(/^Hoe verder met deze casus\?/)]],
+      ['Casus afsluiten', [said(/^Weet je het zeker\?/)]],
+      ['nee', ['De casus blijft open. Typ **verder** om later af te sluiten of een nieuwe ronde te beginnen.']],
+    ]);
+    expect((await store.get(caseId))?.case.step).to.equal('evaluatie');
+    expect(client.dialogTurnResult.result).to.deep.equal({ caseId, moved: false });
   });
 });
 
@@ -142,7 +160,7 @@ describe('dialog: stap 5B when the approver does not decide', () => {
     await playDialog(client, [
       ['verder', ['Deel B wacht al 5 werkdagen of langer op een besluit.', said(/^Hoe verder\?/)]],
       ['2', [/^Wat is je vraag aan de procesregisseur over Deel B\?/]],
-      ['Geen reactie van de leidinggevende; de ontruiming nadert.', [/staat nu in stap \*\*6B Escaleren\*\*/]],
+      ['Geen reactie van de leidinggevende; de ontruiming nadert.', [/staat nu in \*\*stap 6B \(escaleren\)\*\*/]],
     ]);
     expect((await store.get(caseId))?.case.escalaties[0]).to.deep.include({ aanleiding: 'geenBesluit' });
   });

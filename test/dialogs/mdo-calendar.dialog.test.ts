@@ -197,7 +197,7 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
       ['ja', [said(/casusregie/)]],
       ['1', [/afspraken/]],
       ['klaar', [
-        /staat nu in stap \*\*5A Plan \(Deel A\)\*\*/,
+        /staat nu in \*\*stap 5A \(plan, Deel A\)\*\*/,
         'De evaluatie staat op 7 januari 2027, 6 weken na het MDO. De casusregisseur krijgt er een herinnering van op woensdag 6 januari en donderdag 7 januari, om 09:00. De afspraak staat in je agenda: donderdag 7 januari 2027, 11:00 \u2013 12:00.',
       ]],
     ]);

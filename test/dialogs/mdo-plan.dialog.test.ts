@@ -56,7 +56,7 @@ describe('dialog: stap 4 MDO', () => {
       [`${'S'.repeat(121)}; huurachterstand in kaart; 30-11-2026`, [/^Wie het doet is te lang \(maximaal 120 tekens\)\.\n\nWelke \*\*afspraken\*\*/]],
       ['Schuldhulp; huurachterstand in kaart; 30-11-2026', [/^Genoteerd \(1\)\./]],
       ['klaar', [
-        /staat nu in stap \*\*5A Plan \(Deel A\)\*\*/,
+        /staat nu in \*\*stap 5A \(plan, Deel A\)\*\*/,
         'De evaluatie staat op 7 januari 2027, 6 weken na het MDO. De casusregisseur krijgt er een herinnering van op woensdag 6 januari en donderdag 7 januari, om 09:00. Hieronder de afspraak (donderdag 7 januari 2027, 09:00 \u2013 10:00) als agendabestand voor de casusregisseur.',
         (reply) => expect(reply.attachments?.[0]).to.deep.include({ contentType: 'application/vnd.microsoft.teams.card.file.consent', name: 'Evaluatie-HA-2026-7K3FQ9.ics' }),
       ]],
@@ -86,7 +86,7 @@ describe('dialog: stap 5A Plan (Deel A)', () => {
       [{ value: { ...card, verb: ACTIE_TOEVOEGEN, wie: 'Schuldhulp', wat: 'Budgetplan maken', wanneer: '2026-12-01', termijn: 'kort' } }, [(r) => expect(r.text).to.equal('Actie toegevoegd.')]],
       [{ value: { ...card, verb: PLAN_KLAAR } }, [buttons(/^Wil je Deel A als PDF/)]],
       ['ja', [/uitzondering/]],
-      ['1', [/staat nu in stap \*\*6 Uitvoering\*\*/]],
+      ['1', [/staat nu in \*\*stap 6 \(uitvoering\)\*\*/]],
     ]);
     expect(offered).to.deep.equal([caseId]);
     const acties = (await store.get(caseId))?.case.deelA.acties.map((a) => a.wat);

@@ -42,7 +42,7 @@ describe('dialog: stap 2 Vraagverheldering', () => {
       [{ value: allScores('andere-casus-1', '3') }, [(reply) => expect(reply.text).to.equal('Deze kaart hoort bij een andere casus of een ander moment.')]],
       [{ value: { ...allScores(caseId, '4'), zrm_financien: '1', zrm_huisvesting: '2' } }, [
         'De ZRM-scores zijn opgeslagen.',
-        /^Casus HA-2026-AAAAA1 staat nu in stap \*\*3 Wie is er nodig\?\*\*\.$/,
+        /^Casus HA-2026-AAAAA1 staat nu in \*\*stap 3 \(wie is er nodig\)\*\*\.$/,
       ]],
     ]);
     const c = (await store.get(caseId))?.case;
@@ -73,7 +73,7 @@ describe('dialog: stap 3 Wie is er nodig', () => {
       [' , ; ', [/^Noem minstens één partij\./]],
       ['Wijkteam, Schuldhulpverlening; Woningcorporatie\nGGZ-praktijkondersteuner, wijkteam', [/^Kan één partij de vraag oplossen.*\n\n {3}1\. Eén partij \(enkelvoudig\)\n {3}2\. Meerdere partijen \(meervoudig\)$/s]],
       ['misschien', [/^Kies een van de twee mogelijkheden\./]],
-      ['2', [/^Zet de collega.s van deze partijen op de casus met \*\*collega toevoegen\*\*/, /^Casus HA-2026-AAAAA1 staat nu in stap \*\*4 MDO\*\*\./]],
+      ['2', [/^Zet de collega.s van deze partijen op de casus met \*\*collega toevoegen\*\*/, /^Casus HA-2026-AAAAA1 staat nu in \*\*stap 4 \(MDO\)\*\*\./]],
     ]);
     const c = (await store.get(caseId))?.case;
     expect(c?.vraagType).to.equal('meervoudig');

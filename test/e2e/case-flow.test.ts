@@ -84,7 +84,7 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
     await expectTurn('inwoner Moeder (M1) 38', /Genoteerd\. Huishouden: Moeder \(M1\) \(inwoner\)/);
     await expectTurn('kind Kind (K1) 9', /Genoteerd/);
     await expectTurn('kind Kind (K2) 14', /Genoteerd/);
-    await expectTurn('klaar', /staat nu in stap \*\*2 Vraagverheldering\*\*[\s\S]*Wil je nu verder met stap 2 Vraagverheldering\?/);
+    await expectTurn('klaar', /staat nu in \*\*stap 2 \(vraagverheldering\)\*\*[\s\S]*Wil je nu verder met stap 2 \(vraagverheldering\)\?/);
 
     await expectTurn('ja', /Stap 2[\s\S]*\*\*Ik wil\*\*/);
     await expectTurn('Met de kinderen in ons huis blijven wonen en weer rust in mijn hoofd.', /\*\*Ik kan\*\*/);
@@ -93,11 +93,11 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
     expect(zrm.cards).to.have.length(1);
     const zrmData = submitData(zrm.cards[0]);
     const scores = { ...Object.fromEntries(LEEFGEBIEDEN.map((l) => [`zrm_${l}`, '4'])), zrm_financien: '1', zrm_huisvesting: '2', zrm_geestelijkeGezondheid: '2' };
-    await expectTurn({ ...zrmData, ...scores, verb: ZRM_OPSLAAN }, /De ZRM-scores zijn opgeslagen\.[\s\S]*stap \*\*3 Wie is er nodig\?\*\*/);
+    await expectTurn({ ...zrmData, ...scores, verb: ZRM_OPSLAAN }, /De ZRM-scores zijn opgeslagen\.[\s\S]*\*\*stap 3 \(wie is er nodig\)\*\*/);
 
     await expectTurn('ja', /Welke partijen zijn nodig/);
     await expectTurn('Wijkteam, Schuldhulpverlening, Woningcorporatie, GGZ-praktijkondersteuner, School van K2', /Kan één partij de vraag oplossen/);
-    await expectTurn('2', /stap \*\*4 MDO\*\*/);
+    await expectTurn('2', /\*\*stap 4 \(MDO\)\*\*/);
 
     const planning = await expectTurn('ja', /Stap 4, \*\*MDO\*\*/);
     expect(JSON.stringify(planning.cards[0])).to.contain('MDO 1 plannen');
@@ -111,7 +111,7 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
     await expectTurn('Schuldhulp, GGZ-gesprekken.', /casusregie/);
     await expectTurn('1', /afspraken/);
     await expectTurn('Schuldhulp; huurachterstand in kaart; 30-11-2026', /Genoteerd \(1\)/);
-    await expectTurn('klaar', /stap \*\*5A Plan \(Deel A\)\*\*[\s\S]*evaluatie staat op 7 januari 2027/);
+    await expectTurn('klaar', /\*\*stap 5A \(plan, Deel A\)\*\*[\s\S]*evaluatie staat op 7 januari 2027/);
 
     const plan = (await expectTurn('ja', /Stap 5A/)).cards[0];
     const planData = submitData(plan);
@@ -122,7 +122,7 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
     ]) await expectTurn({ ...planData, verb: ACTIE_TOEVOEGEN, wie, wat, wanneer, termijn: 'kort' }, /Actie toegevoegd/);
     await expectTurn({ ...planData, verb: PLAN_KLAAR }, /Deel A als PDF/);
     await expectTurn('nee', /uitzondering/);
-    await expectTurn('1', /stap \*\*6 Uitvoering\*\*/);
+    await expectTurn('1', /\*\*stap 6 \(uitvoering\)\*\*/);
 
     await expectTurn('ja', /Stap 6, \*\*uitvoering\*\*[\s\S]*Wat wil je doen\?/);
     for (let i = 1; i <= 3; i++) {
@@ -130,7 +130,7 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
       await expectTurn(String(i), /Wat is de stand\?/);
       await expectTurn('3', /Bijgewerkt[\s\S]*Wat wil je doen\?/);
     }
-    await expectTurn('4', /stap \*\*7 Evaluatie \(Deel C\)\*\*/);
+    await expectTurn('4', /\*\*stap 7 \(evaluatie, Deel C\)\*\*/);
 
     await expectTurn('ja', /Is het plan gerealiseerd\?/);
     const na = await turn('1');
@@ -140,7 +140,8 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
     await expectTurn({ ...naData, ...after, verb: ZRM_OPSLAAN }, /opgeslagen[\s\S]*nog nodig/);
     await expectTurn('Niets meer; schuldhulp loopt door.', /vervolg/);
     await expectTurn('Schuldhulp loopt door; casus sluiten.', /Hoe verder/);
-    await expectTurn('1', /staat nu in stap \*\*Afgesloten\*\*/);
+    await expectTurn('1', /Weet je het zeker\?[\s\S]*De casus nu afsluiten\?/);
+    await expectTurn('ja', /^Casus HA-\S+ is afgesloten\.$/);
 
     const view = await turn('mijn casussen');
     expect(JSON.stringify(view.cards[0])).to.contain('Je hebt geen open casussen');
@@ -155,7 +156,7 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
     await startBot();
 
     await expectTurn('kind Kind (K1) 7', /Genoteerd\. Huishouden: Vader \(V1\) \(inwoner\), Kind \(K1\) \(kind\)\./);
-    await expectTurn('klaar', /staat nu in stap \*\*2 Vraagverheldering\*\*/);
+    await expectTurn('klaar', /staat nu in \*\*stap 2 \(vraagverheldering\)\*\*/);
     const list = await turn('mijn casussen');
     expect(JSON.stringify(list.cards[0])).to.contain('2 Vraagverheldering');
   });

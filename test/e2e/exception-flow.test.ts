@@ -81,7 +81,7 @@ describe('end to end: an exception from Deel B to uitvoering, through rejection 
     expect((await bot.ledger.get('wijkteam-noord', '2026'))?.bookings.map((b) => b.requestId)).to.deep.equal([second]);
 
     // And into uitvoering.
-    expect(await say('regisseur', 'verder')).to.contain('staat nu in stap **6 Uitvoering**');
+    expect(await say('regisseur', 'verder')).to.contain('staat nu in **stap 6 (uitvoering)**');
     const done = await stored();
     expect(done.step).to.equal('uitvoering');
     expect(done.deelB?.versie).to.equal(2);

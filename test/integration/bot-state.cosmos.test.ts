@@ -76,7 +76,7 @@ describe('bot state on Cosmos DB', function () {
       expect(await say(a, 'nieuwe casus')).to.match(/Wat is de hulpvraag/);
       expect(await say(b, 'Ik moet het huis uit.')).to.match(/Casus \*\*HA-2026-\w{6}\*\* is aangemaakt/);
       expect(await say(a, 'inwoner Moeder (M1) 38')).to.match(/Genoteerd\. Huishouden: Moeder \(M1\) \(inwoner\)/);
-      expect(await say(b, 'klaar')).to.match(/staat nu in stap \*\*2 Vraagverheldering\*\*/);
+      expect(await say(b, 'klaar')).to.match(/staat nu in \*\*stap 2 \(vraagverheldering\)\*\*/);
     });
   });
 });

@@ -123,9 +123,11 @@ describe('MDO planner without Graph: .ics files', () => {
     const moved = await planner.move(PEOPLE.regisseur, c.id, planned.mdo.id, { start: T2 });
     const cancelled = await planner.cancel(PEOPLE.regisseur, c.id, planned.mdo.id);
     const lines = (ics?: string) => (ics ?? '').split('\r\n');
-    expect(lines(planned.file?.content)).to.include.members(['METHOD:REQUEST', `UID:${c.id}-mdo-1`, 'SEQUENCE:0', 'DTSTART:20261124T090000Z']);
-    expect(lines(moved.file?.content)).to.include.members(['METHOD:REQUEST', `UID:${c.id}-mdo-1`, 'SEQUENCE:1', 'DTSTART:20261126T130000Z']);
-    expect(lines(cancelled.file?.content)).to.include.members(['METHOD:CANCEL', `UID:${c.id}-mdo-1`, 'SEQUENCE:2', 'STATUS:CANCELLED', 'SUMMARY:Geannuleerd: MDO HA-2026-7K3FQ9']);
+    expect(lines(planned.file?.content)).to.include.members([`UID:${c.id}-mdo-1`, 'SEQUENCE:0', 'DTSTART:20261124T090000Z']);
+    expect(lines(moved.file?.content)).to.include.members([`UID:${c.id}-mdo-1`, 'SEQUENCE:1', 'DTSTART:20261126T130000Z']);
+    expect(lines(cancelled.file?.content)).to.include.members([`UID:${c.id}-mdo-1`, 'SEQUENCE:2', 'STATUS:CANCELLED', 'SUMMARY:Geannuleerd: MDO HA-2026-7K3FQ9']);
+    // Files to forward, no scheduling messages: no METHOD without an ORGANIZER (RFC 5546).
+    for (const file of [planned.file, moved.file, cancelled.file]) expect(file?.content).to.not.contain('METHOD:');
     expect([planned.file?.name, cancelled.file?.name]).to.deep.equal(['MDO-HA-2026-7K3FQ9.ics', 'Geannuleerd-MDO-HA-2026-7K3FQ9.ics']);
     expect((await planner.fileFor(PEOPLE.regisseur, c.id, planned.mdo.id, 'mdo'))?.content).to.equal(cancelled.file?.content);
     expect(await planner.fileFor(PEOPLE.regisseur, c.id, planned.mdo.id, 'evaluatie')).to.equal(undefined);

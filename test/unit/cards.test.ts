@@ -33,8 +33,8 @@ const texts = (card: unknown) => [...elementsOf(card, 'TextBlock'), ...elementsO
 const LIST: CaseListCardData = {
   title: 'Mijn casussen',
   items: [
-    { caseId: 'case-000001', reference: REF, step: '4 MDO', nextDue: 'evaluatie op 7 januari 2027', waitingOn: 'Casusregisseur (Sanne de Vries)' },
-    { caseId: 'case-000002', reference: 'HA-2026-AB12CD', step: '5B Onderbouwing (Deel B)', nextDue: '—', waitingOn: 'Akkoord van de leidinggevende' },
+    { caseId: 'case-000001', reference: REF, step: '4 MDO', sinds: 'sinds 24 november 2026', nextDue: 'evaluatie op 7 januari 2027', waitingOn: 'Casusregisseur (Sanne de Vries)', huishouden: 'Moeder (M1), Kind (K1)' },
+    { caseId: 'case-000002', reference: 'HA-2026-AB12CD', step: '5B Onderbouwing (Deel B)', sinds: 'sinds 27 november 2026', nextDue: '—', waitingOn: 'Akkoord van de leidinggevende' },
   ],
   continuationToken: 'eyJ2IjoxfQ',
   emptyText: 'Je hebt geen open casussen. Typ **nieuwe casus** om te beginnen.',
@@ -64,8 +64,9 @@ const VIEW: CaseViewCardData = {
   due: [{ what: 'evaluatie', when: '7 januari 2027' }, { what: 'actie: huurachterstand in kaart (Schuldhulp)', when: '30 november 2026' }],
   next: 'Nog nodig: het gezamenlijk belang.',
   history: STAPPEN.slice(0, 3),
+  verder: true,
 };
-const VIEW_EMPTY: CaseViewCardData = { caseId: 'case-000003', reference: REF, step: '1 Indienen', ronde: 1, household: [], professionals: [], due: [], next: 'Typ **verder**.', history: [] };
+const VIEW_EMPTY: CaseViewCardData = { caseId: 'case-000003', reference: REF, step: '1 Indienen', ronde: 1, household: [], professionals: [], due: [], next: 'Typ **verder**.', history: [], verder: true };
 
 const PLANNING = { caseId: 'case-000001', reference: REF, mdoId: '', nummer: 1, slots: [], melding: '', vandaag: '2026-11-23', duurMinuten: 90, uitnodiging: 'mailbox' } as const;
 
@@ -115,6 +116,7 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ['één casus, korte geschiedenis', () => renderCaseViewCard(VIEW), [CASUS_VERDER]],
   ['één casus, lange geschiedenis', () => renderCaseViewCard({ ...VIEW, history: STAPPEN }), [CASUS_VERDER]],
   ['één casus, net begonnen', () => renderCaseViewCard(VIEW_EMPTY), [CASUS_VERDER]],
+  ['één casus, afgesloten: geen knop om verder te gaan', () => renderCaseViewCard({ ...VIEW, step: 'Afgesloten', next: 'De casus is afgesloten.', verder: false }), []],
   ['MDO-checklist', () => renderMdoChecklistCard(mdoChecklistCardData('case-000001', REF, mdo, '26 november 2026, bij de inwoner thuis'))],
   ['MDO plannen, drie voorstellen', () => renderMdoPlanningCard({ ...PLANNING, slots: [
     { start: '2026-11-24T08:00:00.000Z', label: 'dinsdag 24 november 2026, 09:00 \u2013 10:30' },
@@ -403,7 +405,9 @@ describe('cards: mijn casussen', () => {
 
   it('shows one row per case with kenmerk, step, next due and on whom it waits, and opens that case', () => {
     const card = renderCaseListCard(LIST);
-    expect(texts(card)).to.include.members([REF, '4 MDO', 'HA-2026-AB12CD', '5B Onderbouwing (Deel B)']);
+    expect(texts(card)).to.include.members([REF, '4 MDO · sinds 24 november 2026', 'HA-2026-AB12CD', '5B Onderbouwing (Deel B) · sinds 27 november 2026']);
+    // The pseudonyms as the professional's own words (no Markdown), and only on the row that has them.
+    expect(elementsOf(card, 'TextRun').map((t) => t.text)).to.deep.equal(['Moeder (M1), Kind (K1)']);
     const facts = elementsOf(card, 'FactSet').map((f) => f.facts);
     expect(facts[0]).to.deep.equal([{ title: 'Eerstvolgende', value: 'evaluatie op 7 januari 2027' }, { title: 'Wacht op', value: 'Casusregisseur (Sanne de Vries)' }]);
     const open = elementsOf(card, 'Action.Submit').filter((a) => a.title === 'Openen').map((a) => a.data);

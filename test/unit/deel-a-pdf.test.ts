@@ -1,12 +1,20 @@
 import { expect } from 'chai';
 import { renderDeelAPdf } from '../../services/documents/deel-a-pdf';
-import { caseAt, T0 } from '../support/stappenplan-driver';
+import { caseAt, PEOPLE, T0, type CaseDriver } from '../support/stappenplan-driver';
 import { pdfText } from '../support/pdf-text';
+
+/** The casusregisseur as Teams names them, with their organisation (as the bot records them on the case). */
+function named(d: CaseDriver): CaseDriver {
+  d.case = { ...d.case, professionals: d.case.professionals.map((p) => (p.userId === PEOPLE.regisseur.userId ? { ...p, displayName: 'Sanne de Vries', organisatie: 'Wijkteam Helmond-Noord' } : p)) };
+  return d;
+}
 
 describe('Deel A as a PDF for the inwoner', () => {
   it('says ik wil / ik kan / ik heb nodig in her words and who does what when, in plain Dutch', async () => {
-    const d = caseAt('uitvoering');
-    const pdf = await renderDeelAPdf(d.case, { generatedAt: T0, contact: 'Sanne de Vries (wijkteam)', compress: false });
+    const d = named(caseAt('uitvoering'));
+    d.run('regisseur', { type: 'setActieStatus', actieId: d.actieIds()[0] as string, status: 'bezig' });
+    d.run('regisseur', { type: 'setActieStatus', actieId: d.actieIds()[1] as string, status: 'gedaan' });
+    const pdf = await renderDeelAPdf(d.case, { generatedAt: T0, compress: false });
     expect(pdf.subarray(0, 5).toString()).to.equal('%PDF-');
     const text = pdfText(pdf);
     for (const expected of [
@@ -17,10 +25,34 @@ describe('Deel A as a PDF for the inwoner', () => {
       'Gesprek woningcorporatie over betalingsregeling',
       'uiterlijk 30 november 2026',
       'Op of rond 7 januari 2027 kijken we samen',
-      'Sanne de Vries (wijkteam)',
       'HA-2026-7K3FQ9',
       'Dit plan is van u.',
     ]) expect(text).to.contain(expected);
+  });
+
+  it('names the contact person and organisation, avoids jargon, and ends with a place to sign', async () => {
+    const d = named(caseAt('uitvoering'));
+    d.run('regisseur', { type: 'setActieStatus', actieId: d.actieIds()[0] as string, status: 'bezig' });
+    d.run('regisseur', { type: 'setActieStatus', actieId: d.actieIds()[1] as string, status: 'gedaan' });
+    const pdf = await renderDeelAPdf(d.case, { generatedAt: T0, compress: false });
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text).to.contain('Uw contactpersoon Sanne de Vries, Wijkteam Helmond-Noord');
+    // "Casusregisseur" as the professionals wrote it in an action is the contact person's name here.
+    expect(text).to.contain('Wie: Sanne de Vries Wanneer: uiterlijk 7 december 2026 Hoe staat het: klaar');
+    // The voorbeeldcasus, signature included, fits on one A4 (docs/deel-a-pdf.png).
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).to.have.length(1);
+    expect(text).to.contain('Neem contact op met Sanne de Vries van Wijkteam Helmond-Noord en noem het kenmerk HA-2026-7K3FQ9.');
+    expect(text).to.contain('Sanne de Vries (Wijkteam Helmond-Noord), uw contactpersoon: ziet uw hele plan.');
+    for (const plain of ['Hoe staat het: bezig', 'Hoe staat het: klaar', 'Hoe staat het: nog te doen']) expect(text).to.contain(plain);
+    for (const jargon of ['asusregisseur', 'Stand:', 'open', 'Gedaan']) expect(text).to.not.contain(jargon);
+    // The signature block comes last.
+    expect(text).to.match(/Mee eens\? Als u het eens bent met dit plan, zet dan hier uw handtekening\. ?Handtekening ?Datum\s*$/);
+  });
+
+  it('without a name on the case still says whom to contact', async () => {
+    const text = pdfText(await renderDeelAPdf(caseAt('plan').case, { generatedAt: T0, compress: false })).replace(/\s+/g, ' ');
+    expect(text).to.contain('Uw contactpersoon Uw contactpersoon van het wijkteam. Telefoon:');
+    expect(text).to.contain('Neem contact op met uw contactpersoon van het wijkteam en noem het kenmerk');
   });
 
   it('holds no more personal data than the plan needs', async () => {
@@ -39,7 +71,7 @@ describe('Deel A as a PDF for the inwoner', () => {
     });
     const text = pdfText(await renderDeelAPdf(d.case, { generatedAt: T0, compress: false })).replace(/\s+/g, ' ');
     expect(text).to.contain('Wie kijkt mee?');
-    expect(text).to.contain('uw casusregisseur: ziet uw hele plan.');
+    expect(text).to.contain('uw contactpersoon: ziet uw hele plan.');
     expect(text).to.contain('GGZ-collega (GGZ-praktijk), gesprekken: mag zien: dit plan (Deel A); wat in het overleg (MDO) is afgesproken. U gaf hiervoor schriftelijk toestemming op 23 november 2026.');
   });
 

@@ -66,7 +66,7 @@ describe('HelmondBot: routes', () => {
     const card = JSON.stringify(view?.attachments?.[0]?.content);
     expect(card).to.contain(`Casus ${c.reference}`).and.contain('1 Indienen').and.contain('Ik moet het huis uit.');
     const [status] = await h.texts(teamsMessage('status', CONTEXT));
-    expect(status).to.match(new RegExp(`^\\*\\*${c.reference}\\*\\*: stap 1 Indienen \\(ronde 1\\)\\.`));
+    expect(status).to.match(new RegExp(`^\\*\\*${c.reference}\\*\\*: stap 1 \\(indienen\\), ronde 1\\.`));
     expect(status).to.contain('Nog nodig: Nog niet vastgelegd: de inwoner in het huishouden.');
   });
 

@@ -116,7 +116,7 @@ const REFUSALS: Row[] = [
   ['nothing changes on a closed case', () => caseAt('afgesloten'), 'regisseur', { type: 'recordHulpvraag', hulpvraag: 'Nieuw.' }, 'CASE.CLOSED',
     'Deze casus is afgesloten. Open een nieuwe casus als er een nieuwe hulpvraag is.'],
   ['an edit in a step where it does not belong', () => caseAt('plan'), 'regisseur', { type: 'recordDeelB', rendement: 'R.' }, 'CASE.STEP_NOT_EDITABLE',
-    'Dit kun je niet doen in stap 5A Plan (Deel A).'],
+    'Dit kun je niet doen in stap 5A (plan, Deel A).'],
   ['a professional not on the case cannot move it', () => VOORBEELD.indienen(caseAt('indienen')), 'onbekend', go('startVraagverheldering'), 'CASE.FORBIDDEN_ROLE',
     'Dit kan alleen de casusregisseur of een betrokken professional.'],
   ['a BSN in free text is refused', () => caseAt('indienen'), 'regisseur', { type: 'recordHulpvraag', hulpvraag: 'Mijn BSN is 123456782, ik moet het huis uit.' }, 'CASE.INVALID_INPUT',

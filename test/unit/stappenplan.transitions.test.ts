@@ -64,7 +64,7 @@ describe('stappenplan: every allowed transition', () => {
     const d = caseAt('vraagverheldering');
     const error = d.refuse('regisseur', { type: 'overgang', transition: 'planLukt' });
     expect(error.code).to.equal('CASE.TRANSITION_NOT_ALLOWED');
-    expect(error.userMessage).to.equal('Vanuit stap 2 Vraagverheldering kan de casus niet naar 7 Evaluatie (Deel C). Mogelijk: 3 Wie is er nodig?.');
+    expect(error.userMessage).to.equal('Vanuit stap 2 (vraagverheldering) kan de casus niet naar stap 7 (evaluatie, Deel C). Mogelijk: stap 3 (wie is er nodig).');
   });
 
   it('the whole voorbeeldcasus with an exception walks from indienen to afgesloten', () => {

@@ -1,7 +1,7 @@
 import type { Clock } from '../../ports/clock';
 import type { Calendar, CalendarFile, CalendarInvite, CalendarReceipt } from '../../ports/calendar';
 import type { Busy } from '../../ports/calendar';
-import { icsFile } from '../../documents/ics';
+import { icsFile, type IcsKind } from '../../documents/ics';
 
 /**
  * The embedded default when no Microsoft Graph is configured: the bot cannot read or write anyone's calendar, so
@@ -18,18 +18,18 @@ export class IcsCalendar implements Calendar {
   }
 
   async createEvent(_organizerId: string, invite: CalendarInvite): Promise<CalendarReceipt> {
-    return { eventId: invite.transactionId, file: this.file(invite, 'REQUEST') };
+    return { eventId: invite.transactionId, file: this.file(invite, 'afspraak') };
   }
 
   async moveEvent(_organizerId: string, _eventId: string, invite: CalendarInvite): Promise<{ file?: CalendarFile }> {
-    return { file: this.file(invite, 'REQUEST') };
+    return { file: this.file(invite, 'afspraak') };
   }
 
   async cancelEvent(_organizerId: string, _eventId: string, invite: CalendarInvite): Promise<{ file?: CalendarFile }> {
-    return { file: this.file(invite, 'CANCEL') };
+    return { file: this.file(invite, 'annulering') };
   }
 
-  private file(invite: CalendarInvite, method: 'REQUEST' | 'CANCEL'): CalendarFile {
-    return icsFile(invite, { method, stamp: this.clock.now() });
+  private file(invite: CalendarInvite, kind: IcsKind): CalendarFile {
+    return icsFile(invite, { kind, stamp: this.clock.now() });
   }
 }

@@ -6,7 +6,7 @@ import { requireSight } from '../model/visibility';
 import { ZRM_VERSION } from '../model/leefgebieden';
 import { MDO_CHECKLIST, openMdo, type ChecklistSection } from '../model/mdo';
 import type { Step } from '../model/steps';
-import { STEP_LABELS } from '../model/steps';
+import { stepInSentence } from '../model/steps';
 import { ZONE } from '../../ports/clock';
 import { decideApproval, escalateFurther, requestApproval, withdrawApproval } from './approvals';
 import type { CaseCommand, CommandOf } from './commands';
@@ -84,7 +84,7 @@ export const EDITS: EditTable = {
     apply: (c, cmd) => {
       const expected: Step = cmd.moment === 'voor' ? 'vraagverheldering' : 'evaluatie';
       if (c.step !== expected) {
-        throw new DomainError('CASE.STEP_NOT_EDITABLE', `De ZRM-scores ${cmd.moment} leg je vast in stap ${STEP_LABELS[expected]}.`);
+        throw new DomainError('CASE.STEP_NOT_EDITABLE', `De ZRM-scores ${cmd.moment} leg je vast in ${stepInSentence(expected)}.`);
       }
       const previous = cmd.moment === 'voor' ? c.vraagverheldering.zrmVoor : c.deelC.zrmNa;
       const meting = { version: ZRM_VERSION, scores: { ...(previous?.scores ?? {}), ...cmd.scores } };
@@ -256,7 +256,7 @@ const PART_OF: Partial<Record<DataCommand['type'], ConsentPart>> = {
 export function applyEdit(c: Case, cmd: DataCommand, ctx: MachineContext): void {
   const rule = EDITS[cmd.type] as EditRule<DataCommand['type']>;
   if (!rule.steps.includes(c.step)) {
-    throw new DomainError('CASE.STEP_NOT_EDITABLE', `Dit kun je niet doen in stap ${STEP_LABELS[c.step]}.`);
+    throw new DomainError('CASE.STEP_NOT_EDITABLE', `Dit kun je niet doen in ${stepInSentence(c.step)}.`);
   }
   if (rule.permission) requirePermission(c, ctx, rule.permission);
   // Only a party's consent limits it; everyone else's rights are the rules above and in each edit (approvals).

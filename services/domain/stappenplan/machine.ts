@@ -3,7 +3,7 @@ import { CASE_SCHEMA_VERSION, caseSchema, checkedCase, type Case, type Transitio
 import { householdMember } from '../model/household';
 import { freeText, shortText } from '../model/fields';
 import { parseInput } from '../model/validation';
-import { STEP_LABELS } from '../model/steps';
+import { stepInSentence } from '../model/steps';
 import { z } from 'zod';
 import { caseCommand, type CaseCommand, type TransitionCommand } from './commands';
 import type { MachineContext } from './context';
@@ -43,10 +43,10 @@ export function decide(current: Case, input: unknown, ctx: MachineContext): Resu
 function applyTransition(c: Case, cmd: TransitionCommand, ctx: MachineContext): void {
   const def = TRANSITIONS.find((t) => t.name === cmd.transition) as TransitionDef;
   if (def.from !== c.step) {
-    const options = transitionsFrom(c.step).map((t) => STEP_LABELS[t.to]);
+    const options = transitionsFrom(c.step).map((t) => stepInSentence(t.to));
     throw new DomainError(
       'CASE.TRANSITION_NOT_ALLOWED',
-      `Vanuit stap ${STEP_LABELS[c.step]} kan de casus niet naar ${STEP_LABELS[def.to]}.` +
+      `Vanuit ${stepInSentence(c.step)} kan de casus niet ${def.to === 'afgesloten' ? 'worden afgesloten' : `naar ${stepInSentence(def.to)}`}.` +
         (options.length ? ` Mogelijk: ${[...new Set(options)].join(', ')}.` : ''),
     );
   }

@@ -1,0 +1,36 @@
+/** Long explanations once per professional, short ones after (issue #15), over HTTP through the whole bot. */
+import { expect } from 'chai';
+import { HOUSEHOLD_QUESTION, HOUSEHOLD_QUESTION_SHORT } from '../../bot/dialogs/indienen-dialog';
+import { StaticDirectory } from '../../services/adapters/memory/static-directory';
+import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
+
+describe('end to end: a long explanation the first time, a short one after', function () {
+  this.timeout(30_000);
+  let bot: BotOverHttp;
+
+  before(async () => {
+    bot = await startBotOverHttp(new StaticDirectory());
+  });
+  after(() => bot.close());
+
+  const LONG_INTRO = 'Stap 1, **indienen**: we leggen de hulpvraag en het huishouden vast.';
+  const LONG_QUESTION = 'Wat is de hulpvraag van de inwoner? Schrijf die zoveel mogelijk in de woorden van de inwoner.';
+
+  it('explains stap 1, the hulpvraag and the household in full to a professional the first time only', async () => {
+    const first = await bot.say('regisseur', 'nieuwe casus');
+    expect(first).to.contain(LONG_INTRO).and.contain(LONG_QUESTION);
+    expect(await bot.say('regisseur', 'Wij moeten het huis uit.')).to.contain(HOUSEHOLD_QUESTION);
+    await bot.say('regisseur', 'stop');
+
+    const second = await bot.say('regisseur', 'nieuwe casus');
+    expect(second).to.contain('Stap 1, **indienen**.').and.contain('Wat is de hulpvraag van de inwoner?');
+    expect(second).to.not.contain(LONG_INTRO).and.not.contain('Schrijf die zoveel mogelijk');
+    const household = await bot.say('regisseur', 'De schulden lopen op.');
+    expect(household).to.contain(HOUSEHOLD_QUESTION_SHORT).and.not.contain(HOUSEHOLD_QUESTION);
+    await bot.say('regisseur', 'stop');
+  });
+
+  it('another professional still gets the long explanation', async () => {
+    expect(await bot.say('schuldhulp', 'nieuwe casus')).to.contain(LONG_INTRO).and.contain(LONG_QUESTION);
+  });
+});
