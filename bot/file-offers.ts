@@ -1,4 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
+import { naamDelen } from '../services/domain/model/namen';
 import { z } from 'zod';
 import type { CalendarFileKind } from '../services/calendar/mdo-planner';
 import { DEEL_A_PDF_PARTS, renderDeelAPdf } from '../services/documents/deel-a-pdf';
@@ -74,7 +75,7 @@ export class FileOffers {
     const c = (await this.services.cases.get(actor, caseId)).case;
     requireSight(c, actor.userId, DEEL_A_PDF_PARTS, 'Deel A als PDF');
     const regisseur = activeCasusregisseur(c);
-    const pdf = await renderDeelAPdf(c, { generatedAt: this.services.clock.now(), ...(regisseur?.displayName ? { contact: regisseur.displayName } : {}) });
+    const pdf = await renderDeelAPdf(c, { generatedAt: this.services.clock.now(), ...(regisseur && naamDelen(c, regisseur.userId).naam ? { contact: naamDelen(c, regisseur.userId).naam as string } : {}) });
     return { c, pdf };
   }
 
