@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Case } from './case';
-import { AVE_FASE_ROLES } from './escalation';
+import type { ApprovalRequest } from './approval';
+import { AVE_FASE_ROLES, type Escalatie } from './escalation';
 import { shortText, userId } from './fields';
-import { CASE_ROLE_LABELS, type CaseRole, type OrgRole } from './roles';
+import { CASE_ROLE_LABELS, type CaseProfessional, type CaseRole, type OrgRole } from './roles';
 
 /**
  * The names of the professionals who took part in a case (wrote to it, or were asked to decide on it), as Teams and
@@ -42,7 +42,13 @@ export function rememberNamen(namen: Namen, entries: Readonly<Record<string, Naa
   for (const id of ids.slice(0, Math.max(0, ids.length - MAX_NAMEN))) delete namen[id];
 }
 
-type Naamgeving = Pick<Case, 'professionals'> & Partial<Pick<Case, 'namen' | 'approvals' | 'escalaties'>>;
+/** What of a case naming needs (a case, without importing it: the case schema imports this module). */
+interface Naamgeving {
+  readonly professionals: readonly CaseProfessional[];
+  readonly namen?: Namen;
+  readonly approvals?: readonly ApprovalRequest[];
+  readonly escalaties?: readonly Escalatie[];
+}
 
 export interface NaamOptions {
   /** Start with a capital ("De casusregisseur heeft …"); only the fallback changes, a name stays as it is. */
