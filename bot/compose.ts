@@ -186,6 +186,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
       policy: config.policy,
       kalender,
       reminders: config.reminders,
+      people,
       ...(overrides.ids ? { ids: overrides.ids } : {}),
     });
     const planner = new MdoPlanner({ cases, calendar: overrides.calendar ?? calendarOf(config.calendar, clock), clock, kalender });

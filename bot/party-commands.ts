@@ -12,7 +12,8 @@ import type { Notifier } from '../services/ports/notifier';
 import { ZONE } from '../services/ports/clock';
 import { CARD_PAYLOADS, parseCard } from './card-payload';
 import { actorOf, type BotServices } from './turn-services';
-import { nameOf, sightText } from './views';
+import { sightText } from './views';
+import { naamDelen, naamVan } from '../services/domain/model/namen';
 
 /**
  * Parties on a case (stap 3, and later with **collega toevoegen**): the card to put a colleague on the case with the
@@ -55,7 +56,7 @@ export class PartyCommands {
     if (!c) return;
     const naam = person?.displayName ?? 'De collega';
     const ziet = toestemming.onderdelen.map((part) => CONSENT_PART_LABELS[part]).join(', ');
-    const door = nameOf(c, actor.userId, (await this.services.people.find(actor.userId))?.displayName ?? 'Een collega');
+    const door = naamVan(c, actor.userId, { capital: true });
     const reached = await this.notifier.send(userId, {
       text: `${door} heeft je toegevoegd aan casus **${c.reference}** (${organisatie}). Met toestemming van de inwoner zie je: ${ziet}. Typ **casus ${c.reference}** om hem te openen.`,
     });
@@ -72,7 +73,7 @@ export class PartyCommands {
     requireRegisseur(c, actor.userId, 'Alleen de casusregisseur legt de toestemming van de inwoner vast.');
     const partijen = c.professionals
       .filter((p) => p.active && p.role === 'betrokkenProfessional')
-      .map((p) => ({ userId: p.userId, titel: [p.displayName ?? 'Collega', p.organisatie].filter(Boolean).join(' · '), ziet: sightText(c, p) }));
+      .map((p) => ({ userId: p.userId, titel: [naamDelen(c, p.userId).naam ?? 'Collega', p.organisatie].filter(Boolean).join(' · '), ziet: sightText(c, p) }));
     if (partijen.length === 0) return void (await turn.sendActivity('Er staat nog geen collega van een andere organisatie op de casus. Typ **collega toevoegen**.'));
     const card = renderToestemmingCard({ caseId, reference: c.reference, vandaag: this.today(), partijen, ...again });
     await turn.sendActivity(MessageFactory.attachment(toAttachment(card)));
@@ -86,9 +87,9 @@ export class PartyCommands {
     const c = await this.onCase(turn, caseId, { type: 'changeConsent', userId, toestemming }, this.consentCardAgain(turn, value));
     if (!c) return;
     // The colleague (and the others) hear of it through the case's outbox, written with the change.
-    const naam = nameOf(c, userId);
+    const naam = naamVan(c, userId, { kort: true });
     const ziet = toestemming.onderdelen.map((part) => CONSENT_PART_LABELS[part]).join(', ');
-    await turn.sendActivity(`De toestemming is gewijzigd: ${naam} ziet nu ${ziet}. ${naam} krijgt er bericht van.`);
+    await turn.sendActivity(`De toestemming is gewijzigd: ${naam} ziet nu ${ziet}. ${naamVan(c, userId, { capital: true, kort: true })} krijgt er bericht van.`);
   }
 
   /** "Toestemming intrekken": the party leaves the case and is told (by the outbox) that its access ended, nothing more. */
@@ -98,8 +99,8 @@ export class PartyCommands {
     const { caseId, userId, op } = parsed.value;
     const c = await this.onCase(turn, caseId, { type: 'withdrawConsent', userId, op }, this.consentCardAgain(turn, value));
     if (!c) return;
-    const naam = nameOf(c, userId);
-    await turn.sendActivity(`De toestemming is ingetrokken: ${naam} staat niet meer op de casus en ziet er niets meer van. ${naam} krijgt bericht dat de toegang is beëindigd.`);
+    const naam = naamVan(c, userId, { kort: true });
+    await turn.sendActivity(`De toestemming is ingetrokken: ${naam} staat niet meer op de casus en ziet er niets meer van. ${naamVan(c, userId, { capital: true, kort: true })} krijgt bericht dat de toegang is beëindigd.`);
   }
 
   /** "Van de casus halen": the colleague's work on the case is done; they are told (by the outbox) they are off it. */
@@ -109,7 +110,7 @@ export class PartyCommands {
     const { caseId, userId } = parsed.value;
     const c = await this.onCase(turn, caseId, { type: 'deactivateProfessional', userId }, this.consentCardAgain(turn, value));
     if (!c) return;
-    const naam = nameOf(c, userId);
+    const naam = naamVan(c, userId, { capital: true, kort: true });
     await turn.sendActivity(`${naam} staat niet meer op de casus. ${naam} krijgt bericht dat de toegang is beëindigd.`);
   }
 

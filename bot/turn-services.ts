@@ -38,7 +38,9 @@ export async function actorOf(turn: TurnContext, directory: Directory): Promise<
   const from = turn.activity.from;
   const userId = from?.aadObjectId ?? from?.id;
   if (!userId) throw new Error('Activity without a sender');
-  const actor: Actor = { userId, orgRoles: await directory.rolesOf(userId) };
+  // The name Teams shows for them: remembered on the cases they write to (services/domain/model/namen.ts).
+  const naam = typeof from.name === 'string' ? from.name.trim() : '';
+  const actor: Actor = { userId, orgRoles: await directory.rolesOf(userId), ...(naam ? { naam } : {}) };
   turn.turnState.set(ACTOR, actor);
   return actor;
 }

@@ -1,5 +1,6 @@
 import { type Case, type DueItem, type HistoryEntry, type PartyEntry, activeCasusregisseur, isHerinneringEntry, isRegieEntry, isTransitionEntry } from '../services/domain/model/case';
 import { REMINDER_LABELS } from '../services/domain/model/reminder';
+import { APPROVAL_OUTCOME_LABELS } from '../services/domain/model/approval';
 import type { RegieEntry } from '../services/domain/model/regie';
 import { CONSENT_PART_LABELS, CONSENT_WAY_LABELS } from '../services/domain/model/consent';
 import type { CaseProfessional } from '../services/domain/model/roles';
@@ -15,6 +16,7 @@ import { formatAppointment, formatDate, formatMoment } from './texts';
 import { MDO_LOCATIE_LABELS, openMdo } from '../services/domain/model/mdo';
 import { DateTime } from 'luxon';
 import { ZONE } from '../services/ports/clock';
+import { naamDelen, naamVan } from '../services/domain/model/namen';
 
 /**
  * Case → the pre-formatted Dutch data the cards show. Only what the professional needs to see; the cards never
@@ -28,11 +30,6 @@ const DUE_LABELS: Readonly<Record<DueItem['kind'], string>> = {
   uitvoering: 'uitvoering',
   escalatie: 'reactie op escalatie',
 };
-
-/** A professional's name as recorded on the case, else `otherwise` ("een collega" in the middle of a sentence). */
-export function nameOf(c: Case, userId: string, otherwise = 'een collega'): string {
-  return c.professionals.find((p) => p.userId === userId)?.displayName ?? otherwise;
-}
 
 function dueWhat(c: Case, item: DueItem): string {
   if (item.kind === 'actie') {
@@ -49,13 +46,15 @@ export function nextDueText(c: Case): string {
   return first ? `${dueWhat(c, first)} op ${formatDate(first.dueAt)}` : '—';
 }
 
-/** On whom the case waits now. */
+/** On whom the case waits now: by name where the case knows it ("Akkoord van Sanne Jansen (Wijkteam)"). */
 export function waitingOn(c: Case): string {
-  if (c.approvals.some((r) => r.status === 'open')) return 'Akkoord van de leidinggevende';
-  if (c.escalaties.some((e) => !e.afgerondAt)) return 'De procesregisseur (escalatie)';
+  const request = c.approvals.find((r) => r.status === 'open');
+  if (request) return `Akkoord van ${request.askedUserIds.length ? request.askedUserIds.map((id) => naamVan(c, id)).join(' of ') : 'de leidinggevende'}`;
+  const escalatie = c.escalaties.find((e) => !e.afgerondAt);
+  if (escalatie) return `${escalatie.askedUserIds.length ? escalatie.askedUserIds.map((id) => naamVan(c, id, { capital: true })).join(' of ') : 'De procesregisseur'} (escalatie)`;
   if (c.step === 'afgesloten') return 'Niemand: afgesloten';
-  const regisseur = activeCasusregisseur(c);
-  return regisseur ? `Casusregisseur${regisseur.displayName ? ` (${regisseur.displayName})` : ''}` : 'Casusregisseur';
+  const { naam } = naamDelen(c, activeCasusregisseur(c)?.userId);
+  return naam ? `Casusregisseur (${naam})` : 'Casusregisseur';
 }
 
 /**
@@ -98,16 +97,16 @@ export function caseViewData(c: Case, ctx: MachineContext) {
     verder: c.step !== 'afgesloten',
     ...(c.hulpvraag ? { hulpvraag: c.hulpvraag } : {}),
     household: c.household.members.map((m) => ({ role: HOUSEHOLD_ROLE_LABELS[m.role], label: m.leeftijd !== undefined ? `${m.label}, ${m.leeftijd} jaar` : m.label })),
-    professionals: c.professionals.filter((p) => p.active).map((p) => ({ name: p.displayName ?? 'Collega', role: roleText(p), ziet: sightText(c, p) })),
+    professionals: c.professionals.filter((p) => p.active).map((p) => ({ name: naamDelen(c, p.userId).naam ?? 'Collega', role: roleText(p), ziet: sightText(c, p) })),
     due: c.due.map((d) => ({ what: dueWhat(c, d), when: formatDate(d.dueAt) })),
     next: nextStepText(c, ctx),
-    history: c.history.map((h) => ({
+    history: historyRows(c, ctx.actor.userId).map((h) => ({
       when: formatMoment(h.at),
-      who: nameOf(c, h.by),
-      what: historyText(c, h),
-      ...('why' in h && h.why ? { why: h.why } : {}),
+      who: naamVan(c, h.by, { capital: true }),
+      what: h.what,
+      ...(h.why ? { why: h.why } : {}),
     })),
-    ...(voorstel ? { regieVoorstel: `Casusregie voorgesteld aan ${partyName(c, voorstel.aan)} op ${formatMoment(voorstel.at)}; wacht op antwoord.` } : {}),
+    ...(voorstel ? { regieVoorstel: `Casusregie voorgesteld aan ${naamVan(c, voorstel.aan)} op ${formatMoment(voorstel.at)}; wacht op antwoord.` } : {}),
     regieOverdragen: mayProposeCasusregie(c, ctx.actor.userId),
     ...(openRegieVoorstelVoor(c, ctx.actor.userId) ? { regieVoorstelId: voorstel?.id } : {}),
   };
@@ -135,23 +134,17 @@ const PARTY_EVENT_LABELS: Readonly<Record<PartyEntry['gebeurtenis'], string>> = 
   toestemmingIngetrokken: 'toestemming ingetrokken; geen toegang meer',
 };
 
-/** "Joris Bakker (GGZ-praktijk)", the name alone without an organisation, "Een collega" without a name. */
-export function partyName(c: Case, userId: string): string {
-  const p = c.professionals.find((x) => x.userId === userId);
-  return `${p?.displayName ?? 'Een collega'}${p?.organisatie ? ` (${p.organisatie})` : ''}`;
-}
-
 function partyEventText(c: Case, h: PartyEntry): string {
-  return `${partyName(c, h.partij)}: ${PARTY_EVENT_LABELS[h.gebeurtenis]}`;
+  return `${naamVan(c, h.partij, { capital: true })}: ${PARTY_EVENT_LABELS[h.gebeurtenis]}`;
 }
 
 function regieEventText(c: Case, h: RegieEntry): string {
-  const aan = partyName(c, h.aan);
+  const aan = naamVan(c, h.aan);
   switch (h.regie) {
     case 'voorgesteld':
       return `casusregie voorgesteld aan ${aan}`;
     case 'aanvaard':
-      return `casusregie overgenomen van ${partyName(c, h.van)}, die betrokken blijft en alles blijft zien`;
+      return `casusregie overgenomen van ${naamVan(c, h.van)}, die betrokken blijft en alles blijft zien`;
     case 'afgewezen':
       return `voorstel om de casusregie over te nemen afgewezen`;
     case 'vervallen':
@@ -159,6 +152,23 @@ function regieEventText(c: Case, h: RegieEntry): string {
     case 'overgedragenInMdo':
       return `casusregie in het MDO overgedragen aan ${aan}`;
   }
+}
+
+/**
+ * The case's history with the Deel B requests and decisions among it (they live on the requests, not in the history),
+ * oldest first; those only for a viewer who may see Deel B.
+ */
+function historyRows(c: Case, viewer: string): { at: string; by: string; what: string; why?: string }[] {
+  const sight = sightOf(c, viewer);
+  const deelB = sight.all || sight.parts.has('deelB');
+  const rows = c.history.map((h) => ({ at: h.at, by: h.by, what: historyText(c, h), ...('why' in h && h.why ? { why: h.why } : {}) }));
+  const besluiten = deelB
+    ? c.approvals.flatMap((r) => [
+        { at: r.requestedAt, by: r.requestedBy, what: `Deel B (versie ${r.deelBVersie}) ter beoordeling aangeboden` },
+        ...(r.decision ? [{ at: r.decision.at, by: r.decision.by, what: `besluit over Deel B: ${APPROVAL_OUTCOME_LABELS[r.decision.outcome]}`, ...(r.decision.reason ? { why: r.decision.reason } : {}) }] : []),
+      ])
+    : [];
+  return [...rows, ...besluiten].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
 /** One event of the history in Dutch: a step, a party's change, or casusregie. */

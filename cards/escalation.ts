@@ -10,6 +10,10 @@ export interface EscalationCardData {
   readonly aanleiding: string;
   readonly stap: string;
   readonly regisseur: string;
+  /** Who escalated (or last scaled it up), by name: "Fatima El Amrani (Wijkteam Helmond-Noord)". */
+  readonly door?: string;
+  /** Whom the escalation asks now, by name. */
+  readonly gevraagdAan?: string;
   readonly vraag: string;
   readonly verzoek?: string;
   readonly besluit?: string;

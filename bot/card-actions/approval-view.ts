@@ -5,7 +5,7 @@ import { APPROVAL_OUTCOME_LABELS } from '../../services/domain/model/approval';
 import type { Actor } from '../../services/domain/model/roles';
 import { mayDecide } from '../../services/domain/stappenplan/approvals';
 import { formatMoment } from '../texts';
-import { nameOf } from '../views';
+import { naamVan } from '../../services/domain/model/namen';
 import { formatEuro as euro } from '../../services/domain/text/format';
 
 
@@ -27,13 +27,13 @@ export function approvalCardData(view: ApprovalView, viewer: Actor, melding?: st
     request.status === 'ingetrokken'
       ? 'Dit verzoek is ingetrokken.'
       : decision
-        ? `${APPROVAL_OUTCOME_LABELS[decision.outcome]}, door ${nameOf(c, decision.by)} op ${formatMoment(decision.at)}.`
+        ? `${APPROVAL_OUTCOME_LABELS[decision.outcome]}, door ${naamVan(c, decision.by)} op ${formatMoment(decision.at)}.`
         : undefined;
   return {
     caseId: c.id,
     requestId: request.id,
     reference: c.reference,
-    requestedBy: nameOf(c, request.requestedBy),
+    requestedBy: naamVan(c, request.requestedBy),
     requestedAt: formatMoment(request.requestedAt),
     ...(b?.verzoek?.uitzondering ? { uitzondering: b.verzoek.uitzondering } : {}),
     ...(request.amountCents !== undefined ? { bedrag: euro(request.amountCents) } : {}),

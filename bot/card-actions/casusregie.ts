@@ -15,7 +15,7 @@ import type { Notifier } from '../../services/ports/notifier';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import { formatMoment } from '../texts';
 import { actorOf, visibleCase, type BotServices } from '../turn-services';
-import { partyName } from '../views';
+import { naamDelen, naamVan } from '../../services/domain/model/namen';
 
 
 /**
@@ -43,8 +43,11 @@ export class CasusregieCards {
       caseId,
       reference: c.reference,
       // "Joris Bakker — GGZ-praktijk", as the colleague was chosen when put on the case.
-      kandidaten: kandidaten.map((p) => ({ title: collegaTitel({ id: p.userId, displayName: p.displayName ?? 'Collega', ...(p.organisatie ? { organisatie: p.organisatie } : {}) }), value: p.userId })),
-      ...(pending ? { openVoorstel: `Er staat al een voorstel open aan ${partyName(c, pending.aan)}. Een nieuw voorstel vervangt dat.` } : {}),
+      kandidaten: kandidaten.map((p) => {
+        const { naam, organisatie } = naamDelen(c, p.userId);
+        return { title: collegaTitel({ id: p.userId, displayName: naam ?? 'Collega', ...(organisatie ? { organisatie } : {}) }), value: p.userId };
+      }),
+      ...(pending ? { openVoorstel: `Er staat al een voorstel open aan ${naamVan(c, pending.aan)}. Een nieuw voorstel vervangt dat.` } : {}),
       ...again,
     });
     await turn.sendActivity(MessageFactory.attachment(toAttachment(card)));
@@ -68,7 +71,7 @@ export class CasusregieCards {
     }
     const voorstel = c.regieOverdragen;
     if (!voorstel) return;
-    const naam = partyName(c, voorstel.aan);
+    const naam = naamVan(c, voorstel.aan);
     const viewer = { userId: voorstel.aan, orgRoles: await this.services.directory.rolesOf(voorstel.aan) };
     const reached = await this.notifier.send(voorstel.aan, { attachments: [toAttachment(this.card(c, voorstel.id, viewer))] });
     await turn.sendActivity(
@@ -110,7 +113,7 @@ export class CasusregieCards {
     const voorgesteld = entries.find((e) => e.regie === 'voorgesteld');
     if (!voorgesteld) return renderNoticeCard({ title: 'Niet beschikbaar', text: ERROR_MESSAGES['CASE.REGIE_VOORSTEL_VERVALLEN'] });
     const open = openRegieVoorstelVoor(c, viewer.userId)?.id === voorstelId;
-    const door = partyName(c, voorgesteld.van);
+    const door = naamVan(c, voorgesteld.van, { capital: true });
     const einde = open ? undefined : entries.at(-1);
     return renderCasusregieVoorstelCard({
       caseId: c.id,
@@ -133,7 +136,7 @@ export class CasusregieCards {
     const voorgesteld = c.history.filter(isRegieEntry).find((e) => e.voorstel === voorstelId && e.regie === 'voorgesteld');
     // An acceptance changes casusregie: the case's outbox tells every other party, the proposer among them.
     if (!antwoord || !voorgesteld || antwoord.regie === 'aanvaard') return;
-    const naam = partyName(c, antwoord.aan);
+    const naam = naamVan(c, antwoord.aan, { capital: true });
     const text =
       `${naam} heeft het voorstel om de casusregie van casus **${c.reference}** over te nemen afgewezen. Je blijft casusregisseur.` +
       (metReden ? ` De toelichting staat in de geschiedenis: typ **casus ${c.reference}**.` : '');
@@ -144,7 +147,7 @@ export class CasusregieCards {
 /** How the card ends: accepted, declined or lapsed, by whom and when; a reason only as this viewer may see it. */
 function uitkomst(c: Case, e: RegieEntry, viewer: Actor, eigenReden?: string) {
   const jij = e.by === viewer.userId;
-  const wie = jij ? 'Je hebt' : `${partyName(c, e.by)} heeft`;
+  const wie = jij ? 'Je hebt' : `${naamVan(c, e.by, { capital: true })} heeft`;
   const op = formatMoment(e.at);
   const reden = eigenReden ?? e.why;
   const metReden = reden ? { uitkomstReden: reden } : {};

@@ -10,7 +10,7 @@ import type { Actor } from '../../services/domain/model/roles';
 import type { Notifier } from '../../services/ports/notifier';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import { actorOf, visibleCase, type BotServices } from '../turn-services';
-import { nameOf } from '../views';
+import { naamVan } from '../../services/domain/model/namen';
 import { formatEuro as euro } from '../../services/domain/text/format';
 
 
@@ -55,7 +55,7 @@ export class DeelBReview {
     return renderDeelBReviewCard({
       caseId: c.id,
       reference: c.reference,
-      requestedBy: nameOf(c, activeCasusregisseur(c)?.userId ?? ''),
+      requestedBy: naamVan(c, activeCasusregisseur(c)?.userId),
       verzoek: verzoek || 'Nog niet ingevuld',
       velden: FIELDS.map(([id, label]) => ({ id, label, value: (b?.[id] as string | undefined) ?? '' })),
       ...(melding ? { melding: melding.text, meldingKleur: melding.good ? 'Good' : 'Attention' } : {}),

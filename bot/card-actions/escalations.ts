@@ -14,7 +14,7 @@ import type { Notifier } from '../../services/ports/notifier';
 import { currentRequest } from '../../services/domain/stappenplan/guards';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import { actorOf, visibleCase, type BotServices } from '../turn-services';
-import { nameOf } from '../views';
+import { naamVan } from '../../services/domain/model/namen';
 import { formatEuro as euro } from '../../services/domain/text/format';
 
 
@@ -43,10 +43,12 @@ export class Escalations {
       fase: AVE_FASE_LABELS[c.aveFase],
       aanleiding: e ? AANLEIDING[e.aanleiding] : '—',
       stap: STEP_LABELS[c.step],
-      regisseur: nameOf(c, activeCasusregisseur(c)?.userId ?? ''),
+      regisseur: naamVan(c, activeCasusregisseur(c)?.userId),
+      ...(e ? { door: naamVan(c, e.opschalingen.at(-1)?.door ?? e.openedBy) } : {}),
+      ...(e?.askedUserIds.length ? { gevraagdAan: e.askedUserIds.map((id) => naamVan(c, id)).join(', ') } : {}),
       vraag: e?.vraag ?? '—',
       ...(verzoek ? { verzoek: [verzoek.uitzondering, verzoek.doorbraakbudgetCents ? euro(verzoek.doorbraakbudgetCents) : '', verzoek.doel].filter(Boolean).join(' · ') } : {}),
-      ...(request?.decision ? { besluit: `${APPROVAL_OUTCOME_LABELS[request.decision.outcome]}${request.decision.reason ? `: ${request.decision.reason}` : ''}` } : {}),
+      ...(request?.decision ? { besluit: `${APPROVAL_OUTCOME_LABELS[request.decision.outcome]}, door ${naamVan(c, request.decision.by)}${request.decision.reason ? `: ${request.decision.reason}` : ''}` } : {}),
       ...(e?.afgerondAt ? { uitkomst: `Afgerond: ${e.uitkomst ?? ''}` } : {}),
       ...(melding ? { melding } : {}),
       open,

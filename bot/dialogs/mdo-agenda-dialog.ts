@@ -13,7 +13,7 @@ import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import type { FileOffers } from '../file-offers';
 import { actorOf, type BotServices } from '../turn-services';
 import { formatAppointment, formatDate } from '../texts';
-import { partyName } from '../views';
+import { naamDelen, naamVan } from '../../services/domain/model/namen';
 import { CardSubmitPrompt, submittedValue } from './card-submit';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { dutchConfirmPrompt } from './prompts';
@@ -41,7 +41,7 @@ interface PlanValues {
 
 /** "Ahmed El Amrani en Fatima Yilmaz", or undefined when a name is not known. */
 function namesOf(c: Case, userIds: readonly string[]): string | undefined {
-  const names = userIds.map((id) => c.professionals.find((p) => p.userId === id)?.displayName);
+  const names = userIds.map((id) => naamDelen(c, id).naam);
   if (userIds.length === 0 || !names.every(Boolean)) return undefined;
   return (names as string[]).reduce((all, name, i) => (i === 0 ? name : i === names.length - 1 ? `${all} en ${name}` : `${all}, ${name}`), '');
 }
@@ -138,7 +138,7 @@ export class MdoAgendaDialog extends ComponentDialog {
       duurMinuten: MDO_MINUTEN,
       uitnodiging: this.services.planner.delivery,
       agendasGelezen: proposals.agendasGelezen,
-      deelnemers: parties.map((p) => ({ title: `${partyName(c, p.userId)}${p.userId === actor.userId ? ', jij' : ''}`, value: p.userId })),
+      deelnemers: parties.map((p) => ({ title: `${naamVan(c, p.userId, { capital: true })}${p.userId === actor.userId ? ', jij' : ''}`, value: p.userId })),
       gekozen,
       ...(ingevuld ? { ingevuld } : {}),
     });

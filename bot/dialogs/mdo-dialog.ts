@@ -11,7 +11,8 @@ import { upcomingDate } from '../parse';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import { actorOf, type BotServices } from '../turn-services';
 import { formatAppointment, formatDate } from '../texts';
-import { evaluatieRemindersText, nameOf, partyName } from '../views';
+import { evaluatieRemindersText } from '../views';
+import { naamVan } from '../../services/domain/model/namen';
 import { AskFieldDialog } from './ask-field-dialog';
 import { MdoAgendaDialog } from './mdo-agenda-dialog';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
@@ -38,7 +39,7 @@ const AFSPRAAK = /^\s*([^;]+?)\s*;\s*([^;]+?)\s*;\s*([^;]+?)\s*$/;
  * a number, so each choice points at one person.
  */
 function casusregieKeuzes(c: Case): string[] {
-  const labels = activeWorkers(c).map((p) => `${partyName(c, p.userId)}${p.role === 'casusregisseur' ? ', huidige casusregisseur' : ''}`);
+  const labels = activeWorkers(c).map((p) => `${naamVan(c, p.userId, { capital: true })}${p.role === 'casusregisseur' ? ', huidige casusregisseur' : ''}`);
   return labels.map((label, i) => (labels.indexOf(label) === i ? label : `${label} (${labels.slice(0, i + 1).filter((l) => l === label).length})`));
 }
 
@@ -253,7 +254,7 @@ export class MdoDialog extends BaseDialog {
         if (planned.file) await this.files.offerCalendarFile(turn, { caseId, mdoId, soort: 'evaluatie' }, planned.file);
         return;
       }
-      const wie = agenda.organizerId === actor.userId ? 'je agenda' : `de agenda van ${nameOf(planned.case, agenda.organizerId as string)} (casusregisseur)`;
+      const wie = agenda.organizerId === actor.userId ? 'je agenda' : `de agenda van ${naamVan(planned.case, agenda.organizerId)} (casusregisseur)`;
       await turn.sendActivity(`${base} De afspraak staat in ${wie}: ${wanneer}.`);
     } catch (error) {
       if (!isDomainError(error)) throw error;

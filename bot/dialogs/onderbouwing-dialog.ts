@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { naamVan } from '../../services/domain/model/namen';
 import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError } from '../../services/domain/errors';
 import { currentRequest, onderbouwingStuck } from '../../services/domain/stappenplan/guards';
@@ -87,7 +88,7 @@ export class OnderbouwingDialog extends BaseDialog {
       return step.endDialog({ caseId, moved: moved !== undefined });
     }
     if (request?.decision) {
-      await step.context.sendActivity(`Besluit op Deel B: **${APPROVAL_OUTCOME_LABELS[request.decision.outcome]}**. Reden: ${request.decision.reason ?? '—'}`);
+      await step.context.sendActivity(`Besluit op Deel B: **${APPROVAL_OUTCOME_LABELS[request.decision.outcome]}**, door ${naamVan(c, request.decision.by)}. Reden: ${request.decision.reason ?? '—'}`);
       if (request.status === 'afgewezen') {
         return step.prompt(PROMPT.choice, { prompt: 'Hoe verder?', choices: ChoiceFactory.toChoices(Object.values(NA_AFWIJZING)) });
       }

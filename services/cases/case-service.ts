@@ -8,6 +8,8 @@ import { redactFor, sightOf } from '../domain/model/visibility';
 import type { AuditAction, AuditLog } from '../ports/audit-log';
 import type { CaseStore, Page, PageOptions, StoredCase } from '../ports/case-store';
 import type { Clock } from '../ports/clock';
+import type { People } from '../ports/people';
+import type { NaamEntry } from '../domain/model/namen';
 import type { MachineContext } from '../domain/stappenplan/context';
 import type { CaseCommandInput } from '../domain/stappenplan/commands';
 import { check, decide, newCase, type NewCaseInput } from '../domain/stappenplan/machine';
@@ -25,6 +27,8 @@ export interface CaseServiceDeps {
   /** What reminders wait for (default DEFAULT_REMINDER_POLICY). */
   readonly reminders?: ReminderPolicy;
   readonly ids?: IdSource;
+  /** The address book: the organisation of whoever first writes to a case, and the names of the people a command asks. */
+  readonly people?: People;
   /** How often a command is re-decided on fresh state after a concurrent write (default 5). */
   readonly maxAttempts?: number;
 }
@@ -48,7 +52,7 @@ export class CaseService {
 
   /** Stap 1: a new case with the actor as casusregisseur. */
   async open(actor: Actor, input: OpenCaseInput): Promise<Case> {
-    const ctx = this.context(actor);
+    const ctx = { ...this.context(actor), namen: await this.lookUp([actor.userId]) };
     for (let attempt = 1; ; attempt++) {
       const reference = this.ids.newReference(ctx.now.year);
       const result = newCase({ ...input, id: this.ids.newId(), reference }, ctx);
@@ -114,7 +118,8 @@ export class CaseService {
     for (let attempt = 1; ; attempt++) {
       const whole = attempt === 1 && current?.case.id === caseId && current.case.memberIds.includes(actor.userId) && sightOf(current.case, actor.userId).all;
       const stored = whole ? current : await this.readFor(actor, caseId, operation);
-      const result = decide(stored.case, command, this.context(actor));
+      const namen = await this.lookUp(unnamed(stored.case, [actor.userId, ...askedIn(command)]));
+      const result = decide(stored.case, command, { ...this.context(actor), namen });
       if (!result.ok) throw result.error;
       try {
         const written = await this.deps.store.replace(result.value, stored.etag);
@@ -156,6 +161,14 @@ export class CaseService {
     return { actor, now, policy: this.deps.policy, kalender: this.deps.kalender, ...(this.deps.reminders ? { reminders: this.deps.reminders } : {}), newId: () => this.ids.newId() };
   }
 
+  /** The address book's names of these people (none without an address book; a failing lookup only costs the name). */
+  private async lookUp(ids: readonly string[]): Promise<Record<string, NaamEntry>> {
+    const people = this.deps.people;
+    if (!people || ids.length === 0) return {};
+    const found = await Promise.all(ids.map((id) => people.find(id).catch(() => undefined)));
+    return Object.fromEntries(found.flatMap((p) => (p ? [[p.id, { naam: p.displayName, ...(p.organisatie ? { organisatie: p.organisatie } : {}) }]] : [])));
+  }
+
   private async readFor(actor: Actor, caseId: string, operation: string): Promise<StoredCase> {
     const stored = await this.deps.store.get(caseId);
     if (!stored || !stored.case.memberIds.includes(actor.userId)) {
@@ -181,6 +194,17 @@ export class CaseService {
 function seenBy(actor: Actor, stored: StoredCase): StoredCase {
   const seen = redactFor(stored.case, actor.userId);
   return seen === stored.case ? stored : { case: seen, etag: stored.etag };
+}
+
+/** Of these people, whom the case has no name for yet (looked up once: later the case remembers them). */
+function unnamed(c: Case, ids: readonly string[]): string[] {
+  return [...new Set(ids)].filter((id) => !c.namen?.[id] && !c.professionals.some((p) => p.userId === id && p.displayName && p.organisatie));
+}
+
+/** The people a command asks (approvers, the procesregisseur of an escalation), as the edge resolved them. */
+function askedIn(command: unknown): string[] {
+  const asked = typeof command === 'object' && command !== null ? (command as { askedUserIds?: unknown }).askedUserIds : undefined;
+  return Array.isArray(asked) ? asked.filter((id): id is string => typeof id === 'string').slice(0, 20) : [];
 }
 
 /** The command's name for the audit log: its type, and for a transition which one. Never its content. */

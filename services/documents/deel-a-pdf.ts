@@ -1,3 +1,4 @@
+import { naamDelen } from '../domain/model/namen';
 import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
 import { activeCasusregisseur, type Case } from '../domain/model/case';
@@ -84,23 +85,23 @@ const HOE_STAAT_HET: Readonly<Record<ActieStatus, string>> = Object.freeze({ ope
 
 /** "Sanne de Vries van Wijkteam Helmond-Noord", the name alone without an organisation; undefined without a name. */
 function contactText(c: Case): string | undefined {
-  const p = activeCasusregisseur(c);
-  if (!p?.displayName) return undefined;
-  return p.organisatie ? `${p.displayName} van ${p.organisatie}` : p.displayName;
+  const { naam, organisatie } = naamDelen(c, activeCasusregisseur(c)?.userId);
+  if (!naam) return undefined;
+  return organisatie ? `${naam} van ${organisatie}` : naam;
 }
 
 /** Who does it: "Casusregisseur" as the professionals wrote it is "Sanne de Vries" (or "uw contactpersoon") for the inwoner. */
 function wieText(c: Case, wie: string): string {
   if (!/^\s*(de\s+)?casusregisseur\s*$/i.test(wie)) return wie;
-  return activeCasusregisseur(c)?.displayName ?? 'uw contactpersoon';
+  return naamDelen(c, activeCasusregisseur(c)?.userId).naam ?? 'uw contactpersoon';
 }
 
 /** Who to call, at the top where it is found: the casusregisseur's name and organisation, and the kenmerk to mention. */
 function contactpersoon(doc: PDFKit.PDFDocument, c: Case): void {
-  const p = activeCasusregisseur(c);
+  const { naam, organisatie } = naamDelen(c, activeCasusregisseur(c)?.userId);
   doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text('Uw contactpersoon');
   doc.font('Helvetica').fontSize(11);
-  if (p?.displayName) doc.text([p.displayName, p.organisatie].filter(Boolean).join(', '));
+  if (naam) doc.text([naam, organisatie].filter(Boolean).join(', '));
   else doc.text('Uw contactpersoon van het wijkteam.');
   // The bot knows no telephone number; the professional writes it in at the kitchen table.
   doc.text('Telefoon: ..............................................');
@@ -126,7 +127,8 @@ function wieKijktMee(doc: PDFKit.PDFDocument, c: Case): void {
   doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text('Wie kijkt mee?');
   doc.font('Helvetica').fontSize(11);
   for (const p of c.professionals.filter((x) => x.active)) {
-    const wie = [p.displayName ?? 'Een medewerker', p.organisatie ? `(${p.organisatie})` : ''].filter(Boolean).join(' ');
+    const { naam, organisatie } = naamDelen(c, p.userId);
+    const wie = [naam ?? 'Een medewerker', organisatie ? `(${organisatie})` : ''].filter(Boolean).join(' ');
     if (p.role === 'casusregisseur') {
       doc.moveDown(0.3).text(`${wie}, uw contactpersoon: ziet uw hele plan.`);
     } else if (p.role === 'betrokkenProfessional' && p.toestemming) {

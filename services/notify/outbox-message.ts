@@ -3,6 +3,7 @@ import { CONSENT_PART_LABELS } from '../domain/model/consent';
 import type { OutboxChange, OutboxItem } from '../domain/model/outbox';
 import { stepInSentence } from '../domain/model/steps';
 import { deliverableChanges } from '../domain/outbox';
+import { naamVan } from '../domain/model/namen';
 import type { OutgoingMessage } from '../ports/notifier';
 
 /**
@@ -53,13 +54,8 @@ export function changesAsText(news: CaseNews): OutgoingMessage {
 /** The one sentence someone whose access ended is told: the kenmerk, nothing of the case. */
 export const accessEndedText = (reference: string) => `Je toegang tot casus **${reference}** is beëindigd. Je ziet de casus niet meer.`;
 
-/** A professional as others read them: name and organisation from the case, else their role. */
-function who(c: Case, userId: string | undefined, capital: boolean): string {
-  const p = userId === undefined ? undefined : c.professionals.find((x) => x.userId === userId);
-  if (p?.displayName) return p.organisatie ? `${p.displayName} (${p.organisatie})` : p.displayName;
-  const role = p?.role === 'casusregisseur' ? 'de casusregisseur' : p?.organisatie ? `een collega van ${p.organisatie}` : 'een collega';
-  return capital ? role.charAt(0).toUpperCase() + role.slice(1) : role;
-}
+/** A professional as others read them (services/domain/model/namen.ts). */
+const who = (c: Case, userId: string | undefined, capital: boolean): string => naamVan(c, userId, { capital });
 
 const ACTIONS: Readonly<Partial<Record<OutboxChange['kind'], string>>> = {
   mdoGepland: 'heeft een MDO gepland.',

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { activeCasusregisseur, type Case } from '../domain/model/case';
 import { AVE_FASE_LABELS } from '../domain/model/escalation';
 import { MDO_LOCATIE_LABELS } from '../domain/model/mdo';
+import { naamVan } from '../domain/model/namen';
 import { REMINDER_LABELS, type Reminder, type ReminderKind } from '../domain/model/reminder';
 import { sightOf } from '../domain/model/visibility';
 import { caseRoleOf } from '../domain/stappenplan/permissions';
@@ -39,12 +40,6 @@ export type RenderReminder = (news: ReminderNews) => OutgoingMessage;
 const longDate = (iso: string) => DateTime.fromISO(iso).setZone(ZONE).setLocale('nl').toFormat('cccc d LLLL yyyy');
 const appointment = (iso: string) => DateTime.fromISO(iso).setZone(ZONE).setLocale('nl').toFormat("cccc d LLLL 'om' HH:mm");
 
-/** A professional as the recipient reads them: name and organisation from the case, else the role. */
-function named(c: Case, userId: string | undefined, otherwise: string): string {
-  const p = userId === undefined ? undefined : c.professionals.find((x) => x.userId === userId);
-  if (!p?.displayName) return otherwise;
-  return p.organisatie ? `${p.displayName} (${p.organisatie})` : p.displayName;
-}
 
 /**
  * The reminder as its recipient may read it now, from the case as it is at sending; undefined when it is no longer
@@ -88,7 +83,7 @@ export function reminderNews(c: Case, r: Reminder, kalender: WerkdagKalender, no
     case 'akkoordEscaleren': {
       const request = c.approvals.find((a) => a.id === r.ref);
       if (request?.status !== 'open') return undefined;
-      const asker = named(c, request.requestedBy, 'de casusregisseur');
+      const asker = naamVan(c, request.requestedBy);
       if (r.kind === 'akkoord') {
         lines.push(`Deel B wacht sinds ${formatDutchDate(r.sinds)} (${werkdagen} werkdagen) op jouw besluit. Gevraagd door ${asker}.`);
       } else {
@@ -106,8 +101,8 @@ export function reminderNews(c: Case, r: Reminder, kalender: WerkdagKalender, no
       if (r.kind === 'escalatie') {
         lines.push(`De escalatie (${AVE_FASE_LABELS[e.aveFase].toLowerCase()}) wacht sinds ${formatDutchDate(r.sinds)} (${werkdagen} werkdagen) op een uitkomst.`);
       } else {
-        const asked = e.askedUserIds.map((u) => named(c, u, '')).filter(Boolean);
-        const regisseur = named(c, activeCasusregisseur(c)?.userId, 'de casusregisseur');
+        const asked = [...new Set(e.askedUserIds.map((u) => naamVan(c, u)))];
+        const regisseur = naamVan(c, activeCasusregisseur(c)?.userId, { otherwise: 'de casusregisseur' });
         lines.push(`Een escalatie in ${AVE_FASE_LABELS[e.aveFase].toLowerCase()} wacht sinds ${formatDutchDate(r.sinds)} (${werkdagen} werkdagen) op een uitkomst.`);
         lines.push(`Neem contact op met ${asked.length ? `${asked.join(', ')} of ` : ''}${regisseur} om de escalatie verder te brengen.`);
       }

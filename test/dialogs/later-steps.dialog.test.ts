@@ -50,7 +50,7 @@ describe('dialog: stap 5B Onderbouwing (Deel B)', () => {
     await services.cases.execute(PEOPLE.leidinggevende, caseId, { type: 'decideApproval', requestId: requestId as string, outcome: 'afgewezen', reason: 'Eerst de reguliere route.' });
     const client = new DialogTestClient('msteams', new OnderbouwingDialog(services), { caseId });
     await playDialog(client, [
-      ['verder', ['Besluit op Deel B: **Afgewezen**. Reden: Eerst de reguliere route.', said(/^Hoe verder\?/)]],
+      ['verder', ['Besluit op Deel B: **Afgewezen**, door de leidinggevende. Reden: Eerst de reguliere route.', said(/^Hoe verder\?/)]],
       ['2', [/^Wat is je vraag aan de procesregisseur over Deel B\?/]],
       ['Kan de uitzondering alsnog, gezien de termijn?', [/staat nu in \*\*stap 6B \(escaleren\)\*\*/]],
     ]);

@@ -235,7 +235,7 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
       await playDialog(client, [['verder', [/^Stap 4/, (reply) => {
         card = submitDataOf(reply);
         const choice = deelnemersOf(reply);
-        expect(choice?.choices?.map((c) => c.title)).to.deep.equal(['Een collega, jij', 'Een collega', 'Megan Bowen (GGZ Oost Brabant)', 'Adele Vance (Basisschool De Regenboog)']);
+        expect(choice?.choices?.map((c) => c.title)).to.deep.equal(['De casusregisseur, jij', 'Een collega', 'Megan Bowen (GGZ Oost Brabant)', 'Adele Vance (Basisschool De Regenboog)']);
         expect(choice?.value).to.equal('user1,aad-schuldhulp-1,aad-ggz-1,aad-school-1');
       }]]]);
       expect(schedules()).to.deep.equal([[SANNE, AHMED, GGZ, SCHOOL]]);

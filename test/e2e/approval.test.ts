@@ -13,7 +13,7 @@ import { silentLogger } from '../../bot/logging';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { createTestBot } from '../support/bot-services';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
-import { caseAt, PEOPLE, VOORBEELD, type Person } from '../support/stappenplan-driver';
+import { caseAt, PEOPLE, TEAMS_NAMES, VOORBEELD, type Person } from '../support/stappenplan-driver';
 import { postActivity, teamsCardAction, teamsMessage, teamsSubmit, type TeamsContext } from '../support/teams-activities';
 
 const directory = new StaticDirectory({
@@ -54,7 +54,7 @@ describe('end to end: Deel B approval cards (Action.Execute invokes over HTTP)',
     return { caseId: c.id, requestId: c.approvals[0]?.id as string, teamId };
   }
 
-  const as = (person: Person): TeamsContext => ({ serviceUrl: connector.serviceUrl, user: { aadObjectId: PEOPLE[person].userId, name: person } });
+  const as = (person: Person): TeamsContext => ({ serviceUrl: connector.serviceUrl, user: { aadObjectId: PEOPLE[person].userId, name: TEAMS_NAMES[person] } });
 
   async function press(person: Person, verb: string, data: Record<string, unknown>): Promise<{ status: number; card: string; json: Record<string, any> }> {
     const response = await postActivity(botUrl, teamsCardAction(verb, data, as(person)));
@@ -69,7 +69,7 @@ describe('end to end: Deel B approval cards (Action.Execute invokes over HTTP)',
     const answer = await press('leidinggevende', DEELB_AKKOORD, { caseId, requestId });
     expect(answer.status).to.equal(200);
     expect(answer.json.type).to.equal('application/vnd.microsoft.card.adaptive');
-    expect(answer.card).to.match(/Akkoord, door een collega op 23 nov 2026, 10:00\./);
+    expect(answer.card).to.match(/Akkoord, door Sanne de Wit op 23 nov 2026, 10:00\./);
     expect(answer.card).to.not.contain('"ActionSet"');
     expect(answer.card).to.contain('€\u00a08.750,00');
     expect((await stored(caseId)).approvals[0]).to.deep.include({ status: 'akkoord' });

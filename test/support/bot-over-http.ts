@@ -7,7 +7,7 @@ import { OutboxDispatcher } from '../../services/notify/dispatcher';
 import { changesAsCard } from '../../bot/change-message';
 import { reminderAsCard } from '../../bot/reminder-card';
 import { startLocalConnector, type LocalConnector } from './local-connector';
-import { PEOPLE, type Person } from './stappenplan-driver';
+import { PEOPLE, TEAMS_NAMES, type Person } from './stappenplan-driver';
 import { postActivity, teamsCardAction, teamsMessage, type TeamsContext } from './teams-activities';
 
 /**
@@ -21,7 +21,7 @@ export async function startBotOverHttp(directory: StaticDirectory, options: Para
   const botUrl = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
   ctx.notifier.attach(app.adapter, undefined);
 
-  const as = (person: Person): TeamsContext => ({ serviceUrl: connector.serviceUrl, user: { aadObjectId: PEOPLE[person].userId, name: person } });
+  const as = (person: Person): TeamsContext => ({ serviceUrl: connector.serviceUrl, user: { aadObjectId: PEOPLE[person].userId, name: TEAMS_NAMES[person] } });
 
   /** A message from a person; the bot's texts in that turn, with the question text of button cards. */
   async function say(person: Person, text: string): Promise<string> {

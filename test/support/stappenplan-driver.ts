@@ -25,6 +25,17 @@ export const PEOPLE = {
 } as const;
 export type Person = keyof typeof PEOPLE;
 
+/** The names Teams sends with each person's activities (names of professionals, invented; no inwoner's name). */
+export const TEAMS_NAMES: Readonly<Record<Person, string>> = {
+  regisseur: 'Fatima El Amrani',
+  schuldhulp: 'Joris Bakker',
+  aanjager: 'Eva Smits',
+  leidinggevende: 'Sanne de Wit',
+  procesregisseur: 'Ruud Verhoeven',
+  onbekend: 'Kees Jansen',
+  teamleider: 'Anouk Peters',
+};
+
 /** Monday 23 November 2026, 10:00 in Helmond. */
 export const T0 = DateTime.fromISO('2026-11-23T10:00:00', { zone: ZONE });
 

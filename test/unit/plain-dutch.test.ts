@@ -33,7 +33,7 @@ describe('assertPlainDutch: the check for validation jargon', () => {
       'Vul de toelichting in.\n\nTyp **verder** als je dit hebt aangevuld.',
       'Welke **afspraken** zijn gemaakt? Typ per afspraak `wie; wat; wanneer`, bijvoorbeeld `Schuldhulp; huurachterstand in kaart; 30-11-2026`.',
       'MDO 1 staat gepland op donderdag 26 november 2026, 14:00 \u2013 15:30 (bij de inwoner thuis).',
-      'Besluit op Deel B: **Afgewezen**. Reden: Eerst de reguliere route.',
+      'Besluit op Deel B: **Afgewezen**, door Sanne de Wit (Wijkteam Helmond). Reden: Eerst de reguliere route.',
       'Vastgesteld. Doorbraakbudget wijkteam-noord 2026: €\u00a010.000,00, toegekend €\u00a00,00, over €\u00a010.000,00.',
       'Laat het burgerservicenummer (BSN) weg uit "ik wil": dat slaan we nooit op.',
       'Kies een status: open, bezig, gedaan of vervallen.',

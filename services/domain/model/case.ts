@@ -5,6 +5,7 @@ import { aveFase, escalatie } from './escalation';
 import { entityId, freeText, instant, userId } from './fields';
 import { household } from './household';
 import { mdo } from './mdo';
+import { namenSchema } from './namen';
 import { MAX_OUTBOX_ITEMS, outboxItem } from './outbox';
 import { regieEntry, regieVoorstel, type RegieEntry } from './regie';
 import { MAX_REMINDERS, REMINDER_KINDS, reminder } from './reminder';
@@ -105,6 +106,8 @@ export const caseSchema = z.object({
   hulpvraag: freeText('de hulpvraag').optional(),
   household,
   professionals: z.array(caseProfessional).min(1),
+  /** The names of the professionals who wrote to the case or were asked on it (services/domain/model/namen.ts). */
+  namen: namenSchema,
   /** Derived: user ids of active professionals and of approvers/escalation roles asked; the access and list index. */
   memberIds: z.array(userId),
   vraagverheldering,

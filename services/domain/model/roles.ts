@@ -50,4 +50,6 @@ export type CaseProfessional = z.infer<typeof caseProfessional>;
 export interface Actor {
   readonly userId: string;
   readonly orgRoles: readonly OrgRole[];
+  /** Their display name as Teams sends it with every turn (remembered on a case they write to; never logged). */
+  readonly naam?: string;
 }

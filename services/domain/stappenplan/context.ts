@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { ApprovalPolicy } from '../model/approval';
+import type { NaamEntry } from '../model/namen';
 import type { ReminderPolicy } from '../model/reminder';
 import type { Actor } from '../model/roles';
 import type { WerkdagKalender } from '../werkdagen';
@@ -15,6 +16,8 @@ export interface MachineContext {
   readonly kalender: WerkdagKalender;
   /** What reminders wait for (defaults: DEFAULT_REMINDER_POLICY). */
   readonly reminders?: ReminderPolicy;
+  /** Names of others the edge looked up for this command (the people it asks), remembered on the case. */
+  readonly namen?: Readonly<Record<string, NaamEntry>>;
   newId(): string;
 }
 

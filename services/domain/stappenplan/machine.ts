@@ -4,6 +4,7 @@ import { householdMember } from '../model/household';
 import { freeText, shortText } from '../model/fields';
 import { parseInput } from '../model/validation';
 import { stepInSentence } from '../model/steps';
+import { rememberNamen, type NaamEntry } from '../model/namen';
 import { z } from 'zod';
 import { caseCommand, type CaseCommand, type TransitionCommand } from './commands';
 import type { MachineContext } from './context';
@@ -37,6 +38,7 @@ export function decide(current: Case, input: unknown, ctx: MachineContext): Resu
   }
   next.updatedAt = nowIso(ctx);
   next.updatedBy = ctx.actor.userId;
+  rememberNamen((next.namen ??= {}), namenOf(ctx));
   return validated(withDerived(next, ctx));
 }
 
@@ -101,10 +103,19 @@ export function newCase(input: NewCaseInput, ctx: MachineContext): Result<Case> 
     ...(hulpvraag ? { hulpvraag } : {}),
     household: { members: members.map((m) => ({ ...m, id: ctx.newId() })) },
     professionals: [{ userId: ctx.actor.userId, role: 'casusregisseur', addedAt: at, addedBy: ctx.actor.userId, active: true, ...(displayName ? { displayName } : {}) }],
+    namen: {},
     memberIds: [], vraagverheldering: {}, partijen: [], mdos: [], deelA: { acties: [] }, uitzonderingNodig: false,
     approvals: [], escalaties: [], aveFase: 1, belemmeringen: [], deelC: {}, vorigeRondes: [], due: [], reminders: [], history: [], outbox: [], outboxSeq: 0,
   };
+  rememberNamen(draft.namen, namenOf(ctx));
   return validated(withDerived(draft, ctx));
+}
+
+/** Whose names this change teaches the case: the actor's own (as Teams sends it), and those the edge looked up. */
+function namenOf(ctx: MachineContext): Record<string, NaamEntry | undefined> {
+  const own = ctx.namen?.[ctx.actor.userId];
+  const naam = ctx.actor.naam ?? own?.naam;
+  return { ...ctx.namen, [ctx.actor.userId]: naam ? { naam, ...(own?.organisatie ? { organisatie: own.organisatie } : {}) } : undefined };
 }
 
 function validated(c: Case): Result<Case> {
