@@ -5,6 +5,7 @@ import { renderActieCard } from '../../cards/actie';
 import { toAttachment } from '../../cards/render';
 import { ACTIE_TOEVOEGEN, PLAN_KLAAR } from '../../cards/verbs';
 import { isDomainError } from '../../services/domain/errors';
+import { missingDeelAPlan, missingSentence } from '../../services/domain/stappenplan/guards';
 import { calendarDate } from '../../services/domain/model/fields';
 import { actieTermijn } from '../../services/domain/model/samenwerkplan';
 import { parseInput } from '../../services/domain/model/validation';
@@ -73,7 +74,12 @@ export class PlanDialog extends BaseDialog {
   private async saveActieStep(step: WaterfallStepContext) {
     const { caseId } = step.options as StepOptions;
     const activity = step.result as Activity;
-    if (!submittedValue(activity, ACTIE_TOEVOEGEN)) return step.endDialog();
+    if (!submittedValue(activity, ACTIE_TOEVOEGEN)) {
+      // "Plan is compleet" without one action: the state machine's rule, said here and the card shown again.
+      const missing = missingDeelAPlan(await currentCase(step.context, this.services, caseId));
+      if (missing.length) return step.replaceDialog(WATERFALL.planActies, { caseId, notice: missingSentence('Deel A is nog niet compleet. Nog niet ingevuld:', missing) });
+      return step.endDialog();
+    }
     const card = parseCard(CARD_PAYLOADS.actie, activity.value);
     if (!card.ok) return step.replaceDialog(WATERFALL.planActies, { caseId, notice: card.error.userMessage });
     if (card.value.caseId !== caseId) return step.replaceDialog(WATERFALL.planActies, { caseId, notice: 'Deze kaart hoort bij een andere casus; gebruik deze.' });

@@ -16,6 +16,7 @@ import { LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
 import { FixedClock } from '../../services/ports/clock';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { sequentialIds } from '../support/bot-services';
+import { keuzeTexts } from '../support/bot-over-http';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
 import { T0 } from '../support/stappenplan-driver';
 import { postActivity, PROFESSIONAL_A, teamsMessage, teamsSubmit, type TeamsContext } from '../support/teams-activities';
@@ -64,9 +65,8 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
     const messages = connector.calls.filter((c) => c.body.type === 'message');
     const attachments = messages.flatMap((m) => m.body.attachments ?? []);
     const cards = attachments.filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content as Record<string, unknown>);
-    // Prompts with buttons (Ja / Nee) arrive as hero cards on Teams: their question is the card's text.
-    const heroTexts = attachments.filter((a) => a.contentType === 'application/vnd.microsoft.card.hero').map((a) => (a.content as { text?: string }).text ?? '');
-    return { text: [...messages.map((m) => m.body.text ?? ''), ...heroTexts].join('\n'), cards };
+    // Questions with buttons (Ja / Nee, choices) arrive as choice cards: their hint and question are what is read.
+    return { text: [...messages.map((m) => m.body.text ?? ''), ...keuzeTexts(attachments)].join('\n'), cards };
   }
 
   /** The data of the card's first Action.Submit (the bot's own card tells us caseId, mdoId). */
