@@ -18,6 +18,7 @@ export const DIALOG = {
 export const WATERFALL = {
   deelBHerzien: 'deelBHerzien',
   deelBVerzoek: 'deelBVerzoek',
+  deelBIndienen: 'deelBIndienen',
   escalerenStappen: 'escalerenStappen',
   evaluatieStappen: 'evaluatieStappen',
   hoofdStappen: 'hoofdStappen',
@@ -50,6 +51,10 @@ export const PROMPT = {
   card: 'kaartVraag',
   /** Free text checked as it is typed (see checkedTextPrompt). */
   checkedText: 'gecontroleerdeTekstVraag',
+  /** An amount in euro, asked again as an amount until it can be read (see amountPrompt). */
+  amount: 'bedragVraag',
+  /** A part of Deel B held to the argument rule as it is typed (see argumentPrompt). */
+  argument: 'argumentVraag',
 } as const;
 
 /** Prompts ask in Dutch: "Ja / Nee", "of" between choices. */

@@ -12,7 +12,7 @@ import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import { actorOf, type BotServices } from '../turn-services';
 import { formatAppointment, formatDate } from '../texts';
 import { evaluatieRemindersText } from '../views';
-import { naamVan } from '../../services/domain/model/namen';
+import { naamDelen, naamVan } from '../../services/domain/model/namen';
 import { AskFieldDialog } from './ask-field-dialog';
 import { MdoAgendaDialog } from './mdo-agenda-dialog';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
@@ -39,7 +39,11 @@ const AFSPRAAK = /^\s*([^;]+?)\s*;\s*([^;]+?)\s*;\s*([^;]+?)\s*$/;
  * a number, so each choice points at one person.
  */
 function casusregieKeuzes(c: Case): string[] {
-  const labels = activeWorkers(c).map((p) => `${naamVan(c, p.userId, { capital: true })}${p.role === 'casusregisseur' ? ', huidige casusregisseur' : ''}`);
+  const labels = activeWorkers(c).map((p) => {
+    if (p.role !== 'casusregisseur') return naamVan(c, p.userId, { capital: true });
+    // Without a name the role alone ("De casusregisseur, huidige casusregisseur" says it twice).
+    return naamDelen(c, p.userId).naam ? `${naamVan(c, p.userId, { capital: true })}, huidige casusregisseur` : 'De huidige casusregisseur';
+  });
   return labels.map((label, i) => (labels.indexOf(label) === i ? label : `${label} (${labels.slice(0, i + 1).filter((l) => l === label).length})`));
 }
 

@@ -4,14 +4,13 @@ import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepCon
 import { isDomainError } from '../../services/domain/errors';
 import { currentRequest, onderbouwingStuck } from '../../services/domain/stappenplan/guards';
 import { APPROVAL_OUTCOME_LABELS } from '../../services/domain/model/approval';
-import { doorbraakbudgetCents } from '../../services/domain/model/samenwerkplan';
-import { parseInput } from '../../services/domain/model/validation';
-import { parseSignedEuroCents } from '../parse';
+import { argumentProblem, type DeelBArgument } from '../../services/domain/model/argument';
 import { actorOf, type BotServices } from '../turn-services';
 import { AskFieldDialog } from './ask-field-dialog';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import type { FieldKey } from './fields';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
+import { AMOUNT_QUESTION, amountPrompt, argumentPrompt, readAmount } from './prompts';
 import { REASON_DIALOG, ReasonDialog, type EscalationDeliverer } from './reason-dialog';
 import { currentCase, execute, tryTransition } from './step-helpers';
 
@@ -30,7 +29,11 @@ const HERZIEN: Readonly<Record<string, FieldKey>> = {
   Legitimiteit: 'legitimiteit',
   Betrokkenheid: 'betrokkenheid',
 };
+/** The verzoek (soort, uitzondering, bedrag, doel) is changed as a whole, until a decision is taken on it. */
+const VERZOEK_HERZIEN = 'Wat je aanvraagt (soort en bedrag)';
 const KLAAR_MET_HERZIEN = 'Klaar met aanpassen';
+/** Before submitting: submit, first change a part (the revision loop, with its Klaar button), or later. */
+const INDIENEN = { indienen: 'Ja, nu indienen', aanpassen: 'Eerst iets aanpassen', later: 'Later' } as const;
 const BIJ_GEEN_BESLUIT = { wachten: 'Nog even wachten', escaleren: 'Escaleren naar de procesregisseur' } as const;
 const NA_AFWIJZING = { aanpassen: 'Deel B aanpassen en opnieuw indienen', escaleren: 'Escaleren naar de procesregisseur' } as const;
 const SOORT = { uitzondering: 'Een uitzondering', budget: 'Doorbraakbudget', beide: 'Allebei' } as const;
@@ -54,6 +57,9 @@ export class OnderbouwingDialog extends BaseDialog {
         async (step) => step.replaceDialog(WATERFALL.deelBHerzien, step.options),
       ]),
     );
+    this.addDialog(amountPrompt(PROMPT.amount));
+    this.addDialog(argumentPrompt(PROMPT.argument));
+    this.addDialog(new WaterfallDialog(WATERFALL.deelBIndienen, [this.submitQuestionStep.bind(this), this.submitStep.bind(this), this.afterRevisionStep.bind(this)]));
     this.addDialog(new WaterfallDialog(WATERFALL.deelBVerzoek, [this.soortStep.bind(this), this.uitzonderingStep.bind(this), this.amountStep.bind(this), this.doelStep.bind(this), this.saveVerzoekStep.bind(this)]));
     this.addDialog(
       new WaterfallDialog(WATERFALL.onderbouwingStappen, [
@@ -61,8 +67,7 @@ export class OnderbouwingDialog extends BaseDialog {
         this.afterRejectionStep.bind(this),
         ...DEEL_B_FIELDS.map((field) => this.askUnlessFilled(field)),
         this.verzoekStep.bind(this),
-        this.submitQuestionStep.bind(this),
-        this.submitStep.bind(this),
+        async (step) => step.replaceDialog(WATERFALL.deelBIndienen, step.options),
       ]),
     );
     this.initialDialogId = WATERFALL.onderbouwingStappen;
@@ -115,13 +120,15 @@ export class OnderbouwingDialog extends BaseDialog {
   private async pickFieldStep(step: WaterfallStepContext) {
     return step.prompt(PROMPT.choice, {
       prompt: 'Welk onderdeel van Deel B wil je aanpassen?',
-      choices: ChoiceFactory.toChoices([...Object.keys(HERZIEN), KLAAR_MET_HERZIEN]),
+      choices: ChoiceFactory.toChoices([...Object.keys(HERZIEN), VERZOEK_HERZIEN, KLAAR_MET_HERZIEN]),
     });
   }
 
   private async reviseFieldStep(step: WaterfallStepContext) {
     const { caseId } = step.options as StepOptions;
-    const field = HERZIEN[(step.result as FoundChoice).value];
+    const choice = (step.result as FoundChoice).value;
+    if (choice === VERZOEK_HERZIEN) return step.beginDialog(WATERFALL.deelBVerzoek, { caseId });
+    const field = HERZIEN[choice];
     return field ? step.beginDialog(DIALOG.askField, { caseId, field }) : step.endDialog();
   }
 
@@ -129,7 +136,11 @@ export class OnderbouwingDialog extends BaseDialog {
     return async (step: WaterfallStepContext) => {
       const { caseId } = step.options as StepOptions;
       const c = await currentCase(step.context, this.services, caseId);
-      return (c.deelB as Record<string, unknown> | undefined)?.[field] ? step.next() : step.beginDialog(DIALOG.askField, { caseId, field });
+      // A part already there is asked again when it is no argument (a placeholder written before the rule).
+      const text = (c.deelB as Record<string, string | undefined> | undefined)?.[field];
+      const refusal = argumentProblem(field as DeelBArgument, text);
+      if (text && !refusal) return step.next();
+      return step.beginDialog(DIALOG.askField, { caseId, field, ...(refusal ? { refusal } : {}) });
     };
   }
 
@@ -154,22 +165,17 @@ export class OnderbouwingDialog extends BaseDialog {
     const values = step.values as VerzoekValues;
     if (typeof step.result === 'string') values.uitzondering = step.result;
     if (values.soort === SOORT.uitzondering) return step.next();
-    return step.prompt(PROMPT.text, { prompt: 'Hoeveel **doorbraakbudget** is nodig? Typ een bedrag, bijvoorbeeld `€ 1.250,00`.' });
+    return step.prompt(PROMPT.amount, { prompt: AMOUNT_QUESTION });
   }
 
   private async doelStep(step: WaterfallStepContext) {
     const values = step.values as VerzoekValues;
     if (values.soort !== SOORT.uitzondering) {
-      // The amount is checked now, against the same schema as Deel B's verzoek: too low or too high is said here.
-      const cents = parseSignedEuroCents(String(step.result ?? ''));
-      const checked = cents === undefined ? undefined : parseInput(doorbraakbudgetCents, cents);
-      if (!checked?.ok) {
-        await step.context.sendActivity(`${checked ? checked.error.userMessage : 'Dat is geen bedrag dat ik kan lezen.'} We beginnen het verzoek opnieuw.`);
-        return step.replaceDialog(WATERFALL.deelBVerzoek, step.options);
-      }
-      values.cents = checked.value;
+      // The amount prompt accepted only an amount Deel B's schema takes (too low or too high was said there).
+      const read = readAmount(String(step.result ?? ''));
+      if ('cents' in read) values.cents = read.cents;
     }
-    return step.prompt(PROMPT.text, { prompt: 'Wat is het **doel**: wat bereik je ermee voor de inwoner?' });
+    return step.prompt(PROMPT.argument, { prompt: 'Wat is het **doel**: wat bereik je ermee voor de inwoner?', validations: { part: 'doel' } });
   }
 
   private async saveVerzoekStep(step: WaterfallStepContext) {
@@ -187,12 +193,21 @@ export class OnderbouwingDialog extends BaseDialog {
   }
 
   private async submitQuestionStep(step: WaterfallStepContext) {
-    return step.prompt(PROMPT.confirm, { prompt: 'Deel B is ingevuld. Wil je het nu **ter beoordeling** indienen?' });
+    return step.prompt(PROMPT.choice, {
+      prompt: 'Deel B is ingevuld. Wil je het nu **ter beoordeling** indienen?',
+      choices: [
+        { value: INDIENEN.indienen, synonyms: ['ja'] },
+        { value: INDIENEN.aanpassen, synonyms: ['aanpassen'] },
+        { value: INDIENEN.later, synonyms: ['nee'] },
+      ],
+    });
   }
 
   private async submitStep(step: WaterfallStepContext) {
     const { caseId } = step.options as StepOptions;
-    if (step.result !== true) {
+    const choice = (step.result as FoundChoice).value;
+    if (choice === INDIENEN.aanpassen) return step.beginDialog(WATERFALL.deelBHerzien, { caseId });
+    if (choice !== INDIENEN.indienen) {
       await step.context.sendActivity('Prima. Typ **verder** om Deel B later in te dienen.');
       return step.endDialog();
     }
@@ -209,5 +224,10 @@ export class OnderbouwingDialog extends BaseDialog {
       await step.context.sendActivity(error.userMessage);
     }
     return step.endDialog();
+  }
+
+  /** After the revision loop's Klaar: the submit question again, on Deel B as it now is. */
+  private async afterRevisionStep(step: WaterfallStepContext) {
+    return step.replaceDialog(WATERFALL.deelBIndienen, step.options);
   }
 }

@@ -5,6 +5,7 @@ import { renderActieCard, type ActieIngevuld } from '../../cards/actie';
 import { toAttachment } from '../../cards/render';
 import { ACTIE_TOEVOEGEN, ACTIE_VERWIJDEREN, ACTIE_WIJZIGEN, AFSPRAAK_NIET_OVERNEMEN, AFSPRAAK_OVERNEMEN, PLAN_KLAAR } from '../../cards/verbs';
 import { isDomainError } from '../../services/domain/errors';
+import { missingDeelAPlan, missingSentence } from '../../services/domain/stappenplan/guards';
 import { calendarDate } from '../../services/domain/model/fields';
 import { actieTermijn } from '../../services/domain/model/samenwerkplan';
 import { parseInput } from '../../services/domain/model/validation';
@@ -102,7 +103,12 @@ export class PlanDialog extends BaseDialog {
     const again = (options: Omit<PlanCardOptions, 'caseId'>) => step.replaceDialog(WATERFALL.planActies, { caseId, ...options });
     const keuze = KAART_KEUZES.map((verb) => [verb, submittedValue(activity, verb)] as const).find(([, value]) => value !== undefined);
     if (keuze) return this.choiceOnCard(step, keuze[0], keuze[1]);
-    if (!submittedValue(activity, ACTIE_TOEVOEGEN)) return step.endDialog();
+    if (!submittedValue(activity, ACTIE_TOEVOEGEN)) {
+      // "Plan is compleet" without one action: the state machine's rule, said here and the card shown again.
+      const missing = missingDeelAPlan(await currentCase(step.context, this.services, caseId));
+      if (missing.length) return again({ notice: missingSentence('Deel A is nog niet compleet. Nog niet ingevuld:', missing) });
+      return step.endDialog();
+    }
     const card = parseCard(CARD_PAYLOADS.actie, activity.value);
     if (!card.ok) return again({ notice: card.error.userMessage });
     if (card.value.caseId !== caseId) return again({ notice: 'Deze kaart hoort bij een andere casus; gebruik deze.' });

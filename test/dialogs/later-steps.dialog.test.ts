@@ -7,8 +7,8 @@ import { UitvoeringDialog } from '../../bot/dialogs/uitvoering-dialog';
 import { ZRM_OPSLAAN } from '../../cards/verbs';
 import { LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
-import { cardWith, playDialog, said, storedForDialog, submitDataOf } from '../support/bot-services';
-import { caseAt, PEOPLE } from '../support/stappenplan-driver';
+import { buttons, cardWith, playDialog, press, said, storedForDialog, submitDataOf } from '../support/bot-services';
+import { caseAt, DEEL_B_VOLLEDIG, PEOPLE } from '../support/stappenplan-driver';
 import type { CaseCommandInput } from '../../services/domain/stappenplan/commands';
 
 const directory = new StaticDirectory({ [PEOPLE.leidinggevende.userId]: ['leidinggevende'], [PEOPLE.procesregisseur.userId]: ['procesregisseur'] });
@@ -25,13 +25,16 @@ describe('dialog: stap 5B Onderbouwing (Deel B)', () => {
       ['De reguliere route duurt 10 weken.', [/rendement/]],
       ['Een uitzetting kost vele malen meer.', [/legitimiteit/]],
       ['De Participatiewet staat een eenmalige betaling toe.', [/betrokkenheid/]],
-      ['De corporatie stopt de procedure bij betaling.', [said(/^Wat vraag je aan\?/)]],
-      ['2', [/Hoeveel \*\*doorbraakbudget\*\*/]],
-      ['heel veel', ['Dat is geen bedrag dat ik kan lezen. We beginnen het verzoek opnieuw.', said(/^Wat vraag je aan\?/)]],
-      ['2', [/Hoeveel/]],
+      ['De corporatie stopt de procedure bij betaling.', [buttons(/^Wat vraag je aan\?/, ['Een uitzondering', 'Doorbraakbudget', 'Allebei'])]],
+      // Free text at a choice is never read as one of the choices: the choice is asked again, with a hint.
+      ['2', [said(/^Dat is geen van de keuzes\. Kies een van de knoppen\.\nWat vraag je aan\?/)]],
+      [press('Doorbraakbudget'), [/Hoeveel \*\*doorbraakbudget\*\*/]],
+      // An amount that cannot be read is asked again as an amount, and the next amount is read as one.
+      ['heel veel', [/^Dat is geen bedrag dat ik kan lezen\.\n\nHoeveel \*\*doorbraakbudget\*\*/]],
       ['€ 1.250,00', [/\*\*doel\*\*/]],
-      ['Huurachterstand betalen zodat de ontruiming stopt.', [said(/ter beoordeling/)]],
-      ['ja', ['Deel B is ingediend ter beoordeling. Je hoort het zodra er een besluit is.']],
+      ['nvt', [/^"nvt" is geen onderbouwing\. Beschrijf bij het doel wat de aanvraag voor de inwoner bereikt[\s\S]*\*\*doel\*\*/]],
+      ['Huurachterstand betalen zodat de ontruiming stopt.', [buttons(/ter beoordeling/, ['Ja, nu indienen', 'Eerst iets aanpassen', 'Later'])]],
+      [press('Ja, nu indienen'), ['Deel B is ingediend ter beoordeling. Je hoort het zodra er een besluit is.']],
     ]);
     const c = (await store.get(caseId))?.case;
     expect(c?.deelB?.verzoek).to.deep.include({ doorbraakbudgetCents: 125_000 });
@@ -43,7 +46,7 @@ describe('dialog: stap 5B Onderbouwing (Deel B)', () => {
     await playDialog(new DialogTestClient('msteams', new OnderbouwingDialog(services), { caseId }), []);
     const user1 = { userId: 'user1', orgRoles: [] };
     for (const command of <CaseCommandInput[]>[
-      { type: 'recordDeelB', situatiebeschrijving: 'S.', dreigendScenario: 'D.', waaromNietRegulier: 'W.', rendement: 'R.', legitimiteit: 'L.', betrokkenheid: 'B.', verzoek: { doorbraakbudgetCents: 125_000, doel: 'Huur.' } },
+      { type: 'recordDeelB', ...DEEL_B_VOLLEDIG },
       { type: 'requestApproval', askedUserIds: [PEOPLE.leidinggevende.userId] },
     ]) await services.cases.execute(user1, caseId, command);
     const requestId = (await store.get(caseId))?.case.approvals[0]?.id;
@@ -51,7 +54,7 @@ describe('dialog: stap 5B Onderbouwing (Deel B)', () => {
     const client = new DialogTestClient('msteams', new OnderbouwingDialog(services), { caseId });
     await playDialog(client, [
       ['verder', ['Besluit op Deel B: **Afgewezen**, door de leidinggevende. Reden: Eerst de reguliere route.', said(/^Hoe verder\?/)]],
-      ['2', [/^Wat is je vraag aan de procesregisseur over Deel B\?/]],
+      [press('Escaleren naar de procesregisseur'), [/^Wat is je vraag aan de procesregisseur over Deel B\?/]],
       ['Kan de uitzondering alsnog, gezien de termijn?', [/staat nu in \*\*stap 6B \(escaleren\)\*\*/]],
     ]);
     const c = (await store.get(caseId))?.case;
@@ -65,10 +68,10 @@ describe('dialog: stap 6 Uitvoering', () => {
     const client = new DialogTestClient('msteams', new UitvoeringDialog(services), { caseId });
     await playDialog(client, [
       ['verder', [said(/^Stap 6, \*\*uitvoering\*\*[\s\S]*Huurachterstand in kaart \(Schuldhulp, uiterlijk 30 november 2026\): open[\s\S]*Wat wil je doen\?/)]],
-      ['1', [said(/^Welke actie\?/)]],
-      ['1', [said(/^Wat is de stand\?/)]],
-      ['3', [said(/^Bijgewerkt\. De andere betrokkenen krijgen er bericht van\.[\s\S]*Huurachterstand in kaart \(Schuldhulp, uiterlijk 30 november 2026\): gedaan/)]],
-      ['2', [/^Waar loop je op vast\?/]],
+      [press('Een actie bijwerken'), [said(/^Welke actie\?/)]],
+      [press('Huurachterstand in kaart'), [said(/^Wat is de stand\?/)]],
+      [press('Gedaan'), [said(/^Bijgewerkt\. De andere betrokkenen krijgen er bericht van\.[\s\S]*Huurachterstand in kaart \(Schuldhulp, uiterlijk 30 november 2026\): gedaan/)]],
+      [press('Ik loop vast'), [/^Waar loop je op vast\?/]],
       ['De corporatie belde 123.456.782 terug', [/^Laat het burgerservicenummer \(BSN\) weg uit wat je voorlegt aan de procesregisseur: dat slaan we nooit op\.\n\nWaar loop je op vast\?/]],
       ['De corporatie twijfelt over de betalingsregeling.', [/staat nu in \*\*stap 6B \(escaleren\)\*\*/]],
     ]);
@@ -85,17 +88,17 @@ describe('dialog: stap 6B Escaleren', () => {
     const client = new DialogTestClient('msteams', new EscalerenDialog(services), { caseId });
     await playDialog(client, [
       ['verder', [said(/^Stap 6B, \*\*escaleren\*\*[\s\S]*Vraag: De corporatie twijfelt over de regeling\.[\s\S]*Fase 2: procesregie/)]],
-      ['1', [/^Wat is de \*\*uitkomst\*\*/]],
+      [press('Escalatie afgerond: terug naar uitvoering'), [/^Wat is de \*\*uitkomst\*\*/]],
       ['   ', [/^Vul de uitkomst in\.\n\nWat is de \*\*uitkomst\*\*/]],
     ]);
     expect((await store.get(caseId))?.case.step).to.equal('escaleren');
     const again = new DialogTestClient('msteams', new EscalerenDialog(services), { caseId });
     await playDialog(again, [
       ['verder', [said(/Wat is de stand\?/)]],
-      ['1', [/uitkomst/]],
+      [press('Escalatie afgerond: terug naar uitvoering'), [/uitkomst/]],
       ['De procesregisseur sprak de corporatie; de regeling gaat door met een kleinere termijn.', [said(/^Is het plan aangepast\?/)]],
       ['ja', [said(/^Waarom is het plan aangepast\?/)]],
-      ['2', [/staat nu in \*\*stap 6 \(uitvoering\)\*\*/]],
+      [press('Iets kan echt niet'), [/staat nu in \*\*stap 6 \(uitvoering\)\*\*/]],
     ]);
     const e = (await store.get(caseId))?.case.escalaties[0];
     expect(e?.planWijziging?.reden).to.equal('echtNietMogelijk');
@@ -110,7 +113,7 @@ describe('dialog: stap 7 Evaluatie (Deel C)', () => {
     let card: Record<string, unknown> = {};
     await playDialog(client, [
       ['verder', [/^Stap 7, \*\*evaluatie\*\*/, said(/^Is het plan gerealiseerd\?/)]],
-      ['1', [(reply) => { cardWith('ZRM-scores na afloop')(reply); card = submitDataOf(reply); }]],
+      [press('Ja, gerealiseerd'), [(reply) => { cardWith('ZRM-scores na afloop')(reply); card = submitDataOf(reply); }]],
     ]);
     const scores = Object.fromEntries(LEEFGEBIEDEN.map((l) => [`zrm_${l}`, '4']));
     await playDialog(client, [
@@ -119,7 +122,7 @@ describe('dialog: stap 7 Evaluatie (Deel C)', () => {
       ['Werk zoeken; haar BSN is 123456782', [/^Laat het burgerservicenummer \(BSN\) weg uit wat er nog nodig is/]],
       ['Niets meer; schuldhulp loopt door.', [/\*\*vervolg\*\*/]],
       ['Schuldhulp loopt door; casus sluiten.', [said(/^Hoe verder met deze casus\?/)]],
-      ['1', [said(/^Weet je het zeker\? Een afgesloten casus kan niet meer open: je kunt niets meer aanpassen, er komen geen herinneringen meer en iedereen op de casus krijgt bericht/)]],
+      [press('Casus afsluiten'), [said(/^Weet je het zeker\? Een afgesloten casus kan niet meer open: je kunt niets meer aanpassen, er komen geen herinneringen meer en iedereen op de casus krijgt bericht/)]],
     ]);
     expect((await store.get(caseId))?.case.step, 'nothing closed before the "ja"').to.equal('evaluatie');
     await playDialog(client, [['ja', [`Casus ${caseAt('evaluatie').case.reference} is afgesloten.`]]]);
@@ -150,7 +153,7 @@ describe('dialog: stap 5B when the approver does not decide', () => {
   it('says to wait before the policy\u2019s werkdagen have passed, and offers escalation after', async () => {
     const { services, store, caseId, clock } = await storedForDialog(caseAt('onderbouwing').case, directory);
     const user1 = { userId: 'user1', orgRoles: [] };
-    await services.cases.execute(user1, caseId, { type: 'recordDeelB', situatiebeschrijving: 'S.', dreigendScenario: 'D.', waaromNietRegulier: 'W.', rendement: 'R.', legitimiteit: 'L.', betrokkenheid: 'B.', verzoek: { doorbraakbudgetCents: 125_000, doel: 'Huur.' } });
+    await services.cases.execute(user1, caseId, { type: 'recordDeelB', ...DEEL_B_VOLLEDIG });
     await services.cases.execute(user1, caseId, { type: 'requestApproval', askedUserIds: [PEOPLE.leidinggevende.userId] });
     await playDialog(new DialogTestClient('msteams', new OnderbouwingDialog(services), { caseId }), [
       ['verder', ['Deel B ligt ter beoordeling. Je hoort het zodra er een besluit is; na 5 werkdagen zonder besluit kun je escaleren.']],
@@ -159,7 +162,7 @@ describe('dialog: stap 5B when the approver does not decide', () => {
     const client = new DialogTestClient('msteams', new OnderbouwingDialog(services), { caseId });
     await playDialog(client, [
       ['verder', ['Deel B wacht al 5 werkdagen of langer op een besluit.', said(/^Hoe verder\?/)]],
-      ['2', [/^Wat is je vraag aan de procesregisseur over Deel B\?/]],
+      [press('Escaleren naar de procesregisseur'), [/^Wat is je vraag aan de procesregisseur over Deel B\?/]],
       ['Geen reactie van de leidinggevende; de ontruiming nadert.', [/staat nu in \*\*stap 6B \(escaleren\)\*\*/]],
     ]);
     expect((await store.get(caseId))?.case.escalaties[0]).to.deep.include({ aanleiding: 'geenBesluit' });

@@ -9,7 +9,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { MdoDialog } from '../../bot/dialogs/mdo-dialog';
 import { MDO_DEELNEMERS_KIEZEN, MDO_MOMENT_KIEZEN } from '../../cards/verbs';
 import { plannedMdoText } from '../../bot/views';
-import { buttons, cardWith, playDialog, said, storedForDialog, submitDataOf } from '../support/bot-services';
+import { buttons, cardWith, playDialog, press, said, storedForDialog, submitDataOf } from '../support/bot-services';
 import { useExchange } from '../support/exchange';
 import { caseAt } from '../support/stappenplan-driver';
 import { ALLE_ONDERDELEN } from '../support/case-fixtures';
@@ -195,7 +195,7 @@ describe('dialog: stap 4 MDO with calendars through Microsoft Graph (local Graph
     await playDialog(client, [
       [{ value: { verb: 'mdo.checklist.opslaan', caseId, mdoId: mdo?.id } }, [/^Checklist opgeslagen/, /^\*\*Ik wil\*\*/, buttons(/^Zijn ik wil/)]],
       ['ja', [said(/casusregie/)]],
-      ['1', [/afspraken/]],
+      [press('User1, huidige casusregisseur'), [/afspraken/]],
       ['klaar', [
         /staat nu in \*\*stap 5A \(plan, Deel A\)\*\*/,
         'De evaluatie staat op 7 januari 2027, 6 weken na het MDO. De casusregisseur krijgt er een herinnering van op woensdag 6 januari en donderdag 7 januari, om 09:00. De afspraak staat in je agenda: donderdag 7 januari 2027, 11:00 \u2013 12:00.',

@@ -3,7 +3,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { MdoDialog } from '../../bot/dialogs/mdo-dialog';
 import { PlanDialog } from '../../bot/dialogs/plan-dialog';
 import { ACTIE_TOEVOEGEN, MDO_CHECKLIST_OPSLAAN, MDO_MOMENT_KIEZEN, PLAN_KLAAR } from '../../cards/verbs';
-import { buttons, cardWith, playDialog, said, storedForDialog, submitDataOf } from '../support/bot-services';
+import { buttons, cardWith, keuzeCardOf, playDialog, press, said, storedForDialog, submitDataOf } from '../support/bot-services';
 import { caseAt } from '../support/stappenplan-driver';
 
 describe('dialog: stap 4 MDO', () => {
@@ -49,7 +49,8 @@ describe('dialog: stap 4 MDO', () => {
       ['Het gezin blijft in de woning.', [/als we niets doen/]],
       ['Huisuitzetting binnen 8 weken.', [/ondersteuning en behandeling/]],
       ['Schuldhulp en GGZ.', [/casusregie/]],
-      ['1', [/afspraken/]],
+      // The casusregisseur by the name Teams gave (the test client's user), remembered on the case.
+      [press('User1, huidige casusregisseur'), [/afspraken/]],
       ['Schuldhulp huurachterstand in kaart', [/^Dat kon ik niet lezen als `wie; wat; wanneer`\./]],
       ['Schuldhulp; huurachterstand in kaart; 31-02-2027', [/^Die datum kan ik niet lezen; schrijf hem als dd-mm-jjjj\.\n\nWelke \*\*afspraken\*\*/]],
       ['Schuldhulp; huurachterstand in kaart; 01-11-2026', [/^Die datum is al voorbij; kies vandaag of een latere datum\.\n\nWelke \*\*afspraken\*\*/]],
@@ -86,7 +87,7 @@ describe('dialog: stap 5A Plan (Deel A)', () => {
       [{ value: { ...card, verb: ACTIE_TOEVOEGEN, wie: 'Schuldhulp', wat: 'Budgetplan maken', wanneer: '2026-12-01', termijn: 'kort' } }, [(r) => expect(r.text).to.equal('Actie toegevoegd.')]],
       [{ value: { ...card, verb: PLAN_KLAAR } }, [buttons(/^Wil je Deel A als PDF/)]],
       ['ja', [/uitzondering/]],
-      ['1', [/staat nu in \*\*stap 6 \(uitvoering\)\*\*/]],
+      [press('Nee, geen uitzondering nodig'), [/staat nu in \*\*stap 6 \(uitvoering\)\*\*/]],
     ]);
     expect(offered).to.deep.equal([caseId]);
     const acties = (await store.get(caseId))?.case.deelA.acties.map((a) => a.wat);
@@ -118,9 +119,8 @@ describe('dialog: stap 4 MDO, wie voert de casusregie', () => {
       [{ value: { ...checklist, verb: MDO_CHECKLIST_OPSLAAN } }, ['Checklist opgeslagen. Nu de uitkomsten van het MDO.', /^\*\*Ik wil\*\*/, buttons(/^Zijn ik wil/)]],
       ['ja', [(reply) => {
         said(/casusregie/)(reply);
-        // Long choices come as a numbered list (botbuilder's choice for Teams), shorter ones as buttons.
-        const content = reply.attachments?.[0]?.content as { buttons?: { value: string }[] } | undefined;
-        keuzes = content?.buttons?.map((b) => b.value) ?? [...String(reply.text).matchAll(/^\s*\d+\. (.+)$/gm)].map((m) => m[1] as string);
+        // Every choice is a button, however long its label (cards/keuze.json).
+        keuzes = keuzeCardOf(reply)?.knoppen ?? [];
       }]],
     ]);
     // Megan Bowen left the case: not offered. Nobody shown as "een collega".

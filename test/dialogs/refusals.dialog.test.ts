@@ -19,9 +19,9 @@ import { WieIsErNodigDialog } from '../../bot/dialogs/wie-is-er-nodig-dialog';
 import { MAX_EURO_CENTS } from '../../services/domain/model/fields';
 import type { CaseStore } from '../../services/ports/case-store';
 import { formatEuro } from '../../services/domain/text/format';
-import { buttons, cardWith, createTestServices, playDialog, said, storedForDialog, submitDataOf } from '../support/bot-services';
+import { buttons, cardWith, createTestServices, playDialog, press, said, storedForDialog, submitDataOf } from '../support/bot-services';
 import { assertPlainDutch } from '../support/plain-dutch';
-import { caseAt, PEOPLE } from '../support/stappenplan-driver';
+import { caseAt, DEEL_B_VOLLEDIG, PEOPLE } from '../support/stappenplan-driver';
 
 const user1 = { userId: 'user1', orgRoles: [] };
 
@@ -43,14 +43,14 @@ describe('dialogs: refusals of typed values in plain Dutch', () => {
     const client = new DialogTestClient('msteams', new UitvoeringDialog(services), { caseId });
     await playDialog(client, [
       ['verder', [said(/Wat wil je doen\?/)]],
-      ['2', [/^Waar loop je op vast\?/]],
+      [press('Ik loop vast'), [/^Waar loop je op vast\?/]],
       ['   ', [refusal('Vul wat je voorlegt aan de procesregisseur in.', /^Waar loop je op vast\?/)]],
       ['stop', [/^Gestopt\./]],
     ]);
     const again = new DialogTestClient('msteams', new UitvoeringDialog(services), { caseId });
     await playDialog(again, [
       ['verder', [said(/Wat wil je doen\?/)]],
-      ['3', [/^Welke belemmering/]],
+      [press('Belemmering: opnieuw bij elkaar (MDO)'), [/^Welke belemmering/]],
       ['b'.repeat(1001), [refusal('De belemmering is te lang (maximaal 1000 tekens).', /^Welke belemmering/)]],
     ]);
     expect(await versionOf(store, caseId)).to.equal(before);
@@ -103,17 +103,17 @@ describe('dialogs: refusals of typed values in plain Dutch', () => {
     await playDialog(client, [
       ['verder', [question]],
       [Array.from({ length: 31 }, (_, i) => `Partij ${i + 1}`).join(', '), [said(/^Kan één partij de vraag oplossen/)]],
-      ['2', [refusal('Noem hooguit 30 partijen.')]],
+      [press('Meerdere partijen (meervoudig)'), [refusal('Noem hooguit 30 partijen.')]],
       [`Wijkteam, ${'S'.repeat(81)}`, [said(/^Kan één partij/)]],
-      ['2', [refusal('De organisatie is te lang (maximaal 80 tekens).')]],
+      ['Meerdere partijen (meervoudig)', [refusal('De organisatie is te lang (maximaal 80 tekens).')]],
     ]);
     expect(await versionOf(store, caseId)).to.equal(before);
   });
 
-  it('stap 5B: an amount that is too high, zero, negative or not a number is refused at once, naming the limit in euros', async () => {
+  it('stap 5B: an amount that is too high, zero, negative or not a number is refused at once, naming the limit in euros, and asked again as an amount', async () => {
     const { services, store, caseId } = await storedForDialog(caseAt('onderbouwing').case);
     await services.cases.execute(user1, caseId, {
-      type: 'recordDeelB', situatiebeschrijving: 'S.', dreigendScenario: 'D.', waaromNietRegulier: 'W.', rendement: 'R.', legitimiteit: 'L.', betrokkenheid: 'B.',
+      type: 'recordDeelB', ...DEEL_B_VOLLEDIG, verzoek: undefined,
     });
     const before = await versionOf(store, caseId);
     const client = new DialogTestClient('msteams', new OnderbouwingDialog(services), { caseId });
@@ -122,17 +122,14 @@ describe('dialogs: refusals of typed values in plain Dutch', () => {
     const tooHigh = `Dat bedrag is te hoog; het doorbraakbudget kan hooguit ${formatEuro(MAX_EURO_CENTS)} zijn.`;
     const tooLow = `Dat bedrag is te laag; het doorbraakbudget moet meer dan ${formatEuro(0)} zijn.`;
     expect(tooHigh).to.contain('1.000.000,00');
-    const restart = ' We beginnen het verzoek opnieuw.';
+    const amountAgain = (refusal: string) => `${refusal}\n\nHoeveel **doorbraakbudget** is nodig? Typ een bedrag, bijvoorbeeld \`€ 1.250,00\`.`;
     await playDialog(client, [
       ['verder', [/^Stap 5B/, again]],
-      ['2', [amount]],
-      ['€ 1.000.000,01', [`${tooHigh}${restart}`, again]],
-      ['2', [amount]],
-      ['0', [`${tooLow}${restart}`, again]],
-      ['2', [amount]],
-      ['-50', [`${tooLow}${restart}`, again]],
-      ['2', [amount]],
-      ['twaalfhonderd', [`Dat is geen bedrag dat ik kan lezen.${restart}`, again]],
+      [press('Doorbraakbudget'), [amount]],
+      ['€ 1.000.000,01', [amountAgain(tooHigh)]],
+      ['0', [amountAgain(tooLow)]],
+      ['-50', [amountAgain(tooLow)]],
+      ['twaalfhonderd', [amountAgain('Dat is geen bedrag dat ik kan lezen.')]],
     ]);
     for (const sentence of [tooHigh, tooLow]) assertPlainDutch(sentence);
     expect(await versionOf(store, caseId)).to.equal(before);
@@ -146,7 +143,7 @@ describe('dialogs: refusals of typed values in plain Dutch', () => {
     const question = /^Wat is de \*\*uitkomst\*\*/;
     await playDialog(client, [
       ['verder', [said(/^Stap 6B/)]],
-      ['1', [question]],
+      [press('Escalatie afgerond: terug naar uitvoering'), [question]],
       ['u'.repeat(1001), [refusal('De uitkomst is te lang (maximaal 1000 tekens).', question)]],
       ['De regeling gaat door; BSN 123456782.', [refusal('Laat het burgerservicenummer (BSN) weg uit de uitkomst: dat slaan we nooit op.', question)]],
     ]);

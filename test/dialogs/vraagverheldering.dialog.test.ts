@@ -4,7 +4,7 @@ import { VraagverhelderingDialog } from '../../bot/dialogs/vraagverheldering-dia
 import { WieIsErNodigDialog } from '../../bot/dialogs/wie-is-er-nodig-dialog';
 import { ZRM_OPSLAAN } from '../../cards/verbs';
 import { LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
-import { cardWith, createTestServices, playDialog } from '../support/bot-services';
+import { buttons, cardWith, createTestServices, playDialog, press, said } from '../support/bot-services';
 import type { CaseCommandInput } from '../../services/domain/stappenplan/commands';
 
 const actor = { userId: 'user1', orgRoles: [] };
@@ -71,9 +71,10 @@ describe('dialog: stap 3 Wie is er nodig', () => {
     await playDialog(client, [
       ['verder', [/^Stap 3, \*\*wie is er nodig\?\*\*/]],
       [' , ; ', [/^Noem minstens één partij\./]],
-      ['Wijkteam, Schuldhulpverlening; Woningcorporatie\nGGZ-praktijkondersteuner, wijkteam', [/^Kan één partij de vraag oplossen.*\n\n {3}1\. Eén partij \(enkelvoudig\)\n {3}2\. Meerdere partijen \(meervoudig\)$/s]],
-      ['misschien', [/^Kies een van de twee mogelijkheden\./]],
-      ['2', [/^Zet de collega.s van deze partijen op de casus met \*\*collega toevoegen\*\*/, /^Casus HA-2026-AAAAA1 staat nu in \*\*stap 4 \(MDO\)\*\*\./]],
+      ['Wijkteam, Schuldhulpverlening; Woningcorporatie\nGGZ-praktijkondersteuner, wijkteam', [buttons(/^Kan één partij de vraag oplossen/, ['Eén partij (enkelvoudig)', 'Meerdere partijen (meervoudig)'])]],
+      ['misschien', [said(/^Kies een van de twee mogelijkheden\.\nKan één partij de vraag oplossen/)]],
+      ['2', [said(/^Kies een van de twee mogelijkheden\./)]],
+      [press('Meerdere partijen (meervoudig)'), [/^Zet de collega.s van deze partijen op de casus met \*\*collega toevoegen\*\*/, /^Casus HA-2026-AAAAA1 staat nu in \*\*stap 4 \(MDO\)\*\*\./]],
     ]);
     const c = (await store.get(caseId))?.case;
     expect(c?.vraagType).to.equal('meervoudig');

@@ -18,9 +18,11 @@ describe('end to end: the aanjager reviews Deel B', function () {
     c = caseAt('onderbouwing').run('regisseur', {
       type: 'recordDeelB',
       situatiebeschrijving: 'Huurachterstand van drie maanden, ontruiming dreigt.',
-      dreigendScenario: 'Huisuitzetting binnen 8 weken.',
-      rendement: 'Een uitzetting kost meer.', legitimiteit: 'Participatiewet.', betrokkenheid: 'De corporatie stopt de procedure.',
-      verzoek: { doorbraakbudgetCents: 125_000, doel: 'Huurachterstand betalen.' },
+      dreigendScenario: 'Huisuitzetting binnen 8 weken, de kinderen mogelijk tijdelijk elders.',
+      rendement: 'Een uitzetting kost meer.',
+      legitimiteit: 'De Participatiewet staat een eenmalige betaling in deze situatie toe.',
+      betrokkenheid: 'De corporatie stopt de procedure zodra de achterstand is betaald.',
+      verzoek: { doorbraakbudgetCents: 125_000, doel: 'De huurachterstand betalen zodat de ontruiming stopt.' },
     }).case;
     await bot.store.create(c);
     await bot.say('aanjager', 'help');

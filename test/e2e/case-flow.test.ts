@@ -9,13 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../bot/app';
 import { compose, type Runtime } from '../../bot/compose';
-import { ACTIE_TOEVOEGEN, MDO_CHECKLIST_OPSLAAN, PLAN_KLAAR, ZRM_OPSLAAN } from '../../cards/verbs';
+import { ACTIE_TOEVOEGEN, KEUZE, MDO_CHECKLIST_OPSLAAN, PLAN_KLAAR, ZRM_OPSLAAN } from '../../cards/verbs';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logging';
 import { LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
 import { FixedClock } from '../../services/ports/clock';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { sequentialIds } from '../support/bot-services';
+import { keuzeTexts } from '../support/bot-over-http';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
 import { T0 } from '../support/stappenplan-driver';
 import { postActivity, PROFESSIONAL_A, teamsMessage, teamsSubmit, type TeamsContext } from '../support/teams-activities';
@@ -56,6 +57,9 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
   });
 
   /** Send a message or a card submit; return what the bot answered in that turn, texts and cards. */
+  /** The cards of the last answer: a choice is pressed on them. */
+  let lastCards: Record<string, unknown>[] = [];
+
   async function turn(says: string | Record<string, unknown>): Promise<{ text: string; cards: Record<string, unknown>[] }> {
     connector.reset();
     const activity = typeof says === 'string' ? teamsMessage(says, context) : teamsSubmit(says, context);
@@ -64,9 +68,17 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
     const messages = connector.calls.filter((c) => c.body.type === 'message');
     const attachments = messages.flatMap((m) => m.body.attachments ?? []);
     const cards = attachments.filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content as Record<string, unknown>);
-    // Prompts with buttons (Ja / Nee) arrive as hero cards on Teams: their question is the card's text.
-    const heroTexts = attachments.filter((a) => a.contentType === 'application/vnd.microsoft.card.hero').map((a) => (a.content as { text?: string }).text ?? '');
-    return { text: [...messages.map((m) => m.body.text ?? ''), ...heroTexts].join('\n'), cards };
+    // Questions with buttons (Ja / Nee, choices) arrive as choice cards: their hint and question are what is read.
+    lastCards = cards;
+    return { text: [...messages.map((m) => m.body.text ?? ''), ...keuzeTexts(attachments)].join('\n'), cards };
+  }
+
+  /** Press the `n`-th button (from 1) of the question with buttons in the last answer, as a professional does. */
+  function button(n: number): Record<string, unknown> {
+    const keuze = lastCards.find((card) => ((card.actions as { data?: { verb?: string } }[] | undefined) ?? []).some((a) => a.data?.verb === KEUZE));
+    const data = (keuze?.actions as { data: Record<string, unknown> }[] | undefined)?.[n - 1]?.data;
+    expect(data, `button ${n} on the last question`).to.be.an('object');
+    return data as Record<string, unknown>;
   }
 
   /** The data of the card's first Action.Submit (the bot's own card tells us caseId, mdoId). */
@@ -97,7 +109,7 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
 
     await expectTurn('ja', /Welke partijen zijn nodig/);
     await expectTurn('Wijkteam, Schuldhulpverlening, Woningcorporatie, GGZ-praktijkondersteuner, School van K2', /Kan één partij de vraag oplossen/);
-    await expectTurn('2', /\*\*stap 4 \(MDO\)\*\*/);
+    await expectTurn(button(2), /\*\*stap 4 \(MDO\)\*\*/);
 
     const planning = await expectTurn('ja', /Stap 4, \*\*MDO\*\*/);
     expect(JSON.stringify(planning.cards[0])).to.contain('MDO 1 plannen');
@@ -109,7 +121,7 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
     await expectTurn('Het gezin blijft in de woning.', /als we niets doen/);
     await expectTurn('Huisuitzetting binnen 8 weken, kinderen mogelijk tijdelijk elders.', /ondersteuning/);
     await expectTurn('Schuldhulp, GGZ-gesprekken.', /casusregie/);
-    await expectTurn('1', /afspraken/);
+    await expectTurn(button(1), /afspraken/);
     await expectTurn('Schuldhulp; huurachterstand in kaart; 30-11-2026', /Genoteerd \(1\)/);
     await expectTurn('klaar', /\*\*stap 5A \(plan, Deel A\)\*\*[\s\S]*evaluatie staat op 7 januari 2027/);
 
@@ -122,25 +134,25 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
     ]) await expectTurn({ ...planData, verb: ACTIE_TOEVOEGEN, wie, wat, wanneer, termijn: 'kort' }, /Actie toegevoegd/);
     await expectTurn({ ...planData, verb: PLAN_KLAAR }, /Deel A als PDF/);
     await expectTurn('nee', /uitzondering/);
-    await expectTurn('1', /\*\*stap 6 \(uitvoering\)\*\*/);
+    await expectTurn(button(1), /\*\*stap 6 \(uitvoering\)\*\*/);
 
     await expectTurn('ja', /Stap 6, \*\*uitvoering\*\*[\s\S]*Wat wil je doen\?/);
     for (let i = 1; i <= 3; i++) {
-      await expectTurn('1', /Welke actie\?/);
-      await expectTurn(String(i), /Wat is de stand\?/);
-      await expectTurn('3', /Bijgewerkt[\s\S]*Wat wil je doen\?/);
+      await expectTurn(button(1), /Welke actie\?/);
+      await expectTurn(button(i), /Wat is de stand\?/);
+      await expectTurn(button(3), /Bijgewerkt[\s\S]*Wat wil je doen\?/);
     }
-    await expectTurn('4', /\*\*stap 7 \(evaluatie, Deel C\)\*\*/);
+    await expectTurn(button(4), /\*\*stap 7 \(evaluatie, Deel C\)\*\*/);
 
     await expectTurn('ja', /Is het plan gerealiseerd\?/);
-    const na = await turn('1');
+    const na = await turn(button(1));
     const naData = submitData(na.cards[0]);
     expect(naData.moment).to.equal('na');
     const after = { ...Object.fromEntries(LEEFGEBIEDEN.map((l) => [`zrm_${l}`, '4'])), zrm_financien: '3', zrm_geestelijkeGezondheid: '3' };
     await expectTurn({ ...naData, ...after, verb: ZRM_OPSLAAN }, /opgeslagen[\s\S]*nog nodig/);
     await expectTurn('Niets meer; schuldhulp loopt door.', /vervolg/);
     await expectTurn('Schuldhulp loopt door; casus sluiten.', /Hoe verder/);
-    await expectTurn('1', /Weet je het zeker\?[\s\S]*De casus nu afsluiten\?/);
+    await expectTurn(button(1), /Weet je het zeker\?[\s\S]*De casus nu afsluiten\?/);
     await expectTurn('ja', /^Casus HA-\S+ is afgesloten\.$/);
 
     const view = await turn('mijn casussen');

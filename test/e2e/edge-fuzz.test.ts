@@ -21,6 +21,7 @@ import { silentLogger } from '../../bot/logging';
 import { FixedClock } from '../../services/ports/clock';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { sequentialIds } from '../support/bot-services';
+import { keuzeTexts } from '../support/bot-over-http';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
 import { assertPlainDutch } from '../support/plain-dutch';
 import { T0 } from '../support/stappenplan-driver';
@@ -206,8 +207,7 @@ describe('fuzzing the HTTP edge: activities and card payloads (embedded store, a
   function saidTexts(responseBody: string): string[] {
     const texts = connector.calls.flatMap((call) => {
       const body = call.body as { text?: unknown; attachments?: { contentType?: string; content?: { text?: unknown } }[] };
-      const hero = (body.attachments ?? []).filter((x) => x.contentType === 'application/vnd.microsoft.card.hero').map((x) => x.content?.text);
-      return [body.text, ...hero].filter((t): t is string => typeof t === 'string' && t.length > 0);
+      return [body.text, ...keuzeTexts(body.attachments ?? [])].filter((t): t is string => typeof t === 'string' && t.length > 0);
     });
     if (responseBody) {
       const answer = JSON.parse(responseBody) as { value?: { message?: unknown }; message?: unknown; task?: { value?: unknown } };

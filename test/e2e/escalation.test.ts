@@ -23,7 +23,7 @@ describe('end to end: escalation cards (AVE-model)', function () {
 
   it('"ik loop vast" in uitvoering brings the escalation card to the procesregisseur', async () => {
     await bot.say('regisseur', 'verder');
-    await bot.say('regisseur', '2');
+    await bot.choose('regisseur', 'Ik loop vast');
     expect(await bot.say('regisseur', 'De corporatie twijfelt over de betalingsregeling.')).to.contain('staat nu in **stap 6B (escaleren)**').and.contain('De procesregisseur heeft de escalatie in Teams gekregen.');
     const card = JSON.stringify(bot.chatOf('procesregisseur')[0]?.body.attachments?.[0]?.content);
     expect(card).to.contain('Escalatie (AVE-model)').and.contain('Fase 2: procesregie').and.contain('De corporatie twijfelt over de betalingsregeling.');

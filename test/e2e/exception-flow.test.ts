@@ -15,6 +15,7 @@ describe('end to end: an exception from Deel B to uitvoering, through rejection 
   let bot: BotOverHttp;
   let c: Case;
   const say = (...args: Parameters<BotOverHttp['say']>) => bot.say(...args);
+  const choose = (...args: Parameters<BotOverHttp['choose']>) => bot.choose(...args);
   const press = (...args: Parameters<BotOverHttp['press']>) => bot.press(...args);
   const stored = async () => (await bot.store.get(c.id))?.case as Case;
   const requestId = async () => (await stored()).approvals.at(-1)?.id as string;
@@ -54,7 +55,7 @@ describe('end to end: an exception from Deel B to uitvoering, through rejection 
 
     // Back to the professional: only what is asked is left, then submit.
     expect(await say('regisseur', 'verder')).to.match(/Wat vraag je aan\?/);
-    expect(await say('regisseur', '2')).to.match(/Hoeveel/);
+    expect(await choose('regisseur', 'Doorbraakbudget')).to.match(/Hoeveel/);
     expect(await say('regisseur', '€ 1.250,00')).to.match(/doel/);
     expect(await say('regisseur', 'Huurachterstand van drie maanden betalen zodat de ontruiming stopt.')).to.match(/ter beoordeling/);
     const submitted = await say('regisseur', 'ja');
@@ -65,7 +66,7 @@ describe('end to end: an exception from Deel B to uitvoering, through rejection 
 
     // The casusregisseur escalates; the procesregisseur asks for a new onderbouwing.
     expect(await say('regisseur', 'verder')).to.match(/Besluit op Deel B: \*\*Afgewezen\*\*[\s\S]*Hoe verder\?/);
-    expect(await say('regisseur', '2')).to.match(/Wat is je vraag aan de procesregisseur/);
+    expect(await choose('regisseur', 'Escaleren naar de procesregisseur')).to.match(/Wat is je vraag aan de procesregisseur/);
     expect(await say('regisseur', 'De reguliere route komt na de ontruiming; kan de uitzondering toch?')).to.contain('De procesregisseur heeft de escalatie in Teams gekregen.');
     expect(await press('procesregisseur', ESCALATIE_ONDERBOUWING, { caseId: c.id, toelichting: 'Onderbouw de termijn met de brief van de deurwaarder.' })).to.contain('Afgerond');
     expect((await stored()).step).to.equal('onderbouwing');

@@ -55,7 +55,7 @@ describe('end to end: professionals by name (approval, decision, escalation, his
   });
 
   it('the escalation card names who escalated and whom it asks', async () => {
-    expect(await bot.say('regisseur', '2')).to.match(/Wat is je vraag aan de procesregisseur/);
+    expect(await bot.choose('regisseur', 'Escaleren naar de procesregisseur')).to.match(/Wat is je vraag aan de procesregisseur/);
     expect(await bot.say('regisseur', 'Kan de uitzondering toch, gezien de termijn?')).to.contain('De procesregisseur heeft de escalatie in Teams gekregen.');
     const card = cardOf('procesregisseur');
     expect(card).to.contain('Geëscaleerd door').and.contain('Fatima El Amrani');

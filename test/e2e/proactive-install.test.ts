@@ -61,7 +61,7 @@ describe('end to end: the app is installed for someone the bot cannot reach yet 
   it('an escalation for a procesregisseur who never opened the app: install, installationUpdate, then the card', async () => {
     await caseOf('uitvoering', 'HA-2026-ESCA1B');
     await bot.say('regisseur', 'verder');
-    await bot.say('regisseur', '2');
+    await bot.choose('regisseur', 'Ik loop vast');
     graph.calls.length = 0;
     const arrived = installed();
     const answer = bot.say('regisseur', 'De corporatie twijfelt over de betalingsregeling.');
@@ -83,7 +83,7 @@ describe('end to end: the app is installed for someone the bot cannot reach yet 
     graph.calls.length = 0;
     await caseOf('uitvoering', 'HA-2026-ESCA2C');
     await bot.say('regisseur', 'verder');
-    await bot.say('regisseur', '2');
+    await bot.choose('regisseur', 'Ik loop vast');
     expect(await bot.say('regisseur', 'De school reageert niet.')).to.contain('De procesregisseur heeft de escalatie in Teams gekregen.');
     expect(installPosts()).to.deep.equal([]);
   });

@@ -1,4 +1,5 @@
 import { createApp, type App } from '../../bot/app';
+import { KEUZE } from '../../cards/verbs';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logging';
 import type { StaticDirectory } from '../../services/adapters/memory/static-directory';
@@ -8,7 +9,7 @@ import { changesAsCard } from '../../bot/change-message';
 import { reminderAsCard } from '../../bot/reminder-card';
 import { startLocalConnector, type LocalConnector } from './local-connector';
 import { PEOPLE, TEAMS_NAMES, type Person } from './stappenplan-driver';
-import { postActivity, teamsCardAction, teamsMessage, type TeamsContext } from './teams-activities';
+import { postActivity, teamsCardAction, teamsMessage, teamsSubmit, type TeamsContext } from './teams-activities';
 
 /**
  * The real bot over HTTP on 127.0.0.1 with a local connector, for end-to-end tests that several people take part
@@ -27,8 +28,17 @@ export async function startBotOverHttp(directory: StaticDirectory, options: Para
   async function say(person: Person, text: string): Promise<string> {
     connector.reset();
     await postActivity(botUrl, teamsMessage(text, as(person)));
-    const hero = connector.calls.flatMap((call) => call.body.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.hero');
-    return [...connector.texts(), ...hero.map((a) => (a.content as { text?: string }).text ?? '')].join('\n');
+    // Questions with buttons are Adaptive Cards (cards/keuze.json): their texts are what the person reads.
+    const cards = connector.calls.flatMap((call) => keuzeTexts(call.body.attachments ?? []));
+    return [...connector.texts(), ...cards].join('\n');
+  }
+
+  /** A press on a button of a question (cards/keuze.json, Action.Submit); the bot's texts in that turn, as `say`. */
+  async function choose(person: Person, label: string): Promise<string> {
+    connector.reset();
+    await postActivity(botUrl, teamsSubmit({ verb: KEUZE, keuze: label }, as(person)));
+    const cards = connector.calls.flatMap((call) => keuzeTexts(call.body.attachments ?? []));
+    return [...connector.texts(), ...cards].join('\n');
   }
 
   /** An Action.Execute press; the card that comes back, as JSON text. */
@@ -53,6 +63,7 @@ export async function startBotOverHttp(directory: StaticDirectory, options: Para
     botUrl,
     as,
     say,
+    choose,
     press,
     chatOf,
     readBy,
@@ -65,8 +76,17 @@ export async function startBotOverHttp(directory: StaticDirectory, options: Para
 }
 export type BotOverHttp = Awaited<ReturnType<typeof startBotOverHttp>>;
 
+/** A question with buttons (cards/keuze.json): an Adaptive Card whose actions are all KEUZE submits. */
+export function isKeuzeCard(attachment: { contentType?: string; content?: unknown }): boolean {
+  const actions = (attachment.content as { actions?: { data?: { verb?: unknown } }[] } | undefined)?.actions ?? [];
+  return attachment.contentType === 'application/vnd.microsoft.card.adaptive' && actions.length > 0 && actions.every((a) => a.data?.verb === KEUZE);
+}
+
+/** The hint and question of the choice cards among these attachments, as a person reads them. */
+export const keuzeTexts = (attachments: readonly { contentType?: string; content?: unknown }[]) => cardTexts(attachments.filter(isKeuzeCard));
+
 /** The texts of Adaptive Cards, in order (TextBlocks and TextRuns), as a person reads them. */
-function cardTexts(attachments: readonly { contentType?: string; content?: unknown }[]): string[] {
+export function cardTexts(attachments: readonly { contentType?: string; content?: unknown }[]): string[] {
   const texts: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);

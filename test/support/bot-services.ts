@@ -34,6 +34,7 @@ import { SentCards, sentCardsDocument } from '../../services/notify/sent-cards';
 import type { BotServices } from '../../bot/turn-services';
 import type { Case } from '../../services/domain/model/case';
 import { PEOPLE, T0 } from './stappenplan-driver';
+import { KEUZE } from '../../cards/verbs';
 
 /** Ids and kenmerken in order: id-000001…, HA-2026-AAAAA1… */
 export function sequentialIds(): IdSource {
@@ -117,22 +118,43 @@ function describe(reply: Partial<Activity>): string {
 
 function checkReply(reply: Partial<Activity>, expected: Expected, label: string): void {
   if (typeof expected === 'function') return expected(reply);
-  const text = reply.text ?? '';
+  // A question with buttons is read as its hint and question (what the professional sees on the choice card).
+  const keuze = keuzeCardOf(reply);
+  const text = reply.text ?? (keuze ? [keuze.hint, keuze.vraag].filter(Boolean).join('\n') : '');
   if (typeof expected === 'string') expect(text, `reply to ${label}`).to.equal(expected);
   else expect(text, `reply to ${label}`).to.match(expected);
 }
 
-/** A question with buttons (Ja / Nee on Teams arrive as a hero card): the card's text matches. */
-export const buttons = (question: RegExp) => (reply: Partial<Activity>) => {
-  expect(reply.attachments?.[0]?.contentType).to.equal('application/vnd.microsoft.card.hero');
-  expect((reply.attachments?.[0]?.content as { text?: string }).text).to.match(question);
+/** A choice card (cards/keuze.json) in a reply: its question and hint, and its buttons' titles and data. */
+export function keuzeCardOf(reply: Partial<Activity>) {
+  const attachment = reply.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  const card = attachment?.content as { body?: { text?: string; color?: string }[]; actions?: { type: string; title: string; data: { verb?: string; keuze?: string } }[] } | undefined;
+  if (!card?.actions?.length || !card.actions.every((a) => a.type === 'Action.Submit' && a.data.verb === KEUZE)) return undefined;
+  const body = card.body ?? [];
+  return {
+    vraag: body.filter((b) => b.color !== 'Attention').map((b) => b.text ?? '').join('\n'),
+    hint: body.filter((b) => b.color === 'Attention').map((b) => b.text ?? '').join('\n'),
+    knoppen: card.actions.map((a) => a.title),
+    data: card.actions.map((a) => a.data),
+  };
+}
+
+/** A question with buttons (an Adaptive Card with Action.Submit per answer): the question matches, and the buttons when given. */
+export const buttons = (question: RegExp, knoppen?: readonly string[]) => (reply: Partial<Activity>) => {
+  const keuze = keuzeCardOf(reply);
+  expect(keuze, 'a choice card with Action.Submit buttons').to.not.equal(undefined);
+  expect(keuze?.vraag).to.match(question);
+  if (knoppen) expect(keuze?.knoppen).to.deep.equal(knoppen);
 };
 
-/** A reply whose text, or whose button card's text (choices render as a hero card on Teams), matches. */
+/** A reply whose text, or whose choice card's hint and question, matches. */
 export const said = (expected: RegExp) => (reply: Partial<Activity>) => {
-  const hero = reply.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.hero')?.content as { text?: string } | undefined;
-  expect(reply.text ?? hero?.text ?? '').to.match(expected);
+  const keuze = keuzeCardOf(reply);
+  expect(reply.text ?? (keuze ? [keuze.hint, keuze.vraag].filter(Boolean).join('\n') : '')).to.match(expected);
 };
+
+/** Pressing a button of a choice card: the message Teams sends for an Action.Submit (no text, the data as value). */
+export const press = (keuze: string): Partial<Activity> => ({ value: { verb: KEUZE, keuze } });
 
 /** A reply that carries an Adaptive Card whose body mentions the text. */
 export const cardWith = (text: string) => (reply: Partial<Activity>) => {

@@ -160,17 +160,7 @@ export const VOORBEELD = {
       .run('regisseur', { type: 'setActie', actie: { wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: d.now.plus({ weeks: 1 }).toISODate() } })
       .run('regisseur', { type: 'setActie', actie: { wie: 'Casusregisseur', wat: 'Gesprek woningcorporatie over betalingsregeling', wanneer: d.now.plus({ weeks: 2 }).toISODate() } })
       .run('regisseur', { type: 'setActie', actie: { wie: 'Praktijkondersteuner', wat: 'Intake GGZ', wanneer: d.now.plus({ weeks: 3 }).toISODate() } }),
-  deelB: (d: CaseDriver) =>
-    d.run('regisseur', {
-      type: 'recordDeelB',
-      situatiebeschrijving: 'Moeder met twee kinderen, huurachterstand van drie maanden, ontruiming dreigt.',
-      dreigendScenario: 'Huisuitzetting binnen 8 weken; kinderen mogelijk tijdelijk elders.',
-      waaromNietRegulier: 'De reguliere schuldhulproute duurt 10 weken; de ontruiming komt eerder.',
-      rendement: 'Een uitzetting en tijdelijke opvang voor twee kinderen kosten vele malen meer.',
-      legitimiteit: 'De Participatiewet staat een eenmalige betaling toe; het beleid noemt dit fonds.',
-      betrokkenheid: 'De corporatie stopt de procedure bij betaling; de inwoner tekent het plan.',
-      verzoek: { doorbraakbudgetCents: 125_000, doel: 'Huurachterstand van drie maanden betalen zodat de ontruiming stopt.' },
-    }),
+  deelB: (d: CaseDriver) => d.run('regisseur', { type: 'recordDeelB', ...DEEL_B_VOLLEDIG }),
   allesGedaan: (d: CaseDriver) => {
     for (const actieId of d.actieIds()) d.run('regisseur', { type: 'setActieStatus', actieId, status: 'gedaan' });
     return d;
@@ -209,3 +199,14 @@ export function caseAt(step: Step, options: { uitzondering?: boolean } = {}): Ca
   if (step === 'evaluatie') return d;
   return VOORBEELD.deelC(d).go('regisseur', 'afsluiten');
 }
+
+/** A Deel B in which every part is a real argument (model/argument.ts): what the driver records, and tests reuse. */
+export const DEEL_B_VOLLEDIG = {
+  situatiebeschrijving: 'Moeder met twee kinderen, huurachterstand van drie maanden, ontruiming dreigt.',
+  dreigendScenario: 'Huisuitzetting binnen 8 weken; kinderen mogelijk tijdelijk elders.',
+  waaromNietRegulier: 'De reguliere schuldhulproute duurt 10 weken; de ontruiming komt eerder.',
+  rendement: 'Een uitzetting en tijdelijke opvang voor twee kinderen kosten vele malen meer.',
+  legitimiteit: 'De Participatiewet staat een eenmalige betaling toe; het beleid noemt dit fonds.',
+  betrokkenheid: 'De corporatie stopt de procedure bij betaling; de inwoner tekent het plan.',
+  verzoek: { doorbraakbudgetCents: 125_000, doel: 'Huurachterstand van drie maanden betalen zodat de ontruiming stopt.' },
+} as const;

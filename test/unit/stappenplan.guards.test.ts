@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ALLE_ONDERDELEN } from '../support/case-fixtures';
 import type { ErrorCode } from '../../services/domain/errors';
-import { CaseDriver, caseAt, PEOPLE, VOORBEELD, type Person } from '../support/stappenplan-driver';
+import { CaseDriver, caseAt, DEEL_B_VOLLEDIG, PEOPLE, VOORBEELD, type Person } from '../support/stappenplan-driver';
 
 type Row = [title: string, prepare: () => CaseDriver, person: Person, command: Record<string, unknown>, code: ErrorCode, message: string | RegExp];
 const go = (transition: string, extra: Record<string, unknown> = {}) => ({ type: 'overgang', transition, ...extra });
@@ -83,7 +83,7 @@ const REFUSALS: Row[] = [
     'Geef een reden bij afwijzen of meer informatie vragen.'],
   ['a decision on an unknown request', () => submitted(), 'leidinggevende', { type: 'decideApproval', requestId: 'verzonnen-1', outcome: 'akkoord' }, 'APPROVAL.NOT_FOUND',
     'Dit verzoek bestaat niet (meer).'],
-  ['doorbraakbudget above every tier of the policy', () => caseAt('onderbouwing').run('regisseur', { type: 'recordDeelB', situatiebeschrijving: 'S.', dreigendScenario: 'D.', waaromNietRegulier: 'W.', rendement: 'R.', legitimiteit: 'L.', betrokkenheid: 'B.', verzoek: { doorbraakbudgetCents: 3_000_000, doel: 'Woning.' } }),
+  ['doorbraakbudget above every tier of the policy', () => caseAt('onderbouwing').run('regisseur', { type: 'recordDeelB', ...DEEL_B_VOLLEDIG, verzoek: { doorbraakbudgetCents: 3_000_000, doel: 'Een eigen woning voor moeder en de twee kinderen.' } }),
     'regisseur', { type: 'requestApproval' }, 'APPROVAL.NO_APPROVER_FOR_AMOUNT',
     'Voor €\u00a030.000,00 is in het beleid niemand aangewezen die mag beslissen. Escaleer via de procesregisseur of vraag een kleiner bedrag.'],
   ['escalating an onderbouwing that is waiting but not stuck', () => submitted(), 'regisseur', go('escalerenOnderbouwing', { toelichting: 'Geen reactie.' }), 'CASE.ESCALATIE_NOT_ALLOWED',
@@ -134,8 +134,8 @@ function firstDeelB(): CaseDriver {
   return caseAt('onderbouwing').run('regisseur', {
     type: 'recordDeelB',
     situatiebeschrijving: 'Huurachterstand van drie maanden.', dreigendScenario: 'Huisuitzetting binnen 8 weken.',
-    rendement: 'Uitzetting kost meer.', legitimiteit: 'Participatiewet.', betrokkenheid: 'Corporatie stopt de procedure.',
-    verzoek: { doorbraakbudgetCents: 125_000, doel: 'Huurachterstand betalen.' },
+    rendement: 'Een uitzetting kost vele malen meer.', legitimiteit: 'De Participatiewet staat dit toe.', betrokkenheid: 'Corporatie stopt de procedure.',
+    verzoek: { doorbraakbudgetCents: 125_000, doel: 'Huurachterstand betalen zodat de ontruiming stopt.' },
   });
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, entityId, euroCents, freeText, instant, shortText, userId } from './fields';
+import { argumentText } from './argument';
 import { zrmMeting, zrmScore } from './leefgebieden';
 
 /** Vraagverheldering (stap 2): the inwoner's own words, and signalling on all leefgebieden. */
@@ -63,17 +64,25 @@ export type DeelA = z.infer<typeof deelA>;
 /** The amount of doorbraakbudget Deel B asks for (the dialog checks a typed amount with this, too). */
 export const doorbraakbudgetCents = euroCents('het doorbraakbudget');
 
+/** What Deel B asks for, field by field (the command's version holds its doel to the argument rule). */
+const verzoekFields = z.object({
+  uitzondering: freeText('de uitzondering', 1000).optional(),
+  doorbraakbudgetCents: doorbraakbudgetCents.optional(),
+  doel: freeText('het doel', 1000),
+});
+const somethingAsked = {
+  check: (v: { uitzondering?: string; doorbraakbudgetCents?: number }) => v.uitzondering !== undefined || v.doorbraakbudgetCents !== undefined,
+  error: 'Geef aan welke uitzondering of hoeveel doorbraakbudget nodig is.',
+};
+
 /** What Deel B asks for: an exception, doorbraakbudget, or both. */
-export const verzoek = z
-  .object({
-    uitzondering: freeText('de uitzondering', 1000).optional(),
-    doorbraakbudgetCents: doorbraakbudgetCents.optional(),
-    doel: freeText('het doel', 1000),
-  })
-  .refine((v) => v.uitzondering !== undefined || v.doorbraakbudgetCents !== undefined, {
-    error: 'Geef aan welke uitzondering of hoeveel doorbraakbudget nodig is.',
-  });
+export const verzoek = verzoekFields.refine(somethingAsked.check, { error: somethingAsked.error });
 export type Verzoek = z.infer<typeof verzoek>;
+
+/** A verzoek as a command gives it: its doel is a real argument (argument.ts), not "nvt". */
+export const verzoekInput = verzoekFields
+  .extend({ doel: argumentText('doel', 'het doel', 1000) })
+  .refine(somethingAsked.check, { error: somethingAsked.error });
 
 /** Samenwerkplan Deel B: the onderbouwing for an exception or doorbraakbudget (the inwoner need not be there). */
 export const deelB = z.object({

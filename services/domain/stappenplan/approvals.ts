@@ -6,7 +6,7 @@ import type { Verzoek } from '../model/samenwerkplan';
 import type { CommandOf } from './commands';
 import type { MachineContext } from './context';
 import { nowIso } from './context';
-import { currentRequest, missingDeelB, refuse } from './guards';
+import { currentRequest, missingDeelB, refuse, weakDeelB } from './guards';
 import { caseRoleOf, openEscalatie, requirePermission } from './permissions';
 import type { AveFase } from '../model/escalation';
 import { formatEuro as euro } from '../text/format';
@@ -33,6 +33,9 @@ export function requestApproval(c: Case, cmd: CommandOf<'requestApproval'>, ctx:
   if (missing.length || !c.deelB?.verzoek) {
     throw refuse('CASE.DEEL_B_INCOMPLETE', 'Deel B kan nog niet ter beoordeling. Nog niet ingevuld:', missing);
   }
+  // "Het is niet 'u vraagt wij draaien'": a placeholder in a part is no onderbouwing, whichever road wrote it.
+  const weak = weakDeelB(c);
+  if (weak.length) throw new DomainError('CASE.DEEL_B_INCOMPLETE', `Deel B kan nog niet ter beoordeling: niet elk onderdeel is al een onderbouwing. ${weak.join(' ')}`);
   const current = currentRequest(c);
   if (current?.status === 'open') throw new DomainError('APPROVAL.ALREADY_OPEN');
   if (current?.status === 'akkoord') throw new DomainError('APPROVAL.ALREADY_DECIDED', 'Deze versie van Deel B heeft al akkoord.');

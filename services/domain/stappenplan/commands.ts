@@ -10,7 +10,8 @@ import { CASE_ROLES } from '../model/roles';
 import { consentInput } from '../model/consent';
 import { REGIE_ANTWOORDEN } from '../model/regie';
 import { reminderId } from '../model/reminder';
-import { VRAAG_TYPES, actieStatus, actieTermijn, deelB, gerealiseerd, kwaliteitVanLeven } from '../model/samenwerkplan';
+import { argumentText } from '../model/argument';
+import { VRAAG_TYPES, actieStatus, actieTermijn, deelB, gerealiseerd, kwaliteitVanLeven, verzoekInput } from '../model/samenwerkplan';
 
 /**
  * Every change to a case is one of these commands, parsed with zod at the edge (a card, a dialog) and applied
@@ -107,9 +108,22 @@ export const dataCommands = [
   /** An afspraak of the last MDO the professional does not take into Deel A (it is no longer offered). */
   z.object({ type: z.literal('afspraakNietOvernemen'), afspraakId: entityId }),
   z.object({ type: z.literal('setDeelAFoto'), fileId: z.string().min(1).max(500), naam: shortText('de bestandsnaam', 200) }),
+  // Deel B's parts with the model's labels, each held to the argument rule (model/argument.ts) on the way in; the
+  // stored schema stays lenient, so a Deel B written before the rule still reads (and is refused at submission).
   deelB
-    .pick({ situatiebeschrijving: true, dreigendScenario: true, waaromNietRegulier: true, rendement: true, legitimiteit: true, betrokkenheid: true, verzoek: true, aanjagerUserId: true })
-    .extend({ type: z.literal('recordDeelB'), opmerking: freeText('de opmerking', 1000).optional(), klaarVoorAkkoord: z.boolean().optional() }),
+    .pick({ aanjagerUserId: true })
+    .extend({
+      type: z.literal('recordDeelB'),
+      situatiebeschrijving: argumentText('situatiebeschrijving', 'de beknopte situatiebeschrijving').optional(),
+      dreigendScenario: argumentText('dreigendScenario', 'het dreigend scenario (wat als we niets doen)').optional(),
+      waaromNietRegulier: argumentText('waaromNietRegulier', 'waarom het niet regulier kan').optional(),
+      rendement: argumentText('rendement', 'het rendement').optional(),
+      legitimiteit: argumentText('legitimiteit', 'de legitimiteit').optional(),
+      betrokkenheid: argumentText('betrokkenheid', 'de betrokkenheid').optional(),
+      verzoek: verzoekInput.optional(),
+      opmerking: freeText('de opmerking', 1000).optional(),
+      klaarVoorAkkoord: z.boolean().optional(),
+    }),
   z.object({ type: z.literal('requestApproval'), askedUserIds: askedUserIds.default([]) }),
   z.object({
     type: z.literal('decideApproval'),

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { DomainError, type ErrorCode } from '../errors';
 import type { ApprovalRequest } from '../model/approval';
 import type { Case } from '../model/case';
+import { DEEL_B_ARGUMENTEN, DEEL_B_ARGUMENT_HINTS, argumentProblem, type DeelBArgument } from '../model/argument';
 import { LEEFGEBIED_LABELS, unscored } from '../model/leefgebieden';
 import type { Mdo } from '../model/mdo';
 import { ZONE } from '../../ports/clock';
@@ -70,12 +71,13 @@ export function missingMdoUitkomsten(c: Case, m: Mdo | undefined): string[] {
   return missing;
 }
 
+/** Deel A's plan: without one live action (wie doet wat wanneer) there is no plan, so Deel A is not compleet. */
+export function missingDeelAPlan(c: Case): string[] {
+  return c.deelA.acties.some((a) => a.status !== 'vervallen') ? [] : ['minstens één actie: wie doet wat wanneer'];
+}
+
 export function missingDeelA(c: Case): string[] {
-  const missing = missingIkWilIkKanIkHebNodig(c);
-  if (c.deelA.acties.filter((a) => a.status !== 'vervallen').length === 0) {
-    missing.push('minstens één actie: wie doet wat wanneer');
-  }
-  return missing;
+  return [...missingIkWilIkKanIkHebNodig(c), ...missingDeelAPlan(c)];
 }
 
 /** Seed 000, stap 6: the short-term solutions are carried out within six weeks. */
@@ -86,7 +88,7 @@ export function lateKorteActies(c: Case, ctx: MachineContext): string[] {
     .map((a) => `"${a.wat}" (${fmt(DateTime.fromISO(a.wanneer))})`);
 }
 
-/** Deel B may be submitted only with all of seed 000's parts. */
+/** Deel B may be submitted only with all of seed 000's parts, each a real argument (model/argument.ts). */
 export function missingDeelB(c: Case): string[] {
   const b = c.deelB;
   const missing: string[] = [];
@@ -98,6 +100,20 @@ export function missingDeelB(c: Case): string[] {
   if (!b?.betrokkenheid) missing.push('de betrokkenheid');
   if (!b?.verzoek) missing.push('wat er gevraagd wordt (uitzondering of doorbraakbudget, en het doel)');
   return missing;
+}
+
+/**
+ * The parts of Deel B that are filled in but are no argument (a placeholder or one word, perhaps written before the
+ * rule): one Dutch sentence each, saying what that part needs.
+ */
+export function weakDeelB(c: Case): string[] {
+  const b = c.deelB;
+  if (!b) return [];
+  const texts: Record<DeelBArgument, string | undefined> = {
+    situatiebeschrijving: b.situatiebeschrijving, dreigendScenario: b.dreigendScenario, waaromNietRegulier: b.waaromNietRegulier,
+    rendement: b.rendement, legitimiteit: b.legitimiteit, betrokkenheid: b.betrokkenheid, doel: b.verzoek?.doel,
+  };
+  return DEEL_B_ARGUMENTEN.filter((part) => argumentProblem(part, texts[part]) !== undefined).map((part) => DEEL_B_ARGUMENT_HINTS[part]);
 }
 
 /** The request on the current version of Deel B, if any (the newest). */
