@@ -64,7 +64,7 @@ const REFUSALS: Row[] = [
   ['Deel B submitted empty', () => caseAt('onderbouwing'), 'regisseur', { type: 'requestApproval' }, 'CASE.DEEL_B_INCOMPLETE',
     'Deel B kan nog niet ter beoordeling. Nog niet ingevuld: de beknopte situatiebeschrijving, het dreigend scenario (wat als we niets doen), waarom het niet regulier kan, het rendement, de legitimiteit, de betrokkenheid en wat er gevraagd wordt (uitzondering of doorbraakbudget, en het doel).'],
   ['a second request while one is open', () => submitted(), 'regisseur', { type: 'requestApproval' }, 'APPROVAL.ALREADY_OPEN', 'Er loopt al een verzoek om akkoord.'],
-  ['Deel B changed while under review', () => submitted(), 'regisseur', { type: 'recordDeelB', rendement: 'Anders.' }, 'APPROVAL.ALREADY_OPEN',
+  ['Deel B changed while under review', () => submitted(), 'regisseur', { type: 'recordDeelB', rendement: 'Een uitzetting kost de gemeente veel meer dan de achterstand.' }, 'APPROVAL.ALREADY_OPEN',
     'Deel B ligt ter beoordeling. Trek het verzoek in om Deel B te wijzigen.'],
   ['four-eyes: the requester cannot approve, even as a leidinggevende', () => {
     const d = VOORBEELD.deelB(withTeamleider(caseAt('onderbouwing')));
@@ -115,7 +115,7 @@ const REFUSALS: Row[] = [
   ['only the casusregisseur closes a case', () => VOORBEELD.deelC(caseAt('evaluatie')), 'schuldhulp', go('afsluiten'), 'CASE.FORBIDDEN_ROLE', 'Dit kan alleen de casusregisseur.'],
   ['nothing changes on a closed case', () => caseAt('afgesloten'), 'regisseur', { type: 'recordHulpvraag', hulpvraag: 'Nieuw.' }, 'CASE.CLOSED',
     'Deze casus is afgesloten. Open een nieuwe casus als er een nieuwe hulpvraag is.'],
-  ['an edit in a step where it does not belong', () => caseAt('plan'), 'regisseur', { type: 'recordDeelB', rendement: 'R.' }, 'CASE.STEP_NOT_EDITABLE',
+  ['an edit in a step where it does not belong', () => caseAt('plan'), 'regisseur', { type: 'recordDeelB', rendement: 'Een uitzetting kost de gemeente veel meer dan de achterstand.' }, 'CASE.STEP_NOT_EDITABLE',
     'Dit kun je niet doen in stap 5A (plan, Deel A).'],
   ['a professional not on the case cannot move it', () => VOORBEELD.indienen(caseAt('indienen')), 'onbekend', go('startVraagverheldering'), 'CASE.FORBIDDEN_ROLE',
     'Dit kan alleen de casusregisseur of een betrokken professional.'],
