@@ -1,7 +1,5 @@
-import { mayBeShown } from '../../services/domain/model/visibility';
 import { toAttachment } from '../../cards/render';
 import type { ApprovalService, ApprovalView } from '../../services/approvals/approval-service';
-import { APPROVAL_OUTCOME_LABELS } from '../../services/domain/model/approval';
 import type { Actor } from '../../services/domain/model/roles';
 import type { SentCards } from '../../services/notify/sent-cards';
 import type { Notifier } from '../../services/ports/notifier';
@@ -40,18 +38,15 @@ export class ApprovalDelivery {
     return { reached, asked: request.askedUserIds.length };
   }
 
-  /** After a decision (the request as it now stands): update every sent copy, and tell the requester in Dutch. */
+  /**
+   * After a decision (the request as it now stands): update every sent copy. The requester and the other parties hear
+   * of the decision (its outcome and reason) through the case's outbox, written with the decision itself.
+   */
   async afterDecision(view: ApprovalView): Promise<void> {
-    const { case: c, request } = view;
+    const { request } = view;
     for (const copy of await this.sent.list(request.id)) {
       const card = this.cards.render(view, await this.viewer(copy.userId));
       await this.notifier.update(copy.userId, copy.activityId, { attachments: [toAttachment(card)] });
     }
-    // The requester hears it only while on the case and allowed to see Deel B (consent may have changed meanwhile).
-    if (!request.decision || !c.memberIds.includes(request.requestedBy) || !mayBeShown(c, request.requestedBy, 'deelB')) return;
-    const reason = request.decision.reason ? ` Reden: ${request.decision.reason}` : '';
-    await this.notifier.send(request.requestedBy, {
-      text: `Besluit over Deel B van casus ${c.reference}: **${APPROVAL_OUTCOME_LABELS[request.decision.outcome]}**.${reason} Typ **casus ${c.reference}** en dan **verder**.`,
-    });
   }
 }

@@ -1,3 +1,4 @@
+import { APPROVAL_OUTCOME_LABELS } from '../domain/model/approval';
 import type { Case } from '../domain/model/case';
 import { CONSENT_PART_LABELS } from '../domain/model/consent';
 import type { OutboxChange, OutboxItem } from '../domain/model/outbox';
@@ -95,6 +96,12 @@ function sentence(c: Case, to: string, change: OutboxChange): string {
       return change.subject === to ? 'Jij bent nu de casusregisseur.' : `${who(c, change.subject, true)} is nu de casusregisseur.`;
     case 'stap':
       return c.step === 'afgesloten' ? `${by} heeft de casus afgesloten.` : `${by} heeft de casus een stap verder gezet; hij staat nu in ${stepInSentence(c.step)}.`;
+    case 'besluitDeelB': {
+      // The decision itself, for who may see Deel B (the change is of that part): the outcome and the reason given.
+      const decided = c.approvals.filter((r) => r.decision && r.decision.by === change.by).at(-1)?.decision;
+      if (!decided) return `${by} heeft besloten over Deel B.`;
+      return `${by} heeft besloten over Deel B: ${APPROVAL_OUTCOME_LABELS[decided.outcome]}.${decided.reason ? ` Reden: ${decided.reason}` : ''}`;
+    }
     case 'onbereikbaar':
       return `De bot kan ${subject} geen berichten meer sturen (de app is geblokkeerd of verwijderd). Laat het de collega zelf weten.`;
     default:

@@ -12,6 +12,8 @@ import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logging';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { createTestBot } from '../support/bot-services';
+import { OutboxDispatcher } from '../../services/notify/dispatcher';
+import { changesAsText } from '../../services/notify/outbox-message';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
 import { caseAt, PEOPLE, TEAMS_NAMES, VOORBEELD, type Person } from '../support/stappenplan-driver';
 import { postActivity, teamsCardAction, teamsMessage, teamsSubmit, type TeamsContext } from '../support/teams-activities';
@@ -168,8 +170,13 @@ describe('end to end: Deel B approval cards (Action.Execute invokes over HTTP)',
     const update = connector.calls.find((c) => c.kind === 'update');
     expect(update?.activityId).to.equal(delivered?.id);
     expect(JSON.stringify(update?.body.attachments?.[0]?.content)).to.match(/Akkoord, door/).and.not.contain('"ActionSet"');
-    const told = connector.calls.find((c) => c.conversationId === `a:personal-${PEOPLE.regisseur.userId}`);
-    expect(told?.body.text).to.match(/^Besluit over Deel B van casus HA-2026-\w{6}: \*\*Akkoord\*\*\./);
+    // The requester hears the decision once, through the case's outbox (not also straight from the press).
+    expect(connector.calls.filter((c) => c.conversationId === `a:personal-${PEOPLE.regisseur.userId}`)).to.deep.equal([]);
+    await new OutboxDispatcher(ctx.store, ctx.notifier, { instanceId: 'bot-test', intervalMs: 1000, perConversationMs: 0, render: changesAsText, now: () => ctx.clock.now().toJSDate() }).sweep();
+    const reference = (await ctx.store.get(caseId))?.case.reference as string;
+    const told = connector.calls.filter((c) => c.conversationId === `a:personal-${PEOPLE.regisseur.userId}` && String(c.body.text).includes(reference));
+    expect(told).to.have.length(1);
+    expect(told[0]?.body.text).to.match(/^Casus \*\*HA-2026-\w{6}\*\* is gewijzigd:\n\n- .* heeft besloten over Deel B: Akkoord\./);
   });
 
   it('an approver who never opened the app is reported as not reached, and nothing is sent to them', async () => {

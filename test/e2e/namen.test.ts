@@ -50,7 +50,7 @@ describe('end to end: professionals by name (approval, decision, escalation, his
     expect(card).to.contain('Afgewezen, door Sanne de Wit (Wijkteam Helmond) op');
     bot.connector.reset();
     await bot.deliver();
-    expect(bot.readBy('regisseur').join('\n')).to.contain('Sanne de Wit (Wijkteam Helmond) heeft besloten over Deel B.');
+    expect(bot.readBy('regisseur').join('\n')).to.contain('Sanne de Wit (Wijkteam Helmond) heeft besloten over Deel B: Afgewezen. Reden:');
     expect(await bot.say('regisseur', 'verder')).to.contain('Besluit op Deel B: **Afgewezen**, door Sanne de Wit (Wijkteam Helmond).');
   });
 
