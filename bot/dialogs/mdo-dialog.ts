@@ -15,6 +15,7 @@ import { evaluatieRemindersText } from '../views';
 import { naamDelen, naamVan } from '../../services/domain/model/namen';
 import { AskFieldDialog } from './ask-field-dialog';
 import { MdoAgendaDialog } from './mdo-agenda-dialog';
+import { explainOnce } from './explain-once';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import { CardSubmitPrompt, submittedValue } from './card-submit';
 import type { FieldKey } from './fields';
@@ -82,7 +83,13 @@ export class MdoDialog extends BaseDialog {
     const { caseId } = step.options as StepOptions;
     const mdo = openMdo(await currentCase(step.context, this.services, caseId));
     if (mdo) return step.next();
-    await step.context.sendActivity('Stap 4, **MDO**: plan een multidisciplinair overleg, bij voorkeur bij de inwoner thuis, met alle partijen die nodig zijn.');
+    await step.context.sendActivity(
+      await explainOnce(step.context, {
+        key: 'stap:mdo',
+        long: 'Stap 4, **MDO**: plan een multidisciplinair overleg, bij voorkeur bij de inwoner thuis, met alle partijen die nodig zijn.',
+        short: 'Stap 4, **MDO**.',
+      }),
+    );
     return step.beginDialog(DIALOG.mdoAgenda, { caseId });
   }
 

@@ -7,6 +7,7 @@ import { APPROVAL_OUTCOME_LABELS } from '../../services/domain/model/approval';
 import { argumentProblem, type DeelBArgument } from '../../services/domain/model/argument';
 import { actorOf, type BotServices } from '../turn-services';
 import { AskFieldDialog } from './ask-field-dialog';
+import { explainOnce } from './explain-once';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import type { FieldKey } from './fields';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
@@ -98,7 +99,13 @@ export class OnderbouwingDialog extends BaseDialog {
         return step.prompt(PROMPT.choice, { prompt: 'Hoe verder?', choices: ChoiceFactory.toChoices(Object.values(NA_AFWIJZING)) });
       }
     } else {
-      await step.context.sendActivity('Stap 5B, **onderbouwing** (Deel B). De inwoner hoeft hier niet bij te zijn. Ga pas door naar uitvoering als je de uitzondering kunt legitimeren: het is niet \u2018u vraagt wij draaien\u2019.');
+      await step.context.sendActivity(
+        await explainOnce(step.context, {
+          key: 'stap:onderbouwing',
+          long: 'Stap 5B, **onderbouwing** (Deel B). De inwoner hoeft hier niet bij te zijn. Ga pas door naar uitvoering als je de uitzondering kunt legitimeren: het is niet \u2018u vraagt wij draaien\u2019.',
+          short: 'Stap 5B, **onderbouwing** (Deel B).',
+        }),
+      );
     }
     return step.next();
   }

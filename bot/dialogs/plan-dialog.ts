@@ -15,6 +15,7 @@ import { ZONE } from '../../services/ports/clock';
 import { formatDate } from '../texts';
 import { CARD_PAYLOADS, parseCard } from '../card-payload';
 import type { BotServices } from '../turn-services';
+import { explainOnce } from './explain-once';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import { CardSubmitPrompt, submittedValue } from './card-submit';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
@@ -71,7 +72,8 @@ export class PlanDialog extends BaseDialog {
     const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
     const uitMdo = voorgesteldeActies(c).length > 0 ? ' De afspraken uit het MDO staan al op de kaart: neem ze over, pas ze aan of laat ze weg.' : '';
-    await step.context.sendActivity(`Stap 5A, **plan**: vul Deel A van het Samenwerkplan in met de inwoner: wie doet wat wanneer.${uitMdo}`);
+    const intro = await explainOnce(step.context, { key: 'stap:plan', long: 'Stap 5A, **plan**: vul Deel A van het Samenwerkplan in met de inwoner: wie doet wat wanneer.', short: 'Stap 5A, **plan** (Deel A).' });
+    await step.context.sendActivity(`${intro}${uitMdo}`);
     return step.beginDialog(WATERFALL.planActies, { caseId });
   }
 
