@@ -459,6 +459,20 @@ describe('cards: rendering', () => {
     expect(() => renderCaseListCard({ title: 'T', items: [{ caseId: 'c' }] } as never)).to.throw(/unbound expression/);
   });
 
+  it('shows what a professional typed as text: in TextRuns, never in a TextBlock that reads Markdown', () => {
+    const typed = '**Dringend** [klik hier](https://voorbeeld.nl) _nu_ - # kop';
+    const cards = [
+      renderApprovalCard({ ...APPROVAL, onderbouwing: [{ titel: 'Situatie', tekst: typed }], besluitReden: typed }),
+      renderCaseViewCard({ ...VIEW, hulpvraag: typed, history: [{ ...STAPPEN[0]!, why: typed }] }),
+      renderEscalationCard({ caseId: 'c', reference: REF, fase: 'Fase 2: procesregie', aanleiding: 'Vast', stap: '6 Uitvoering', regisseur: 'Sanne', vraag: typed, uitkomst: typed, open: false, nieuweOnderbouwing: false, kanOpschalen: false, volgendeFase: 'Fase 3: management' }),
+    ];
+    for (const card of cards) {
+      const runs = elementsOf(card, 'TextRun').map((run) => String(run.text));
+      expect(runs.some((text) => text.includes(typed)), 'the typed text is on the card as a text run').to.equal(true);
+      expect(elementsOf(card, 'TextBlock').map((block) => String(block.text)).filter((text) => text.includes(typed))).to.deep.equal([]);
+    }
+  });
+
   it('keeps text that merely contains "${" as the professional typed it', () => {
     const hulpvraag = 'Wat kost ${bedrag} per maand?';
     const card = renderCaseViewCard({ ...VIEW, hulpvraag, history: [{ ...STAPPEN[0]!, why: 'Zie ${brief}' }] });
