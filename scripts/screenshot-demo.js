@@ -1,9 +1,10 @@
 // Drives `npm run demo` in headless Chromium (Debian's /usr/bin/chromium, reaching only loopback) and makes the
 // README's demo screenshots: starts the demo team (scripts/chat.js --demo, two people) on a fresh data folder, whose
 // start puts a case of Alex Wilber's at "Deel B ready" through the services (scripts/demo-seed.js). In the browser
-// Alex submits Deel B (`casus <kenmerk>`, `verder`, `ja`); the approval card reaches Megan Bowen's page (the
+// Alex first makes a new case (nieuwe casus, the hulpvraag, the household, the *Nee* button), then submits the demo
+// case's Deel B (`casus <kenmerk>`, `verder`, *Ja, nu indienen*); the approval card reaches Megan Bowen's page (the
 // leidinggevende), she presses Akkoord, and Alex reads the decision on his. Fails (exit 1) when any of that does not
-// happen. Writes docs/demo-goedkeuring.png (the card as Megan sees it), docs/demo-akkoord.png (her card after the
+// happen. Writes docs/demo-nieuwe-casus.png (Alex's new case), docs/demo-goedkeuring.png (the card as Megan sees it), docs/demo-akkoord.png (her card after the
 // decision) and docs/demo-besluit.png (the decision as Alex reads it).
 // Usage: npm run build && node scripts/screenshot-demo.js
 'use strict';
@@ -45,10 +46,25 @@ async function main() {
     assert.match(await alex.text(), /Alex Wilber/, 'page 1 is Alex Wilber');
     assert.match(await megan.text(), /Megan Bowen/, 'page 2 is Megan Bowen');
 
+    // A new case in the browser, as a professional starts one: the hulpvraag, the household, a choice pressed.
+    await alex.say('nieuwe casus');
+    await until(alex, /Wat is de hulpvraag/, 'Alex is asked the hulpvraag');
+    await alex.say('Ik krijg een brief dat we het huis uit moeten. Ik slaap niet meer.');
+    await until(alex, /is aangemaakt/, 'the case is made');
+    await alex.say('inwoner Moeder (M1) 38');
+    await until(alex, /Genoteerd/, 'the household member is noted');
+    await alex.say('klaar');
+    await until(alex, /Wil je nu verder met stap 2/, 'Alex is asked whether to go on');
+    await alex.page.getByRole('button', { name: 'Nee' }).last().click();
+    await sleep(1500);
+    await alex.page.screenshot({ path: docs('demo-nieuwe-casus.png') });
+    process.stdout.write('Alex made a new case in the browser and pressed a choice button.\n');
+
+    // The demo case, Deel B written, submitted with the button.
     await alex.say(`casus ${reference}`);
     await alex.say('verder');
     await until(alex, /ter beoordeling\s+indienen/, 'Alex is asked to submit Deel B');
-    await alex.say('ja');
+    await alex.page.getByRole('button', { name: 'Ja, nu indienen' }).last().click();
     await until(alex, /Deel B is ingediend ter beoordeling/, 'Alex submitted Deel B');
     process.stdout.write(`Alex submitted Deel B of ${reference}.\n`);
 
