@@ -83,3 +83,22 @@ export function renderVoorNaCard(data: VoorNaCardData): AdaptiveCardJson {
     rijen: data.rijen.map((r) => ({ ...r, gewicht: r.kleur === 'Default' ? 'Default' : 'Bolder' })),
   });
 }
+
+/** The case view's small "Voor en na" section: the counts, the leefgebieden that changed, and the quality of life. */
+export interface VoorNaSection {
+  readonly samenvatting: string;
+  readonly facts: readonly { title: string; value: string }[];
+}
+
+/** "Financiën: 1 → 4, ↑ beter (+3)" for each leefgebied that changed, and the quality of life when both are known. */
+export function voorNaSection(voorNa: VoorNa): VoorNaSection {
+  const veranderd = voorNa.leefgebieden.filter((r) => r.richting === 'beter' || r.richting === 'slechter');
+  const kvl = voorNa.kwaliteitVanLeven;
+  return {
+    samenvatting: samenvattingText(voorNa),
+    facts: [
+      ...veranderd.map((r) => ({ title: r.label, value: `${score(r.voor)} → ${score(r.na)}, ${veranderingText(r)}` })),
+      ...(kvl.richting === 'onbekend' ? [] : [{ title: 'Kwaliteit van leven', value: `${score(kvl.voor)} → ${score(kvl.na)}, ${veranderingText(kvl)}` }]),
+    ],
+  };
+}

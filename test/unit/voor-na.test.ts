@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { caseViewData } from '../../bot/views';
+import { renderCaseViewCard } from '../../cards/case-view';
 import { renderVoorNaCard, voorNaCardData } from '../../cards/voor-na';
 import { toonVoorNa, vergelijkVoorNa, verandering, voorNaVan } from '../../services/domain/evaluatie/voor-na';
 import { LEEFGEBIED_LABELS, LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
@@ -96,5 +98,22 @@ describe('cards: voor en na', () => {
     const card = renderVoorNaCard(voorNaCardData('HA-2026-7K3FQ9', vergelijkVoorNa({ financien: 2 }, { huisvesting: 3 })));
     expect(elementsOf(card, 'Chart.VerticalBar.Grouped')).to.have.length(0);
     expectValidCard(card);
+  });
+});
+
+describe('case view: the section "Voor en na"', () => {
+  it('appears with both ZRM measurements, with what changed, and not before', () => {
+    const d = caseAt('evaluatie');
+    const view = (person: 'regisseur' | 'schuldhulp') => JSON.stringify(renderCaseViewCard(caseViewData(d.case, d.ctx(person))));
+    expect(view('regisseur')).to.not.contain('Voor en na');
+    d.run('regisseur', { type: 'recordZrm', moment: 'na', scores: { ...alle(4), financien: 3, huisvesting: 4, werkOpleiding: 1 } }).run('regisseur', { type: 'recordDeelC', kwaliteitVanLevenVoor: 4, kwaliteitVanLevenNa: 7 });
+    const card = renderCaseViewCard(caseViewData(d.case, d.ctx('regisseur')));
+    expectValidCard(card);
+    expect(JSON.stringify(card)).to.contain('"text":"Voor en na"').and.contain('5 leefgebieden beter, 1 slechter, 7 gelijk.');
+    expect(elementsOf(card, 'FactSet').flatMap((f) => f.facts as { title: string; value: string }[])).to.deep.include.members([
+      { title: 'Financiën', value: '1 → 3, ↑ beter (+2)' },
+      { title: 'Werk & opleiding', value: '2 → 1, ↓ slechter (-1)' },
+      { title: 'Kwaliteit van leven', value: '4 → 7, ↑ beter (+3)' },
+    ]);
   });
 });
