@@ -12,6 +12,8 @@ import type { MachineContext } from '../services/domain/stappenplan/context';
 import { availableTransitions } from '../services/domain/stappenplan/machine';
 import { mayProposeCasusregie, openRegieVoorstelVoor } from '../services/domain/stappenplan/casusregie';
 import type { CaseListItem } from '../cards/case-list';
+import { voorNaSection } from '../cards/voor-na';
+import { toonVoorNa, voorNaVan } from '../services/domain/evaluatie/voor-na';
 import { formatAppointment, formatDate, formatMoment } from './texts';
 import { MDO_LOCATIE_LABELS, openMdo } from '../services/domain/model/mdo';
 import { DateTime } from 'luxon';
@@ -106,6 +108,8 @@ export function caseViewData(c: Case, ctx: MachineContext) {
       what: h.what,
       ...(h.why ? { why: h.why } : {}),
     })),
+    // Before and after only when both ZRM measurements exist, and only for who may see the ZRM part.
+    ...(toonVoorNa(c, ctx.actor.userId) ? { voorNa: voorNaSection(voorNaVan(c)) } : {}),
     ...(voorstel ? { regieVoorstel: `Casusregie voorgesteld aan ${naamVan(c, voorstel.aan)} op ${formatMoment(voorstel.at)}; wacht op antwoord.` } : {}),
     regieOverdragen: mayProposeCasusregie(c, ctx.actor.userId),
     ...(openRegieVoorstelVoor(c, ctx.actor.userId) ? { regieVoorstelId: voorstel?.id } : {}),

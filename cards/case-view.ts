@@ -1,4 +1,5 @@
 import template from './case-view.json';
+import type { VoorNaSection } from './voor-na';
 import { expandCard, type AdaptiveCardJson } from './render';
 import { CASUS_VERDER, REGIE_OVERDRAGEN, REGIE_VERNIEUW } from './verbs';
 
@@ -21,6 +22,8 @@ export interface CaseViewCardData {
   readonly professionals: readonly { name: string; role: string; ziet: string }[];
   readonly due: readonly { what: string; when: string }[];
   readonly next: string;
+  /** "Voor en na": both ZRM measurements exist and the viewer may see them. */
+  readonly voorNa?: VoorNaSection;
   /** Oldest first. */
   readonly history: readonly CaseHistoryEntry[];
   /** "Casusregie voorgesteld aan …; wacht op antwoord." while a proposal is pending. */

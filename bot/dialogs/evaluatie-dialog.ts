@@ -1,9 +1,14 @@
+import { MessageFactory } from 'botbuilder';
 import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { BotServices } from '../turn-services';
+import { toAttachment } from '../../cards/render';
+import { renderVoorNaCard, voorNaCardData } from '../../cards/voor-na';
+import { toonVoorNa, voorNaVan } from '../../services/domain/evaluatie/voor-na';
+import { actorOf, type BotServices } from '../turn-services';
 import { AskFieldDialog } from './ask-field-dialog';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { explainOnce } from './explain-once';
+import { KWALITEIT_PROMPT, kwaliteitPrompt, readKwaliteit } from './kwaliteit-prompt';
 import { currentCase, execute, tryTransition } from './step-helpers';
 import { ZRM_DIALOG, ZrmCardDialog } from './zrm-card-dialog';
 
@@ -16,17 +21,35 @@ const CLOSE_CONFIRM =
   'Weet je het zeker? Een afgesloten casus kan niet meer open: je kunt niets meer aanpassen, er komen geen herinneringen meer en ' +
   'iedereen op de casus krijgt bericht dat hij is afgesloten. Is er toch nog iets nodig, kies dan een nieuwe ronde. De casus nu afsluiten?';
 
-/** Stap 7 Evaluatie (Deel C): realised?, what else is needed, the ZRM after, the follow-up; then close or go round again. */
+/**
+ * The inwoner's own quality-of-life score before the help. Asked at the start of the evaluation when missing: the ZRM
+ * "voor" is scored in the vraagverheldering, but Deel C holds both quality-of-life scores and is written here.
+ */
+export const KWALITEIT_VOOR =
+  'Welk cijfer gaf de inwoner zelf aan de **kwaliteit van leven** toen de hulp begon? Typ een cijfer van 1 tot en met 10 (het cijfer van de inwoner, niet dat van jou).';
+export const KWALITEIT_NA = 'Welk cijfer geeft de inwoner zelf **nu** aan de **kwaliteit van leven**? Typ een cijfer van 1 tot en met 10.';
+
+/**
+ * Stap 7 Evaluatie (Deel C): the quality of life before (if not yet known), realised?, the ZRM after and the quality of
+ * life after, then before and after side by side (for who may see the ZRM), what else is needed, the follow-up; then
+ * close or go round again.
+ */
 export class EvaluatieDialog extends BaseDialog {
   constructor(private readonly services: BotServices, reportStatus?: StatusReporter) {
     super(DIALOG.evaluatie, reportStatus);
     this.addDialog(new AskFieldDialog(services));
     this.addDialog(new ZrmCardDialog(services));
+    this.addDialog(kwaliteitPrompt());
     this.addDialog(
       new WaterfallDialog(WATERFALL.evaluatieStappen, [
+        this.kwaliteitVoorStep.bind(this),
+        this.saveKwaliteitStep('kwaliteitVanLevenVoor'),
         this.realisedStep.bind(this),
         this.saveRealisedStep.bind(this),
         this.scoresStep.bind(this),
+        this.kwaliteitNaStep.bind(this),
+        this.saveKwaliteitStep('kwaliteitVanLevenNa'),
+        this.voorNaStep.bind(this),
         this.askStep('watNogNodig'),
         this.askStep('vervolg'),
         this.closeStep.bind(this),
@@ -37,7 +60,7 @@ export class EvaluatieDialog extends BaseDialog {
     this.initialDialogId = WATERFALL.evaluatieStappen;
   }
 
-  private async realisedStep(step: WaterfallStepContext) {
+  private async kwaliteitVoorStep(step: WaterfallStepContext) {
     const { caseId } = step.options as StepOptions;
     const c = await currentCase(step.context, this.services, caseId);
     await step.context.sendActivity(
@@ -47,6 +70,23 @@ export class EvaluatieDialog extends BaseDialog {
         short: 'Stap 7, **evaluatie** (Deel C).',
       }),
     );
+    if (c.deelC.kwaliteitVanLevenVoor !== undefined) return step.next();
+    return step.prompt(KWALITEIT_PROMPT, { prompt: KWALITEIT_VOOR });
+  }
+
+  /** Stores a quality-of-life score the prompt accepted (the state machine checks it again). */
+  private saveKwaliteitStep(field: 'kwaliteitVanLevenVoor' | 'kwaliteitVanLevenNa') {
+    return async (step: WaterfallStepContext) => {
+      const { caseId } = step.options as StepOptions;
+      const read = typeof step.result === 'string' ? readKwaliteit(step.result) : undefined;
+      if (read && 'cijfer' in read) await execute(step.context, this.services, caseId, { type: 'recordDeelC', [field]: read.cijfer });
+      return step.next();
+    };
+  }
+
+  private async realisedStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as StepOptions;
+    const c = await currentCase(step.context, this.services, caseId);
     if (c.deelC.gerealiseerd) return step.next();
     return step.prompt(PROMPT.choice, { prompt: 'Is het plan gerealiseerd?', choices: ChoiceFactory.toChoices(Object.keys(GEREALISEERD)) });
   }
@@ -63,6 +103,24 @@ export class EvaluatieDialog extends BaseDialog {
     const c = await currentCase(step.context, this.services, caseId);
     if (c.deelC.zrmNa && Object.keys(c.deelC.zrmNa.scores).length > 0) return step.next();
     return step.beginDialog(ZRM_DIALOG, { caseId, moment: 'na' });
+  }
+
+  private async kwaliteitNaStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as StepOptions;
+    const c = await currentCase(step.context, this.services, caseId);
+    if (c.deelC.kwaliteitVanLevenNa !== undefined) return step.next();
+    return step.prompt(KWALITEIT_PROMPT, { prompt: KWALITEIT_NA });
+  }
+
+  /** Before and after side by side, once the ZRM after is recorded: only for who may see the ZRM part. */
+  private async voorNaStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as StepOptions;
+    const c = await currentCase(step.context, this.services, caseId);
+    const actor = await actorOf(step.context, this.services.directory);
+    if (toonVoorNa(c, actor.userId)) {
+      await step.context.sendActivity(MessageFactory.attachment(toAttachment(renderVoorNaCard(voorNaCardData(c.reference, voorNaVan(c))))));
+    }
+    return step.next();
   }
 
   private askStep(field: 'watNogNodig' | 'vervolg') {

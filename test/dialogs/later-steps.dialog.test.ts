@@ -107,18 +107,26 @@ describe('dialog: stap 6B Escaleren', () => {
 });
 
 describe('dialog: stap 7 Evaluatie (Deel C)', () => {
-  it('records Deel C with the ZRM after, refusing bad input, and closes the case', async () => {
+  it('records Deel C with the quality of life before and after and the ZRM after, refusing bad input, shows before and after, and closes the case', async () => {
     const { services, store, caseId } = await storedForDialog(caseAt('evaluatie').case, directory);
     const client = new DialogTestClient('msteams', new EvaluatieDialog(services), { caseId });
     let card: Record<string, unknown> = {};
+    const nogmaals = /^Geef de kwaliteit van leven als cijfer van 1 tot en met 10\.\n\nWelk cijfer gaf de inwoner zelf .* toen de hulp begon\?/;
     await playDialog(client, [
-      ['verder', [/^Stap 7, \*\*evaluatie\*\*/, said(/^Is het plan gerealiseerd\?/)]],
+      ['verder', [/^Stap 7, \*\*evaluatie\*\*/, /^Welk cijfer gaf de inwoner zelf aan de \*\*kwaliteit van leven\*\* toen de hulp begon\?/]],
+      ['0', [nogmaals]],
+      ['11', [nogmaals]],
+      ['goed', [nogmaals]],
+      ['4', [said(/^Is het plan gerealiseerd\?/)]],
       [press('Ja, gerealiseerd'), [(reply) => { cardWith('ZRM-scores na afloop')(reply); card = submitDataOf(reply); }]],
     ]);
+    expect((await store.get(caseId))?.case.deelC.kwaliteitVanLevenVoor).to.equal(4);
     const scores = Object.fromEntries(LEEFGEBIEDEN.map((l) => [`zrm_${l}`, '4']));
     await playDialog(client, [
       [{ value: { ...card, ...scores, verb: ZRM_OPSLAAN, moment: 'voor' } }, [(r) => expect(r.text).to.equal('Deze kaart hoort bij een andere casus of een ander moment.')]],
-      [{ value: { ...card, ...scores, verb: ZRM_OPSLAAN, zrm_financien: '3' } }, ['De ZRM-scores zijn opgeslagen.', /nog nodig/]],
+      [{ value: { ...card, ...scores, verb: ZRM_OPSLAAN, zrm_financien: '3' } }, ['De ZRM-scores zijn opgeslagen.', /^Welk cijfer geeft de inwoner zelf \*\*nu\*\*/]],
+      ['7,5', [/^Geef de kwaliteit van leven als (heel )?cijfer van 1 tot en met 10\.\n\nWelk cijfer geeft/]],
+      ['7', [cardWith('Voor en na: casus'), /nog nodig/]],
       ['Werk zoeken; haar BSN is 123456782', [/^Laat het burgerservicenummer \(BSN\) weg uit wat er nog nodig is/]],
       ['Niets meer; schuldhulp loopt door.', [/\*\*vervolg\*\*/]],
       ['Schuldhulp loopt door; casus sluiten.', [said(/^Hoe verder met deze casus\?/)]],
@@ -130,17 +138,18 @@ describe('dialog: stap 7 Evaluatie (Deel C)', () => {
     expect(c?.step).to.equal('afgesloten');
     expect(c?.deelC).to.deep.include({ gerealiseerd: 'ja', vervolg: 'Schuldhulp loopt door; casus sluiten.' });
     expect(c?.deelC.zrmNa?.scores.financien).to.equal(3);
+    expect(c?.deelC).to.deep.include({ kwaliteitVanLevenVoor: 4, kwaliteitVanLevenNa: 7 });
   });
 
   it('keeps the case open when the professional answers "nee" to closing', async () => {
     const { services, store, caseId } = await storedForDialog(caseAt('evaluatie').case, directory);
     const user1 = { userId: 'user1', orgRoles: [] };
     const scores = Object.fromEntries(LEEFGEBIEDEN.map((l) => [l, 4]));
-    await services.cases.execute(user1, caseId, { type: 'recordDeelC', gerealiseerd: 'ja', watNogNodig: 'Niets.', vervolg: 'Geen.' });
+    await services.cases.execute(user1, caseId, { type: 'recordDeelC', gerealiseerd: 'ja', watNogNodig: 'Niets.', vervolg: 'Geen.', kwaliteitVanLevenVoor: 5, kwaliteitVanLevenNa: 7 });
     await services.cases.execute(user1, caseId, { type: 'recordZrm', moment: 'na', scores } as CaseCommandInput);
     const client = new DialogTestClient('msteams', new EvaluatieDialog(services), { caseId });
     await playDialog(client, [
-      ['verder', [/^Stap 7/, said(/^Hoe verder met deze casus\?/)]],
+      ['verder', [/^Stap 7/, cardWith('Voor en na: casus'), said(/^Hoe verder met deze casus\?/)]],
       ['Casus afsluiten', [said(/^Weet je het zeker\?/)]],
       ['nee', ['De casus blijft open. Typ **verder** om later af te sluiten of een nieuwe ronde te beginnen.']],
     ]);

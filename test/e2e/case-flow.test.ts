@@ -144,12 +144,14 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
     }
     await expectTurn(button(4), /\*\*stap 7 \(evaluatie, Deel C\)\*\*/);
 
-    await expectTurn('ja', /Is het plan gerealiseerd\?/);
+    await expectTurn('ja', /kwaliteit van leven\*\* toen de hulp begon\?/);
+    await expectTurn('5', /Is het plan gerealiseerd\?/);
     const na = await turn(button(1));
     const naData = submitData(na.cards[0]);
     expect(naData.moment).to.equal('na');
     const after = { ...Object.fromEntries(LEEFGEBIEDEN.map((l) => [`zrm_${l}`, '4'])), zrm_financien: '3', zrm_geestelijkeGezondheid: '3' };
-    await expectTurn({ ...naData, ...after, verb: ZRM_OPSLAAN }, /opgeslagen[\s\S]*nog nodig/);
+    await expectTurn({ ...naData, ...after, verb: ZRM_OPSLAAN }, /opgeslagen[\s\S]*kwaliteit van leven/);
+    await expectTurn('7', /nog nodig/);
     await expectTurn('Niets meer; schuldhulp loopt door.', /vervolg/);
     await expectTurn('Schuldhulp loopt door; casus sluiten.', /Hoe verder/);
     await expectTurn(button(1), /Weet je het zeker\?[\s\S]*De casus nu afsluiten\?/);

@@ -166,6 +166,8 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ['Deel A met afspraken uit het MDO en acties om te wijzigen', () => renderActieCard(DEEL_A), [AFSPRAAK_OVERNEMEN, ACTIE_WIJZIGEN, AFSPRAAK_NIET_OVERNEMEN, ACTIE_WIJZIGEN, ACTIE_VERWIJDEREN, ACTIE_TOEVOEGEN, PLAN_KLAAR]],
   ['Deel A, een actie wijzigen na een weigering', () => renderActieCard({ ...DEEL_A, voorstellen: [], melding: 'Die datum is al voorbij; kies vandaag of een latere datum.', actieId: 'actie-1', ingevuld: { wie: 'Schuldhulp', wat: 'Budgetplan', wanneer: '2026-11-20', termijn: 'lang' } }), [ACTIE_WIJZIGEN, ACTIE_VERWIJDEREN, ACTIE_TOEVOEGEN, PLAN_KLAAR]],
   ['MDO plannen, na een weigering met wat er was ingevuld', () => renderMdoPlanningCard({ ...PLANNING, melding: 'Dat moment is al voorbij; kies een moment in de toekomst.', ingevuld: { moment: 'eigen', datum: '2026-11-20', tijd: '10:00', locatie: 'online' } }), [MDO_MOMENT_KIEZEN]],
+  ['één casus met voor en na', () => renderCaseViewCard({ ...VIEW, voorNa: { samenvatting: '1 leefgebied beter, 0 slechter, 12 gelijk.', facts: [{ title: 'Financiën', value: '1 → 4, ↑ beter (+3)' }, { title: 'Kwaliteit van leven', value: '4 → 7, ↑ beter (+3)' }] } }), [CASUS_VERDER]],
+  ['één casus met voor en na, niets veranderd', () => renderCaseViewCard({ ...VIEW, voorNa: { samenvatting: '0 leefgebieden beter, 0 slechter, 13 gelijk.', facts: [] } }), [CASUS_VERDER]],
   ['melding', () => renderNoticeCard({ title: 'Niet beschikbaar', text: 'Deze casus bestaat niet, of je hebt er geen toegang toe.' })],
 ];
 
