@@ -48,6 +48,8 @@ export interface ApprovalPolicy {
   readonly budgetTiers: readonly { readonly upToCents: number; readonly roles: readonly (typeof ORG_ROLES)[number][] }[];
   /** Werkdagen without a decision after which the request counts as stuck (escalation allowed). */
   readonly stuckAfterWerkdagen: number;
+  /** The casusregisseur's mandaat: euro cents per case per budget period spent without Deel B (0: none; absent: € 250). */
+  readonly mandaatCents?: number;
 }
 
 export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = {
