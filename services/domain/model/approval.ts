@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityId, euroCents, freeText, instant, userId } from './fields';
 import { ORG_ROLES } from './roles';
+import { DEFAULT_MANDAAT_CENTS } from './mandaat';
 
 /** An approval decision on Deel B. */
 export const APPROVAL_OUTCOMES = ['akkoord', 'afgewezen', 'meerInformatie'] as const;
@@ -59,4 +60,5 @@ export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = {
     { upToCents: 2_500_000, roles: ['bestuurder'] },
   ],
   stuckAfterWerkdagen: 5,
+  mandaatCents: DEFAULT_MANDAAT_CENTS,
 };
