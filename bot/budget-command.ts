@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { booked, remaining, type PeriodBudget } from '../services/budget/ledger';
+import { booked, bookedUnderMandaat, remaining, type PeriodBudget } from '../services/budget/ledger';
 import { parseSignedEuroCents } from './parse';
 import { actorOf, type BotServices } from './turn-services';
 import { formatEuro as euro } from '../services/domain/text/format';
@@ -9,7 +9,12 @@ import { formatEuro as euro } from '../services/domain/text/format';
 /** One line about a budget, for "budget" and "status". */
 export function budgetLine(teamId: string, period: string, budget: PeriodBudget | undefined): string {
   if (!budget) return `Voor ${teamId} is voor ${period} nog geen doorbraakbudget vastgesteld.`;
-  return `Doorbraakbudget ${teamId} ${period}: ${euro(budget.amountCents)}, toegekend ${euro(booked(budget))}, over ${euro(remaining(budget))}.`;
+  const line = `Doorbraakbudget ${teamId} ${period}: ${euro(budget.amountCents)}, toegekend ${euro(booked(budget))}, over ${euro(remaining(budget))}.`;
+  const mandaat = budget.bookings.filter((b) => b.mandaat);
+  if (mandaat.length === 0) return line;
+  // What casusregisseurs spent at once under their mandaat, apart from what was granted with Deel B.
+  const uitgaven = mandaat.length === 1 ? '1 uitgave' : `${mandaat.length} uitgaven`;
+  return `${line} Daarvan via Deel B ${euro(booked(budget) - bookedUnderMandaat(budget))} en onder het mandaat van casusregisseurs ${euro(bookedUnderMandaat(budget))} (${uitgaven}).`;
 }
 
 export const budgetLineOf = (teamId: string, at: { period: string; budget: PeriodBudget | undefined }) => budgetLine(teamId, at.period, at.budget);

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { checklistInputId } from '../cards/mdo-checklist';
 import { fail, ok, type Result } from '../services/domain/errors';
 import { CONSENT_PARTS, CONSENT_WAYS, type ConsentPart } from '../services/domain/model/consent';
-import { freeText, shortText } from '../services/domain/model/fields';
+import { entityId, euroCents, freeText, shortText } from '../services/domain/model/fields';
+import { mandaatUitgave } from '../services/domain/model/mandaat';
+import { parseEuroCents } from './parse';
 import { LEEFGEBIEDEN } from '../services/domain/model/leefgebieden';
 import { CHECKLIST_SECTIONS, MDO_CHECKLIST } from '../services/domain/model/mdo';
 import { parseInput } from '../services/domain/model/validation';
@@ -103,6 +105,22 @@ const consentChange = z
 /** toestemming.json, "Toestemming intrekken": who, and from when. */
 const consentWithdrawal = z.object({ caseId: z.string(), userId: chosenParty, op: consentDate }).transform(({ caseId, userId, op }) => ({ caseId, userId, op }));
 
+/** What mandaat.json sends back: the amount as typed ("12,50", "€ 12,50"), the purpose and one sentence why. */
+const mandaatInputs = z.object({
+  caseId: z.string(),
+  uitgaveId: entityId,
+  bedrag: z
+    .string({ error: 'Vul het bedrag in.' })
+    .transform((text, ctx) => {
+      const cents = parseEuroCents(text);
+      if (cents === undefined) ctx.addIssue({ code: 'custom', message: 'Dat bedrag kan ik niet lezen; schrijf het bijvoorbeeld als 12,50.' });
+      return cents ?? 0;
+    })
+    .pipe(euroCents('het bedrag')),
+  doel: mandaatUitgave.shape.doel,
+  waarom: mandaatUitgave.shape.waarom,
+});
+
 const toestemmingCard = cardPayload(['caseId'], ['userId', 'op', 'hoe', 'onderdelen']);
 
 /** Every card that sends something back, by the ids and inputs of its template in cards/. */
@@ -135,6 +153,8 @@ export const CARD_PAYLOADS = {
   regieVoorstel: cardPayload(['caseId', 'voorstelId'], ['reden']),
   /** herinnering.json: Gedaan, Later herinneren (a day and a reason) and Escaleren (the question); the core checks them. */
   herinnering: cardPayload(['caseId', 'reminderId'], ['tot', 'reden', 'vraag']),
+  /** mandaat.json: a spending under the casusregisseur's mandaat, checked here (withInputs); the core checks the mandaat. */
+  mandaat: withInputs(cardPayload(['caseId', 'uitgaveId'], ['bedrag', 'doel', 'waarom']), mandaatInputs),
   /** case-list.json and case-view.json: open a case, continue with it (collega-toevoegen.json: leave it). */
   casus: cardPayload(['caseId']),
   /** case-list.json: the next page. */

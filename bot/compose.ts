@@ -43,6 +43,7 @@ import type { DocumentKind, VersionedStore } from '../services/ports/versioned-s
 import { FileVersionedStore } from '../services/adapters/file/file-versioned-store';
 import { SentCards, sentCardsDocument } from '../services/notify/sent-cards';
 import { ApprovalService } from '../services/approvals/approval-service';
+import { MandaatService } from '../services/budget/mandaat-service';
 import { ApprovalCards } from './card-actions/approval-cards';
 import { ApprovalDelivery } from './card-actions/approval-delivery';
 import { Downloads } from './downloads';
@@ -193,7 +194,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     const references = new ConversationReferences(await backend.versioned('conversationRefs', conversationReference));
     const ledger = new BudgetLedger(await backend.versioned('budgets', budgetDocument));
     const approvals = new ApprovalService({ cases, ledger, directory, clock });
-    const services: BotServices = { cases, approvals, directory, people, clock, references, ledger, planner };
+    const services: BotServices = { cases, approvals, directory, people, clock, references, ledger, planner, mandaat: new MandaatService({ cases, ledger, clock }) };
     const notifier = new ProactiveNotifier(new ProactiveReach(references, overrides.installer ?? installerOf(config.appInstall), overrides.reach));
     const cards = new ApprovalCards();
     const delivery = new ApprovalDelivery(services, approvals, cards, notifier, new SentCards(await backend.versioned('sentCards', sentCardsDocument)));

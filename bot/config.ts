@@ -18,6 +18,7 @@ import { DomainError } from '../services/domain/errors';
 import type { CosmosOptions } from '../services/adapters/cosmos/options';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../services/domain/model/approval';
 import { ORG_ROLES, type OrgRole } from '../services/domain/model/roles';
+import { MAX_MANDAAT_CENTS } from '../services/domain/model/mandaat';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../services/domain/model/reminder';
 import { GUID, isLoopbackHost, parseRoles, parseTenants, parseTiers } from './config-values';
 import { LOG_LEVELS, type LogLevel } from './logging';
@@ -183,6 +184,7 @@ const EnvSchema = z
     APPROVAL_EXCEPTION_ROLES: text(`APPROVAL_EXCEPTION_ROLES is een lijst rollen met komma's, uit ${ORG_ROLES.join(', ')}.`, (v) => parseRoles(v) !== undefined),
     APPROVAL_BUDGET_TIERS: text('APPROVAL_BUDGET_TIERS heeft de vorm 2500=leidinggevende,25000=bestuurder (tot en met dat bedrag in euro, oplopend).', (v) => parseTiers(v) !== undefined),
     APPROVAL_STUCK_WERKDAGEN: text('APPROVAL_STUCK_WERKDAGEN moet een heel aantal werkdagen zijn (1 tot 60).', (v) => /^\d{1,2}$/.test(v) && +v >= 1 && +v <= 60),
+    REGIE_MANDAAT: text('REGIE_MANDAAT moet een heel aantal euro zijn, van 0 (geen mandaat) tot en met 5000.', (v) => /^\d{1,4}$/.test(v) && +v <= MAX_MANDAAT_CENTS / 100),
     GRAPH_BASE_URL: text('GRAPH_BASE_URL moet een https-adres zijn.', (v) => URL.canParse(v) && new URL(v).protocol === 'https:'),
     TEAMS_APP_CATALOG_ID: text('TEAMS_APP_CATALOG_ID moet de id (GUID) van de app in de app-catalogus van de organisatie zijn.', (v) => GUID.test(v)),
     CALENDAR: text('CALENDAR is `graph` (agenda\u2019s via Microsoft Graph) of `ics` (uitnodigingen als bestand).', (v) => (CALENDAR_KINDS as readonly string[]).includes(v)),
@@ -231,6 +233,7 @@ function approvalPolicy(env: Env): ApprovalPolicy {
     uitzondering: env.APPROVAL_EXCEPTION_ROLES ? (parseRoles(env.APPROVAL_EXCEPTION_ROLES) as OrgRole[]) : DEFAULT_APPROVAL_POLICY.uitzondering,
     budgetTiers: env.APPROVAL_BUDGET_TIERS ? (parseTiers(env.APPROVAL_BUDGET_TIERS) as ApprovalPolicy['budgetTiers']) : DEFAULT_APPROVAL_POLICY.budgetTiers,
     stuckAfterWerkdagen: env.APPROVAL_STUCK_WERKDAGEN ? Number(env.APPROVAL_STUCK_WERKDAGEN) : DEFAULT_APPROVAL_POLICY.stuckAfterWerkdagen,
+    mandaatCents: env.REGIE_MANDAAT ? Number(env.REGIE_MANDAAT) * 100 : DEFAULT_APPROVAL_POLICY.mandaatCents,
   };
 }
 

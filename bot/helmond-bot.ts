@@ -17,6 +17,7 @@ import { isDomainError } from '../services/domain/errors';
 import { handleBudgetCommand } from './budget-command';
 import { CaseCommands } from './case-commands';
 import { PartyCommands } from './party-commands';
+import { MandaatCommands } from './mandaat-commands';
 import { CARD_PAYLOADS, parseCard } from './card-payload';
 import { FileOffers } from './file-offers';
 import type { Downloads } from './downloads';
@@ -44,6 +45,7 @@ export class HelmondBot extends TeamsActivityHandler {
   private readonly escalations: Escalations;
   private readonly caseCommands: CaseCommands;
   private readonly parties: PartyCommands;
+  private readonly mandaat: MandaatCommands;
   private readonly casusregie: CasusregieCards;
   private readonly reminders: ReminderCards;
   /** What this professional has had explained once (bot/dialogs/explain-once.ts). */
@@ -68,6 +70,7 @@ export class HelmondBot extends TeamsActivityHandler {
     this.escalations = new Escalations(services, approvals.notifier);
     this.caseCommands = new CaseCommands(services, this.activeCase, this.files, this.deelBReview);
     this.parties = new PartyCommands(services, approvals.notifier);
+    this.mandaat = new MandaatCommands(services);
     this.casusregie = new CasusregieCards(services, approvals.notifier);
     this.reminders = new ReminderCards(services, (actor, caseId) => this.escalations.deliver(actor, caseId));
     this.dialogs.add(
@@ -229,6 +232,7 @@ export class HelmondBot extends TeamsActivityHandler {
     budget: (turn, _dc, match) => handleBudgetCommand(turn, this.services, this.teamId, match),
     collegaToevoegen: (turn) => this.caseCommands.withActiveCase(turn, (active) => this.parties.offer(turn, active.caseId)),
     toestemming: (turn) => this.caseCommands.withActiveCase(turn, (active) => this.parties.offerConsent(turn, active.caseId)),
+    mandaat: (turn) => this.caseCommands.withActiveCase(turn, (active) => this.mandaat.offer(turn, active.caseId)),
     casusregieOverdragen: (turn) => this.caseCommands.withActiveCase(turn, (active) => this.casusregie.offer(turn, active.caseId)),
   };
 
@@ -256,6 +260,8 @@ export class HelmondBot extends TeamsActivityHandler {
     },
     proposeCasusregie: (turn, _dc, value) => this.casusregie.propose(turn, value),
     cancelCasusregie: (turn) => this.casusregie.cancel(turn),
+    spendMandaat: (turn, _dc, value) => this.mandaat.spend(turn, value),
+    cancelMandaat: (turn) => this.mandaat.cancel(turn),
     moreCases: async (turn, _dc, value) => {
       const card = parseCard(CARD_PAYLOADS.casussenMeer, value);
       if (!card.ok) return void (await turn.sendActivity(card.error.userMessage));

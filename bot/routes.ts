@@ -19,6 +19,8 @@ import {
   HERINNERING_ESCALEREN,
   HERINNERING_GEDAAN,
   HERINNERING_UITSTELLEN,
+  MANDAAT_ANNULEREN,
+  MANDAAT_UITGEVEN,
   REGIE_AANVAARDEN,
   REGIE_AFWIJZEN,
   REGIE_ANNULEREN,
@@ -76,6 +78,8 @@ export const SUBMIT_ACTIONS = {
   [REGIE_OVERDRAGEN]: 'offerCasusregie',
   [REGIE_VOORSTELLEN]: 'proposeCasusregie',
   [REGIE_ANNULEREN]: 'cancelCasusregie',
+  [MANDAAT_UITGEVEN]: 'spendMandaat',
+  [MANDAAT_ANNULEREN]: 'cancelMandaat',
 } as const;
 export type SubmitHandler = (typeof SUBMIT_ACTIONS)[keyof typeof SUBMIT_ACTIONS];
 
@@ -91,6 +95,8 @@ export const COMMANDS = [
   { name: 'collegaToevoegen', pattern: /^\s*collega('?s)?\s+toevoegen\s*$/i },
   { name: 'toestemming', pattern: /^\s*toestemming(en)?\s*$/i },
   { name: 'casusregieOverdragen', pattern: /^\s*(casus)?regie\s+overdragen\s*$/i },
+  /** The casusregisseur's mandaat: spend at once without Deel B (the card). */
+  { name: 'mandaat', pattern: /^\s*(mandaat|uitgave|uitgeven)\s*$/i },
   /** "budget" shows the team's doorbraakbudget; "budget 10.000 [2026|2026-Q4]" sets it (a minus sign is read, to be refused in words). */
   { name: 'budget', pattern: /^\s*budget(?:\s+((?:€\s*)?-?\s*€?\s*[\d.,]+))?(?:\s+(\d{4}(?:-Q[1-4])?))?\s*$/i },
 ] as const;

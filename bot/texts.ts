@@ -15,6 +15,7 @@ export const COMMANDS: readonly [string, string][] = [
   ['collega toevoegen', 'een collega van een andere organisatie op de casus zetten, met toestemming van de inwoner'],
   ['toestemming', 'wat elke collega mag zien; de toestemming van de inwoner wijzigen of intrekken'],
   ['casusregie overdragen', 'de casusregie voorstellen aan een andere betrokken professional, die het aanvaardt of afwijst'],
+  ['mandaat', 'als casusregisseur direct een klein bedrag uitgeven zonder Deel B (bijvoorbeeld een treinkaartje)'],
   ['budget', 'het doorbraakbudget van het team; een beheerder stelt het vast met budget <bedrag>'],
   ['help', 'deze uitleg'],
   ['stop', 'het huidige gesprek afbreken (wat je al vastlegde blijft bewaard)'],

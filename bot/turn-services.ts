@@ -6,6 +6,7 @@ import type { Case } from '../services/domain/model/case';
 import type { Actor } from '../services/domain/model/roles';
 import type { Clock } from '../services/ports/clock';
 import type { BudgetLedger } from '../services/budget/ledger';
+import type { MandaatService } from '../services/budget/mandaat-service';
 import type { MdoPlanner } from '../services/calendar/mdo-planner';
 import type { ConversationReferences } from '../services/notify/conversation-references';
 import type { Directory } from '../services/ports/directory';
@@ -24,6 +25,8 @@ export interface BotServices {
   readonly references: ConversationReferences;
   /** The doorbraakbudget ledger: grants are booked here when Deel B is approved. */
   readonly ledger: BudgetLedger;
+  /** The casusregisseur's mandaat: spent at once without Deel B, booked on the ledger. */
+  readonly mandaat: MandaatService;
   /** MDO invites and the evaluation in the professionals' calendars (or as .ics files). */
   readonly planner: MdoPlanner;
 }

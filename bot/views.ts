@@ -1,4 +1,5 @@
-import { type Case, type DueItem, type HistoryEntry, type PartyEntry, activeCasusregisseur, isHerinneringEntry, isRegieEntry, isTransitionEntry } from '../services/domain/model/case';
+import { type Case, type DueItem, type HistoryEntry, type PartyEntry, activeCasusregisseur, isHerinneringEntry, isMandaatEntry, isRegieEntry, isTransitionEntry } from '../services/domain/model/case';
+import { formatEuro } from '../services/domain/text/format';
 import { REMINDER_LABELS } from '../services/domain/model/reminder';
 import { APPROVAL_OUTCOME_LABELS } from '../services/domain/model/approval';
 import type { RegieEntry } from '../services/domain/model/regie';
@@ -110,6 +111,13 @@ export function caseViewData(c: Case, ctx: MachineContext) {
     })),
     // Before and after only when both ZRM measurements exist, and only for who may see the ZRM part.
     ...(toonVoorNa(c, ctx.actor.userId) ? { voorNa: voorNaSection(voorNaVan(c)) } : {}),
+    mandaat: (c.mandaatUitgaven ?? []).map((u) => ({
+      bedrag: formatEuro(u.amountCents),
+      doel: `${u.doel} (${u.periode})`,
+      wie: naamVan(c, u.by, { capital: true }),
+      wanneer: formatMoment(u.at),
+      waarom: u.waarom,
+    })),
     ...(voorstel ? { regieVoorstel: `Casusregie voorgesteld aan ${naamVan(c, voorstel.aan)} op ${formatMoment(voorstel.at)}; wacht op antwoord.` } : {}),
     regieOverdragen: mayProposeCasusregie(c, ctx.actor.userId),
     ...(openRegieVoorstelVoor(c, ctx.actor.userId) ? { regieVoorstelId: voorstel?.id } : {}),
@@ -178,6 +186,7 @@ function historyRows(c: Case, viewer: string): { at: string; by: string; what: s
 /** One event of the history in Dutch: a step, a party's change, or casusregie. */
 function historyText(c: Case, h: HistoryEntry): string {
   if (isTransitionEntry(h)) return `${STEP_LABELS[h.from]} → ${STEP_LABELS[h.to]}`;
+  if (isMandaatEntry(h)) return `${formatEuro(h.amountCents)} uitgegeven onder het mandaat van de casusregisseur`;
   if (isHerinneringEntry(h)) return `herinnering "${REMINDER_LABELS[h.herinnering].toLowerCase()}" uitgesteld tot ${formatDate(h.uitgesteldTot)}`;
   return isRegieEntry(h) ? regieEventText(c, h) : partyEventText(c, h);
 }

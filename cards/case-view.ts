@@ -32,6 +32,8 @@ export interface CaseViewCardData {
   readonly regieOverdragen?: boolean;
   /** The proposal the viewer is asked to answer: the button that shows its card. */
   readonly regieVoorstelId?: string;
+  /** What the casusregisseur spent under the mandaat, oldest first: "€ 25,00", the purpose, by whom, when, why. */
+  readonly mandaat?: readonly { bedrag: string; doel: string; wie: string; wanneer: string; waarom: string }[];
   /** The case has a next step (not closed): the button "Verder met deze casus". */
   readonly verder: boolean;
 }
@@ -53,6 +55,7 @@ export function renderCaseViewCard(data: CaseViewCardData): AdaptiveCardJson {
     history,
     olderIds,
     olderTitle: `Eerdere stappen tonen of verbergen (${hidden})`,
+    mandaat: data.mandaat ?? [],
     regieVoorstel: data.regieVoorstel ?? '',
     regieOverdragen: data.regieOverdragen ?? false,
     regieVoorstelId: data.regieVoorstelId ?? '',

@@ -53,6 +53,10 @@ export const HERINNERING_GEDAAN = 'herinnering.gedaan';
 export const HERINNERING_UITSTELLEN = 'herinnering.uitstellen';
 export const HERINNERING_ESCALEREN = 'herinnering.escaleren';
 
+/** The casusregisseur's mandaat: spend at once, or leave the card (Action.Submit). */
+export const MANDAAT_UITGEVEN = 'mandaat.uitgeven';
+export const MANDAAT_ANNULEREN = 'mandaat.annuleren';
+
 /** A button of a question with choices (cards/keuze.json): the chosen answer is the submit's `keuze`. */
 export const KEUZE = 'keuze';
 
@@ -63,7 +67,7 @@ export const VERBS = [
   ESCALATIE_AFGEROND, ESCALATIE_ONDERBOUWING, ESCALATIE_OPSCHALEN, COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN,
   TOESTEMMING_WIJZIGEN, TOESTEMMING_INTREKKEN, COLLEGA_VERWIJDEREN,
   REGIE_OVERDRAGEN, REGIE_VOORSTELLEN, REGIE_ANNULEREN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_VERNIEUW,
-  HERINNERING_GEDAAN, HERINNERING_UITSTELLEN, HERINNERING_ESCALEREN,
+  HERINNERING_GEDAAN, HERINNERING_UITSTELLEN, HERINNERING_ESCALEREN, MANDAAT_UITGEVEN, MANDAAT_ANNULEREN,
   ACTIE_WIJZIGEN, ACTIE_VERWIJDEREN, AFSPRAAK_OVERNEMEN, AFSPRAAK_NIET_OVERNEMEN,
 ] as const;
 export type Verb = (typeof VERBS)[number];

@@ -24,6 +24,8 @@ export const booking = z.object({
   amountCents: euroCents('het bedrag'),
   at: instant,
   by: userId,
+  /** Spent by the casusregisseur under the mandaat (without Deel B): reported apart from the approved grants. */
+  mandaat: z.literal(true).optional(),
 });
 export type Booking = z.infer<typeof booking>;
 
@@ -102,6 +104,8 @@ export interface PeriodBudget {
 
 export const booked = (b: PeriodBudget) => b.bookings.reduce((sum, x) => sum + x.amountCents, 0);
 export const remaining = (b: PeriodBudget) => b.amountCents - booked(b);
+/** Of what a period granted, what casusregisseurs spent under their mandaat. */
+export const bookedUnderMandaat = (b: PeriodBudget) => b.bookings.reduce((sum, x) => sum + (x.mandaat ? x.amountCents : 0), 0);
 
 const keyOf = (teamId: string, year: number) => `${teamId}:${year}`;
 

@@ -23,6 +23,7 @@ import type { Calendar } from '../../services/ports/calendar';
 import { MemoryStorage } from 'botbuilder';
 import { ConversationMemberState } from '../../bot/conversation-member-state';
 import { ApprovalService } from '../../services/approvals/approval-service';
+import { MandaatService } from '../../services/budget/mandaat-service';
 import { ApprovalCards } from '../../bot/card-actions/approval-cards';
 import { ApprovalDelivery } from '../../bot/card-actions/approval-delivery';
 import { Downloads } from '../../bot/downloads';
@@ -65,7 +66,7 @@ export function createTestServices(directory = new StaticDirectory(), calendarOf
   const ledger = new BudgetLedger(wrap.ledgerStore ? wrap.ledgerStore(ledgerStore) : ledgerStore);
   const planner = new MdoPlanner({ cases, calendar: calendarOf(clock), clock, kalender });
   const approvals = new ApprovalService({ cases, ledger, directory, clock });
-  const services: BotServices = { cases, approvals, directory, people, clock, references, ledger, planner };
+  const services: BotServices = { cases, approvals, directory, people, clock, references, ledger, planner, mandaat: new MandaatService({ cases, ledger, clock }) };
   return { services, store, audit, clock, references, ledger, approvals };
 }
 

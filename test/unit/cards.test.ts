@@ -12,9 +12,10 @@ import { mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-ch
 import { renderMdoPlanningCard } from '../../cards/mdo-planning';
 import { renderNoticeCard } from '../../cards/notice';
 import { expandCard, toAttachment } from '../../cards/render';
-import { ACTIE_TOEVOEGEN, ACTIE_VERWIJDEREN, ACTIE_WIJZIGEN, AFSPRAAK_NIET_OVERNEMEN, AFSPRAAK_OVERNEMEN, PLAN_KLAAR, CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, COLLEGA_VERWIJDEREN, MDO_DEELNEMERS_KIEZEN, MDO_MOMENT_KIEZEN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_ANNULEREN, REGIE_OVERDRAGEN, REGIE_VERNIEUW, REGIE_VOORSTELLEN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
+import { ACTIE_TOEVOEGEN, ACTIE_VERWIJDEREN, ACTIE_WIJZIGEN, AFSPRAAK_NIET_OVERNEMEN, AFSPRAAK_OVERNEMEN, PLAN_KLAAR, CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, COLLEGA_VERWIJDEREN, MDO_DEELNEMERS_KIEZEN, MANDAAT_ANNULEREN, MANDAAT_UITGEVEN, MDO_MOMENT_KIEZEN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_ANNULEREN, REGIE_OVERDRAGEN, REGIE_VERNIEUW, REGIE_VOORSTELLEN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
 import { renderToestemmingCard } from '../../cards/toestemming';
 import { renderWijzigingCard } from '../../cards/wijziging';
+import { renderMandaatCard, type MandaatCardData } from '../../cards/mandaat';
 import { renderCasusregieOverdragenCard, type CasusregieOverdragenCardData } from '../../cards/casusregie-overdragen';
 import { renderCasusregieVoorstelCard, type CasusregieVoorstelCardData } from '../../cards/casusregie-voorstel';
 import { CONSENT_PART_LABELS, CONSENT_PARTS } from '../../services/domain/model/consent';
@@ -96,6 +97,9 @@ const DEELNEMERS = [
   { title: 'Megan Bowen (GGZ Oost Brabant)', value: 'aad-ggz-1' },
 ];
 
+const MANDAAT: MandaatCardData = {
+  caseId: 'case-000001', reference: REF, uitgaveId: 'uitgave-000001', mandaat: '€ 250,00', periode: '2026', over: '€ 207,50', budget: '€ 8.750,00 over',
+};
 const OVERDRAGEN: CasusregieOverdragenCardData = {
   caseId: 'case-000001', reference: REF,
   kandidaten: [{ title: 'Ahmed El Amrani \u2014 Schuldhulpverlening', value: 'aad-schuldhulp-1' }, { title: 'Megan Bowen \u2014 GGZ Oost Brabant', value: 'aad-ggz-1' }],
@@ -156,6 +160,9 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ['collega toevoegen, in Teams na een weigering', () => renderCollegaToevoegenCard({ ...COLLEGA, gekozen: MENSEN[1], melding: 'Vul de taak van de collega in.', ingevuld: { hoe: 'mondeling', op: '2026-11-20', onderdelen: ['hulpvraag', 'deelA'] } }), [COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN]],
   ['collega toevoegen, lokaal uit het personenbestand', () => renderCollegaToevoegenCard({ ...COLLEGA, keuze: { via: 'lijst', mensen: MENSEN } }), [COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN]],
   ['collega toevoegen, lokaal zonder personenbestand', () => renderCollegaToevoegenCard({ ...COLLEGA, keuze: { via: 'lijst', mensen: [] } }), [COLLEGA_ANNULEREN]],
+  ['mandaat', () => renderMandaatCard(MANDAAT), [MANDAAT_UITGEVEN, MANDAAT_ANNULEREN]],
+  ['mandaat, na een weigering met wat er was ingevuld', () => renderMandaatCard({ ...MANDAAT, melding: '€ 300,00 is meer dan het mandaat van € 250,00 per casus per periode. Dat gaat via Deel B, de normale route.', bedrag: '300', doel: 'treinkaartje', waarom: 'Naar de *zitting*.' }), [MANDAAT_UITGEVEN, MANDAAT_ANNULEREN]],
+  ['één casus met uitgaven onder het mandaat', () => renderCaseViewCard({ ...VIEW, mandaat: [{ bedrag: '€ 42,50', doel: 'treinkaartje (2026)', wie: 'Sanne de Vries', wanneer: '23 nov 2026, 10:00', waarom: 'Naar de zitting.' }] }), [CASUS_VERDER]],
   ['casusregie overdragen', () => renderCasusregieOverdragenCard(OVERDRAGEN), [REGIE_VOORSTELLEN, REGIE_ANNULEREN]],
   ['casusregie overdragen, met een open voorstel en een weigering', () => renderCasusregieOverdragenCard({ ...OVERDRAGEN, openVoorstel: 'Er staat al een voorstel open aan Megan Bowen (GGZ Oost Brabant). Een nieuw voorstel vervangt dat.', melding: 'Kies de collega die de casusregie overneemt.', toelichting: 'Schulden eerst.' }), [REGIE_VOORSTELLEN, REGIE_ANNULEREN]],
   ['casusregie voorstel, open', () => renderCasusregieVoorstelCard(VOORSTEL), [REGIE_AANVAARDEN, REGIE_AFWIJZEN]],

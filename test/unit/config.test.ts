@@ -271,7 +271,17 @@ describe('loadConfig: the approval policy', () => {
       uitzondering: ['leidinggevende', 'procesregisseur'],
       budgetTiers: [{ upToCents: 100_000, roles: ['leidinggevende'] }, { upToCents: 500_000, roles: ['leidinggevende', 'bestuurder'] }],
       stuckAfterWerkdagen: 3,
+      mandaatCents: 25_000,
     });
+  });
+
+  it("reads the casusregisseur's mandaat in whole euros (0 switches it off) and refuses anything else in Dutch", () => {
+    expect(loadConfig({ REGIE_MANDAAT: '75' }).policy.mandaatCents).to.equal(7_500);
+    expect(loadConfig({ REGIE_MANDAAT: '0' }).policy.mandaatCents).to.equal(0);
+    expect(loadConfig({ REGIE_MANDAAT: '5000' }).policy.mandaatCents).to.equal(500_000);
+    for (const bad of ['5001', '-1', '12,50', 'veel', '25.5']) {
+      expect(messageOf({ REGIE_MANDAAT: bad })).to.equal('Configuratiefout: REGIE_MANDAAT moet een heel aantal euro zijn, van 0 (geen mandaat) tot en met 5000.');
+    }
   });
 
   it('refuses an unknown role, tiers out of order, or a bad number of werkdagen, in Dutch', () => {

@@ -64,7 +64,7 @@ describe("the inwoner's consent per party (stappenplan and visibility)", () => {
     expect(ggz?.toestemming).to.equal(undefined);
     expect(d.case.memberIds).not.to.include(GGZ);
     expect(sightOf(d.case, GGZ).parts.size).to.equal(0);
-    expect(d.case.history.slice(-3).map((h) => ('gebeurtenis' in h ? h.gebeurtenis : 'transition' in h ? h.transition : 'regie' in h ? h.regie : h.herinnering))).to.deep.equal(['toegevoegd', 'toestemmingGewijzigd', 'toestemmingIngetrokken']);
+    expect(d.case.history.slice(-3).map((h) => ('gebeurtenis' in h ? h.gebeurtenis : 'transition' in h ? h.transition : 'regie' in h ? h.regie : 'herinnering' in h ? h.herinnering : h.mandaat))).to.deep.equal(['toegevoegd', 'toestemmingGewijzigd', 'toestemmingIngetrokken']);
     expect(d.refuse('regisseur', { type: 'withdrawConsent', userId: GGZ, op: '2026-11-23' }).code).to.equal('CASE.NOT_A_MEMBER');
   });
 

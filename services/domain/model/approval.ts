@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityId, euroCents, freeText, instant, userId } from './fields';
 import { ORG_ROLES } from './roles';
+import { DEFAULT_MANDAAT_CENTS } from './mandaat';
 
 /** An approval decision on Deel B. */
 export const APPROVAL_OUTCOMES = ['akkoord', 'afgewezen', 'meerInformatie'] as const;
@@ -48,6 +49,8 @@ export interface ApprovalPolicy {
   readonly budgetTiers: readonly { readonly upToCents: number; readonly roles: readonly (typeof ORG_ROLES)[number][] }[];
   /** Werkdagen without a decision after which the request counts as stuck (escalation allowed). */
   readonly stuckAfterWerkdagen: number;
+  /** The casusregisseur's mandaat: euro cents per case per budget period spent without Deel B (0: none; absent: € 250). */
+  readonly mandaatCents?: number;
 }
 
 export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = {
@@ -57,4 +60,5 @@ export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = {
     { upToCents: 2_500_000, roles: ['bestuurder'] },
   ],
   stuckAfterWerkdagen: 5,
+  mandaatCents: DEFAULT_MANDAAT_CENTS,
 };

@@ -7,6 +7,7 @@ import { household } from './household';
 import { mdo } from './mdo';
 import { namenSchema } from './namen';
 import { MAX_OUTBOX_ITEMS, outboxItem } from './outbox';
+import { mandaatEntry, mandaatUitgave, type MandaatEntry } from './mandaat';
 import { regieEntry, regieVoorstel, type RegieEntry } from './regie';
 import { MAX_REMINDERS, REMINDER_KINDS, reminder } from './reminder';
 import { caseProfessional, type CaseProfessional } from './roles';
@@ -70,12 +71,13 @@ export const herinneringEntry = z.object({
 });
 export type HerinneringEntry = z.infer<typeof herinneringEntry>;
 
-/** The case's history: its transitions, what happened to its parties, to casusregie and to reminders, oldest first. */
-export const historyEntry = z.union([transitionEntry, partyEntry, regieEntry, herinneringEntry]);
+/** The case's history: its transitions, what happened to its parties, to casusregie, to reminders and the mandaat, oldest first. */
+export const historyEntry = z.union([transitionEntry, partyEntry, regieEntry, herinneringEntry, mandaatEntry]);
 export type HistoryEntry = z.infer<typeof historyEntry>;
 export const isTransitionEntry = (entry: HistoryEntry): entry is TransitionEntry => 'transition' in entry;
 export const isRegieEntry = (entry: HistoryEntry): entry is RegieEntry => 'regie' in entry;
 export const isHerinneringEntry = (entry: HistoryEntry): entry is HerinneringEntry => 'herinnering' in entry;
+export const isMandaatEntry = (entry: HistoryEntry): entry is MandaatEntry => 'mandaat' in entry;
 
 export const DUE_KINDS = ['evaluatie', 'actie', 'akkoord', 'uitvoering', 'escalatie'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
@@ -124,6 +126,8 @@ export const caseSchema = z.object({
   deelC,
   vorigeRondes: z.array(ronde).max(20),
   uitvoeringSinds: instant.optional(),
+  /** What the casusregisseur spent under the mandaat, without Deel B (services/domain/model/mandaat.ts), oldest first. */
+  mandaatUitgaven: z.array(mandaatUitgave).max(200).optional(),
   /** A pending proposal to hand over casusregie (regie overdragen), until the proposed party answers or it lapses. */
   regieOverdragen: regieVoorstel.optional(),
   /** Derived: what is due on this case (shown in the case view and "mijn casussen"). */

@@ -73,6 +73,8 @@ export function redactFor(c: Case, userId: string): Case {
   }
   if (!sees('deelB')) {
     delete copy.deelB;
+    // What the mandaat bought is money spent for the household, as Deel B's grants are.
+    if (copy.mandaatUitgaven) copy.mandaatUitgaven = [];
     for (const request of copy.approvals) if (request.decision) delete request.decision.reason;
     for (const escalatie of copy.escalaties) {
       escalatie.vraag = '—';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { APPROVAL_OUTCOMES } from '../model/approval';
 import { TRANSITION_NAMES } from '../model/case';
 import { planWijziging } from '../model/escalation';
-import { calendarDate, entityId, freeText, instant, shortText, userId } from '../model/fields';
+import { calendarDate, entityId, euroCents, freeText, instant, shortText, userId } from '../model/fields';
+import { mandaatUitgave } from '../model/mandaat';
 import { householdMember } from '../model/household';
 import { ZRM_VERSION, zrmScores } from '../model/leefgebieden';
 import { CHECKLIST_SECTIONS, MDO_LOCATIES, afspraak, calendarEntry, mdoUitkomsten } from '../model/mdo';
@@ -168,6 +169,15 @@ export const dataCommands = [
     voorstelId: entityId,
     antwoord: z.enum(REGIE_ANTWOORDEN, { error: 'Kies aanvaarden of afwijzen.' }),
     toelichting: freeText('de reden', 1000).optional(),
+  }),
+  /** The casusregisseur spends under the mandaat, without Deel B; the period is the ledger's for this moment. */
+  z.object({
+    type: z.literal('spendMandaat'),
+    uitgaveId: entityId,
+    amountCents: euroCents('het bedrag'),
+    doel: mandaatUitgave.shape.doel,
+    waarom: mandaatUitgave.shape.waarom,
+    periode: mandaatUitgave.shape.periode,
   }),
   /** Later herinneren: the reminder's own party puts it off to a day, once, saying why. */
   z.object({

@@ -18,6 +18,7 @@ import { answerCasusregie, proposeCasusregie } from './casusregie';
 import { addProfessional, changeConsent, deactivateProfessional, withdrawConsent } from './parties';
 import { caseRoleOf, requirePermission, type Permission } from './permissions';
 import { snoozeReminder } from './reminders';
+import { spendMandaat } from './mandaat';
 import { voorgesteldeActies } from './voorstellen';
 
 type DataCommand = Exclude<CaseCommand, { type: 'overgang' }>;
@@ -228,6 +229,7 @@ export const EDITS: EditTable = {
   proposeCasusregie: { steps: OPEN_STEPS, permission: 'regisseur', apply: proposeCasusregie },
   // Only the proposed party may answer: the handler's own check, as approvals check their own rights.
   answerCasusregie: { steps: OPEN_STEPS, apply: answerCasusregie },
+  spendMandaat: { steps: OPEN_STEPS, permission: 'regisseur', apply: spendMandaat },
   // Only the reminder's own party: the handler's own check.
   snoozeReminder: { steps: OPEN_STEPS, apply: snoozeReminder },
 };

@@ -1,0 +1,90 @@
+/**
+ * The casusregisseur's mandaat over HTTP: `mandaat` shows the card, *Uitgeven* books at once on the team's
+ * doorbraakbudget without Deel B and records it on the case, above the mandaat the card comes back with the refusal
+ * and the Deel B route (what was typed kept), and `budget` shows mandate spending apart.
+ */
+import { expect } from 'chai';
+import { MANDAAT_UITGEVEN } from '../../cards/verbs';
+import type { Case } from '../../services/domain/model/case';
+import { StaticDirectory } from '../../services/adapters/memory/static-directory';
+import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
+import { caseAt, PEOPLE, type Person } from '../support/stappenplan-driver';
+import { postActivity, teamsSubmit } from '../support/teams-activities';
+
+const TEAM = 'wijkteam-noord';
+
+describe('end to end: the mandaat of the casusregisseur', function () {
+  this.timeout(30_000);
+  let bot: BotOverHttp;
+
+  const attachments = () => bot.connector.calls.flatMap((call) => call.body.attachments ?? []);
+  /** The card the last turn sent (its content), and the id of the spending it makes. */
+  const lastCard = () => attachments().at(-1)?.content as { actions: { data: Record<string, string> }[] } & Record<string, unknown>;
+
+  async function submit(person: Person, values: Record<string, string>): Promise<string> {
+    bot.connector.reset();
+    await postActivity(bot.botUrl, teamsSubmit(values, bot.as(person)));
+    return bot.connector.calls.map((call) => JSON.stringify(call.body)).join('\n');
+  }
+
+  async function onTheCase(): Promise<Case> {
+    const c = structuredClone(caseAt('uitvoering').case);
+    c.id = `case-${Math.random().toString(36).slice(2, 10)}`;
+    c.reference = `HA-2026-${Math.random().toString(36).slice(2, 8).toUpperCase().replace(/[ILOU]/g, 'X')}`;
+    await bot.store.create(c);
+    return c;
+  }
+
+  before(async () => {
+    bot = await startBotOverHttp(new StaticDirectory({}));
+    await bot.ledger.setBudget({ teamId: TEAM, period: '2026', amountCents: 1_000_000, by: 'aad-beheerder-1', at: '2026-11-01T09:00:00.000Z' });
+  });
+  after(() => bot.close());
+
+  it('shows the card, spends within the mandaat, refuses above it with the Deel B route on the card, and budget shows it apart', async () => {
+    const c = await onTheCase();
+    await bot.say('regisseur', `casus ${c.reference}`);
+    expect(await bot.say('regisseur', 'mandaat')).to.equal('');
+    const card = JSON.stringify(lastCard());
+    expect(card).to.include('Uitgeven onder je mandaat').and.include('tot €\u00a0250,00 per casus per periode').and.include('€\u00a0250,00').and.include(MANDAAT_UITGEVEN);
+    const uitgaveId = lastCard().actions[0]?.data.uitgaveId as string;
+    expect(uitgaveId).to.match(/^[A-Za-z0-9_-]{6,64}$/);
+
+    const spent = await submit('regisseur', { verb: MANDAAT_UITGEVEN, caseId: c.id, uitgaveId, bedrag: '€ 42,50', doel: 'treinkaartje naar de rechtbank', waarom: 'Moeder moet morgen naar de zitting.' });
+    expect(spent).to.include('Uitgegeven onder je mandaat: €\u00a042,50 voor treinkaartje naar de rechtbank').and.include('nog €\u00a0207,50 over');
+    // A second press of the same card books nothing more.
+    expect(await submit('regisseur', { verb: MANDAAT_UITGEVEN, caseId: c.id, uitgaveId, bedrag: '42,50', doel: 'treinkaartje naar de rechtbank', waarom: 'Moeder moet morgen naar de zitting.' })).to.include('Dit was al uitgegeven');
+    const stored = (await bot.store.get(c.id))?.case as Case;
+    expect(stored.mandaatUitgaven?.map((u) => [u.amountCents, u.doel, u.by])).to.deep.equal([[4_250, 'treinkaartje naar de rechtbank', PEOPLE.regisseur.userId]]);
+    expect((await bot.ledger.get(TEAM, '2026'))?.bookings.map((b) => [b.requestId, b.amountCents, b.mandaat])).to.deep.equal([[uitgaveId, 4_250, true]]);
+
+    await bot.say('regisseur', 'mandaat');
+    const next = lastCard().actions[0]?.data.uitgaveId as string;
+    expect(next).not.to.equal(uitgaveId);
+    const refused = await submit('regisseur', { verb: MANDAAT_UITGEVEN, caseId: c.id, uitgaveId: next, bedrag: '300', doel: 'huur', waarom: 'De huur is achterstallig.' });
+    expect(refused).to.include('€\u00a0300,00 is meer dan het mandaat van €\u00a0250,00 per casus per periode. Dat gaat via Deel B, de normale route');
+    // The refusal is on the card, with what was typed and the same spending id.
+    const again = JSON.stringify(lastCard());
+    expect(again).to.include('"value":"300"').and.include('"value":"huur"').and.include(next);
+    const beyond = await submit('regisseur', { verb: MANDAAT_UITGEVEN, caseId: c.id, uitgaveId: next, bedrag: '210', doel: 'huur', waarom: 'De huur is achterstallig.' });
+    expect(beyond).to.include('nog €\u00a0207,50 over; €\u00a0210,00 past daar niet in. Dat gaat via Deel B');
+    expect((await bot.ledger.get(TEAM, '2026'))?.bookings).to.have.length(1);
+
+    expect(await bot.say('regisseur', 'budget')).to.equal(
+      'Doorbraakbudget wijkteam-noord 2026: €\u00a010.000,00, toegekend €\u00a042,50, over €\u00a09.957,50. Daarvan via Deel B €\u00a00,00 en onder het mandaat van casusregisseurs €\u00a042,50 (1 uitgave).',
+    );
+    await bot.say('regisseur', `casus ${c.reference}`);
+    expect(JSON.stringify(attachments())).to.include('Uitgegeven onder het mandaat').and.include('treinkaartje naar de rechtbank (2026)').and.include('€\u00a042,50 uitgegeven onder het mandaat van de casusregisseur');
+  });
+
+  it('only the casusregisseur gets the card; a bad amount comes back on the card in Dutch', async () => {
+    const c = await onTheCase();
+    await bot.say('schuldhulp', `casus ${c.reference}`);
+    expect(await bot.say('schuldhulp', 'mandaat')).to.include('Alleen de casusregisseur kan onder het mandaat uitgeven.');
+    const refused = await submit('schuldhulp', { verb: MANDAAT_UITGEVEN, caseId: c.id, uitgaveId: 'uitgave-vreemd-1', bedrag: '10', doel: 'taxi', waarom: 'Snel.' });
+    expect(refused).to.include('Alleen de casusregisseur');
+    const bad = await submit('regisseur', { verb: MANDAAT_UITGEVEN, caseId: c.id, uitgaveId: 'uitgave-slecht-1', bedrag: 'tien', doel: 'taxi', waarom: 'Snel.' });
+    expect(bad).to.include('Dat bedrag kan ik niet lezen; schrijf het bijvoorbeeld als 12,50.').and.include('"value":"tien"');
+    expect((await bot.store.get(c.id))?.case.mandaatUitgaven ?? []).to.deep.equal([]);
+  });
+});
