@@ -132,9 +132,15 @@ export const CARD_PAYLOADS = {
   /** escalation.json: the procesregisseur's answer. */
   escalation: cardPayload(['caseId'], ['toelichting']),
   /** actie.json: one action of Deel A (or "Plan is compleet", which sends no inputs). */
-  actie: cardPayload(['caseId'], ['wie', 'wat', 'wanneer', 'termijn', 'actieId', 'afspraakId']),
+  actie: cardPayload(['caseId'], ['wie', 'wat', 'wanneer', 'termijn', 'actieId', 'afspraakId', 'doelId']),
   /** actie.json, the buttons beside an action (Wijzigen, Verwijderen) or an MDO afspraak (Overnemen, Wijzigen, Niet overnemen). */
   actieKeuze: cardPayload(['caseId'], ['actieId', 'afspraakId']),
+  /** doel.json: one goal of Deel A (doelId empty for a new one), or "Doelen zijn klaar", which sends no inputs. */
+  doel: cardPayload(['caseId'], ['doelId', 'leefgebied', 'doel', 'tevredenheid', 'resultaat', 'resultaatDatum', 'korteTermijn']),
+  /** doel.json, the buttons beside a goal (Wijzigen, Verwijderen). */
+  doelKeuze: cardPayload(['caseId', 'doelId']),
+  /** leefgebieden-rangorde.json: the leefgebieden that matter most, one per rank. */
+  rangorde: cardPayload(['caseId'], ['rang_1', 'rang_2', 'rang_3', 'rang_4', 'rang_5']),
   /** zrm-scores.json: a score per leefgebied. */
   zrm: cardPayload(['caseId', 'moment'], LEEFGEBIEDEN.map((l) => `zrm_${l}`)),
   /** mdo-checklist.json: a toggle per item of the gespreksformat. */

@@ -18,6 +18,15 @@ export const ACTIE_WIJZIGEN = 'actie.wijzigen';
 export const ACTIE_VERWIJDEREN = 'actie.verwijderen';
 export const AFSPRAAK_OVERNEMEN = 'afspraak.overnemen';
 export const AFSPRAAK_NIET_OVERNEMEN = 'afspraak.nietovernemen';
+/** Deel A's goals card: a goal saved (new or changed, doelId), into the form, removed; the goals done. */
+export const DOEL_OPSLAAN = 'doel.opslaan';
+export const DOEL_WIJZIGEN = 'doel.wijzigen';
+export const DOEL_VERWIJDEREN = 'doel.verwijderen';
+export const DOELEN_KLAAR = 'doelen.klaar';
+/** From the plan card back to the goals card. */
+export const DOELEN_OPENEN = 'doelen.openen';
+/** Stap 2: the leefgebieden that matter most to the inwoner, in order. */
+export const RANGORDE_OPSLAAN = 'rangorde.opslaan';
 /** Deel B decisions (Action.Execute, with Action.Submit as fallback) and the card's automatic refresh. */
 export const DEELB_AKKOORD = 'deelb.akkoord';
 export const DEELB_AFWIJZEN = 'deelb.afwijzen';
@@ -69,5 +78,6 @@ export const VERBS = [
   REGIE_OVERDRAGEN, REGIE_VOORSTELLEN, REGIE_ANNULEREN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_VERNIEUW,
   HERINNERING_GEDAAN, HERINNERING_UITSTELLEN, HERINNERING_ESCALEREN, MANDAAT_UITGEVEN, MANDAAT_ANNULEREN,
   ACTIE_WIJZIGEN, ACTIE_VERWIJDEREN, AFSPRAAK_OVERNEMEN, AFSPRAAK_NIET_OVERNEMEN,
+  DOEL_OPSLAAN, DOEL_WIJZIGEN, DOEL_VERWIJDEREN, DOELEN_KLAAR, DOELEN_OPENEN, RANGORDE_OPSLAAN,
 ] as const;
 export type Verb = (typeof VERBS)[number];

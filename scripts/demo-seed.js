@@ -32,6 +32,8 @@ function commandsUpToDeelB(now, kalender, leefgebieden, mdoId) {
       ikWil: 'Met de kinderen in ons huis blijven wonen en weer rust in mijn hoofd.',
       ikKan: 'Ik kan goed koken en regelen voor de kinderen. Mijn zus helpt als het echt moet.',
       ikHebNodig: 'Iemand die met mij de schulden op een rij zet en met de woningcorporatie praat.',
+      watMoetVeranderen: 'De huurachterstand moet weg, en ik wil weer kunnen slapen.',
+      belangrijksteLeefgebieden: ['huisvesting', 'financien', 'geestelijkeGezondheid'],
     },
     {
       type: 'recordZrm',
@@ -63,6 +65,16 @@ function commandsUpToDeelB(now, kalender, leefgebieden, mdoId) {
       afspraken: [{ wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: inWeeks(1) }],
     },
     { type: 'overgang', transition: 'mdoAfgerond' },
+    {
+      type: 'setDoel',
+      doel: {
+        leefgebied: 'huisvesting',
+        doel: 'Met de kinderen in ons huis blijven wonen.',
+        tevredenheidVoor: 3,
+        resultaat: 'Er is een betalingsregeling met de corporatie en de ontruiming is van de baan.',
+        resultaatDatum: inWeeks(8),
+      },
+    },
     { type: 'setActie', actie: { wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: inWeeks(1) } },
     { type: 'setActie', actie: { wie: 'Casusregisseur', wat: 'Gesprek woningcorporatie over betalingsregeling', wanneer: inWeeks(2) } },
     { type: 'overgang', transition: 'uitzonderingNodig' },

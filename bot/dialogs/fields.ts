@@ -47,6 +47,11 @@ export const FIELDS = {
     prompt: '**Ik heb nodig** … Wat heeft de inwoner nodig?',
     command: (text: string) => ({ type: 'recordVraagverheldering', ikHebNodig: text }),
   },
+  watMoetVeranderen: {
+    prompt: '**Wat moet er veranderen?** Vraag het de inwoner en schrijf het in de eigen woorden van de inwoner.',
+    short: '**Wat moet er veranderen?**',
+    command: (text: string) => ({ type: 'recordVraagverheldering', watMoetVeranderen: text }),
+  },
   gezamenlijkBelang: {
     prompt: 'Wat is het **gezamenlijk belang**? Kan iedereen achter het perspectief van de inwoner (ik wil) staan?',
     short: 'Wat is het **gezamenlijk belang**?',

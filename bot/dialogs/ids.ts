@@ -34,6 +34,8 @@ export const WATERFALL = {
   mdoStappen: 'mdoStappen',
   onderbouwingStappen: 'onderbouwingStappen',
   planActies: 'planActies',
+  planDoelen: 'planDoelen',
+  rangorde: 'rangorde',
   planStappen: 'planStappen',
   toelichtingStappen: 'toelichtingStappen',
   uitvoeringActie: 'uitvoeringActie',

@@ -1,11 +1,12 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { renderActieCard, type ActieIngevuld } from '../../cards/actie';
+import { GEEN_DOEL_KEUZE, renderActieCard, type ActieIngevuld } from '../../cards/actie';
 import { toAttachment } from '../../cards/render';
-import { ACTIE_TOEVOEGEN, ACTIE_VERWIJDEREN, ACTIE_WIJZIGEN, AFSPRAAK_NIET_OVERNEMEN, AFSPRAAK_OVERNEMEN, PLAN_KLAAR } from '../../cards/verbs';
-import { isDomainError } from '../../services/domain/errors';
-import { missingDeelAPlan, missingSentence } from '../../services/domain/stappenplan/guards';
+import { ACTIE_TOEVOEGEN, ACTIE_VERWIJDEREN, ACTIE_WIJZIGEN, AFSPRAAK_NIET_OVERNEMEN, AFSPRAAK_OVERNEMEN, DOELEN_OPENEN, PLAN_KLAAR } from '../../cards/verbs';
+import { missingDeelAPlan, missingDoel, missingSentence } from '../../services/domain/stappenplan/guards';
+import { LEEFGEBIED_LABELS } from '../../services/domain/model/leefgebieden';
+import type { Case } from '../../services/domain/model/case';
 import { calendarDate } from '../../services/domain/model/fields';
 import { actieTermijn } from '../../services/domain/model/samenwerkplan';
 import { parseInput } from '../../services/domain/model/validation';
@@ -19,7 +20,8 @@ import { explainOnce } from './explain-once';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import { CardSubmitPrompt, submittedValue } from './card-submit';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
-import { currentCase, execute, tryTransition } from './step-helpers';
+import { currentCase, executeOrRefusal, tryTransition } from './step-helpers';
+import { DOELEN_DIALOG, DoelenDialog } from './doelen-dialog';
 
 
 /** What the professional filled in on the action card (its shape is CARD_PAYLOADS.actie). */
@@ -28,7 +30,15 @@ export const actieSubmission = z.object({
   wat: z.string({ error: 'Vul in wat er gebeurt.' }),
   wanneer: calendarDate('wanneer'),
   termijn: actieTermijn.default('kort'),
+  /** The goal chosen on the form; "geen" (or nothing) links the action to no goal. */
+  doelId: z.string().optional().transform((v) => (v && v !== GEEN_DOEL_KEUZE ? v : undefined)),
 });
+
+/** "Huisvesting: met de kinderen in ons huis blijven wonen", the goal as the plan card names it. */
+const doelTitel = (c: Case, doelId: string | undefined): string | undefined => {
+  const doel = c.deelA.doelen.find((d) => d.id === doelId);
+  return doel ? `${LEEFGEBIED_LABELS[doel.leefgebied]}: ${doel.doel}` : undefined;
+};
 
 /** The buttons beside an action or an afspraak on the plan card (Wijzigen is one verb, with an actieId or an afspraakId). */
 const KAART_KEUZES = [ACTIE_WIJZIGEN, ACTIE_VERWIJDEREN, AFSPRAAK_OVERNEMEN, AFSPRAAK_NIET_OVERNEMEN] as const;
@@ -43,7 +53,7 @@ interface PlanCardOptions extends StepOptions {
 /** What the form sent (strings of a sensible length only), to show it again after a refusal. */
 function keptInputs(value: Record<string, unknown>): ActieIngevuld {
   const text = (key: string, max: number) => (typeof value[key] === 'string' && (value[key] as string).length <= max ? { [key]: value[key] as string } : {});
-  return { ...text('wie', 120), ...text('wat', 500), ...text('wanneer', 20), ...text('termijn', 10) };
+  return { ...text('wie', 120), ...text('wat', 500), ...text('wanneer', 20), ...text('termijn', 10), ...text('doelId', 64) };
 }
 
 const CHOICES = { nee: 'Nee, geen uitzondering nodig', ja: 'Ja, uitzondering of doorbraakbudget nodig' } as const;
@@ -56,10 +66,12 @@ export class PlanDialog extends BaseDialog {
   constructor(private readonly services: BotServices, private readonly offerPdf?: DeelAOffer, reportStatus?: StatusReporter) {
     super(DIALOG.plan, reportStatus);
     this.addDialog(new CardSubmitPrompt(PROMPT.card));
+    this.addDialog(new DoelenDialog(services));
     this.addDialog(new WaterfallDialog(WATERFALL.planActies, [this.sendCardStep.bind(this), this.saveActieStep.bind(this)]));
     this.addDialog(
       new WaterfallDialog(WATERFALL.planStappen, [
         this.introStep.bind(this),
+        this.actiesStep.bind(this),
         this.pdfQuestionStep.bind(this),
         this.pdfStep.bind(this),
         this.saveExceptionStep.bind(this),
@@ -73,20 +85,31 @@ export class PlanDialog extends BaseDialog {
     const c = await currentCase(step.context, this.services, caseId);
     const uitMdo = voorgesteldeActies(c).length > 0 ? ' De afspraken uit het MDO staan al op de kaart: neem ze over, pas ze aan of laat ze weg.' : '';
     const intro = await explainOnce(step.context, { key: 'stap:plan', long: 'Stap 5A, **plan**: vul Deel A van het Samenwerkplan in met de inwoner: wie doet wat wanneer.', short: 'Stap 5A, **plan** (Deel A).' });
-    await step.context.sendActivity(`${intro}${uitMdo}`);
+    if (!(step.options as { doelenEerst?: boolean }).doelenEerst) await step.context.sendActivity(`${intro}${uitMdo}`);
+    // The goals first, as long as none has its result and date (or when asked from the plan card), then the actions.
+    if (missingDoel(c).length || (step.options as { doelenEerst?: boolean }).doelenEerst) return step.beginDialog(DOELEN_DIALOG, { caseId });
+    return step.next();
+  }
+
+  private async actiesStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as StepOptions;
     return step.beginDialog(WATERFALL.planActies, { caseId });
   }
 
   private async sendCardStep(step: WaterfallStepContext) {
     const { caseId, notice, ingevuld, actieId, afspraakId } = step.options as PlanCardOptions;
     const c = await currentCase(step.context, this.services, caseId);
-    const regel = (a: { id: string; wie: string; wat: string; wanneer: string }) => ({ id: a.id, wie: a.wie, wat: a.wat, wanneer: formatDate(a.wanneer) });
+    const regel = (a: { id: string; wie: string; wat: string; wanneer: string; doelId?: string }) => {
+      const doel = doelTitel(c, a.doelId);
+      return { id: a.id, wie: a.wie, wat: a.wat, wanneer: formatDate(a.wanneer), ...(doel ? { doel } : {}) };
+    };
     const card = renderActieCard({
       caseId,
       reference: c.reference,
       vandaag: this.services.clock.now().setZone(ZONE).toISODate() as string,
       acties: c.deelA.acties.filter((a) => a.status !== 'vervallen').map(regel),
       voorstellen: voorgesteldeActies(c).map(regel),
+      doelen: c.deelA.doelen.map((d) => ({ title: doelTitel(c, d.id) as string, value: d.id })),
       ...(notice ? { melding: notice } : {}),
       ...(ingevuld ? { ingevuld } : {}),
       ...(actieId ? { actieId } : {}),
@@ -95,7 +118,7 @@ export class PlanDialog extends BaseDialog {
     return step.prompt(PROMPT.card, {
       prompt: MessageFactory.attachment(toAttachment(card), notice),
       retryPrompt: MessageFactory.text('Voeg een actie toe op de kaart, of kies **Plan is compleet**.'),
-      validations: { verbs: [ACTIE_TOEVOEGEN, PLAN_KLAAR, ...KAART_KEUZES], words: ['klaar'] },
+      validations: { verbs: [ACTIE_TOEVOEGEN, PLAN_KLAAR, DOELEN_OPENEN, ...KAART_KEUZES], words: ['klaar'] },
     });
   }
 
@@ -105,6 +128,7 @@ export class PlanDialog extends BaseDialog {
     const again = (options: Omit<PlanCardOptions, 'caseId'>) => step.replaceDialog(WATERFALL.planActies, { caseId, ...options });
     const keuze = KAART_KEUZES.map((verb) => [verb, submittedValue(activity, verb)] as const).find(([, value]) => value !== undefined);
     if (keuze) return this.choiceOnCard(step, keuze[0], keuze[1]);
+    if (submittedValue(activity, DOELEN_OPENEN)) return step.endDialog({ doelenEerst: true });
     if (!submittedValue(activity, ACTIE_TOEVOEGEN)) {
       // "Plan is compleet" without one action: the state machine's rule, said here and the card shown again.
       const missing = missingDeelAPlan(await currentCase(step.context, this.services, caseId));
@@ -120,8 +144,10 @@ export class PlanDialog extends BaseDialog {
     const kept = { ingevuld: keptInputs(card.value), ...(actieId ? { actieId } : {}), ...(afspraakId ? { afspraakId } : {}) };
     const parsed = parseInput(actieSubmission, card.value);
     if (!parsed.ok) return again({ ...kept, notice: parsed.error.userMessage });
-    const { wie, wat, wanneer, termijn } = parsed.value;
-    const refused = await this.onPlan(step, caseId, { type: 'setActie', actie: { wie, wat, wanneer, termijn, ...(actieId ? { id: actieId } : {}), ...(afspraakId ? { afspraakId } : {}) } });
+    const { wie, wat, wanneer, termijn, doelId } = parsed.value;
+    // Changing an action may unlink it (null); a new one simply has no goal.
+    const doel = doelId ? { doelId } : actieId ? { doelId: null } : {};
+    const refused = await this.onPlan(step, caseId, { type: 'setActie', actie: { wie, wat, wanneer, termijn, ...doel, ...(actieId ? { id: actieId } : {}), ...(afspraakId ? { afspraakId } : {}) } });
     if (refused) return again({ ...kept, notice: refused });
     return again({ notice: actieId ? 'Actie gewijzigd.' : afspraakId ? 'Afspraak overgenomen in het plan.' : 'Actie toegevoegd.' });
   }
@@ -138,7 +164,7 @@ export class PlanDialog extends BaseDialog {
     const afspraak = voorgesteldeActies(c).find((a) => a.id === card.value.afspraakId);
     if (card.value.actieId || verb === ACTIE_VERWIJDEREN) {
       if (!actie || (verb !== ACTIE_WIJZIGEN && verb !== ACTIE_VERWIJDEREN)) return again({ notice: 'Deze actie staat niet (meer) in het plan.' });
-      if (verb === ACTIE_WIJZIGEN) return again({ actieId: actie.id, ingevuld: { wie: actie.wie, wat: actie.wat, wanneer: actie.wanneer, termijn: actie.termijn } });
+      if (verb === ACTIE_WIJZIGEN) return again({ actieId: actie.id, ingevuld: { wie: actie.wie, wat: actie.wat, wanneer: actie.wanneer, termijn: actie.termijn, ...(actie.doelId ? { doelId: actie.doelId } : {}) } });
       const refused = await this.onPlan(step, caseId, { type: 'removeActie', actieId: actie.id });
       return again({ notice: refused ?? `Actie verwijderd: ${actie.wat}` });
     }
@@ -156,17 +182,14 @@ export class PlanDialog extends BaseDialog {
   }
 
   /** A change to the plan; the core's refusal of what was filled in, as its Dutch sentence (else undefined). */
-  private async onPlan(step: WaterfallStepContext, caseId: string, command: CaseCommandInput): Promise<string | undefined> {
-    try {
-      await execute(step.context, this.services, caseId, command);
-      return undefined;
-    } catch (error) {
-      if (isDomainError(error, 'CASE.INVALID_INPUT')) return error.userMessage;
-      throw error;
-    }
+  private onPlan(step: WaterfallStepContext, caseId: string, command: CaseCommandInput): Promise<string | undefined> {
+    return executeOrRefusal(step.context, this.services, caseId, command);
   }
 
   private async pdfQuestionStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as StepOptions;
+    // "Doelen aanpassen" on the plan card: the goals card, then the plan card again.
+    if ((step.result as { doelenEerst?: boolean } | undefined)?.doelenEerst) return step.replaceDialog(WATERFALL.planStappen, { caseId, doelenEerst: true });
     if (!this.offerPdf) return step.next(false);
     return step.prompt(PROMPT.confirm, { prompt: 'Wil je Deel A als PDF, om af te drukken en bij de inwoner achter te laten?' });
   }

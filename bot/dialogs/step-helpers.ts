@@ -39,3 +39,14 @@ export async function execute(turn: TurnContext, services: BotServices, caseId: 
   const actor = await actorOf(turn, services.directory);
   return services.cases.execute(actor, caseId, command);
 }
+
+/** Execute a command; the core's refusal of what was filled in, as its Dutch sentence (else undefined). */
+export async function executeOrRefusal(turn: TurnContext, services: BotServices, caseId: string, command: CaseCommandInput): Promise<string | undefined> {
+  try {
+    await execute(turn, services, caseId, command);
+    return undefined;
+  } catch (error) {
+    if (isDomainError(error, 'CASE.INVALID_INPUT')) return error.userMessage;
+    throw error;
+  }
+}

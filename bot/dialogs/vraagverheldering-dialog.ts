@@ -8,20 +8,26 @@ import { DIALOG, WATERFALL } from './ids';
 import { explainOnce } from './explain-once';
 import { currentCase, tryTransition } from './step-helpers';
 import { ZRM_DIALOG, ZrmCardDialog } from './zrm-card-dialog';
+import { RANGORDE_DIALOG, RangordeDialog } from './rangorde-dialog';
 
 
-const QUESTIONS: readonly FieldKey[] = ['ikWil', 'ikKan', 'ikHebNodig'];
+const QUESTIONS: readonly FieldKey[] = ['ikWil', 'ikKan', 'ikHebNodig', 'watMoetVeranderen'];
 
-/** Stap 2 Vraagverheldering: ik wil / ik kan / ik heb nodig in the inwoner's words, and the ZRM on all 13 leefgebieden. */
+/**
+ * Stap 2 Vraagverheldering: ik wil / ik kan / ik heb nodig and wat moet er veranderen in the inwoner's words, the
+ * leefgebieden that matter most to the inwoner (their ranking), and the ZRM on all 13 leefgebieden.
+ */
 export class VraagverhelderingDialog extends BaseDialog {
   constructor(private readonly services: BotServices, reportStatus?: StatusReporter) {
     super(DIALOG.vraagverheldering, reportStatus);
     this.addDialog(new AskFieldDialog(services));
     this.addDialog(new ZrmCardDialog(services));
+    this.addDialog(new RangordeDialog(services));
     this.addDialog(
       new WaterfallDialog(WATERFALL.vraagverhelderingStappen, [
         this.introStep.bind(this),
         ...QUESTIONS.map((field) => this.askUnlessAnswered(field)),
+        this.rangordeStep.bind(this),
         this.scoresStep.bind(this),
         this.moveOnStep.bind(this),
       ]),
@@ -41,9 +47,17 @@ export class VraagverhelderingDialog extends BaseDialog {
     return async (step: WaterfallStepContext) => {
       const { caseId } = step.options as StepOptions;
       const current = await currentCase(step.context, this.services, caseId);
-      const answered = current.vraagverheldering[field as 'ikWil' | 'ikKan' | 'ikHebNodig'];
+      const answered = current.vraagverheldering[field as 'ikWil' | 'ikKan' | 'ikHebNodig' | 'watMoetVeranderen'];
       return answered ? step.next() : step.beginDialog(DIALOG.askField, { caseId, field });
     };
+  }
+
+  /** The inwoner's own ranking of what matters most, apart from the professional's ZRM on all 13. */
+  private async rangordeStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as StepOptions;
+    const current = await currentCase(step.context, this.services, caseId);
+    if (current.vraagverheldering.belangrijksteLeefgebieden?.length) return step.next();
+    return step.beginDialog(RANGORDE_DIALOG, { caseId });
   }
 
   private async scoresStep(step: WaterfallStepContext) {

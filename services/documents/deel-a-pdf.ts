@@ -2,7 +2,8 @@ import { naamDelen } from '../domain/model/namen';
 import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
 import { activeCasusregisseur, type Case } from '../domain/model/case';
-import type { ActieStatus } from '../domain/model/samenwerkplan';
+import type { Actie, ActieStatus, Doel } from '../domain/model/samenwerkplan';
+import { LEEFGEBIED_LABELS } from '../domain/model/leefgebieden';
 import { CONSENT_PART_FOR_INWONER } from '../domain/model/consent';
 import { formatDutchDate } from '../domain/text/format';
 
@@ -20,14 +21,15 @@ export const DEEL_A_PDF_PARTS = ['hulpvraag', 'deelA'] as const;
 
 /**
  * Samenwerkplan Deel A as a plain-language Dutch PDF to print and leave with the inwoner (seed 000, stap 5A).
- * It holds only what the plan needs: ik wil / ik kan / ik heb nodig in the inwoner's words, and who does what
- * when, who to call, who looks along, and a place to sign. No household labels, no BSN, no Deel B, no scores. Written
+ * It holds only what the plan needs: ik wil / ik kan / ik heb nodig and what must change in the inwoner's words, the
+ * goals with the inwoner's own satisfaction score and "wanneer is het opgelost?", who does what when (per goal), who to
+ * call, who looks along, and a place to sign. No household labels, no BSN, no Deel B, no ZRM scores. Written
  * for the kitchen table: "uw contactpersoon", not "casusregisseur"; "nog te doen", not "Stand: open".
  */
 export function renderDeelAPdf(c: Case, options: DeelAPdfOptions): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
-    margin: 56,
+    margin: 48,
     compress: options.compress ?? true,
     lang: 'nl-NL',
     info: {
@@ -49,24 +51,31 @@ export function renderDeelAPdf(c: Case, options: DeelAPdfOptions): Promise<Buffe
   doc.font('Helvetica-Bold').fontSize(20).text('Ons plan');
   doc.font('Helvetica').fontSize(10).fillColor('#555555')
     .text(`Samenwerkplan Deel A  ·  kenmerk ${c.reference}  ·  ${formatDutchDate(options.generatedAt)}`);
-  doc.moveDown(1).fillColor('#000000').fontSize(11)
-    .text('Dit is uw plan. U heeft het samen met ons gemaakt. Hieronder staat wat u wilt, wat u zelf kunt, wat u nodig heeft, en wie wat doet.');
+  doc.moveDown(0.7).fillColor('#000000').fontSize(11)
+    .text('Dit is uw plan. U heeft het samen met ons gemaakt. Hieronder staat wat u wilt, wat u zelf kunt, wat u nodig heeft, uw doelen, en wie wat doet.');
 
   contactpersoon(doc, c);
   section(doc, 'Ik wil', c.vraagverheldering.ikWil);
   section(doc, 'Ik kan', c.vraagverheldering.ikKan);
   section(doc, 'Ik heb nodig', c.vraagverheldering.ikHebNodig);
 
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text('Wie doet wat, en wanneer?');
+  if (c.vraagverheldering.watMoetVeranderen) section(doc, 'Wat moet er veranderen?', c.vraagverheldering.watMoetVeranderen);
+
   const acties = c.deelA.acties.filter((a) => a.status !== 'vervallen').sort((a, b) => a.wanneer.localeCompare(b.wanneer));
-  if (acties.length === 0) doc.font('Helvetica').fontSize(11).text('Er zijn nog geen afspraken.');
-  for (const actie of acties) {
-    doc.moveDown(0.5).font('Helvetica-Bold').fontSize(11).text(actie.wat);
-    doc.font('Helvetica').text(`Wie: ${wieText(c, actie.wie)}    Wanneer: uiterlijk ${date(actie.wanneer)}    Hoe staat het: ${HOE_STAAT_HET[actie.status]}`);
+  const doelen = doelenInVolgorde(c);
+  if (doelen.length > 0) {
+    doc.moveDown(0.7).font('Helvetica-Bold').fontSize(13).text('Uw doelen');
+    for (const doel of doelen) doelBlok(doc, c, doel, acties.filter((a) => a.doelId === doel.id));
+  }
+  const overige = acties.filter((a) => !doelen.some((d) => d.id === a.doelId));
+  if (doelen.length === 0 || overige.length > 0) {
+    doc.moveDown(0.7).font('Helvetica-Bold').fontSize(13).text(doelen.length ? 'Andere afspraken: wie doet wat, en wanneer?' : 'Wie doet wat, en wanneer?');
+    if (overige.length === 0) doc.font('Helvetica').fontSize(11).text('Er zijn nog geen afspraken.');
+    for (const actie of overige) actieRegel(doc, c, actie);
   }
 
   const evaluatie = [...c.mdos].reverse().find((m) => m.uitkomsten.evaluatieDatum)?.uitkomsten.evaluatieDatum;
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text('Hoe verder?');
+  doc.moveDown(0.7).font('Helvetica-Bold').fontSize(13).text('Hoe verder?');
   doc.font('Helvetica').fontSize(11).text(
     evaluatie
       ? `Op of rond ${date(evaluatie)} kijken we samen of het plan werkt en of u nog iets nodig heeft.`
@@ -78,6 +87,30 @@ export function renderDeelAPdf(c: Case, options: DeelAPdfOptions): Promise<Buffe
   handtekening(doc);
   doc.end();
   return done;
+}
+
+/** The goals, those on the leefgebieden the inwoner ranked first, in that order. */
+function doelenInVolgorde(c: Case): Doel[] {
+  const rang = c.vraagverheldering.belangrijksteLeefgebieden ?? [];
+  const plek = (d: Doel) => (rang.includes(d.leefgebied) ? rang.indexOf(d.leefgebied) : rang.length);
+  return [...c.deelA.doelen].sort((a, b) => plek(a) - plek(b));
+}
+
+/** One goal in the inwoner's words: the leefgebied, how satisfied they are now, when it is solved, and what is done for it. */
+function doelBlok(doc: PDFKit.PDFDocument, c: Case, doel: Doel, acties: readonly Actie[]): void {
+  doc.moveDown(0.5).font('Helvetica-Bold').fontSize(11).text(`${LEEFGEBIED_LABELS[doel.leefgebied]}: ${doel.doel}`);
+  doc.font('Helvetica').fontSize(11).text(`Hoe tevreden bent u nu: ${doel.tevredenheidVoor} van 10`);
+  if (doel.resultaat && doel.resultaatDatum) doc.text(`Wanneer is het opgelost? ${doel.resultaat} Uiterlijk ${date(doel.resultaatDatum)}.`);
+  else doc.text('Wanneer is het opgelost? Dat spreken we nog af.');
+  if (doel.korteTermijn) doc.text(`Eerst: ${doel.korteTermijn}`);
+  if (acties.length === 0) return;
+  doc.moveDown(0.3).font('Helvetica-Oblique').text('Wat we daarvoor doen:');
+  for (const actie of acties) actieRegel(doc, c, actie);
+}
+
+function actieRegel(doc: PDFKit.PDFDocument, c: Case, actie: Actie): void {
+  doc.moveDown(0.4).font('Helvetica-Bold').fontSize(11).text(actie.wat);
+  doc.font('Helvetica').text(`Wie: ${wieText(c, actie.wie)}    Wanneer: uiterlijk ${date(actie.wanneer)}    Hoe staat het: ${HOE_STAAT_HET[actie.status]}`);
 }
 
 /** How an action stands, in the inwoner's words ("vervallen" ones are not shown). */
@@ -99,7 +132,7 @@ function wieText(c: Case, wie: string): string {
 /** Who to call, at the top where it is found: the casusregisseur's name and organisation, and the kenmerk to mention. */
 function contactpersoon(doc: PDFKit.PDFDocument, c: Case): void {
   const { naam, organisatie } = naamDelen(c, activeCasusregisseur(c)?.userId);
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text('Uw contactpersoon');
+  doc.moveDown(0.7).font('Helvetica-Bold').fontSize(13).text('Uw contactpersoon');
   doc.font('Helvetica').fontSize(11);
   if (naam) doc.text([naam, organisatie].filter(Boolean).join(', '));
   else doc.text('Uw contactpersoon van het wijkteam.');
@@ -113,7 +146,7 @@ function handtekening(doc: PDFKit.PDFDocument): void {
   // Heading, one line, room to sign, the captions: about 105 points.
   const needed = 105;
   if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text('Mee eens?');
+  doc.moveDown(0.7).font('Helvetica-Bold').fontSize(13).text('Mee eens?');
   doc.font('Helvetica').fontSize(11).text('Als u het eens bent met dit plan, zet dan hier uw handtekening.');
   const left = doc.page.margins.left;
   const top = doc.y + 34;
@@ -124,7 +157,7 @@ function handtekening(doc: PDFKit.PDFDocument): void {
 
 /** "Wie kijkt mee": who works on the plan with the inwoner, and what each may see by the inwoner's consent. */
 function wieKijktMee(doc: PDFKit.PDFDocument, c: Case): void {
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text('Wie kijkt mee?');
+  doc.moveDown(0.7).font('Helvetica-Bold').fontSize(13).text('Wie kijkt mee?');
   doc.font('Helvetica').fontSize(11);
   for (const p of c.professionals.filter((x) => x.active)) {
     const { naam, organisatie } = naamDelen(c, p.userId);
@@ -140,6 +173,6 @@ function wieKijktMee(doc: PDFKit.PDFDocument, c: Case): void {
 }
 
 function section(doc: PDFKit.PDFDocument, title: string, text: string | undefined): void {
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text(title);
+  doc.moveDown(0.5).font('Helvetica-Bold').fontSize(12).text(title);
   doc.font('Helvetica').fontSize(11).text(text ?? 'Nog niet ingevuld.');
 }

@@ -8,7 +8,7 @@ import { ACTIE_TOEVOEGEN, ACTIE_VERWIJDEREN, ACTIE_WIJZIGEN, AFSPRAAK_NIET_OVERN
 import { elementsOf } from '../support/adaptivecards';
 import { cardWith, playDialog, storedForDialog } from '../support/bot-services';
 import { naMdoMetAfspraken } from '../support/na-mdo';
-import { caseAt } from '../support/stappenplan-driver';
+import { VOORBEELD_DOEL, caseAt } from '../support/stappenplan-driver';
 
 /** The values of the inputs on a card reply, by id. */
 const inputsOf = (reply: Partial<Activity>) => {
@@ -24,12 +24,15 @@ const cardAgain = (sentence: string, inputs: Record<string, unknown> = {}) => (r
   expect(inputsOf(reply)).to.deep.include(inputs);
 };
 
-/** A case just out of an MDO with three afspraken (the clock stands at 23 November 2026). */
-const naMdo = () => naMdoMetAfspraken([
-  { wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '2026-11-30' },
-  { wie: 'GGZ', wat: 'Intake plannen', wanneer: '2026-12-04' },
-  { wie: 'School', wat: 'Gesprek met de mentor', wanneer: '2027-02-15' },
-]);
+/** A case just out of an MDO with three afspraken and the inwoner's goal (the clock stands at 23 November 2026): the plan card comes first. */
+const naMdo = () => {
+  const d = naMdoMetAfspraken([
+    { wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '2026-11-30' },
+    { wie: 'GGZ', wat: 'Intake plannen', wanneer: '2026-12-04' },
+    { wie: 'School', wat: 'Gesprek met de mentor', wanneer: '2027-02-15' },
+  ]);
+  return d.run('regisseur', { type: 'setDoel', doel: VOORBEELD_DOEL(d) });
+};
 
 describe('dialog: Deel A from the MDO\u2019s afspraken, and the plan card', () => {
   it('offers the MDO\u2019s afspraken as proposed actions: one taken over, one changed first, one dropped; never offered twice', async () => {

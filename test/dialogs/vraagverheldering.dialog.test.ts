@@ -2,7 +2,9 @@ import { expect } from 'chai';
 import { DialogTestClient } from 'botbuilder-testing';
 import { VraagverhelderingDialog } from '../../bot/dialogs/vraagverheldering-dialog';
 import { WieIsErNodigDialog } from '../../bot/dialogs/wie-is-er-nodig-dialog';
-import { ZRM_OPSLAAN } from '../../cards/verbs';
+import type { Activity } from 'botbuilder';
+import { RANGORDE_OPSLAAN, ZRM_OPSLAAN } from '../../cards/verbs';
+import { elementsOf } from '../support/adaptivecards';
 import { LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
 import { buttons, cardWith, createTestServices, playDialog, press, said } from '../support/bot-services';
 import type { CaseCommandInput } from '../../services/domain/stappenplan/commands';
@@ -24,8 +26,24 @@ const allScores = (caseId: string, score: string) => ({
   ...Object.fromEntries(LEEFGEBIEDEN.map((l) => [`zrm_${l}`, score])),
 });
 
+/** The ranking card's submission: the leefgebieden per rank, the rest left empty. */
+const rangorde = (caseId: string, gekozen: string[]) => ({
+  verb: RANGORDE_OPSLAAN,
+  caseId,
+  ...Object.fromEntries([0, 1, 2, 3, 4].map((i) => [`rang_${i + 1}`, gekozen[i] ?? ''])),
+});
+
+/** The ranking card again: the refusal on it and beside it, and what was chosen kept. */
+const cardAgainWith = (sentence: string, kept: Record<string, string>) => (reply: Partial<Activity>) => {
+  expect(reply.text).to.equal(sentence);
+  const card = reply.attachments?.[0]?.content;
+  expect(elementsOf(card, 'TextBlock').find((b) => b.text === sentence), 'the sentence on the card').to.deep.include({ color: 'Attention' });
+  const values = Object.fromEntries(elementsOf(card, 'Input.ChoiceSet').map((i) => [i.id, i.value]));
+  for (const [id, value] of Object.entries(kept)) expect(values[id]).to.equal(value);
+};
+
 describe('dialog: stap 2 Vraagverheldering', () => {
-  it('asks ik wil / ik kan / ik heb nodig, scores all 13 leefgebieden on one card, and moves on', async () => {
+  it('asks ik wil / ik kan / ik heb nodig and what must change, lets the inwoner rank what matters most, scores all 13 leefgebieden on one card, and moves on', async () => {
     const { services, store, caseId } = await caseInStep2();
     const client = new DialogTestClient('msteams', new VraagverhelderingDialog(services), { caseId });
     await playDialog(client, [
@@ -33,7 +51,13 @@ describe('dialog: stap 2 Vraagverheldering', () => {
       ['Met de kinderen in ons huis blijven wonen en weer rust in mijn hoofd.', [/^\*\*Ik kan\*\*/]],
       ['Bel mij: 123-456-782', [/^Laat het burgerservicenummer \(BSN\) weg uit "ik kan"/]],
       ['Ik kan goed koken en regelen voor de kinderen.', [/^\*\*Ik heb nodig\*\*/]],
-      ['Iemand die met mij de schulden op een rij zet.', [cardWith('Zelfredzaamheid-Matrix 2017')]],
+      ['Iemand die met mij de schulden op een rij zet.', [/^\*\*Wat moet er veranderen\?\*\*/]],
+      ['   ', [/^Vul wat er moet veranderen in\./]],
+      ['De huurachterstand moet weg.', [cardWith('Wat is voor de inwoner het belangrijkst?')]],
+      [{ value: rangorde(caseId, ['geluk']) }, [cardAgainWith('Kies een leefgebied uit de lijst.', { rang_1: 'geluk' })]],
+      [{ value: rangorde(caseId, ['huisvesting', 'financien', 'huisvesting']) }, [cardAgainWith('Kies elk leefgebied maar één keer.', { rang_1: 'huisvesting', rang_2: 'financien', rang_3: 'huisvesting' })]],
+      [{ value: rangorde(caseId, []) }, [cardAgainWith('Kies minstens één leefgebied dat voor de inwoner het belangrijkst is.', {})]],
+      [{ value: rangorde(caseId, ['huisvesting', 'financien', 'geestelijkeGezondheid']) }, ['Opgeslagen wat voor de inwoner het belangrijkst is.', cardWith('Zelfredzaamheid-Matrix 2017')]],
       ['4 overal', [/^Vul de scores in op de kaart hierboven/]],
       [{ value: allScores(caseId, '9') }, [(reply) => {
         expect(reply.text).to.equal('Kies bij elk leefgebied een score van 1 tot en met 5.');
@@ -49,6 +73,9 @@ describe('dialog: stap 2 Vraagverheldering', () => {
     expect(c?.vraagverheldering.zrmVoor?.version).to.equal('ZRM-2017');
     expect(c?.vraagverheldering.zrmVoor?.scores).to.include({ financien: 1, huisvesting: 2, justitie: 4 });
     expect(c?.vraagverheldering.ikKan).to.equal('Ik kan goed koken en regelen voor de kinderen.');
+    expect(c?.vraagverheldering.watMoetVeranderen).to.equal('De huurachterstand moet weg.');
+    // The inwoner's ranking is kept apart from the professional's ZRM on all 13.
+    expect(c?.vraagverheldering.belangrijksteLeefgebieden).to.deep.equal(['huisvesting', 'financien', 'geestelijkeGezondheid']);
   });
 
   it('resumes with only what is still open', async () => {

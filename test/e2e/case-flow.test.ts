@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../bot/app';
 import { compose, type Runtime } from '../../bot/compose';
-import { ACTIE_TOEVOEGEN, KEUZE, MDO_CHECKLIST_OPSLAAN, PLAN_KLAAR, ZRM_OPSLAAN } from '../../cards/verbs';
+import { ACTIE_TOEVOEGEN, DOEL_OPSLAAN, DOELEN_KLAAR, KEUZE, MDO_CHECKLIST_OPSLAAN, PLAN_KLAAR, RANGORDE_OPSLAAN, ZRM_OPSLAAN } from '../../cards/verbs';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logging';
 import { LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
@@ -101,7 +101,11 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
     await expectTurn('ja', /Stap 2[\s\S]*\*\*Ik wil\*\*/);
     await expectTurn('Met de kinderen in ons huis blijven wonen en weer rust in mijn hoofd.', /\*\*Ik kan\*\*/);
     await expectTurn('Ik kan goed koken en regelen voor de kinderen. Mijn zus helpt als het echt moet.', /\*\*Ik heb nodig\*\*/);
-    const zrm = await turn('Iemand die met mij de schulden op een rij zet en met de woningcorporatie praat.');
+    await expectTurn('Iemand die met mij de schulden op een rij zet en met de woningcorporatie praat.', /\*\*Wat moet er veranderen\?\*\*/);
+    const rangorde = await turn('De huurachterstand moet weg, en ik wil weer kunnen slapen.');
+    expect(JSON.stringify(rangorde.cards[0])).to.contain('Wat is voor de inwoner het belangrijkst?');
+    const zrm = await turn({ ...submitData(rangorde.cards[0]), verb: RANGORDE_OPSLAAN, rang_1: 'huisvesting', rang_2: 'financien', rang_3: '', rang_4: '', rang_5: '' });
+    expect(zrm.text).to.contain('Opgeslagen wat voor de inwoner het belangrijkst is.');
     expect(zrm.cards).to.have.length(1);
     const zrmData = submitData(zrm.cards[0]);
     const scores = { ...Object.fromEntries(LEEFGEBIEDEN.map((l) => [`zrm_${l}`, '4'])), zrm_financien: '1', zrm_huisvesting: '2', zrm_geestelijkeGezondheid: '2' };
@@ -125,7 +129,16 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
     await expectTurn('Schuldhulp; huurachterstand in kaart; 30-11-2026', /Genoteerd \(1\)/);
     await expectTurn('klaar', /\*\*stap 5A \(plan, Deel A\)\*\*[\s\S]*evaluatie staat op 7 januari 2027/);
 
-    const plan = (await expectTurn('ja', /Stap 5A/)).cards[0];
+    const doelen = (await expectTurn('ja', /Stap 5A/)).cards[0];
+    expect(JSON.stringify(doelen)).to.contain('Belangrijkst voor de inwoner: Huisvesting, Financiën');
+    const doelData = submitData(doelen);
+    await expectTurn({ ...doelData, verb: DOELEN_KLAAR }, /De doelen zijn nog niet compleet\. Nog niet ingevuld: minstens één doel met een resultaat en een datum/);
+    await expectTurn({
+      ...doelData, verb: DOEL_OPSLAAN, leefgebied: 'huisvesting', doel: 'Met de kinderen in ons huis blijven wonen.', tevredenheid: '3',
+      resultaat: 'Er is een betalingsregeling en de ontruiming is van de baan.', resultaatDatum: '2027-01-18', korteTermijn: '',
+    }, /Doel opgeslagen/);
+    const plan = (await turn({ ...doelData, verb: DOELEN_KLAAR })).cards[0];
+    expect(JSON.stringify(plan)).to.contain('Nieuwe actie');
     const planData = submitData(plan);
     for (const [wie, wat, wanneer] of [
       ['Schuldhulp', 'Huurachterstand in kaart', '2026-11-30'],

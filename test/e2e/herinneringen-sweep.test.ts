@@ -81,7 +81,8 @@ describe('end to end: herinneringen for the evaluation, over HTTP with the clock
       afspraken: [{ wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '2026-12-03' }],
     });
     await run({ type: 'overgang', transition: 'mdoAfgerond' });
-    // The plan: one action, done in uitvoering, so only the evaluation is left to remind of.
+    // The plan: one goal and one action, done in uitvoering, so only the evaluation is left to remind of.
+    await run({ type: 'setDoel', doel: { leefgebied: 'huisvesting', doel: 'In ons huis blijven wonen.', tevredenheidVoor: 3, resultaat: 'Er is een betalingsregeling.', resultaatDatum: '2027-01-18' } });
     await run({ type: 'setActie', actie: { wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '2026-12-03' } });
     await run({ type: 'overgang', transition: 'geenUitzonderingNodig' });
     const planned = (await bot.store.get(c.id))?.case as Case;

@@ -37,7 +37,7 @@ export function makeCase(overrides: Partial<Case> = {}): Case {
     vraagverheldering: {},
     partijen: [],
     mdos: [],
-    deelA: { acties: [] },
+    deelA: { doelen: [], acties: [] },
     uitzonderingNodig: false,
     approvals: [],
     escalaties: [],

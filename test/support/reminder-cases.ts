@@ -30,7 +30,7 @@ export function reminderCase(party: string, wanneer: string | undefined): Case {
     },
   ];
   const acties = wanneer ? [{ id: 'actie-001', wie: partyName(party), wat: 'De schulden met de inwoner op een rij zetten.', wanneer, status: 'open' as const, termijn: 'kort' as const }] : [];
-  const base = makeCase({ step: 'uitvoering', createdBy: REMINDER_REGISSEUR, professionals, deelA: { acties } });
+  const base = makeCase({ step: 'uitvoering', createdBy: REMINDER_REGISSEUR, professionals, deelA: { doelen: [], acties } });
   return withDerived(base, { policy: DEFAULT_APPROVAL_POLICY, kalender, now: DateTime.fromISO(at) });
 }
 

@@ -117,6 +117,8 @@ export const VOORBEELD = {
         ikWil: 'Met de kinderen in ons huis blijven wonen en weer rust in mijn hoofd.',
         ikKan: 'Ik kan goed koken en regelen voor de kinderen. Mijn zus helpt als het echt moet.',
         ikHebNodig: 'Iemand die met mij de schulden op een rij zet en met de woningcorporatie praat.',
+        watMoetVeranderen: 'De huurachterstand moet weg, en ik wil weer kunnen slapen.',
+        belangrijksteLeefgebieden: ['huisvesting', 'financien', 'geestelijkeGezondheid'],
       })
       .run('regisseur', {
         type: 'recordZrm',
@@ -157,7 +159,8 @@ export const VOORBEELD = {
   },
   deelA: (d: CaseDriver) =>
     d
-      .run('regisseur', { type: 'setActie', actie: { wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: d.now.plus({ weeks: 1 }).toISODate() } })
+      .run('regisseur', { type: 'setDoel', doel: VOORBEELD_DOEL(d) })
+      .run('regisseur', { type: 'setActie', actie: { wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: d.now.plus({ weeks: 1 }).toISODate(), doelId: d.case.deelA.doelen[0]?.id } })
       .run('regisseur', { type: 'setActie', actie: { wie: 'Casusregisseur', wat: 'Gesprek woningcorporatie over betalingsregeling', wanneer: d.now.plus({ weeks: 2 }).toISODate() } })
       .run('regisseur', { type: 'setActie', actie: { wie: 'Praktijkondersteuner', wat: 'Intake GGZ', wanneer: d.now.plus({ weeks: 3 }).toISODate() } }),
   deelB: (d: CaseDriver) => d.run('regisseur', { type: 'recordDeelB', ...DEEL_B_VOLLEDIG }),
@@ -170,6 +173,16 @@ export const VOORBEELD = {
       .run('regisseur', { type: 'recordDeelC', gerealiseerd: 'ja', vervolg: 'Schuldhulp loopt door; casus sluiten.' })
       .run('regisseur', { type: 'recordZrm', moment: 'na', scores: { financien: 3, huisvesting: 4, geestelijkeGezondheid: 3 } }),
 };
+
+/** The voorbeeldcasus's goal for huisvesting, in the inwoner's words, with a result eight weeks ahead. */
+export const VOORBEELD_DOEL = (d: CaseDriver) => ({
+  leefgebied: 'huisvesting',
+  doel: 'Met de kinderen in ons huis blijven wonen.',
+  tevredenheidVoor: 3,
+  resultaat: 'Er is een betalingsregeling met de corporatie en de ontruiming is van de baan.',
+  resultaatDatum: d.now.plus({ weeks: 8 }).toISODate(),
+  korteTermijn: 'Deze maand geen nieuwe achterstand.',
+});
 
 /** A case walked along the meervoudige route up to (and arrived in) the given step. */
 export function caseAt(step: Step, options: { uitzondering?: boolean } = {}): CaseDriver {

@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { Template } from 'adaptivecards-templating';
 import sinon from 'sinon';
 import { renderActieCard } from '../../cards/actie';
+import { renderDoelCard } from '../../cards/doel';
+import { renderRangordeCard } from '../../cards/leefgebieden-rangorde';
 import { renderApprovalCard } from '../../cards/approval';
 import { renderCaseListCard, type CaseListCardData } from '../../cards/case-list';
 import { renderCollegaToevoegenCard, type CollegaToevoegenCardData } from '../../cards/collega-toevoegen';
@@ -12,7 +14,7 @@ import { mdoChecklistCardData, renderMdoChecklistCard } from '../../cards/mdo-ch
 import { renderMdoPlanningCard } from '../../cards/mdo-planning';
 import { renderNoticeCard } from '../../cards/notice';
 import { expandCard, toAttachment } from '../../cards/render';
-import { ACTIE_TOEVOEGEN, ACTIE_VERWIJDEREN, ACTIE_WIJZIGEN, AFSPRAAK_NIET_OVERNEMEN, AFSPRAAK_OVERNEMEN, PLAN_KLAAR, CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, COLLEGA_VERWIJDEREN, MDO_DEELNEMERS_KIEZEN, MANDAAT_ANNULEREN, MANDAAT_UITGEVEN, MDO_MOMENT_KIEZEN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_ANNULEREN, REGIE_OVERDRAGEN, REGIE_VERNIEUW, REGIE_VOORSTELLEN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
+import { ACTIE_TOEVOEGEN, ACTIE_VERWIJDEREN, ACTIE_WIJZIGEN, AFSPRAAK_NIET_OVERNEMEN, AFSPRAAK_OVERNEMEN, PLAN_KLAAR, DOELEN_OPENEN, DOEL_OPSLAAN, DOEL_VERWIJDEREN, DOEL_WIJZIGEN, DOELEN_KLAAR, RANGORDE_OPSLAAN, CASUS_OPENEN, CASUS_VERDER, CASUSSEN_MEER, COLLEGA_ANNULEREN, COLLEGA_TOEVOEGEN, COLLEGA_VERWIJDEREN, MDO_DEELNEMERS_KIEZEN, MANDAAT_ANNULEREN, MANDAAT_UITGEVEN, MDO_MOMENT_KIEZEN, REGIE_AANVAARDEN, REGIE_AFWIJZEN, REGIE_ANNULEREN, REGIE_OVERDRAGEN, REGIE_VERNIEUW, REGIE_VOORSTELLEN, TOESTEMMING_INTREKKEN, TOESTEMMING_WIJZIGEN, VERBS, ZRM_OPSLAAN } from '../../cards/verbs';
 import { renderToestemmingCard } from '../../cards/toestemming';
 import { renderWijzigingCard } from '../../cards/wijziging';
 import { renderMandaatCard, type MandaatCardData } from '../../cards/mandaat';
@@ -75,6 +77,12 @@ const DEEL_A = {
   caseId: 'case-000001', reference: REF, vandaag: '2026-11-23',
   acties: [{ id: 'actie-1', wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '30 november 2026' }],
   voorstellen: [{ id: 'afspraak-1', wie: 'Woningcorporatie', wat: 'Ontruiming aanhouden', wanneer: '4 december 2026' }],
+} as const;
+
+const DOELEN = {
+  caseId: 'case-000001', reference: REF, vandaag: '2026-11-23', belangrijkst: 'Huisvesting, Financiën',
+  doelen: [{ id: 'doel-1', leefgebied: 'Huisvesting', doel: 'In ons huis blijven wonen.', tevredenheid: '3', opgelost: 'opgelost: er is een betalingsregeling (uiterlijk 18 januari 2027)' }],
+  leefgebieden: [{ title: 'Huisvesting', value: 'huisvesting' }, { title: 'Financiën', value: 'financien' }],
 } as const;
 
 const APPROVAL = {
@@ -170,8 +178,11 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ['casusregie voorstel, vervallen met melding', () => renderCasusregieVoorstelCard({ ...VOORSTEL, toelichting: undefined, open: false, uitkomst: 'Dit voorstel is vervallen op 24 nov 2026, 09:00.', uitkomstGoed: false, melding: 'Dit voorstel om de casusregie over te nemen geldt niet meer.' }), []],
   ['één casus, voor de casusregisseur die de regie kan overdragen', () => renderCaseViewCard({ ...VIEW, regieOverdragen: true, regieVoorstel: 'Casusregie voorgesteld aan Ahmed El Amrani (Schuldhulpverlening) op 23 nov 2026, 10:00; wacht op antwoord.' }), [CASUS_VERDER, REGIE_OVERDRAGEN]],
   ['één casus, voor wie de regie is voorgesteld', () => renderCaseViewCard({ ...VIEW, regieVoorstelId: 'voorstel-1' }), [CASUS_VERDER, REGIE_VERNIEUW]],
-  ['Deel A met afspraken uit het MDO en acties om te wijzigen', () => renderActieCard(DEEL_A), [AFSPRAAK_OVERNEMEN, ACTIE_WIJZIGEN, AFSPRAAK_NIET_OVERNEMEN, ACTIE_WIJZIGEN, ACTIE_VERWIJDEREN, ACTIE_TOEVOEGEN, PLAN_KLAAR]],
-  ['Deel A, een actie wijzigen na een weigering', () => renderActieCard({ ...DEEL_A, voorstellen: [], melding: 'Die datum is al voorbij; kies vandaag of een latere datum.', actieId: 'actie-1', ingevuld: { wie: 'Schuldhulp', wat: 'Budgetplan', wanneer: '2026-11-20', termijn: 'lang' } }), [ACTIE_WIJZIGEN, ACTIE_VERWIJDEREN, ACTIE_TOEVOEGEN, PLAN_KLAAR]],
+  ['Deel A met afspraken uit het MDO en acties om te wijzigen', () => renderActieCard(DEEL_A), [AFSPRAAK_OVERNEMEN, ACTIE_WIJZIGEN, AFSPRAAK_NIET_OVERNEMEN, ACTIE_WIJZIGEN, ACTIE_VERWIJDEREN, ACTIE_TOEVOEGEN, PLAN_KLAAR, DOELEN_OPENEN]],
+  ['Deel A, een actie wijzigen na een weigering', () => renderActieCard({ ...DEEL_A, voorstellen: [], melding: 'Die datum is al voorbij; kies vandaag of een latere datum.', actieId: 'actie-1', ingevuld: { wie: 'Schuldhulp', wat: 'Budgetplan', wanneer: '2026-11-20', termijn: 'lang' } }), [ACTIE_WIJZIGEN, ACTIE_VERWIJDEREN, ACTIE_TOEVOEGEN, PLAN_KLAAR, DOELEN_OPENEN]],
+  ['Deel A, de doelen van de inwoner', () => renderDoelCard(DOELEN), [DOEL_WIJZIGEN, DOEL_VERWIJDEREN, DOEL_OPSLAAN, DOELEN_KLAAR]],
+  ['Deel A, een doel na een weigering', () => renderDoelCard({ ...DOELEN, doelen: [], melding: 'Die datum is al voorbij; kies voor het resultaat vandaag of een latere datum.', ingevuld: { leefgebied: 'financien', doel: 'Schulden op een rij.', tevredenheid: '2', resultaat: 'Er is een regeling.', resultaatDatum: '2026-11-01' } }), [DOEL_OPSLAAN, DOELEN_KLAAR]],
+  ['de leefgebieden die voor de inwoner het belangrijkst zijn', () => renderRangordeCard({ caseId: 'case-000001', reference: REF, gekozen: ['huisvesting', 'financien'] }), [RANGORDE_OPSLAAN]],
   ['MDO plannen, na een weigering met wat er was ingevuld', () => renderMdoPlanningCard({ ...PLANNING, melding: 'Dat moment is al voorbij; kies een moment in de toekomst.', ingevuld: { moment: 'eigen', datum: '2026-11-20', tijd: '10:00', locatie: 'online' } }), [MDO_MOMENT_KIEZEN]],
   ['één casus met voor en na', () => renderCaseViewCard({ ...VIEW, voorNa: { samenvatting: '1 leefgebied beter, 0 slechter, 12 gelijk.', facts: [{ title: 'Financiën', value: '1 → 4, ↑ beter (+3)' }, { title: 'Kwaliteit van leven', value: '4 → 7, ↑ beter (+3)' }] } }), [CASUS_VERDER]],
   ['één casus met voor en na, niets veranderd', () => renderCaseViewCard({ ...VIEW, voorNa: { samenvatting: '0 leefgebieden beter, 0 slechter, 13 gelijk.', facts: [] } }), [CASUS_VERDER]],
@@ -229,7 +240,7 @@ describe('cards: Deel A, the plan', () => {
     const card = renderActieCard({ ...DEEL_A, melding: 'Die datum is al voorbij; kies vandaag of een latere datum.', actieId: 'actie-1', ingevuld: { wie: 'Schuldhulp', wat: 'Budgetplan', wanneer: '2026-11-30', termijn: 'lang' } });
     expect(texts(card)).to.include.members(['Die datum is al voorbij; kies vandaag of een latere datum.', 'Actie wijzigen']);
     expect([byId(card, 'wie').value, byId(card, 'wat').value, byId(card, 'wanneer').value, byId(card, 'termijn').value]).to.deep.equal(['Schuldhulp', 'Budgetplan', '2026-11-30', 'lang']);
-    expect(submits(card).at(-2)).to.deep.equal(['Wijziging opslaan', { verb: ACTIE_TOEVOEGEN, caseId: 'case-000001', actieId: 'actie-1', afspraakId: '' }]);
+    expect(submits(card).at(-3)).to.deep.equal(['Wijziging opslaan', { verb: ACTIE_TOEVOEGEN, caseId: 'case-000001', actieId: 'actie-1', afspraakId: '' }]);
   });
 
   it('lets an action being changed keep a date that has passed, and takes over a changed afspraak', () => {
@@ -237,7 +248,7 @@ describe('cards: Deel A, the plan', () => {
     expect(byId(kept, 'wanneer')).to.deep.include({ min: '2026-11-20', value: '2026-11-20' });
     const afspraak = renderActieCard({ ...DEEL_A, afspraakId: 'afspraak-1', ingevuld: { wie: 'Woningcorporatie', wat: 'Ontruiming aanhouden', wanneer: '2026-12-04' } });
     expect(texts(afspraak)).to.include('Afspraak uit het MDO aanpassen en overnemen');
-    expect(submits(afspraak).at(-2)).to.deep.equal(['Overnemen in het plan', { verb: ACTIE_TOEVOEGEN, caseId: 'case-000001', actieId: '', afspraakId: 'afspraak-1' }]);
+    expect(submits(afspraak).at(-3)).to.deep.equal(['Overnemen in het plan', { verb: ACTIE_TOEVOEGEN, caseId: 'case-000001', actieId: '', afspraakId: 'afspraak-1' }]);
     expect(byId(afspraak, 'wanneer').min).to.equal('2026-11-23');
   });
 });

@@ -39,14 +39,29 @@ describe('Deel A as a PDF for the inwoner', () => {
     expect(text).to.contain('Uw contactpersoon Sanne de Vries, Wijkteam Helmond-Noord');
     // "Casusregisseur" as the professionals wrote it in an action is the contact person's name here.
     expect(text).to.contain('Wie: Sanne de Vries Wanneer: uiterlijk 7 december 2026 Hoe staat het: klaar');
-    // The voorbeeldcasus, signature included, fits on one A4 (docs/deel-a-pdf.png).
-    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).to.have.length(1);
+    // The voorbeeldcasus with its goal takes two A4 pages at most; the goals are on the first (docs/deel-a-pdf.png).
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).to.have.length.at.most(2);
     expect(text).to.contain('Neem contact op met Sanne de Vries van Wijkteam Helmond-Noord en noem het kenmerk HA-2026-7K3FQ9.');
     expect(text).to.contain('Sanne de Vries (Wijkteam Helmond-Noord), uw contactpersoon: ziet uw hele plan.');
     for (const plain of ['Hoe staat het: bezig', 'Hoe staat het: klaar', 'Hoe staat het: nog te doen']) expect(text).to.contain(plain);
     for (const jargon of ['asusregisseur', 'Stand:', 'open', 'Gedaan']) expect(text).to.not.contain(jargon);
     // The signature block comes last.
     expect(text).to.match(/Mee eens\? Als u het eens bent met dit plan, zet dan hier uw handtekening\. ?Handtekening ?Datum\s*$/);
+  });
+
+  it("shows each goal in the inwoner's words with her own score, the result and its date, and the actions that serve it", async () => {
+    const d = named(caseAt('uitvoering'));
+    const text = pdfText(await renderDeelAPdf(d.case, { generatedAt: T0, compress: false })).replace(/\s+/g, ' ');
+    expect(text).to.contain('Wat moet er veranderen? De huurachterstand moet weg, en ik wil weer kunnen slapen.');
+    expect(text).to.contain('Uw doelen Huisvesting: Met de kinderen in ons huis blijven wonen.');
+    expect(text).to.contain('Hoe tevreden bent u nu: 3 van 10');
+    expect(text).to.contain('Wanneer is het opgelost? Er is een betalingsregeling met de corporatie en de ontruiming is van de baan. Uiterlijk 18 januari 2027.');
+    expect(text).to.contain('Eerst: Deze maand geen nieuwe achterstand.');
+    // The action linked to the goal stands under it; the others under "Andere afspraken".
+    expect(text).to.match(/Wat we daarvoor doen: Huurachterstand in kaart Wie: Schuldhulp Wanneer: uiterlijk 30 november 2026 .*Andere afspraken: wie doet wat, en wanneer\? /);
+    expect(text.indexOf('Gesprek woningcorporatie')).to.be.greaterThan(text.indexOf('Andere afspraken'));
+    // The inwoner's own score, never the professional's ZRM.
+    for (const absent of ['zelfredzaam', 'Zelfredzaam', 'ZRM-score', 'van 5']) expect(text).to.not.contain(absent);
   });
 
   it('without a name on the case still says whom to contact', async () => {

@@ -23,7 +23,7 @@ function recording(): Notifier & { sent: OutgoingMessage[] } {
 const dispatcherOn = (store: CaseStore, notifier: Notifier) => new OutboxDispatcher(store, notifier, { instanceId: 'bot-a', intervalMs: 1000, perConversationMs: 0, now: () => NOW });
 
 /** The case with its action done, as a professional's write would leave it (reminders derived again). */
-const actionDone = (c: Case): Case => withDerived({ ...c, deelA: { acties: c.deelA.acties.map((a) => ({ ...a, status: 'gedaan' as const })) } }, ctx);
+const actionDone = (c: Case): Case => withDerived({ ...c, deelA: { doelen: [], acties: c.deelA.acties.map((a) => ({ ...a, status: 'gedaan' as const })) } }, ctx);
 
 describe('reminders: no longer true when they would be sent', () => {
   it('the action is done between the listing and the claim: the claim meets the new case and nothing is sent', async () => {
@@ -52,7 +52,7 @@ describe('reminders: no longer true when they would be sent', () => {
     const store = new MemoryCaseStore();
     const due = reminderCase(PARTY, '2026-11-26');
     // The reminder still stands while the action reads done (as a document written by an older version could be).
-    const stale: Case = { ...due, deelA: { acties: due.deelA.acties.map((a) => ({ ...a, status: 'gedaan' as const })) } };
+    const stale: Case = { ...due, deelA: { doelen: [], acties: due.deelA.acties.map((a) => ({ ...a, status: 'gedaan' as const })) } };
     const created = await store.create(stale);
     const notifier = recording();
     expect(await dispatcherOn(store, notifier).sweep()).to.equal(0);

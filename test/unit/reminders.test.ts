@@ -130,7 +130,7 @@ describe('herinneringen: due moments derived from the case', () => {
     ];
     for (const [wanneer, goesOut] of rows) {
       it(`due ${wanneer} → ${goesOut}`, () => {
-        const c = makeCase({ step: 'plan', deelA: { acties: [{ id: 'actie-1', wie: 'Inwoner', wat: 'Brief openen', wanneer, status: 'open', termijn: 'kort' }] } });
+        const c = makeCase({ step: 'plan', deelA: { doelen: [], acties: [{ id: 'actie-1', wie: 'Inwoner', wat: 'Brief openen', wanneer, status: 'open', termijn: 'kort' }] } });
         const derived = withDerived(c, ctxAt('2026-11-23T10:00'));
         expect(dueOf(derived, 'actie')).to.deep.equal([[PROFESSIONAL, utc(goesOut)]]);
         expect(reminderOf(derived, 'actie').sinds).to.equal(utc(`${wanneer}T09:00`));
@@ -147,7 +147,7 @@ describe('herinneringen: due moments derived from the case', () => {
         { id: 'actie-4', wie: 'Schuldhulpverlening', wat: 'Gedaan', wanneer: '2027-01-07', status: 'gedaan' as const, termijn: 'kort' as const },
         { id: 'actie-5', wie: 'Schuldhulpverlening', wat: 'Vervallen', wanneer: '2027-01-07', status: 'vervallen' as const, termijn: 'kort' as const },
       ];
-      const c = withDerived(makeCase({ step: 'uitvoering', professionals: [regisseur, schuldhulp], deelA: { acties } }), ctxAt('2026-11-23T10:00'));
+      const c = withDerived(makeCase({ step: 'uitvoering', professionals: [regisseur, schuldhulp], deelA: { doelen: [], acties } }), ctxAt('2026-11-23T10:00'));
       expect(c.reminders.filter((r) => r.kind === 'actie').map((r) => [r.ref, r.to])).to.deep.equal([
         ['actie-1', 'aad-schuldhulp-1'],
         ['actie-2', 'aad-schuldhulp-1'],
@@ -156,7 +156,7 @@ describe('herinneringen: due moments derived from the case', () => {
     });
 
     it('none before the plan (stap 4) even when the date has passed', () => {
-      const c = makeCase({ step: 'mdo', deelA: { acties: [{ id: 'actie-1', wie: 'Inwoner', wat: 'Brief openen', wanneer: '2026-11-20', status: 'open', termijn: 'kort' }] } });
+      const c = makeCase({ step: 'mdo', deelA: { doelen: [], acties: [{ id: 'actie-1', wie: 'Inwoner', wat: 'Brief openen', wanneer: '2026-11-20', status: 'open', termijn: 'kort' }] } });
       expect(dueOf(withDerived(c, ctxAt('2026-11-23T10:00')), 'actie')).to.deep.equal([]);
     });
   });

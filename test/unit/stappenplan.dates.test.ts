@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { suggestedDreigendScenario, voorgesteldeActies } from '../../services/domain/stappenplan/voorstellen';
 import { naMdoMetAfspraken } from '../support/na-mdo';
-import { caseAt } from '../support/stappenplan-driver';
+import { VOORBEELD_DOEL, caseAt } from '../support/stappenplan-driver';
 
 const VOORBIJ = 'Die datum is al voorbij; kies vandaag of een latere datum.';
 
@@ -59,6 +59,7 @@ describe('stappenplan: what the MDO hands to Deel A and Deel B', () => {
     const d = naMdo();
     expect(suggestedDreigendScenario(d.case)).to.equal('Huisuitzetting binnen 8 weken.');
     d.run('regisseur', { type: 'setActie', actie: { wie: 'Schuldhulp', wat: 'Huurachterstand in kaart', wanneer: '2026-11-30' } });
+    d.run('regisseur', { type: 'setDoel', doel: VOORBEELD_DOEL(d) });
     d.go('regisseur', 'uitzonderingNodig').run('regisseur', { type: 'recordDeelB', dreigendScenario: 'Huisuitzetting binnen 8 weken; de kinderen moeten van school.' });
     expect(suggestedDreigendScenario(d.case)).to.equal(undefined);
   });

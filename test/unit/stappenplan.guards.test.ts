@@ -51,6 +51,37 @@ const REFUSALS: Row[] = [
     for (const actieId of d.actieIds()) d.run('regisseur', { type: 'removeActie', actieId });
     return d;
   }, 'regisseur', go('uitzonderingNodig'), 'CASE.DEEL_A_INCOMPLETE', 'Maak eerst Deel A af. Nog niet ingevuld: minstens één actie: wie doet wat wanneer.'],
+  ['uitvoering without a goal', () => {
+    const d = caseAt('plan');
+    for (const doel of d.case.deelA.doelen) d.run('regisseur', { type: 'removeDoel', doelId: doel.id });
+    return d;
+  }, 'regisseur', go('geenUitzonderingNodig'), 'CASE.DEEL_A_INCOMPLETE',
+    'Deel A is nog niet compleet. Nog niet ingevuld: minstens één doel met een resultaat en een datum (wanneer is het opgelost?).'],
+  ['onderbouwing with a goal but no result yet', () => {
+    const d = caseAt('plan');
+    const [doel] = d.case.deelA.doelen;
+    return d.run('regisseur', { type: 'setDoel', doel: { id: doel?.id, leefgebied: 'huisvesting', doel: 'In ons huis blijven wonen.', tevredenheidVoor: 3 } });
+  }, 'regisseur', go('uitzonderingNodig'), 'CASE.DEEL_A_INCOMPLETE',
+    'Maak eerst Deel A af. Nog niet ingevuld: minstens één doel met een resultaat en een datum (wanneer is het opgelost?).'],
+  ['a goal with a result but no date', () => caseAt('plan'), 'regisseur',
+    { type: 'setDoel', doel: { leefgebied: 'financien', doel: 'Schulden op een rij.', tevredenheidVoor: 2, resultaat: 'Er is een schuldregeling.' } },
+    'CASE.INVALID_INPUT', 'Wanneer is het opgelost? Kies bij het resultaat ook een datum.'],
+  ['a goal whose result date has passed', () => caseAt('plan'), 'regisseur',
+    { type: 'setDoel', doel: { leefgebied: 'financien', doel: 'Schulden op een rij.', tevredenheidVoor: 2, resultaat: 'Er is een schuldregeling.', resultaatDatum: '2026-11-01' } },
+    'CASE.INVALID_INPUT', 'Die datum is al voorbij; kies voor het resultaat vandaag of een latere datum.'],
+  ['a second goal for the same leefgebied', () => caseAt('plan'), 'regisseur',
+    { type: 'setDoel', doel: { leefgebied: 'huisvesting', doel: 'Een grotere woning.', tevredenheidVoor: 5 } },
+    'CASE.INVALID_INPUT', 'Voor Huisvesting staat al een doel; wijzig dat doel.'],
+  ['a satisfaction score of 11', () => caseAt('plan'), 'regisseur',
+    { type: 'setDoel', doel: { leefgebied: 'financien', doel: 'Schulden op een rij.', tevredenheidVoor: 11 } },
+    'CASE.INVALID_INPUT', /0 tot en met 10/],
+  ['an action linked to a goal that is not in the plan', () => caseAt('plan'), 'regisseur',
+    { type: 'setActie', actie: { wie: 'Wijkteam', wat: 'Budgetcursus', wanneer: '2026-12-01', doelId: 'onbekend-doel' } },
+    'CASE.INVALID_INPUT', 'Dit doel staat niet (meer) in het plan; kies een ander doel.'],
+  ['the same leefgebied ranked twice', () => caseAt('vraagverheldering'), 'regisseur',
+    { type: 'recordVraagverheldering', belangrijksteLeefgebieden: ['financien', 'financien'] }, 'CASE.INVALID_INPUT', /maar één keer/],
+  ['an unknown leefgebied ranked', () => caseAt('vraagverheldering'), 'regisseur',
+    { type: 'recordVraagverheldering', belangrijksteLeefgebieden: ['geluk'] }, 'CASE.INVALID_INPUT', /leefgebied uit de lijst/],
   ['uitvoering with a short-term action beyond six weeks', () => caseAt('plan').run('regisseur', { type: 'setActie', actie: { wie: 'Wijkteam', wat: 'Budgetcursus', wanneer: '2027-03-01' } }),
     'regisseur', go('geenUitzonderingNodig'), 'CASE.DEEL_A_INCOMPLETE',
     'Uitvoering gebeurt binnen zes weken. Plan deze acties eerder of zet ze op lange termijn: "Budgetcursus" (1 maart 2027).'],

@@ -1,13 +1,30 @@
 import { z } from 'zod';
 import { calendarDate, entityId, euroCents, freeText, instant, shortText, userId } from './fields';
 import { argumentText } from './argument';
-import { zrmMeting, zrmScore } from './leefgebieden';
+import { LEEFGEBIEDEN, zrmMeting, zrmScore } from './leefgebieden';
 
-/** Vraagverheldering (stap 2): the inwoner's own words, and signalling on all leefgebieden. */
+/** One of the 13 leefgebieden, by its key (leefgebieden.ts). */
+export const leefgebied = z.enum(LEEFGEBIEDEN, { error: 'Kies een leefgebied uit de lijst.' });
+
+/** How many leefgebieden the inwoner may rank as mattering most: a few, so the plan stays about them. */
+export const MAX_BELANGRIJKSTE = 5;
+
+/** The leefgebieden that matter most to the inwoner, most important first: 1 to 5, each once. */
+export const belangrijksteLeefgebieden = z
+  .array(leefgebied)
+  .min(1, { error: 'Kies minstens één leefgebied dat voor de inwoner het belangrijkst is.' })
+  .max(MAX_BELANGRIJKSTE, { error: `Kies hooguit ${MAX_BELANGRIJKSTE} leefgebieden.` })
+  .refine((list) => new Set(list).size === list.length, { error: 'Kies elk leefgebied maar één keer.' });
+
+/** Vraagverheldering (stap 2): the inwoner's own words, what must change, what matters most, and signalling on all leefgebieden. */
 export const vraagverheldering = z.object({
   ikWil: freeText('"ik wil"').optional(),
   ikKan: freeText('"ik kan"').optional(),
   ikHebNodig: freeText('"ik heb nodig"').optional(),
+  /** "Wat moet er veranderen?" in the inwoner's words. */
+  watMoetVeranderen: freeText('wat er moet veranderen').optional(),
+  /** The inwoner's own ranking; the professional's ZRM (zrmVoor) scores all 13 apart from it. */
+  belangrijksteLeefgebieden: belangrijksteLeefgebieden.optional(),
   zrmVoor: zrmMeting.optional(),
 });
 export type Vraagverheldering = z.infer<typeof vraagverheldering>;
@@ -48,11 +65,39 @@ export const actie = z.object({
   termijn: actieTermijn,
   /** The MDO afspraak this action was taken over from (stap 5A offers them, so nothing is typed twice). */
   afspraakId: entityId.optional(),
+  /** The doel this action serves, if the plan links it to one. */
+  doelId: entityId.optional(),
 });
 export type Actie = z.infer<typeof actie>;
 
+/** The inwoner's own satisfaction with a leefgebied, 0 to 10: not the professional's ZRM score (1 to 5). */
+export const tevredenheid = z
+  .number({ error: 'Geef de tevredenheid van de inwoner als cijfer van 0 tot en met 10.' })
+  .int({ error: 'Geef de tevredenheid van de inwoner als heel cijfer van 0 tot en met 10.' })
+  .min(0, { error: 'Geef de tevredenheid van de inwoner als cijfer van 0 tot en met 10.' })
+  .max(10, { error: 'Geef de tevredenheid van de inwoner als cijfer van 0 tot en met 10.' });
+
+/**
+ * A doel of Deel A for one leefgebied, in the inwoner's words: how satisfied they are now, and the measurable
+ * resultaat ("wanneer is het opgelost?": what will be true, and by when). Actions point to it with `doelId`.
+ */
+export const doel = z.object({
+  id: entityId,
+  leefgebied,
+  doel: freeText('het doel', 500),
+  /** The inwoner's score when the plan is made (Deel C asks it again afterwards). */
+  tevredenheidVoor: tevredenheid,
+  resultaat: freeText('het resultaat', 500).optional(),
+  resultaatDatum: calendarDate('wanneer het opgelost is').optional(),
+  /** What the inwoner wants first, on the short term (optional). */
+  korteTermijn: freeText('de korte termijn', 500).optional(),
+});
+export type Doel = z.infer<typeof doel>;
+
 /** Samenwerkplan Deel A: made with the inwoner and left with them. */
 export const deelA = z.object({
+  /** One per leefgebied; absent in cases stored before doelen existed, hence the default. */
+  doelen: z.array(doel).max(13, { error: 'Een plan heeft hooguit één doel per leefgebied.' }).default([]),
   acties: z.array(actie).max(50, { error: 'Een plan heeft hier maximaal 50 acties.' }),
   /** MDO afspraken the professional chose not to take into the plan: they are not offered again. */
   nietOvergenomen: z.array(entityId).max(50, { error: 'Een MDO heeft hier hooguit 50 afspraken.' }).optional(),

@@ -60,6 +60,8 @@ export function redactFor(c: Case, userId: string): Case {
     delete copy.vraagverheldering.ikWil;
     delete copy.vraagverheldering.ikKan;
     delete copy.vraagverheldering.ikHebNodig;
+    delete copy.vraagverheldering.watMoetVeranderen;
+    delete copy.vraagverheldering.belangrijksteLeefgebieden;
     copy.household = { members: [] };
   }
   if (!sees('zrm')) {
@@ -68,7 +70,7 @@ export function redactFor(c: Case, userId: string): Case {
     for (const ronde of copy.vorigeRondes) delete ronde.deelC.zrmNa;
   }
   if (!sees('deelA')) {
-    copy.deelA = { acties: [] };
+    copy.deelA = { doelen: [], acties: [] };
     copy.belemmeringen = [];
   }
   if (!sees('deelB')) {

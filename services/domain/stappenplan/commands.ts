@@ -12,7 +12,7 @@ import { consentInput } from '../model/consent';
 import { REGIE_ANTWOORDEN } from '../model/regie';
 import { reminderId } from '../model/reminder';
 import { argumentText } from '../model/argument';
-import { VRAAG_TYPES, actieStatus, actieTermijn, deelB, gerealiseerd, kwaliteitVanLeven, verzoekInput } from '../model/samenwerkplan';
+import { VRAAG_TYPES, actieStatus, actieTermijn, belangrijksteLeefgebieden, deelB, doel, gerealiseerd, kwaliteitVanLeven, verzoekInput } from '../model/samenwerkplan';
 
 /**
  * Every change to a case is one of these commands, parsed with zod at the edge (a card, a dialog) and applied
@@ -46,7 +46,12 @@ const actieInput = z.object({
   status: actieStatus.optional(),
   /** A new action taken over from an afspraak of the last MDO (see voorstellen.ts). */
   afspraakId: entityId.optional(),
+  /** The doel the action serves; null unlinks it. */
+  doelId: entityId.nullable().optional(),
 });
+
+/** A doel as given (an id only to change one already there); the model's refusals, the dates checked by the edit. */
+const doelInput = doel.extend({ id: entityId.optional() });
 
 export const dataCommands = [
   z.object({ type: z.literal('recordHulpvraag'), hulpvraag: freeText('de hulpvraag') }),
@@ -57,6 +62,8 @@ export const dataCommands = [
     ikWil: freeText('"ik wil"').optional(),
     ikKan: freeText('"ik kan"').optional(),
     ikHebNodig: freeText('"ik heb nodig"').optional(),
+    watMoetVeranderen: freeText('wat er moet veranderen').optional(),
+    belangrijksteLeefgebieden: belangrijksteLeefgebieden.optional(),
   }),
   z.object({
     type: z.literal('recordZrm'),
@@ -103,6 +110,9 @@ export const dataCommands = [
       mdoId: entityId,
       afspraken: z.array(afspraak.omit({ id: true })).max(50, { error: 'Een MDO heeft hier hooguit 50 afspraken.' }).optional(),
     }),
+  z.object({ type: z.literal('setDoel'), doel: doelInput }),
+  /** A doel taken out of Deel A; the actions that served it stay, unlinked. */
+  z.object({ type: z.literal('removeDoel'), doelId: entityId }),
   z.object({ type: z.literal('setActie'), actie: actieInput }),
   z.object({ type: z.literal('setActieStatus'), actieId: entityId, status: actieStatus }),
   z.object({ type: z.literal('removeActie'), actieId: entityId }),

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../errors';
 import { activeWorkers, type Case } from '../model/case';
+import type { Actie } from '../model/samenwerkplan';
 import type { ConsentPart } from '../model/consent';
 import { requireSight } from '../model/visibility';
-import { ZRM_VERSION } from '../model/leefgebieden';
+import { LEEFGEBIED_LABELS, ZRM_VERSION } from '../model/leefgebieden';
 import { MDO_CHECKLIST, openMdo, type ChecklistSection } from '../model/mdo';
 import type { Step } from '../model/steps';
 import { stepInSentence } from '../model/steps';
@@ -156,21 +157,57 @@ export const EDITS: EditTable = {
       m.uitkomsten.evaluatieDatum ??= DateTime.fromISO(m.datum, { zone: ZONE }).plus({ weeks: 6 }).toISODate() as string;
     },
   },
+  setDoel: {
+    steps: ['plan', 'onderbouwing', 'uitvoering'], permission: 'uitvoerend',
+    apply: (c, { doel }, ctx) => {
+      const existing = doel.id ? c.deelA.doelen.find((d) => d.id === doel.id) : undefined;
+      if (doel.id && !existing) throw new DomainError('CASE.INVALID_INPUT', 'Dit doel hoort niet bij het plan van deze casus.');
+      if (c.deelA.doelen.some((d) => d.leefgebied === doel.leefgebied && d.id !== existing?.id)) {
+        throw new DomainError('CASE.INVALID_INPUT', `Voor ${LEEFGEBIED_LABELS[doel.leefgebied]} staat al een doel; wijzig dat doel.`);
+      }
+      if (doel.resultaat !== undefined && doel.resultaatDatum === undefined) throw new DomainError('CASE.INVALID_INPUT', 'Wanneer is het opgelost? Kies bij het resultaat ook een datum.');
+      if (doel.resultaatDatum !== undefined && doel.resultaat === undefined) throw new DomainError('CASE.INVALID_INPUT', 'Schrijf bij de datum ook het resultaat: wat is er dan waar?');
+      // A date that has passed may stay on a goal written before; a new or changed one may not lie in the past.
+      if (doel.resultaatDatum !== undefined && doel.resultaatDatum !== existing?.resultaatDatum) {
+        requireNotPast(doel.resultaatDatum, ctx, 'Die datum is al voorbij; kies voor het resultaat vandaag of een latere datum.');
+      }
+      const { id: _id, ...fields } = doel;
+      if (existing) Object.assign(existing, { korteTermijn: undefined, resultaat: undefined, resultaatDatum: undefined }, fields);
+      else c.deelA.doelen.push({ ...fields, id: ctx.newId() });
+      if (existing) for (const key of ['korteTermijn', 'resultaat', 'resultaatDatum'] as const) if (existing[key] === undefined) delete existing[key];
+    },
+  },
+  removeDoel: {
+    steps: ['plan'], permission: 'uitvoerend',
+    apply: (c, cmd) => {
+      if (!c.deelA.doelen.some((d) => d.id === cmd.doelId)) throw new DomainError('CASE.INVALID_INPUT', 'Dit doel hoort niet bij het plan van deze casus.');
+      c.deelA.doelen = c.deelA.doelen.filter((d) => d.id !== cmd.doelId);
+      for (const a of c.deelA.acties) if (a.doelId === cmd.doelId) delete a.doelId;
+    },
+  },
   setActie: {
     steps: ['plan', 'onderbouwing', 'uitvoering'], permission: 'uitvoerend',
-    apply: (c, { actie }, ctx) => {
+    apply: (c, { actie: { doelId, ...actie } }, ctx) => {
+      if (doelId && !c.deelA.doelen.some((d) => d.id === doelId)) throw new DomainError('CASE.INVALID_INPUT', 'Dit doel staat niet (meer) in het plan; kies een ander doel.');
+      const link = (a: { doelId?: string }) => {
+        if (doelId) a.doelId = doelId;
+        else if (doelId === null) delete a.doelId;
+      };
       if (actie.id) {
         const a = findActie(c, actie.id);
         if (actie.afspraakId !== undefined && actie.afspraakId !== a.afspraakId) throw new DomainError('CASE.INVALID_INPUT', 'Een bestaande actie kan niet aan een andere afspraak worden gekoppeld.');
         // A date that has passed may stay; a changed one may not lie in the past.
         if (actie.wanneer !== a.wanneer) requireNotPast(actie.wanneer, ctx);
         assignGiven(a, actie);
+        link(a);
       } else {
         if (actie.afspraakId !== undefined && !voorgesteldeActies(c).some((v) => v.id === actie.afspraakId)) {
           throw new DomainError('CASE.INVALID_INPUT', 'Deze afspraak uit het MDO staat al in het plan, of is niet overgenomen.');
         }
         requireNotPast(actie.wanneer, ctx);
-        c.deelA.acties.push({ ...actie, id: ctx.newId(), status: actie.status ?? 'open' });
+        const nieuw: Actie = { ...actie, id: ctx.newId(), status: actie.status ?? 'open' };
+        link(nieuw);
+        c.deelA.acties.push(nieuw);
       }
     },
   },
@@ -249,7 +286,7 @@ const PART_OF: Partial<Record<DataCommand['type'], ConsentPart>> = {
   recordHulpvraag: 'hulpvraag', setHouseholdMember: 'hulpvraag', removeHouseholdMember: 'hulpvraag', recordVraagverheldering: 'hulpvraag',
   recordZrm: 'zrm',
   recordMdoChecklist: 'mdo', recordMdoUitkomsten: 'mdo',
-  setActie: 'deelA', setActieStatus: 'deelA', removeActie: 'deelA', afspraakNietOvernemen: 'deelA', setDeelAFoto: 'deelA',
+  setDoel: 'deelA', removeDoel: 'deelA', setActie: 'deelA', setActieStatus: 'deelA', removeActie: 'deelA', afspraakNietOvernemen: 'deelA', setDeelAFoto: 'deelA',
   recordDeelB: 'deelB', requestApproval: 'deelB', decideApproval: 'deelB', withdrawApproval: 'deelB', escalateFurther: 'deelB',
   recordDeelC: 'evaluatie',
 };

@@ -76,8 +76,16 @@ export function missingDeelAPlan(c: Case): string[] {
   return c.deelA.acties.some((a) => a.status !== 'vervallen') ? [] : ['minstens één actie: wie doet wat wanneer'];
 }
 
+/** The wording of the missing goal, also on the plan card. */
+export const GEEN_DOEL = 'minstens één doel met een resultaat en een datum (wanneer is het opgelost?)';
+
+/** Deel A's doelen: a plan serves at least one goal whose result and date are written down. */
+export function missingDoel(c: Case): string[] {
+  return c.deelA.doelen.some((d) => d.resultaat && d.resultaatDatum) ? [] : [GEEN_DOEL];
+}
+
 export function missingDeelA(c: Case): string[] {
-  return [...missingIkWilIkKanIkHebNodig(c), ...missingDeelAPlan(c)];
+  return [...missingIkWilIkKanIkHebNodig(c), ...missingDoel(c), ...missingDeelAPlan(c)];
 }
 
 /** Seed 000, stap 6: the short-term solutions are carried out within six weeks. */

@@ -104,7 +104,7 @@ export function newCase(input: NewCaseInput, ctx: MachineContext): Result<Case> 
     household: { members: members.map((m) => ({ ...m, id: ctx.newId() })) },
     professionals: [{ userId: ctx.actor.userId, role: 'casusregisseur', addedAt: at, addedBy: ctx.actor.userId, active: true, ...(displayName ? { displayName } : {}) }],
     namen: {},
-    memberIds: [], vraagverheldering: {}, partijen: [], mdos: [], deelA: { acties: [] }, uitzonderingNodig: false,
+    memberIds: [], vraagverheldering: {}, partijen: [], mdos: [], deelA: { doelen: [], acties: [] }, uitzonderingNodig: false,
     approvals: [], escalaties: [], aveFase: 1, belemmeringen: [], deelC: {}, vorigeRondes: [], due: [], reminders: [], history: [], outbox: [], outboxSeq: 0,
   };
   rememberNamen(draft.namen, namenOf(ctx));
