@@ -1,4 +1,4 @@
-import type { Richting, Verandering, VoorNa } from '../services/domain/evaluatie/voor-na';
+import type { DoelVerandering, Richting, Verandering, VoorNa } from '../services/domain/evaluatie/voor-na';
 import { expandCard, type AdaptiveCardJson } from './render';
 import template from './voor-na.json';
 
@@ -14,8 +14,23 @@ export interface VoorNaRij {
   readonly kleur: 'Good' | 'Attention' | 'Default';
 }
 
+/** One doel on the card: the inwoner's words (TextRuns), the tevredenheid voor → na and whether the resultaat was reached. */
+export interface VoorNaDoel {
+  readonly label: string;
+  readonly doel: string;
+  readonly resultaat?: string;
+  /** "3 → 7" ("—" for a score not asked yet). */
+  readonly voorNa: string;
+  readonly verandering: string;
+  readonly kleur: VoorNaRij['kleur'];
+  /** "Ja", "Deels", "Nee", or "nog niet gevraagd". */
+  readonly bereikt: string;
+}
+
 export interface VoorNaCardData {
   readonly reference: string;
+  /** The doelen of Deel A in their order (none for cases from before doelen: the section is left out). */
+  readonly doelen: readonly VoorNaDoel[];
   /** "3 leefgebieden beter, 1 slechter, 9 gelijk." */
   readonly samenvatting: string;
   /** All 13 leefgebieden, in the matrix order. */
@@ -54,6 +69,24 @@ export function samenvattingText(voorNa: VoorNa): string {
   return `${delen.join(', ')}.`;
 }
 
+const BEREIKT = { ja: 'Ja', deels: 'Deels', nee: 'Nee' } as const;
+
+/** "Ja", "Deels", "Nee", or "nog niet gevraagd" before the doel is evaluated. */
+export const bereiktText = (d: DoelVerandering) => (d.bereikt ? BEREIKT[d.bereikt] : 'nog niet gevraagd');
+
+/** The card's line for a doel. */
+export function voorNaDoel(d: DoelVerandering): VoorNaDoel {
+  return {
+    label: d.label,
+    doel: d.doel,
+    ...(d.resultaat !== undefined ? { resultaat: d.resultaat } : {}),
+    voorNa: `${score(d.voor)} → ${score(d.na)}`,
+    verandering: d.richting === 'onbekend' ? 'nog niet allebei gevraagd' : veranderingText(d),
+    kleur: KLEUR[d.richting],
+    bereikt: bereiktText(d),
+  };
+}
+
 /** The card data of a comparison (services/domain/evaluatie/voor-na.ts). */
 export function voorNaCardData(reference: string, voorNa: VoorNa): VoorNaCardData {
   const vergeleken = voorNa.leefgebieden.filter((r) => r.voor !== undefined && r.na !== undefined);
@@ -61,6 +94,7 @@ export function voorNaCardData(reference: string, voorNa: VoorNa): VoorNaCardDat
   return {
     reference,
     samenvatting: samenvattingText(voorNa),
+    doelen: voorNa.doelen.map(voorNaDoel),
     rijen: voorNa.leefgebieden.map((r) => ({ label: r.label, voor: score(r.voor), na: score(r.na), verandering: veranderingText(r), kleur: KLEUR[r.richting] })),
     kwaliteit: {
       voorNa: `${score(kvl.voor)} → ${score(kvl.na)}`,
@@ -90,7 +124,10 @@ export interface VoorNaSection {
   readonly facts: readonly { title: string; value: string }[];
 }
 
-/** "Financiën: 1 → 4, ↑ beter (+3)" for each leefgebied that changed, and the quality of life when both are known. */
+/**
+ * "Financiën: 1 → 4, ↑ beter (+3)" for each leefgebied that changed, each evaluated doel ("Doel Huisvesting: tevredenheid
+ * 3 → 7, ↑ beter (+4); resultaat bereikt: Ja", without the inwoner's words: facts are not TextRuns), and the quality of life when both are known.
+ */
 export function voorNaSection(voorNa: VoorNa): VoorNaSection {
   const veranderd = voorNa.leefgebieden.filter((r) => r.richting === 'beter' || r.richting === 'slechter');
   const kvl = voorNa.kwaliteitVanLeven;
@@ -98,6 +135,9 @@ export function voorNaSection(voorNa: VoorNa): VoorNaSection {
     samenvatting: samenvattingText(voorNa),
     facts: [
       ...veranderd.map((r) => ({ title: r.label, value: `${score(r.voor)} → ${score(r.na)}, ${veranderingText(r)}` })),
+      ...voorNa.doelen
+        .filter((d) => d.bereikt !== undefined)
+        .map((d) => ({ title: `Doel ${d.label}`, value: `tevredenheid ${score(d.voor)} → ${score(d.na)}, ${veranderingText(d)}; resultaat bereikt: ${bereiktText(d)}` })),
       ...(kvl.richting === 'onbekend' ? [] : [{ title: 'Kwaliteit van leven', value: `${score(kvl.voor)} → ${score(kvl.na)}, ${veranderingText(kvl)}` }]),
     ],
   };

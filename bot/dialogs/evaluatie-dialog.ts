@@ -3,17 +3,20 @@ import { ChoiceFactory, WaterfallDialog, type FoundChoice, type WaterfallStepCon
 import { toAttachment } from '../../cards/render';
 import { renderVoorNaCard, voorNaCardData } from '../../cards/voor-na';
 import { toonVoorNa, voorNaVan } from '../../services/domain/evaluatie/voor-na';
+import type { Case } from '../../services/domain/model/case';
+import type { Doel } from '../../services/domain/model/samenwerkplan';
 import { actorOf, type BotServices } from '../turn-services';
 import { AskFieldDialog } from './ask-field-dialog';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
 import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { explainOnce } from './explain-once';
-import { KWALITEIT_PROMPT, kwaliteitPrompt, readKwaliteit } from './kwaliteit-prompt';
+import { KWALITEIT_PROMPT, TEVREDENHEID_PROMPT, kwaliteitPrompt, readKwaliteit, readTevredenheid, tevredenheidPrompt } from './kwaliteit-prompt';
 import { currentCase, execute, tryTransition } from './step-helpers';
 import { ZRM_DIALOG, ZrmCardDialog } from './zrm-card-dialog';
 
 
 const GEREALISEERD = { 'Ja, gerealiseerd': 'ja', 'Deels': 'deels', 'Nee': 'nee' } as const;
+const BEREIKT = { Ja: 'ja', Deels: 'deels', Nee: 'nee' } as const;
 const AFRONDEN = { sluiten: 'Casus afsluiten', ronde: 'Nieuwe ronde vanaf vraagverheldering' } as const;
 
 /** What closing means, asked before it happens: it cannot be undone. */
@@ -29,8 +32,19 @@ export const KWALITEIT_VOOR =
   'Welk cijfer gaf de inwoner zelf aan de **kwaliteit van leven** toen de hulp begon? Typ een cijfer van 1 tot en met 10 (het cijfer van de inwoner, niet dat van jou).';
 export const KWALITEIT_NA = 'Welk cijfer geeft de inwoner zelf **nu** aan de **kwaliteit van leven**? Typ een cijfer van 1 tot en met 10.';
 
+/** Per doel of Deel A: was its resultaat reached (the doel itself when no resultaat was written), and the inwoner's satisfaction now. */
+export const doelBereiktVraag = (d: Doel) => (d.resultaat ? `Is het resultaat bereikt: ${d.resultaat}?` : `Is het doel bereikt: ${d.doel}?`);
+export const doelTevredenheidVraag = (d: Doel) => `Hoe tevreden is de inwoner nu over ${d.doel}? (0–10) Typ een cijfer van 0 tot en met 10.`;
+
+/** The first doel of Deel A this round's evaluation has not asked about yet. */
+/** What the per-doel waterfall keeps between its steps. */
+interface DoelValues { doelId?: string; tevredenheidVraag?: string; bereikt?: 'ja' | 'deels' | 'nee' }
+
+const nogTeEvalueren = (c: Case) => c.deelA.doelen.find((d) => !c.deelC.doelen?.some((e) => e.doelId === d.id));
+
 /**
- * Stap 7 Evaluatie (Deel C): the quality of life before (if not yet known), realised?, the ZRM after and the quality of
+ * Stap 7 Evaluatie (Deel C): the quality of life before (if not yet known), realised?, per doel whether its resultaat
+ * was reached and the inwoner's satisfaction now, the ZRM after and the quality of
  * life after, then before and after side by side (for who may see the ZRM), what else is needed, the follow-up; then
  * close or go round again.
  */
@@ -40,12 +54,17 @@ export class EvaluatieDialog extends BaseDialog {
     this.addDialog(new AskFieldDialog(services));
     this.addDialog(new ZrmCardDialog(services));
     this.addDialog(kwaliteitPrompt());
+    this.addDialog(tevredenheidPrompt());
+    this.addDialog(
+      new WaterfallDialog(WATERFALL.evaluatieDoelen, [this.doelBereiktStep.bind(this), this.doelTevredenheidStep.bind(this), this.saveDoelStep.bind(this)]),
+    );
     this.addDialog(
       new WaterfallDialog(WATERFALL.evaluatieStappen, [
         this.kwaliteitVoorStep.bind(this),
         this.saveKwaliteitStep('kwaliteitVanLevenVoor'),
         this.realisedStep.bind(this),
         this.saveRealisedStep.bind(this),
+        (step) => step.beginDialog(WATERFALL.evaluatieDoelen, step.options),
         this.scoresStep.bind(this),
         this.kwaliteitNaStep.bind(this),
         this.saveKwaliteitStep('kwaliteitVanLevenNa'),
@@ -96,6 +115,31 @@ export class EvaluatieDialog extends BaseDialog {
     const choice = step.result as FoundChoice | undefined;
     if (choice) await execute(step.context, this.services, caseId, { type: 'recordDeelC', gerealiseerd: GEREALISEERD[choice.value as keyof typeof GEREALISEERD] });
     return step.next();
+  }
+
+  /** One doel at a time, in Deel A's order, skipping those already evaluated; none (cases from before doelen): nothing asked. */
+  private async doelBereiktStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as StepOptions;
+    const doel = nogTeEvalueren(await currentCase(step.context, this.services, caseId));
+    if (!doel) return step.endDialog();
+    Object.assign(step.values, { doelId: doel.id, tevredenheidVraag: doelTevredenheidVraag(doel) } satisfies DoelValues);
+    return step.prompt(PROMPT.choice, { prompt: doelBereiktVraag(doel), choices: ChoiceFactory.toChoices(Object.keys(BEREIKT)) });
+  }
+
+  private async doelTevredenheidStep(step: WaterfallStepContext) {
+    const values = step.values as DoelValues;
+    values.bereikt = BEREIKT[(step.result as FoundChoice).value as keyof typeof BEREIKT];
+    return step.prompt(TEVREDENHEID_PROMPT, { prompt: values.tevredenheidVraag });
+  }
+
+  /** Records the doel's evaluation (the state machine checks it again), then asks about the next doel. */
+  private async saveDoelStep(step: WaterfallStepContext) {
+    const { caseId } = step.options as StepOptions;
+    const read = readTevredenheid(String(step.result ?? ''));
+    const { doelId, bereikt } = step.values as DoelValues;
+    if (!('cijfer' in read) || !doelId || !bereikt) return step.endDialog();
+    await execute(step.context, this.services, caseId, { type: 'recordDoelEvaluatie', doelId, bereikt, tevredenheidNa: read.cijfer });
+    return step.replaceDialog(WATERFALL.evaluatieDoelen, step.options);
   }
 
   private async scoresStep(step: WaterfallStepContext) {

@@ -20,6 +20,7 @@ export const WATERFALL = {
   deelBVerzoek: 'deelBVerzoek',
   deelBIndienen: 'deelBIndienen',
   escalerenStappen: 'escalerenStappen',
+  evaluatieDoelen: 'evaluatieDoelen',
   evaluatieStappen: 'evaluatieStappen',
   hoofdStappen: 'hoofdStappen',
   indienenHuishouden: 'indienenHuishouden',

@@ -118,15 +118,21 @@ describe('dialog: stap 7 Evaluatie (Deel C)', () => {
       ['11', [nogmaals]],
       ['goed', [nogmaals]],
       ['4', [said(/^Is het plan gerealiseerd\?/)]],
-      [press('Ja, gerealiseerd'), [(reply) => { cardWith('ZRM-scores na afloop')(reply); card = submitDataOf(reply); }]],
+      [press('Ja, gerealiseerd'), [said(/^Is het resultaat bereikt: Er is een betalingsregeling met de corporatie en de ontruiming is van de baan\.\?/)]],
+      [press('Deels'), ['Hoe tevreden is de inwoner nu over Met de kinderen in ons huis blijven wonen.? (0–10) Typ een cijfer van 0 tot en met 10.']],
+      ['11', [/^Geef de tevredenheid van de inwoner als cijfer van 0 tot en met 10\.\n\nHoe tevreden is de inwoner nu over Met de kinderen/]],
+      ['goed', [/^Geef de tevredenheid van de inwoner als cijfer van 0 tot en met 10\.\n\nHoe tevreden is de inwoner nu over Met de kinderen/]],
+      ['6', [(reply) => { cardWith('ZRM-scores na afloop')(reply); card = submitDataOf(reply); }]],
     ]);
     expect((await store.get(caseId))?.case.deelC.kwaliteitVanLevenVoor).to.equal(4);
+    const doelId = (await store.get(caseId))?.case.deelA.doelen[0]?.id;
+    expect((await store.get(caseId))?.case.deelC.doelen).to.deep.equal([{ doelId, bereikt: 'deels', tevredenheidNa: 6 }]);
     const scores = Object.fromEntries(LEEFGEBIEDEN.map((l) => [`zrm_${l}`, '4']));
     await playDialog(client, [
       [{ value: { ...card, ...scores, verb: ZRM_OPSLAAN, moment: 'voor' } }, [(r) => expect(r.text).to.equal('Deze kaart hoort bij een andere casus of een ander moment.')]],
       [{ value: { ...card, ...scores, verb: ZRM_OPSLAAN, zrm_financien: '3' } }, ['De ZRM-scores zijn opgeslagen.', /^Welk cijfer geeft de inwoner zelf \*\*nu\*\*/]],
       ['7,5', [/^Geef de kwaliteit van leven als (heel )?cijfer van 1 tot en met 10\.\n\nWelk cijfer geeft/]],
-      ['7', [cardWith('Voor en na: casus'), /nog nodig/]],
+      ['7', [(reply) => { cardWith('Voor en na: casus')(reply); cardWith('Tevredenheid 3 → 6')(reply); cardWith('↑ beter (+3)')(reply); cardWith('Resultaat bereikt: Deels')(reply); }, /nog nodig/]],
       ['Werk zoeken; haar BSN is 123456782', [/^Laat het burgerservicenummer \(BSN\) weg uit wat er nog nodig is/]],
       ['Niets meer; schuldhulp loopt door.', [/\*\*vervolg\*\*/]],
       ['Schuldhulp loopt door; casus sluiten.', [said(/^Hoe verder met deze casus\?/)]],
@@ -141,15 +147,32 @@ describe('dialog: stap 7 Evaluatie (Deel C)', () => {
     expect(c?.deelC).to.deep.include({ kwaliteitVanLevenVoor: 4, kwaliteitVanLevenNa: 7 });
   });
 
+  it('a case from before doelen: no questions per doel, straight from gerealiseerd to the ZRM after', async () => {
+    const zonderDoelen = structuredClone(caseAt('evaluatie').case);
+    zonderDoelen.deelA.doelen = [];
+    for (const a of zonderDoelen.deelA.acties) delete a.doelId;
+    const { services, store, caseId } = await storedForDialog(zonderDoelen, directory);
+    const client = new DialogTestClient('msteams', new EvaluatieDialog(services), { caseId });
+    await playDialog(client, [
+      ['verder', [/^Stap 7/, /toen de hulp begon\?/]],
+      ['4', [said(/^Is het plan gerealiseerd\?/)]],
+      [press('Deels'), [cardWith('ZRM-scores na afloop')]],
+    ]);
+    expect((await store.get(caseId))?.case.deelC).to.deep.include({ gerealiseerd: 'deels' }).and.not.have.property('doelen');
+  });
+
   it('keeps the case open when the professional answers "nee" to closing', async () => {
     const { services, store, caseId } = await storedForDialog(caseAt('evaluatie').case, directory);
     const user1 = { userId: 'user1', orgRoles: [] };
     const scores = Object.fromEntries(LEEFGEBIEDEN.map((l) => [l, 4]));
     await services.cases.execute(user1, caseId, { type: 'recordDeelC', gerealiseerd: 'ja', watNogNodig: 'Niets.', vervolg: 'Geen.', kwaliteitVanLevenVoor: 5, kwaliteitVanLevenNa: 7 });
     await services.cases.execute(user1, caseId, { type: 'recordZrm', moment: 'na', scores } as CaseCommandInput);
+    const doelId = (await store.get(caseId))?.case.deelA.doelen[0]?.id as string;
+    await services.cases.execute(user1, caseId, { type: 'recordDoelEvaluatie', doelId, bereikt: 'ja', tevredenheidNa: 8 });
     const client = new DialogTestClient('msteams', new EvaluatieDialog(services), { caseId });
     await playDialog(client, [
-      ['verder', [/^Stap 7/, cardWith('Voor en na: casus'), said(/^Hoe verder met deze casus\?/)]],
+      // Every doel evaluated already: nothing asked again.
+      ['verder', [/^Stap 7/, cardWith('Resultaat bereikt: Ja'), said(/^Hoe verder met deze casus\?/)]],
       ['Casus afsluiten', [said(/^Weet je het zeker\?/)]],
       ['nee', ['De casus blijft open. Typ **verder** om later af te sluiten of een nieuwe ronde te beginnen.']],
     ]);

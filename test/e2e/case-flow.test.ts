@@ -159,12 +159,17 @@ describe('end to end over HTTP: the voorbeeldcasus from nieuwe casus to afgeslot
 
     await expectTurn('ja', /kwaliteit van leven\*\* toen de hulp begon\?/);
     await expectTurn('5', /Is het plan gerealiseerd\?/);
-    const na = await turn(button(1));
+    await expectTurn(button(1), /Is het resultaat bereikt: /);
+    await expectTurn(button(2), /Hoe tevreden is de inwoner nu over Met de kinderen in ons huis blijven wonen\.\? \(0–10\)/);
+    await expectTurn('goed', /^Geef de tevredenheid van de inwoner als cijfer van 0 tot en met 10\./);
+    const na = await turn('6');
     const naData = submitData(na.cards[0]);
     expect(naData.moment).to.equal('na');
     const after = { ...Object.fromEntries(LEEFGEBIEDEN.map((l) => [`zrm_${l}`, '4'])), zrm_financien: '3', zrm_geestelijkeGezondheid: '3' };
     await expectTurn({ ...naData, ...after, verb: ZRM_OPSLAAN }, /opgeslagen[\s\S]*kwaliteit van leven/);
-    await expectTurn('7', /nog nodig/);
+    const voorNa = await turn('7');
+    expect(JSON.stringify(voorNa.cards)).to.contain('Tevredenheid 3 → 6').and.contain('Resultaat bereikt: Deels');
+    expect(voorNa.text).to.match(/nog nodig/);
     await expectTurn('Niets meer; schuldhulp loopt door.', /vervolg/);
     await expectTurn('Schuldhulp loopt door; casus sluiten.', /Hoe verder/);
     await expectTurn(button(1), /Weet je het zeker\?[\s\S]*De casus nu afsluiten\?/);

@@ -39,7 +39,11 @@ describe('end to end: voor en na in de evaluatie, over HTTP', function () {
     expect(await bot.say('regisseur', 'verder')).to.match(/Welk cijfer gaf de inwoner zelf aan de \*\*kwaliteit van leven\*\* toen de hulp begon\?/);
     expect(await bot.say('regisseur', '11')).to.match(/^Geef de kwaliteit van leven als cijfer van 1 tot en met 10\.\n\nWelk cijfer gaf/);
     expect(await bot.say('regisseur', '4')).to.contain('Is het plan gerealiseerd?');
-    await bot.choose('regisseur', 'Ja, gerealiseerd');
+    // The voorbeeldcasus has one doel (huisvesting, tevredenheid voor 3): asked before the ZRM after.
+    expect(await bot.choose('regisseur', 'Ja, gerealiseerd')).to.contain('Is het resultaat bereikt: Er is een betalingsregeling met de corporatie en de ontruiming is van de baan.?');
+    expect(await bot.choose('regisseur', 'Ja')).to.contain('Hoe tevreden is de inwoner nu over Met de kinderen in ons huis blijven wonen.? (0–10)');
+    expect(await bot.say('regisseur', '11')).to.match(/^Geef de tevredenheid van de inwoner als cijfer van 0 tot en met 10\.\n\nHoe tevreden is de inwoner nu/);
+    await bot.say('regisseur', '7');
     const zrmCard = cardsOf('regisseur').find((card) => JSON.stringify(card).includes(ZRM_OPSLAAN));
     expect(zrmCard, 'the ZRM card for the scores after').to.not.equal(undefined);
 
@@ -70,6 +74,11 @@ describe('end to end: voor en na in de evaluatie, over HTTP', function () {
     ]);
     expect(rows[1]?.cells[3]?.items[0]?.color).to.equal('Good');
     expect(JSON.stringify(card)).to.contain('5 leefgebieden beter, 1 slechter, 7 gelijk.').and.contain('4 → 7');
+    // Per doel: the inwoner's words as TextRuns, tevredenheid voor → na with its change, and bereikt.
+    const doel = (JSON.parse(JSON.stringify(card)).body as Card[]).find((e) => e.type === 'Container' && JSON.stringify(e).includes('Tevredenheid'));
+    const doelTekst = JSON.stringify(doel);
+    expect(doelTekst).to.contain('"text":"Huisvesting"').and.contain('{"type":"TextRun","text":"Met de kinderen in ons huis blijven wonen."}');
+    expect(doelTekst).to.contain('Tevredenheid 3 → 7').and.contain('"text":"↑ beter (+4)","color":"Good"').and.contain('Resultaat bereikt: Ja');
     expect(cardsOf('schuldhulp'), 'nothing of it to the party in this turn').to.have.length(0);
   });
 
@@ -77,6 +86,7 @@ describe('end to end: voor en na in de evaluatie, over HTTP', function () {
     await bot.say('regisseur', `casus ${c.reference}`);
     const regisseur = JSON.stringify(cardsOf('regisseur'));
     expect(regisseur).to.contain('"text":"Voor en na"').and.contain('1 → 3, ↑ beter (+2)').and.contain('4 → 7, ↑ beter (+3)');
+    expect(regisseur).to.contain('Doel Huisvesting').and.contain('tevredenheid 3 → 7, ↑ beter (+4); resultaat bereikt: Ja');
 
     await bot.say('schuldhulp', `casus ${c.reference}`);
     const party = cardsOf('schuldhulp');

@@ -162,9 +162,19 @@ export const kwaliteitVanLeven = z
   .min(1, { error: 'Geef de kwaliteit van leven als cijfer van 1 tot en met 10.' })
   .max(10, { error: 'Geef de kwaliteit van leven als cijfer van 1 tot en met 10.' });
 
+export const DOEL_BEREIKT = ['ja', 'deels', 'nee'] as const;
+export const doelBereikt = z.enum(DOEL_BEREIKT, { error: 'Geef aan of het resultaat is bereikt: ja, deels of nee.' });
+export type DoelBereikt = z.infer<typeof doelBereikt>;
+
+/** One doel of Deel A evaluated: was its resultaat reached, and the inwoner's own satisfaction now (0-10). */
+export const doelEvaluatie = z.object({ doelId: entityId, bereikt: doelBereikt, tevredenheidNa: tevredenheid });
+export type DoelEvaluatie = z.infer<typeof doelEvaluatie>;
+
 /** Samenwerkplan Deel C: the evaluation. Improvement of the inwoner's life is what counts. */
 export const deelC = z.object({
   gerealiseerd: gerealiseerd.optional(),
+  /** Per doel of Deel A, at most one each; with Deel C into `vorigeRondes` at a new round, so that round asks again. */
+  doelen: z.array(doelEvaluatie).max(13, { error: 'Een plan heeft hooguit één doel per leefgebied.' }).optional(),
   watNogNodig: freeText('wat er nog nodig is').optional(),
   zrmNa: zrmMeting.optional(),
   /** The inwoner's own score for quality of life, 1-10, before and after. */

@@ -12,7 +12,7 @@ import { consentInput } from '../model/consent';
 import { REGIE_ANTWOORDEN } from '../model/regie';
 import { reminderId } from '../model/reminder';
 import { argumentText } from '../model/argument';
-import { VRAAG_TYPES, actieStatus, actieTermijn, belangrijksteLeefgebieden, deelB, doel, gerealiseerd, kwaliteitVanLeven, verzoekInput } from '../model/samenwerkplan';
+import { VRAAG_TYPES, actieStatus, actieTermijn, belangrijksteLeefgebieden, deelB, doel, doelBereikt, gerealiseerd, kwaliteitVanLeven, tevredenheid, verzoekInput } from '../model/samenwerkplan';
 
 /**
  * Every change to a case is one of these commands, parsed with zod at the edge (a card, a dialog) and applied
@@ -156,6 +156,8 @@ export const dataCommands = [
     kwaliteitVanLevenNa: kwaliteitVanLeven.optional(),
     vervolg: freeText('het vervolg').optional(),
   }),
+  /** One doel evaluated: its resultaat reached (ja, deels, nee) and the inwoner's satisfaction now; again replaces it. */
+  z.object({ type: z.literal('recordDoelEvaluatie'), doelId: entityId, bereikt: doelBereikt, tevredenheidNa: tevredenheid }),
   z.object({
     type: z.literal('addProfessional'),
     userId,

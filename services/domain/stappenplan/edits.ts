@@ -259,6 +259,13 @@ export const EDITS: EditTable = {
   withdrawApproval: { steps: ['onderbouwing', 'escaleren'], apply: withdrawApproval },
   escalateFurther: { steps: ['escaleren'], apply: escalateFurther },
   recordDeelC: { steps: ['evaluatie'], permission: 'uitvoerend', apply: (c, { type: _t, ...d }) => assignGiven(c.deelC, d) },
+  recordDoelEvaluatie: {
+    steps: ['evaluatie'], permission: 'uitvoerend',
+    apply: (c, { type: _t, ...evaluatie }) => {
+      if (!c.deelA.doelen.some((d) => d.id === evaluatie.doelId)) throw new DomainError('CASE.INVALID_INPUT', 'Dit doel hoort niet bij het plan van deze casus.');
+      c.deelC.doelen = [...(c.deelC.doelen ?? []).filter((e) => e.doelId !== evaluatie.doelId), evaluatie];
+    },
+  },
   addProfessional: { steps: OPEN_STEPS, permission: 'regisseur', apply: addProfessional },
   changeConsent: { steps: OPEN_STEPS, permission: 'regisseur', apply: changeConsent },
   withdrawConsent: { steps: OPEN_STEPS, permission: 'regisseur', apply: withdrawConsent },
@@ -288,7 +295,7 @@ const PART_OF: Partial<Record<DataCommand['type'], ConsentPart>> = {
   recordMdoChecklist: 'mdo', recordMdoUitkomsten: 'mdo',
   setDoel: 'deelA', removeDoel: 'deelA', setActie: 'deelA', setActieStatus: 'deelA', removeActie: 'deelA', afspraakNietOvernemen: 'deelA', setDeelAFoto: 'deelA',
   recordDeelB: 'deelB', requestApproval: 'deelB', decideApproval: 'deelB', withdrawApproval: 'deelB', escalateFurther: 'deelB',
-  recordDeelC: 'evaluatie',
+  recordDeelC: 'evaluatie', recordDoelEvaluatie: 'evaluatie',
 };
 
 /** Apply one data edit to the machine's copy of a case, after checking step and permission. */

@@ -82,6 +82,7 @@ function changesOf(before: Case, after: Case, cmd: CaseCommand, by: string): Out
       changes.push(change('escalatieOpgeschaald', by));
       break;
     case 'recordDeelC':
+    case 'recordDoelEvaluatie':
       changes.push(change('evaluatie', by, { part: 'evaluatie' }));
       break;
     default:
