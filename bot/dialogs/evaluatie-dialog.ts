@@ -25,8 +25,8 @@ const CLOSE_CONFIRM =
   'iedereen op de casus krijgt bericht dat hij is afgesloten. Is er toch nog iets nodig, kies dan een nieuwe ronde. De casus nu afsluiten?';
 
 /**
- * The inwoner's own quality-of-life score before the help. Asked at the start of the evaluation when missing: the ZRM
- * "voor" is scored in the vraagverheldering, but Deel C holds both quality-of-life scores and is written here.
+ * The inwoner's own quality-of-life score before the help. Asked in stap 2 (vraagverheldering-dialog.ts); asked here
+ * at the start of the evaluation only when it is missing (a case from before that question, or one that skipped it).
  */
 export const KWALITEIT_VOOR =
   'Welk cijfer gaf de inwoner zelf aan de **kwaliteit van leven** toen de hulp begon? Typ een cijfer van 1 tot en met 10 (het cijfer van de inwoner, niet dat van jou).';

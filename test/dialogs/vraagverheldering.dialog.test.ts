@@ -57,7 +57,12 @@ describe('dialog: stap 2 Vraagverheldering', () => {
       [{ value: rangorde(caseId, ['geluk']) }, [cardAgainWith('Kies een leefgebied uit de lijst.', { rang_1: 'geluk' })]],
       [{ value: rangorde(caseId, ['huisvesting', 'financien', 'huisvesting']) }, [cardAgainWith('Kies elk leefgebied maar één keer.', { rang_1: 'huisvesting', rang_2: 'financien', rang_3: 'huisvesting' })]],
       [{ value: rangorde(caseId, []) }, [cardAgainWith('Kies minstens één leefgebied dat voor de inwoner het belangrijkst is.', {})]],
-      [{ value: rangorde(caseId, ['huisvesting', 'financien', 'geestelijkeGezondheid']) }, ['Opgeslagen wat voor de inwoner het belangrijkst is.', cardWith('Zelfredzaamheid-Matrix 2017')]],
+      [{ value: rangorde(caseId, ['huisvesting', 'financien', 'geestelijkeGezondheid']) }, ['Opgeslagen wat voor de inwoner het belangrijkst is.', /\*\*kwaliteit van leven\*\*\? Typ een cijfer van 1 tot en met 10 \(het cijfer van de inwoner/]],
+      // The inwoner's own score, apart from the professional's ZRM: 0, 11 and words are refused and asked again.
+      ['0', [/^Geef .*1 tot en met 10[\s\S]*\*\*kwaliteit van leven\*\*/]],
+      ['11', [/^Geef .*1 tot en met 10/]],
+      ['goed', [/^Geef .*1 tot en met 10/]],
+      ['4', [cardWith('Zelfredzaamheid-Matrix 2017')]],
       ['4 overal', [/^Vul de scores in op de kaart hierboven/]],
       [{ value: allScores(caseId, '9') }, [(reply) => {
         expect(reply.text).to.equal('Kies bij elk leefgebied een score van 1 tot en met 5.');
@@ -76,6 +81,8 @@ describe('dialog: stap 2 Vraagverheldering', () => {
     expect(c?.vraagverheldering.watMoetVeranderen).to.equal('De huurachterstand moet weg.');
     // The inwoner's ranking is kept apart from the professional's ZRM on all 13.
     expect(c?.vraagverheldering.belangrijksteLeefgebieden).to.deep.equal(['huisvesting', 'financien', 'geestelijkeGezondheid']);
+    // The quality of life before, for the evaluation's before and after.
+    expect(c?.deelC.kwaliteitVanLevenVoor).to.equal(4);
   });
 
   it('resumes with only what is still open', async () => {

@@ -191,6 +191,8 @@ export const dataCommands = [
     waarom: mandaatUitgave.shape.waarom,
     periode: mandaatUitgave.shape.periode,
   }),
+  /** The inwoner's own quality-of-life score when the help begins (stap 2 onwards): the "voor" of Deel C. */
+  z.object({ type: z.literal('recordKwaliteitVanLevenVoor'), cijfer: kwaliteitVanLeven }),
   /** Later herinneren: the reminder's own party puts it off to a day, once, saying why. */
   z.object({
     type: z.literal('snoozeReminder'),

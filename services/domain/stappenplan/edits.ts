@@ -259,6 +259,11 @@ export const EDITS: EditTable = {
   withdrawApproval: { steps: ['onderbouwing', 'escaleren'], apply: withdrawApproval },
   escalateFurther: { steps: ['escaleren'], apply: escalateFurther },
   recordDeelC: { steps: ['evaluatie'], permission: 'uitvoerend', apply: (c, { type: _t, ...d }) => assignGiven(c.deelC, d) },
+  // Asked when the help begins; a new round (an empty Deel C) asks it again.
+  recordKwaliteitVanLevenVoor: {
+    steps: OPEN_STEPS.filter((s) => s !== 'indienen'), permission: 'uitvoerend',
+    apply: (c, cmd) => { c.deelC.kwaliteitVanLevenVoor = cmd.cijfer; },
+  },
   recordDoelEvaluatie: {
     steps: ['evaluatie'], permission: 'uitvoerend',
     apply: (c, { type: _t, ...evaluatie }) => {
@@ -295,7 +300,7 @@ const PART_OF: Partial<Record<DataCommand['type'], ConsentPart>> = {
   recordMdoChecklist: 'mdo', recordMdoUitkomsten: 'mdo',
   setDoel: 'deelA', removeDoel: 'deelA', setActie: 'deelA', setActieStatus: 'deelA', removeActie: 'deelA', afspraakNietOvernemen: 'deelA', setDeelAFoto: 'deelA',
   recordDeelB: 'deelB', requestApproval: 'deelB', decideApproval: 'deelB', withdrawApproval: 'deelB', escalateFurther: 'deelB',
-  recordDeelC: 'evaluatie', recordDoelEvaluatie: 'evaluatie',
+  recordDeelC: 'evaluatie', recordDoelEvaluatie: 'evaluatie', recordKwaliteitVanLevenVoor: 'evaluatie',
 };
 
 /** Apply one data edit to the machine's copy of a case, after checking step and permission. */
