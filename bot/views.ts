@@ -8,6 +8,7 @@ import type { CaseProfessional } from '../services/domain/model/roles';
 import { sightOf } from '../services/domain/model/visibility';
 import { CASE_ROLE_LABELS } from '../services/domain/model/roles';
 import { HOUSEHOLD_ROLE_LABELS } from '../services/domain/model/household';
+import { LEEFGEBIED_LABELS } from '../services/domain/model/leefgebieden';
 import { STEP_LABELS, stepInSentence } from '../services/domain/model/steps';
 import type { MachineContext } from '../services/domain/stappenplan/context';
 import { availableTransitions } from '../services/domain/stappenplan/machine';
@@ -111,6 +112,15 @@ export function caseViewData(c: Case, ctx: MachineContext) {
     })),
     // Before and after only when both ZRM measurements exist, and only for who may see the ZRM part.
     ...(toonVoorNa(c, ctx.actor.userId) ? { voorNa: voorNaSection(voorNaVan(c)) } : {}),
+    // Empty for who may not see Deel A (the case comes redacted).
+    doelen: c.deelA.doelen.map((g) => ({
+      titel: LEEFGEBIED_LABELS[g.leefgebied],
+      doel: g.doel,
+      stand: [
+        `Tevredenheid bij de start: ${g.tevredenheidVoor} van 10`,
+        g.resultaat ? `opgelost als: ${g.resultaat}${g.resultaatDatum ? ` (uiterlijk ${formatDate(g.resultaatDatum)})` : ''}` : undefined,
+      ].filter(Boolean).join(' · '),
+    })),
     mandaat: (c.mandaatUitgaven ?? []).map((u) => ({
       bedrag: formatEuro(u.amountCents),
       doel: `${u.doel} (${u.periode})`,

@@ -32,6 +32,8 @@ export interface CaseViewCardData {
   readonly regieOverdragen?: boolean;
   /** The proposal the viewer is asked to answer: the button that shows its card. */
   readonly regieVoorstelId?: string;
+  /** The inwoner's goals (Deel A): the leefgebied, the goal in the inwoner's words, the score and the result. */
+  readonly doelen?: readonly { titel: string; doel: string; stand: string }[];
   /** What the casusregisseur spent under the mandaat, oldest first: "€ 25,00", the purpose, by whom, when, why. */
   readonly mandaat?: readonly { bedrag: string; doel: string; wie: string; wanneer: string; waarom: string }[];
   /** The case has a next step (not closed): the button "Verder met deze casus". */
@@ -56,6 +58,7 @@ export function renderCaseViewCard(data: CaseViewCardData): AdaptiveCardJson {
     olderIds,
     olderTitle: `Eerdere stappen tonen of verbergen (${hidden})`,
     mandaat: data.mandaat ?? [],
+    doelen: data.doelen ?? [],
     regieVoorstel: data.regieVoorstel ?? '',
     regieOverdragen: data.regieOverdragen ?? false,
     regieVoorstelId: data.regieVoorstelId ?? '',

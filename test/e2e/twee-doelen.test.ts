@@ -46,6 +46,14 @@ describe('end to end: two goals through uitvoering, the evaluation per goal and 
   });
   after(() => bot.close());
 
+  it('the case view lists both goals in the inwoner\'s words, with the score at the start and the result', async () => {
+    bot.connector.reset();
+    await bot.say('regisseur', `casus ${c.reference}`);
+    const read = bot.readBy('regisseur').join('\n');
+    expect(read).to.contain('Doelen van de inwoner').and.contain('Huisvesting: ').and.contain('Met de kinderen in ons huis blijven wonen.');
+    expect(read).to.contain('Financiën: ').and.contain('Weer grip op mijn geld.').and.contain('Tevredenheid bij de start: 2 van 10 · opgelost als: Er is een budgetplan');
+  });
+
   it('asks each goal, shows voor → na per goal on the card, and a new round keeps both goals', async () => {
     // The quality of life before was recorded at the start: the evaluation begins with "gerealiseerd?".
     expect(await bot.say('regisseur', 'verder')).to.contain('Is het plan gerealiseerd?');

@@ -185,6 +185,7 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ['de leefgebieden die voor de inwoner het belangrijkst zijn', () => renderRangordeCard({ caseId: 'case-000001', reference: REF, gekozen: ['huisvesting', 'financien'] }), [RANGORDE_OPSLAAN]],
   ['MDO plannen, na een weigering met wat er was ingevuld', () => renderMdoPlanningCard({ ...PLANNING, melding: 'Dat moment is al voorbij; kies een moment in de toekomst.', ingevuld: { moment: 'eigen', datum: '2026-11-20', tijd: '10:00', locatie: 'online' } }), [MDO_MOMENT_KIEZEN]],
   ['één casus met voor en na', () => renderCaseViewCard({ ...VIEW, voorNa: { samenvatting: '1 leefgebied beter, 0 slechter, 12 gelijk.', facts: [{ title: 'Financiën', value: '1 → 4, ↑ beter (+3)' }, { title: 'Kwaliteit van leven', value: '4 → 7, ↑ beter (+3)' }] } }), [CASUS_VERDER]],
+  ['één casus met de doelen van de inwoner', () => renderCaseViewCard({ ...VIEW, doelen: [{ titel: 'Huisvesting', doel: 'Met de kinderen in ons huis **blijven** wonen.', stand: 'Tevredenheid bij de start: 3 van 10 · opgelost als: een regeling (uiterlijk 18 januari 2027)' }] }), [CASUS_VERDER]],
   ['één casus met voor en na, niets veranderd', () => renderCaseViewCard({ ...VIEW, voorNa: { samenvatting: '0 leefgebieden beter, 0 slechter, 13 gelijk.', facts: [] } }), [CASUS_VERDER]],
   ['melding', () => renderNoticeCard({ title: 'Niet beschikbaar', text: 'Deze casus bestaat niet, of je hebt er geen toegang toe.' })],
 ];
