@@ -85,4 +85,14 @@ async function withChat(args, env, dataDir, body) {
   }
 }
 
-module.exports = { sleep, waitFor, launchBrowser, openPlayground, withChat };
+/** The first turns of the voorbeeldcasus as a professional types them: a new case, its hulpvraag, the household, on to stap 2. */
+const NIEUWE_CASUS_OPENING = [
+  'nieuwe casus',
+  'Ik krijg een brief dat we het huis uit moeten. Ik slaap niet meer.',
+  'inwoner Moeder (M1) 38',
+  'kind Kind (K1) 9',
+  'klaar',
+  'ja',
+];
+
+module.exports = { NIEUWE_CASUS_OPENING, sleep, waitFor, launchBrowser, openPlayground, withChat };

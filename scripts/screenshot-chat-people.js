@@ -9,7 +9,7 @@ const path = require('node:path');
 const os = require('node:os');
 const fs = require('node:fs');
 const assert = require('node:assert/strict');
-const { openPlayground, sleep, waitFor, withChat } = require('./playground-page');
+const { NIEUWE_CASUS_OPENING, openPlayground, sleep, waitFor, withChat } = require('./playground-page');
 
 const port = '3980';
 const firstPort = 56165;
@@ -29,12 +29,7 @@ async function main() {
     assert.match(await megan.text(), /Megan Bowen/, 'page 2 is Megan Bowen');
 
     for (const text of [
-      'nieuwe casus',
-      'Ik krijg een brief dat we het huis uit moeten. Ik slaap niet meer.',
-      'inwoner Moeder (M1) 38',
-      'kind Kind (K1) 9',
-      'klaar',
-      'ja',
+      ...NIEUWE_CASUS_OPENING,
     ]) await alex.say(text);
     await megan.say('help');
     await alex.say('mijn casussen');

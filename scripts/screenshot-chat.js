@@ -6,7 +6,7 @@ const { spawn } = require('node:child_process');
 const path = require('node:path');
 const os = require('node:os');
 const fs = require('node:fs');
-const { launchBrowser, openPlayground, sleep, waitFor } = require('./playground-page');
+const { NIEUWE_CASUS_OPENING, launchBrowser, openPlayground, sleep, waitFor } = require('./playground-page');
 const { peopleFile } = require('./chat-people');
 
 const port = '3979';
@@ -33,12 +33,7 @@ async function main() {
     browser = await launchBrowser();
     const { page, say } = await openPlayground(browser, playgroundPort);
     for (const text of [
-      'nieuwe casus',
-      'Ik krijg een brief dat we het huis uit moeten. Ik slaap niet meer.',
-      'inwoner Moeder (M1) 38',
-      'kind Kind (K1) 9',
-      'klaar',
-      'ja',
+      ...NIEUWE_CASUS_OPENING,
       'Met de kinderen in ons huis blijven wonen en weer rust in mijn hoofd.',
     ]) await say(text);
     await page.screenshot({ path: path.join(root, 'docs', 'playground.png') });
