@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors';
 import { entityId, euroCents, instant, userId } from '../domain/model/fields';
+import { leefgebied } from '../domain/model/samenwerkplan';
 import type { VersionedStore } from '../ports/versioned-store';
 import { formatEuro as euro } from '../domain/text/format';
 import { retryOnConflict } from '../ports/retry-on-conflict';
@@ -26,6 +27,8 @@ export const booking = z.object({
   by: userId,
   /** Spent by the casusregisseur under the mandaat (without Deel B): reported apart from the approved grants. */
   mandaat: z.literal(true).optional(),
+  /** The leefgebied the money serves (Deel B's verzoek or the mandaat spending): the resultaten count by it. */
+  categorie: leefgebied.optional(),
 });
 export type Booking = z.infer<typeof booking>;
 

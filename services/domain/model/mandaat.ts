@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityId, euroCents, freeText, instant, shortText, userId } from './fields';
+import { leefgebied } from './samenwerkplan';
 
 /** The mandaat when the policy names none: € 250 per case per budget period (seed 004 tips 7 and 10). */
 export const DEFAULT_MANDAAT_CENTS = 25_000;
@@ -18,6 +19,8 @@ export const mandaatUitgave = z.object({
   doel: shortText('waarvoor het is', 120),
   /** One sentence why. */
   waarom: freeText('waarom het nodig is', 300),
+  /** The leefgebied it serves: the purpose category of the resultaten (absent before it was asked). */
+  categorie: leefgebied.optional(),
   /** The budget period it drew on (its quarter when the team budgets by quarter, else its year). */
   periode: z.string().regex(/^\d{4}(-Q[1-4])?$/),
   by: userId,

@@ -114,6 +114,8 @@ const verzoekFields = z.object({
   uitzondering: freeText('de uitzondering', 1000).optional(),
   doorbraakbudgetCents: doorbraakbudgetCents.optional(),
   doel: freeText('het doel', 1000),
+  /** The leefgebied the money serves: the purpose category the resultaten count grants by (absent before it was asked). */
+  categorie: leefgebied.optional(),
 });
 const somethingAsked = {
   check: (v: { uitzondering?: string; doorbraakbudgetCents?: number }) => v.uitzondering !== undefined || v.doorbraakbudgetCents !== undefined,

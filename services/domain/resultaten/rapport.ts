@@ -1,0 +1,97 @@
+import type { AveFase } from '../model/escalation';
+import type { Leefgebied } from '../model/leefgebieden';
+import type { Step } from '../model/steps';
+
+/**
+ * Resultaten (GLOSSARY): what the approach achieved and cost for one team in one budget period, counted over cases and
+ * never per case. This is the contract between the aggregation (services/domain/resultaten/aggregeer.ts), the card
+ * (cards/resultaten.ts) and the export (services/resultaten/export.ts).
+ *
+ * Privacy by aggregation: every figure built from cases carries how many cases it was built from; a figure built
+ * from fewer than the threshold (RESULTATEN_DREMPEL, default 5) — or one that would let such a figure be derived by
+ * subtraction from a total and its siblings — is `onderdrukt` and shown as "minder dan 5". No kenmerk, name, free
+ * text or per-case figure is ever in a report.
+ */
+
+/** A figure and whether it may be shown. `waarde` is absent when suppressed. */
+export type Cel =
+  | { readonly onderdrukt: false; readonly waarde: number }
+  | { readonly onderdrukt: true };
+
+/** A median and 90th percentile of a duration, in kalenderdagen, with the number of cases it was measured over. */
+export interface Doorlooptijd {
+  readonly aantal: Cel;
+  readonly mediaanDagen: Cel;
+  readonly p90Dagen: Cel;
+}
+
+export interface ResultatenRapport {
+  readonly teamId: string;
+  /** The budget period: a year (`2026`) or a quarter (`2026-Q4`) (services/budget/period.ts). */
+  readonly periode: string;
+  /** First and last calendar day of the period, ISO dates, Europe/Amsterdam. */
+  readonly van: string;
+  readonly tot: string;
+  /** When the report was made (ISO instant). */
+  readonly gemaaktOp: string;
+  /** The suppression threshold used. */
+  readonly drempel: number;
+
+  readonly casussen: {
+    /** Open cases of the team by the step they are in now (at `gemaaktOp`), all steps in stappenplan order but afgesloten. */
+    readonly perStap: readonly { readonly stap: Step; readonly aantal: Cel }[];
+    readonly geopend: Cel;
+    readonly afgesloten: Cel;
+    /** From the first entry into onderbouwing (indienen of Deel B) or into plan, to uitvoering. */
+    readonly indienenTotUitvoering: Doorlooptijd;
+    /** From the first MDO held to the evaluation (entry into evaluatie). */
+    readonly mdoTotEvaluatie: Doorlooptijd;
+  };
+
+  readonly akkoorden: {
+    /** Decisions taken in the period, by outcome. */
+    readonly akkoord: Cel;
+    readonly afgewezen: Cel;
+    readonly meerInformatie: Cel;
+    readonly mediaanWerkdagenTotBesluit: Cel;
+    /** Escalations opened in the period by the highest AVE-fase they reached. */
+    readonly escalatiesPerFase: readonly { readonly fase: AveFase; readonly aantal: Cel }[];
+  };
+
+  readonly budget: {
+    /** The team's doorbraakbudget for the period as the beheerder set it (not built from cases: never suppressed); absent when none was set. */
+    readonly vastgesteldCents?: number;
+    /** Approved grants booked in the period (mandaat apart). */
+    readonly toegekendCents: Cel;
+    /** Set minus everything booked (grants and mandaat), suppressed with what it is derived from. */
+    readonly resterendCents: Cel;
+    /** Granted per purpose (the leefgebied the money serves; `onbekend` for grants made before it was asked). */
+    readonly perCategorie: readonly { readonly categorie: Leefgebied | 'onbekend'; readonly cents: Cel }[];
+    /** Granted per calendar month of the period (`2026-03`), mandaat included. */
+    readonly perMaand: readonly { readonly maand: string; readonly cents: Cel }[];
+    /** Spent under the casusregisseur's mandaat, apart from the grants. */
+    readonly mandaat: { readonly cents: Cel; readonly uitgaven: Cel };
+  };
+
+  readonly uitkomst: {
+    /** Goals evaluated in the period (Deel C), and how many reached their resultaat. */
+    readonly doelenGeevalueerd: Cel;
+    readonly doelenBereikt: { readonly ja: Cel; readonly deels: Cel; readonly nee: Cel };
+    /** The inwoner's own satisfaction on the evaluated goals, median before and after (0-10). */
+    readonly tevredenheidVoorMediaan: Cel;
+    readonly tevredenheidNaMediaan: Cel;
+    /** The inwoner's quality of life, median before and after, over cases evaluated in the period (1-10). */
+    readonly kwaliteitVanLevenVoorMediaan: Cel;
+    readonly kwaliteitVanLevenNaMediaan: Cel;
+    /** ZRM per leefgebied over cases evaluated in the period with both scores: mean before and after (1-5, one decimal). */
+    readonly zrmPerLeefgebied: readonly {
+      readonly leefgebied: Leefgebied;
+      readonly aantal: Cel;
+      readonly gemiddeldVoor: Cel;
+      readonly gemiddeldNa: Cel;
+    }[];
+    /** Evaluations in the period that ended in afsluiten versus a nieuwe ronde. */
+    readonly afgeslotenNaEvaluatie: Cel;
+    readonly nieuweRonde: Cel;
+  };
+}
