@@ -34,6 +34,32 @@ export const ROLE_GROUP_VARIABLES = [
   ['ROLE_GROUP_BEHEERDER', 'beheerder'],
 ] as const satisfies readonly (readonly [string, OrgRole])[];
 
+/**
+ * What a deployment in Azure sets, checked against infra/modules/app-service.bicep by test/unit/infra.test.ts.
+ * Besides this file's variables: AZURE_CLIENT_ID, by which @azure/identity's DefaultAzureCredential picks the
+ * user-assigned managed identity (Cosmos DB, Microsoft Graph), and APPLICATIONINSIGHTS_CONNECTION_STRING
+ * (telemetry). TEAMS_APP_CATALOG_ID may be empty until the app is in the tenant's catalog.
+ */
+export const PRODUCTION_SETTINGS = [
+  'HOST',
+  'PORT',
+  'ALLOWED_TENANTS',
+  'LOG_LEVEL',
+  'MicrosoftAppType',
+  'MicrosoftAppId',
+  'MicrosoftAppTenantId',
+  'AZURE_CLIENT_ID',
+  'COSMOS_ENDPOINT',
+  'COSMOS_DATABASE',
+  ...ROLE_GROUP_VARIABLES.map(([name]) => name),
+  'CALENDAR',
+  'TEAMS_APP_CATALOG_ID',
+  'TEAM_ID',
+  'OUTBOX_INTERVAL_SECONDS',
+  'REMINDER_INTERVAL_SECONDS',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+] as const;
+
 /** How to reach Microsoft Graph: a client secret, or a managed identity when absent. */
 export interface GraphConnection {
   readonly tenantId?: string;
@@ -73,6 +99,9 @@ const TEXT_OVERRIDES = ['ToBotFromChannelTokenIssuer', 'ToChannelFromBotOAuthSco
 /** The channel-authentication overrides: all or none. */
 export const AUTH_OVERRIDES = [...URL_OVERRIDES, ...TEXT_OVERRIDES, 'ValidateAuthority'] as const;
 type AuthOverride = (typeof AUTH_OVERRIDES)[number];
+
+/** Never set in production: the secrets the managed identity replaces, and the switches for tests and local runs. */
+export const NOT_IN_PRODUCTION = ['MicrosoftAppPassword', 'COSMOS_KEY', 'GRAPH_CLIENT_SECRET', 'ALLOW_ANONYMOUS_REMOTE', ...AUTH_OVERRIDES] as const;
 
 type AuthKey = 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId' | AuthOverride;
 
