@@ -113,7 +113,6 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     clientAffinityEnabled: false
-    keyVaultReferenceIdentity: identityResourceId
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
       // The package is built before the zip deploy and mounted read-only (WEBSITE_RUN_FROM_PACKAGE): skip the
