@@ -1,11 +1,9 @@
-// `npm run manifest`: pack the Teams app (manifest/build/helmond-aanpak.zip) from the deployment's variables.
-import { mkdirSync } from 'node:fs';
+// `npm run package`: check and pack the Teams app (manifest/build/helmond-aanpak.zip) from the deployment's variables.
 import path from 'node:path';
 import { packApp, parsePackInput } from './app-manifest';
 
 try {
   const out = path.join(__dirname, 'build', 'helmond-aanpak.zip');
-  mkdirSync(path.dirname(out), { recursive: true });
   packApp(parsePackInput(process.env), out);
   process.stdout.write(`App-pakket gemaakt: ${out}\n`);
 } catch (error) {
