@@ -123,7 +123,7 @@ export function caseViewData(c: Case, ctx: MachineContext) {
     })),
     mandaat: (c.mandaatUitgaven ?? []).map((u) => ({
       bedrag: formatEuro(u.amountCents),
-      doel: `${u.doel} (${u.periode})`,
+      doel: `${u.categorie ? `${LEEFGEBIED_LABELS[u.categorie]}: ` : ''}${u.doel} (${u.periode})`,
       wie: naamVan(c, u.by, { capital: true }),
       wanneer: formatMoment(u.at),
       waarom: u.waarom,
