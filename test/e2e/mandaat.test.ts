@@ -28,7 +28,9 @@ describe('end to end: the mandaat of the casusregisseur', function () {
   }
 
   async function onTheCase(): Promise<Case> {
-    const c = structuredClone(caseAt('uitvoering').case);
+    // Beside schuldhulp (consent for every part), the teamleider is on the case with consent for Deel A only.
+    const d = caseAt('uitvoering').run('regisseur', { type: 'addProfessional', userId: PEOPLE.teamleider.userId, role: 'betrokkenProfessional', toestemming: { hoe: 'mondeling', op: '2026-11-23', onderdelen: ['deelA'] } });
+    const c = structuredClone(d.case);
     c.id = `case-${Math.random().toString(36).slice(2, 10)}`;
     c.reference = `HA-2026-${Math.random().toString(36).slice(2, 8).toUpperCase().replace(/[ILOU]/g, 'X')}`;
     await bot.store.create(c);
@@ -44,7 +46,8 @@ describe('end to end: the mandaat of the casusregisseur', function () {
   it('shows the card, spends within the mandaat, refuses above it with the Deel B route on the card, and budget shows it apart', async () => {
     const c = await onTheCase();
     await bot.say('regisseur', `casus ${c.reference}`);
-    expect(await bot.say('regisseur', 'mandaat')).to.equal('');
+    // Nothing but the card (a typing indicator, sent when a turn is slow, has no text).
+    expect((await bot.say('regisseur', 'mandaat')).trim()).to.equal('');
     const card = JSON.stringify(lastCard());
     expect(card).to.include('Voor welk leefgebied is het geld?').and.include('"title":"Justitie","value":"justitie"');
     expect(card).to.include('Uitgeven onder je mandaat').and.include('tot €\u00a0250,00 per casus per periode').and.include('€\u00a0250,00').and.include(MANDAAT_UITGEVEN);
@@ -77,6 +80,36 @@ describe('end to end: the mandaat of the casusregisseur', function () {
     );
     await bot.say('regisseur', `casus ${c.reference}`);
     expect(JSON.stringify(attachments())).to.include('Uitgegeven onder het mandaat').and.include('Justitie: treinkaartje naar de rechtbank (2026)').and.include('€\u00a042,50 uitgegeven onder het mandaat van de casusregisseur');
+  });
+
+  it('the spending reaches who may see Deel B once, with amount and purpose; a colleague without that consent hears nothing and sees no amount', async () => {
+    const c = await onTheCase();
+    for (const person of ['regisseur', 'schuldhulp', 'teamleider'] as const) await bot.say(person, 'help');
+    await bot.say('regisseur', `casus ${c.reference}`);
+    // What the case's earlier changes left in the outbox is delivered first: only the spending's news counts below.
+    await bot.deliver();
+    await bot.say('regisseur', 'mandaat');
+    const uitgaveId = lastCard().actions[0]?.data.uitgaveId as string;
+    await submit('regisseur', { verb: MANDAAT_UITGEVEN, caseId: c.id, uitgaveId, bedrag: '42,50', doel: 'treinkaartje naar de rechtbank', waarom: 'Moeder moet morgen naar de zitting.', categorie: 'justitie' });
+    // A second press of the same card is the same spending: no second message.
+    await submit('regisseur', { verb: MANDAAT_UITGEVEN, caseId: c.id, uitgaveId, bedrag: '42,50', doel: 'treinkaartje naar de rechtbank', waarom: 'Moeder moet morgen naar de zitting.', categorie: 'justitie' });
+    bot.connector.reset();
+    await bot.deliver();
+    await bot.deliver();
+    const schuldhulp = bot.readBy('schuldhulp');
+    expect(schuldhulp).to.have.length(1);
+    expect(schuldhulp[0]).to.include(c.reference).and.include('heeft €\u00a042,50 uitgegeven onder het mandaat van de casusregisseur: treinkaartje naar de rechtbank (Justitie).');
+    expect(bot.chatOf('teamleider')).to.deep.equal([]);
+    expect(bot.chatOf('regisseur')).to.deep.equal([]);
+
+    // The teamleider's view of the case: the spending is in the history, without its amount or purpose.
+    await bot.say('teamleider', `casus ${c.reference}`);
+    const view = JSON.stringify(attachments());
+    expect(view).to.include('uitgave onder het mandaat van de casusregisseur');
+    expect(view).not.to.include('42,50').and.not.include('treinkaartje');
+    // Schuldhulp, with consent for Deel B, reads the amount in the same history.
+    await bot.say('schuldhulp', `casus ${c.reference}`);
+    expect(JSON.stringify(attachments())).to.include('€\u00a042,50 uitgegeven onder het mandaat van de casusregisseur');
   });
 
   it('only the casusregisseur gets the card; a bad amount comes back on the card in Dutch', async () => {
