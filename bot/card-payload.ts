@@ -3,7 +3,7 @@ import { checklistInputId } from '../cards/mdo-checklist';
 import { fail, ok, type Result } from '../services/domain/errors';
 import { CONSENT_PARTS, CONSENT_WAYS, type ConsentPart } from '../services/domain/model/consent';
 import { entityId, euroCents, freeText, shortText } from '../services/domain/model/fields';
-import { mandaatUitgave } from '../services/domain/model/mandaat';
+import { mandaatCategorie, mandaatUitgave } from '../services/domain/model/mandaat';
 import { parseEuroCents } from './parse';
 import { LEEFGEBIEDEN } from '../services/domain/model/leefgebieden';
 import { CHECKLIST_SECTIONS, MDO_CHECKLIST } from '../services/domain/model/mdo';
@@ -105,7 +105,7 @@ const consentChange = z
 /** toestemming.json, "Toestemming intrekken": who, and from when. */
 const consentWithdrawal = z.object({ caseId: z.string(), userId: chosenParty, op: consentDate }).transform(({ caseId, userId, op }) => ({ caseId, userId, op }));
 
-/** What mandaat.json sends back: the amount as typed ("12,50", "€ 12,50"), the purpose and one sentence why. */
+/** What mandaat.json sends back: the amount as typed ("12,50", "€ 12,50"), the purpose, one sentence why and the leefgebied. */
 const mandaatInputs = z.object({
   caseId: z.string(),
   uitgaveId: entityId,
@@ -119,6 +119,7 @@ const mandaatInputs = z.object({
     .pipe(euroCents('het bedrag')),
   doel: mandaatUitgave.shape.doel,
   waarom: mandaatUitgave.shape.waarom,
+  categorie: mandaatCategorie,
 });
 
 const toestemmingCard = cardPayload(['caseId'], ['userId', 'op', 'hoe', 'onderdelen']);
@@ -160,7 +161,7 @@ export const CARD_PAYLOADS = {
   /** herinnering.json: Gedaan, Later herinneren (a day and a reason) and Escaleren (the question); the core checks them. */
   herinnering: cardPayload(['caseId', 'reminderId'], ['tot', 'reden', 'vraag']),
   /** mandaat.json: a spending under the casusregisseur's mandaat, checked here (withInputs); the core checks the mandaat. */
-  mandaat: withInputs(cardPayload(['caseId', 'uitgaveId'], ['bedrag', 'doel', 'waarom']), mandaatInputs),
+  mandaat: withInputs(cardPayload(['caseId', 'uitgaveId'], ['bedrag', 'doel', 'waarom', 'categorie']), mandaatInputs),
   /** case-list.json and case-view.json: open a case, continue with it (collega-toevoegen.json: leave it). */
   casus: cardPayload(['caseId']),
   /** case-list.json: the next page. */

@@ -7,11 +7,13 @@ import { isDomainError, type DomainError } from '../services/domain/errors';
 import { requireRegisseur } from '../services/domain/stappenplan/permissions';
 import { formatEuro as euro } from '../services/domain/text/format';
 import { budgetLine } from './budget-command';
+import { categorieKeuzes } from './dialogs/categorie';
+import { LEEFGEBIED_LABELS } from '../services/domain/model/leefgebieden';
 import { CARD_PAYLOADS, parseCard } from './card-payload';
 import { actorOf, type BotServices } from './turn-services';
 
 /** What the card held, to fill it in again after a refusal. */
-type Ingevuld = Pick<MandaatCardData, 'melding' | 'bedrag' | 'doel' | 'waarom'> & { readonly uitgaveId?: string };
+type Ingevuld = Pick<MandaatCardData, 'melding' | 'bedrag' | 'doel' | 'waarom' | 'categorie'> & { readonly uitgaveId?: string };
 
 /**
  * **mandaat**: the casusregisseur spends at once without Deel B (services/budget/mandaat-service.ts decides and
@@ -35,6 +37,7 @@ export class MandaatCommands {
       periode: stand.periode,
       over: euro(Math.max(0, stand.mandaatCents - stand.gebruiktCents)),
       budget: stand.budget ? `${euro(remaining(stand.budget))} over` : 'nog niet vastgesteld',
+      leefgebieden: categorieKeuzes(stand.case),
       ...typed,
     });
     await turn.sendActivity(MessageFactory.attachment(toAttachment(card)));
@@ -44,15 +47,15 @@ export class MandaatCommands {
   async spend(turn: TurnContext, value: unknown): Promise<void> {
     const parsed = parseCard(CARD_PAYLOADS.mandaat, value);
     if (!parsed.ok) return this.refused(turn, value, parsed.error);
-    const { caseId, uitgaveId, bedrag, doel, waarom } = parsed.value;
-    const input = { uitgaveId, amountCents: bedrag, doel, waarom };
+    const { caseId, uitgaveId, bedrag, doel, waarom, categorie } = parsed.value;
+    const input = { uitgaveId, amountCents: bedrag, doel, waarom, categorie };
     const actor = await actorOf(turn, this.services.directory);
     try {
       const { case: c, uitgave, alreadySpent } = await this.services.mandaat.spend(actor, caseId, input);
       const stand = await this.services.mandaat.stand(actor, caseId);
       const over = euro(Math.max(0, stand.mandaatCents - stand.gebruiktCents));
       await turn.sendActivity(
-        `${alreadySpent ? 'Dit was al uitgegeven' : 'Uitgegeven onder je mandaat'}: ${euro(uitgave.amountCents)} voor ${uitgave.doel} (casus ${c.reference}). ` +
+        `${alreadySpent ? 'Dit was al uitgegeven' : 'Uitgegeven onder je mandaat'}: ${euro(uitgave.amountCents)} voor ${uitgave.doel}${uitgave.categorie ? ` (${LEEFGEBIED_LABELS[uitgave.categorie]})` : ''}, casus ${c.reference}. ` +
           `Van je mandaat is voor ${stand.periode} op deze casus nog ${over} over.\n\n${budgetLine(c.teamId, stand.periode, stand.budget)}`,
       );
     } catch (error) {
@@ -83,5 +86,6 @@ function filledIn(value: unknown): Ingevuld {
     ...(text('bedrag', 20) ? { bedrag: text('bedrag', 20) } : {}),
     ...(text('doel', 120) ? { doel: text('doel', 120) } : {}),
     ...(text('waarom', 300) ? { waarom: text('waarom', 300) } : {}),
+    ...(text('categorie', 40) ? { categorie: text('categorie', 40) } : {}),
   };
 }

@@ -123,7 +123,7 @@ export function caseViewData(c: Case, ctx: MachineContext) {
     })),
     mandaat: (c.mandaatUitgaven ?? []).map((u) => ({
       bedrag: formatEuro(u.amountCents),
-      doel: `${u.doel} (${u.periode})`,
+      doel: `${u.categorie ? `${LEEFGEBIED_LABELS[u.categorie]}: ` : ''}${u.doel} (${u.periode})`,
       wie: naamVan(c, u.by, { capital: true }),
       wanneer: formatMoment(u.at),
       waarom: u.waarom,
@@ -183,7 +183,7 @@ function regieEventText(c: Case, h: RegieEntry): string {
 function historyRows(c: Case, viewer: string): { at: string; by: string; what: string; why?: string }[] {
   const sight = sightOf(c, viewer);
   const deelB = sight.all || sight.parts.has('deelB');
-  const rows = c.history.map((h) => ({ at: h.at, by: h.by, what: historyText(c, h), ...('why' in h && h.why ? { why: h.why } : {}) }));
+  const rows = c.history.map((h) => ({ at: h.at, by: h.by, what: historyText(c, h, deelB), ...('why' in h && h.why ? { why: h.why } : {}) }));
   const besluiten = deelB
     ? c.approvals.flatMap((r) => [
         { at: r.requestedAt, by: r.requestedBy, what: `Deel B (versie ${r.deelBVersie}) ter beoordeling aangeboden` },
@@ -193,10 +193,13 @@ function historyRows(c: Case, viewer: string): { at: string; by: string; what: s
   return [...rows, ...besluiten].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-/** One event of the history in Dutch: a step, a party's change, or casusregie. */
-function historyText(c: Case, h: HistoryEntry): string {
+/**
+ * One event of the history in Dutch: a step, a party's change, or casusregie. A spending under the mandaat is money
+ * for the household, of Deel B: its amount only for a viewer who may see Deel B (`deelB`), the others read that it happened.
+ */
+function historyText(c: Case, h: HistoryEntry, deelB: boolean): string {
   if (isTransitionEntry(h)) return `${STEP_LABELS[h.from]} → ${STEP_LABELS[h.to]}`;
-  if (isMandaatEntry(h)) return `${formatEuro(h.amountCents)} uitgegeven onder het mandaat van de casusregisseur`;
+  if (isMandaatEntry(h)) return deelB ? `${formatEuro(h.amountCents)} uitgegeven onder het mandaat van de casusregisseur` : 'uitgave onder het mandaat van de casusregisseur';
   if (isHerinneringEntry(h)) return `herinnering "${REMINDER_LABELS[h.herinnering].toLowerCase()}" uitgesteld tot ${formatDate(h.uitgesteldTot)}`;
   return isRegieEntry(h) ? regieEventText(c, h) : partyEventText(c, h);
 }

@@ -12,6 +12,8 @@ export interface ApprovalCardData {
   readonly uitzondering?: string;
   /** Pre-formatted, e.g. "€ 1.250,00". */
   readonly bedrag?: string;
+  /** The leefgebied the money is for, its Dutch label ("Huisvesting"). */
+  readonly waarvoor?: string;
   readonly doel: string;
   /** What is left of the team's doorbraakbudget, pre-formatted. */
   readonly budgetOver?: string;

@@ -19,10 +19,14 @@ export interface MandaatCardData {
   readonly bedrag?: string;
   readonly doel?: string;
   readonly waarom?: string;
+  /** The leefgebied chosen before a refusal (its key). */
+  readonly categorie?: string;
+  /** The 13 leefgebieden to choose from, those that matter to the inwoner first. */
+  readonly leefgebieden: readonly { title: string; value: string }[];
 }
 
 /**
- * The casusregisseur spends under the mandaat (seed 004 tips 7 and 10): amount, purpose, one sentence why. Submits
+ * The casusregisseur spends under the mandaat (seed 004 tips 7 and 10): amount, purpose, one sentence why, and the leefgebied it serves. Submits
  * MANDAAT_UITGEVEN; its payload is CARD_PAYLOADS.mandaat. What was typed comes back as input values, never as Markdown.
  */
 export function renderMandaatCard(data: MandaatCardData) {
@@ -32,6 +36,7 @@ export function renderMandaatCard(data: MandaatCardData) {
     bedrag: data.bedrag ?? '',
     doel: data.doel ?? '',
     waarom: data.waarom ?? '',
+    categorie: data.categorie ?? '',
     verbUitgeven: MANDAAT_UITGEVEN,
     verbAnnuleren: MANDAAT_ANNULEREN,
   });

@@ -1,6 +1,7 @@
 import type { ApprovalCardData } from '../../cards/approval';
 import type { ApprovalView } from '../../services/approvals/approval-service';
 import { remaining } from '../../services/budget/ledger';
+import { LEEFGEBIED_LABELS } from '../../services/domain/model/leefgebieden';
 import { APPROVAL_OUTCOME_LABELS } from '../../services/domain/model/approval';
 import type { Actor } from '../../services/domain/model/roles';
 import { mayDecide } from '../../services/domain/stappenplan/approvals';
@@ -37,6 +38,7 @@ export function approvalCardData(view: ApprovalView, viewer: Actor, melding?: st
     requestedAt: formatMoment(request.requestedAt),
     ...(b?.verzoek?.uitzondering ? { uitzondering: b.verzoek.uitzondering } : {}),
     ...(request.amountCents !== undefined ? { bedrag: euro(request.amountCents) } : {}),
+    ...(request.amountCents !== undefined && b?.verzoek?.categorie ? { waarvoor: LEEFGEBIED_LABELS[b.verzoek.categorie] } : {}),
     doel: b?.verzoek?.doel ?? '—',
     ...(request.amountCents !== undefined
       ? { budgetOver: budget ? `${euro(remaining(budget))} (${budget.teamId}, ${budget.period})` : `Nog geen budget vastgesteld voor ${[c.teamId, view.budget?.period].filter(Boolean).join(', ')}` }

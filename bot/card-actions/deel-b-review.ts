@@ -5,6 +5,7 @@ import { renderNoticeCard } from '../../cards/notice';
 import { toAttachment, type AdaptiveCardJson } from '../../cards/render';
 import { DEELB_REVIEW_KLAAR } from '../../cards/verbs';
 import { ERROR_MESSAGES, isDomainError } from '../../services/domain/errors';
+import { LEEFGEBIED_LABELS } from '../../services/domain/model/leefgebieden';
 import { type Case, activeCasusregisseur } from '../../services/domain/model/case';
 import type { Actor } from '../../services/domain/model/roles';
 import type { Notifier } from '../../services/ports/notifier';
@@ -49,7 +50,7 @@ export class DeelBReview {
   private card(c: Case, melding?: { text: string; good: boolean }): AdaptiveCardJson {
     const b = c.deelB;
     const v = b?.verzoek;
-    const verzoek = [v?.uitzondering ? `Uitzondering: ${v.uitzondering}` : '', v?.doorbraakbudgetCents ? `Doorbraakbudget ${euro(v.doorbraakbudgetCents)}` : '', v?.doel ? `Doel: ${v.doel}` : '']
+    const verzoek = [v?.uitzondering ? `Uitzondering: ${v.uitzondering}` : '', v?.doorbraakbudgetCents ? `Doorbraakbudget ${euro(v.doorbraakbudgetCents)}` : '', v?.categorie ? `Waarvoor: ${LEEFGEBIED_LABELS[v.categorie]}` : '', v?.doel ? `Doel: ${v.doel}` : '']
       .filter(Boolean)
       .join(' · ');
     return renderDeelBReviewCard({

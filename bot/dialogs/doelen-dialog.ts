@@ -5,7 +5,8 @@ import { renderDoelCard, type DoelIngevuld } from '../../cards/doel';
 import { toAttachment } from '../../cards/render';
 import { DOEL_OPSLAAN, DOEL_VERWIJDEREN, DOEL_WIJZIGEN, DOELEN_KLAAR } from '../../cards/verbs';
 import type { Case } from '../../services/domain/model/case';
-import { LEEFGEBIEDEN, LEEFGEBIED_LABELS, type Leefgebied } from '../../services/domain/model/leefgebieden';
+import { LEEFGEBIED_LABELS, type Leefgebied } from '../../services/domain/model/leefgebieden';
+import { leefgebiedenVoor } from './categorie';
 import { parseInput } from '../../services/domain/model/validation';
 import { missingDoel, missingSentence } from '../../services/domain/stappenplan/guards';
 import { ZONE } from '../../services/ports/clock';
@@ -48,10 +49,7 @@ function keptInputs(value: Record<string, unknown>): DoelIngevuld {
 }
 
 /** The leefgebieden to choose from: those the inwoner ranked first, in that order, then the others. */
-function keuzes(c: Case) {
-  const rang = c.vraagverheldering.belangrijksteLeefgebieden ?? [];
-  return [...rang, ...LEEFGEBIEDEN.filter((l) => !rang.includes(l))].map((l) => ({ title: LEEFGEBIED_LABELS[l], value: l }));
-}
+const keuzes = (c: Case) => leefgebiedenVoor(c, { doelen: false }).map((l) => ({ title: LEEFGEBIED_LABELS[l], value: l }));
 
 const KEUZES = [DOEL_WIJZIGEN, DOEL_VERWIJDEREN] as const;
 

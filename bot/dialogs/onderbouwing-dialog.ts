@@ -14,11 +14,14 @@ import { DIALOG, PROMPT, WATERFALL } from './ids';
 import { AMOUNT_QUESTION, amountPrompt, argumentPrompt, readAmount } from './prompts';
 import { REASON_DIALOG, ReasonDialog, type EscalationDeliverer } from './reason-dialog';
 import { currentCase, execute, tryTransition } from './step-helpers';
+import { CATEGORIE_QUESTION, categorieChoices, categorieOf } from './categorie';
+import type { Leefgebied } from '../../services/domain/model/leefgebieden';
 
 interface VerzoekValues {
   soort?: string;
   uitzondering?: string;
   cents?: number;
+  categorie?: Leefgebied;
 }
 
 const DEEL_B_FIELDS: readonly FieldKey[] = ['situatiebeschrijving', 'dreigendScenario', 'waaromNietRegulier', 'rendement', 'legitimiteit', 'betrokkenheid'];
@@ -61,7 +64,7 @@ export class OnderbouwingDialog extends BaseDialog {
     this.addDialog(amountPrompt(PROMPT.amount));
     this.addDialog(argumentPrompt(PROMPT.argument));
     this.addDialog(new WaterfallDialog(WATERFALL.deelBIndienen, [this.submitQuestionStep.bind(this), this.submitStep.bind(this), this.afterRevisionStep.bind(this)]));
-    this.addDialog(new WaterfallDialog(WATERFALL.deelBVerzoek, [this.soortStep.bind(this), this.uitzonderingStep.bind(this), this.amountStep.bind(this), this.doelStep.bind(this), this.saveVerzoekStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(WATERFALL.deelBVerzoek, [this.soortStep.bind(this), this.uitzonderingStep.bind(this), this.amountStep.bind(this), this.categorieStep.bind(this), this.doelStep.bind(this), this.saveVerzoekStep.bind(this)]));
     this.addDialog(
       new WaterfallDialog(WATERFALL.onderbouwingStappen, [
         this.stateStep.bind(this),
@@ -175,20 +178,29 @@ export class OnderbouwingDialog extends BaseDialog {
     return step.prompt(PROMPT.amount, { prompt: AMOUNT_QUESTION });
   }
 
+  /** With money asked: for which leefgebied it is (the purpose category the resultaten count by); not for an exception alone. */
+  private async categorieStep(step: WaterfallStepContext) {
+    const values = step.values as VerzoekValues;
+    if (values.soort === SOORT.uitzondering) return step.next();
+    // The amount prompt accepted only an amount Deel B's schema takes (too low or too high was said there).
+    const read = readAmount(String(step.result ?? ''));
+    if ('cents' in read) values.cents = read.cents;
+    const { caseId } = step.options as StepOptions;
+    const c = await currentCase(step.context, this.services, caseId);
+    return step.prompt(PROMPT.choice, { prompt: CATEGORIE_QUESTION, choices: categorieChoices(c) });
+  }
+
   private async doelStep(step: WaterfallStepContext) {
     const values = step.values as VerzoekValues;
-    if (values.soort !== SOORT.uitzondering) {
-      // The amount prompt accepted only an amount Deel B's schema takes (too low or too high was said there).
-      const read = readAmount(String(step.result ?? ''));
-      if ('cents' in read) values.cents = read.cents;
-    }
+    const categorie = categorieOf(step.result as FoundChoice | undefined);
+    if (categorie) values.categorie = categorie;
     return step.prompt(PROMPT.argument, { prompt: 'Wat is het **doel**: wat bereik je ermee voor de inwoner?', validations: { part: 'doel' } });
   }
 
   private async saveVerzoekStep(step: WaterfallStepContext) {
     const { caseId } = step.options as StepOptions;
-    const { uitzondering, cents } = step.values as VerzoekValues;
-    const verzoek = { ...(uitzondering ? { uitzondering } : {}), ...(cents ? { doorbraakbudgetCents: cents } : {}), doel: String(step.result ?? '') };
+    const { uitzondering, cents, categorie } = step.values as VerzoekValues;
+    const verzoek = { ...(uitzondering ? { uitzondering } : {}), ...(cents ? { doorbraakbudgetCents: cents } : {}), ...(cents && categorie ? { categorie } : {}), doel: String(step.result ?? '') };
     try {
       await execute(step.context, this.services, caseId, { type: 'recordDeelB', verzoek });
       return step.endDialog();

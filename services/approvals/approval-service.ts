@@ -71,7 +71,9 @@ export class ApprovalService {
     const at = this.deps.clock.now().toUTC().toISO() as string;
     let budget: ApprovalView['budget'];
     if (outcome === 'akkoord' && request.amountCents !== undefined) {
-      const booked = await this.deps.ledger.bookAt(stored.case.teamId, { requestId, caseId, amountCents: request.amountCents, at, by: actor.userId });
+      // The verzoek's leefgebied goes with the grant: the resultaten count what the money was for by it.
+      const categorie = stored.case.deelB?.verzoek?.categorie;
+      const booked = await this.deps.ledger.bookAt(stored.case.teamId, { requestId, caseId, amountCents: request.amountCents, at, by: actor.userId, ...(categorie ? { categorie } : {}) });
       budget = { period: booked.period, budget: booked.budget };
     }
     let written: Case;

@@ -2,6 +2,7 @@ import type { CaseService } from '../cases/case-service';
 import { DomainError, isDomainError } from '../domain/errors';
 import type { Case } from '../domain/model/case';
 import { mandaatGebruikt, type MandaatUitgave } from '../domain/model/mandaat';
+import type { Leefgebied } from '../domain/model/leefgebieden';
 import type { Actor } from '../domain/model/roles';
 import { mandaatOf } from '../domain/stappenplan/mandaat';
 import type { Clock } from '../ports/clock';
@@ -19,6 +20,8 @@ export interface MandaatInput {
   readonly amountCents: number;
   readonly doel: string;
   readonly waarom: string;
+  /** The leefgebied it serves (the command refuses one missing or not on the list). */
+  readonly categorie: Leefgebied;
 }
 
 /** Where the case's mandaat stands now: the mandaat, what the period used of it, and the budget it draws on. */
@@ -61,12 +64,12 @@ export class MandaatService {
     const command = (periode: string) => ({ type: 'spendMandaat' as const, ...input, periode });
     // The machine's refusals first (role, closed case, the mandaat), before anything is booked.
     this.deps.cases.previewOn(actor, stored, command(period));
-    const booked = await this.deps.ledger.bookAt(teamId, { requestId: input.uitgaveId, caseId, amountCents: input.amountCents, at, by: actor.userId, mandaat: true });
+    const booked = await this.deps.ledger.bookAt(teamId, { requestId: input.uitgaveId, caseId, amountCents: input.amountCents, at, by: actor.userId, mandaat: true, categorie: input.categorie });
     try {
       const written = await this.deps.cases.execute(actor, caseId, command(booked.period), stored);
       // A press of the same spending that lost its case write may have taken the booking back meanwhile: book it again
       // (idempotent: normally this finds the booking and changes nothing).
-      await this.deps.ledger.bookAt(teamId, { requestId: input.uitgaveId, caseId, amountCents: input.amountCents, at, by: actor.userId, mandaat: true });
+      await this.deps.ledger.bookAt(teamId, { requestId: input.uitgaveId, caseId, amountCents: input.amountCents, at, by: actor.userId, mandaat: true, categorie: input.categorie });
       return { case: written, uitgave: spendingOf(written, input.uitgaveId) as MandaatUitgave, alreadySpent: false };
     } catch (error) {
       // The same spending was stored by a press that won the race: done, and its booking stands.

@@ -5,6 +5,8 @@ import type { OutboxChange, OutboxItem } from '../domain/model/outbox';
 import { stepInSentence } from '../domain/model/steps';
 import { deliverableChanges } from '../domain/outbox';
 import { naamVan } from '../domain/model/namen';
+import { LEEFGEBIED_LABELS } from '../domain/model/leefgebieden';
+import { formatEuro } from '../domain/text/format';
 import type { OutgoingMessage } from '../ports/notifier';
 
 /**
@@ -101,6 +103,13 @@ function sentence(c: Case, to: string, change: OutboxChange): string {
       const decided = c.approvals.filter((r) => r.decision && r.decision.by === change.by).at(-1)?.decision;
       if (!decided) return `${by} heeft besloten over Deel B.`;
       return `${by} heeft besloten over Deel B: ${APPROVAL_OUTCOME_LABELS[decided.outcome]}.${decided.reason ? ` Reden: ${decided.reason}` : ''}`;
+    }
+    case 'mandaatUitgave': {
+      // Amount and purpose, for who may see Deel B (the change is of that part; checked again at delivery).
+      const uitgave = c.mandaatUitgaven?.find((u) => u.id === change.uitgave);
+      if (!uitgave) return `${by} heeft geld uitgegeven onder het mandaat van de casusregisseur.`;
+      const waarvoor = uitgave.categorie ? ` (${LEEFGEBIED_LABELS[uitgave.categorie]})` : '';
+      return `${by} heeft ${formatEuro(uitgave.amountCents)} uitgegeven onder het mandaat van de casusregisseur: ${uitgave.doel}${waarvoor}.`;
     }
     case 'onbereikbaar':
       return `De bot kan ${subject} geen berichten meer sturen (de app is geblokkeerd of verwijderd). Laat het de collega zelf weten.`;

@@ -13,6 +13,12 @@ import type { CaseCommandInput } from '../../services/domain/stappenplan/command
 
 const directory = new StaticDirectory({ [PEOPLE.leidinggevende.userId]: ['leidinggevende'], [PEOPLE.procesregisseur.userId]: ['procesregisseur'] });
 
+/** The leefgebieden offered for the money: the voorbeeldcasus's ranking (and its goal's), then the matrix's order. */
+const CATEGORIE_KNOPPEN = [
+  'Huisvesting', 'Financiën', 'Geestelijke gezondheid', 'Werk & opleiding', 'Tijdsbesteding', 'Huiselijke relaties', 'Lichamelijke gezondheid',
+  'Middelengebruik', 'Basale ADL', 'Instrumentele ADL', 'Sociaal netwerk', 'Maatschappelijke participatie', 'Justitie',
+];
+
 describe('dialog: stap 5B Onderbouwing (Deel B)', () => {
   it('asks every part of Deel B, refuses bad answers, and submits it to the approvers the policy names', async () => {
     const { services, store, caseId } = await storedForDialog(caseAt('onderbouwing').case, directory);
@@ -31,13 +37,19 @@ describe('dialog: stap 5B Onderbouwing (Deel B)', () => {
       [press('Doorbraakbudget'), [/Hoeveel \*\*doorbraakbudget\*\*/]],
       // An amount that cannot be read is asked again as an amount, and the next amount is read as one.
       ['heel veel', [/^Dat is geen bedrag dat ik kan lezen\.\n\nHoeveel \*\*doorbraakbudget\*\*/]],
-      ['€ 1.250,00', [/\*\*doel\*\*/]],
+      // With money asked: for which leefgebied, the inwoner's most important ones and those of Deel A's goals first.
+      ['€ 1.250,00', [buttons(/^Voor welk \*\*leefgebied\*\* is het geld\?/, CATEGORIE_KNOPPEN)]],
+      // Free text, a number or a leefgebied's key at this choice is never a choice.
+      ['woning', [said(/^Dat is geen van de keuzes\. Kies een van de knoppen\.\nVoor welk \*\*leefgebied\*\* is het geld\?/)]],
+      ['1', [said(/^Dat is geen van de keuzes/)]],
+      ['huisvesting en financien', [said(/^Dat is geen van de keuzes/)]],
+      [press('Huisvesting'), [/\*\*doel\*\*/]],
       ['nvt', [/^"nvt" is geen onderbouwing\. Beschrijf bij het doel wat de aanvraag voor de inwoner bereikt[\s\S]*\*\*doel\*\*/]],
       ['Huurachterstand betalen zodat de ontruiming stopt.', [buttons(/ter beoordeling/, ['Ja, nu indienen', 'Eerst iets aanpassen', 'Later'])]],
       [press('Ja, nu indienen'), ['Deel B is ingediend ter beoordeling. Je hoort het zodra er een besluit is.']],
     ]);
     const c = (await store.get(caseId))?.case;
-    expect(c?.deelB?.verzoek).to.deep.include({ doorbraakbudgetCents: 125_000 });
+    expect(c?.deelB?.verzoek).to.deep.include({ doorbraakbudgetCents: 125_000, categorie: 'huisvesting' });
     expect(c?.approvals[0]).to.deep.include({ status: 'open', requestedBy: 'user1', askedUserIds: [PEOPLE.leidinggevende.userId] });
   });
 

@@ -22,7 +22,7 @@ describe('end to end: the aanjager reviews Deel B', function () {
       rendement: 'Een uitzetting kost meer.',
       legitimiteit: 'De Participatiewet staat een eenmalige betaling in deze situatie toe.',
       betrokkenheid: 'De corporatie stopt de procedure zodra de achterstand is betaald.',
-      verzoek: { doorbraakbudgetCents: 125_000, doel: 'De huurachterstand betalen zodat de ontruiming stopt.' },
+      verzoek: { doorbraakbudgetCents: 125_000, categorie: 'huisvesting', doel: 'De huurachterstand betalen zodat de ontruiming stopt.' },
     }).case;
     await bot.store.create(c);
     await bot.say('aanjager', 'help');
@@ -33,7 +33,8 @@ describe('end to end: the aanjager reviews Deel B', function () {
   it('the professional asks; the aanjager gets the draft Deel B in their own chat', async () => {
     await bot.say('regisseur', 'aanjager');
     const card = bot.chatOf('aanjager')[0];
-    expect(JSON.stringify(card?.body.attachments?.[0]?.content)).to.contain('Deel B: wil je meekijken?').and.contain('Huurachterstand van drie maanden');
+    expect(JSON.stringify(card?.body.attachments?.[0]?.content)).to.contain('Deel B: wil je meekijken?').and.contain('Huurachterstand van drie maanden')
+      .and.contain('Doorbraakbudget €\u00a01.250,00 · Waarvoor: Huisvesting · Doel: De huurachterstand betalen');
     expect(bot.connector.texts()).to.include('De aanjager heeft Deel B in Teams gekregen. Je hoort het als er iets is aangepast.');
     expect((await stored()).professionals.find((p) => p.userId === PEOPLE.aanjager.userId)?.role).to.equal('aanjager');
   });

@@ -74,9 +74,11 @@ describe('end to end: Deel B approval cards (Action.Execute invokes over HTTP)',
     expect(answer.card).to.match(/Akkoord, door Sanne de Wit op 23 nov 2026, 10:00\./);
     expect(answer.card).to.not.contain('"ActionSet"');
     expect(answer.card).to.contain('€\u00a08.750,00');
+    // What the money is for, as the verzoek says it, is on the card and goes with the grant onto the ledger.
+    expect(answer.card).to.contain('{"title":"Waarvoor","value":"Huisvesting"}');
     expect((await stored(caseId)).approvals[0]).to.deep.include({ status: 'akkoord' });
     const budget = await ctx.ledger.get(teamId, '2026');
-    expect(budget?.bookings.map((b) => [b.requestId, b.amountCents])).to.deep.equal([[requestId, 125_000]]);
+    expect(budget?.bookings.map((b) => [b.requestId, b.amountCents, b.categorie])).to.deep.equal([[requestId, 125_000, 'huisvesting']]);
   });
 
   it('afwijzen needs a reason: without one the card says so and nothing changes; with one it is stored', async () => {

@@ -56,7 +56,8 @@ describe('end to end: an exception from Deel B to uitvoering, through rejection 
     // Back to the professional: only what is asked is left, then submit.
     expect(await say('regisseur', 'verder')).to.match(/Wat vraag je aan\?/);
     expect(await choose('regisseur', 'Doorbraakbudget')).to.match(/Hoeveel/);
-    expect(await say('regisseur', '€ 1.250,00')).to.match(/doel/);
+    expect(await say('regisseur', '€ 1.250,00')).to.match(/Voor welk \*\*leefgebied\*\* is het geld\?/);
+    expect(await choose('regisseur', 'Huisvesting')).to.match(/doel/);
     expect(await say('regisseur', 'Huurachterstand van drie maanden betalen zodat de ontruiming stopt.')).to.match(/ter beoordeling/);
     const submitted = await say('regisseur', 'ja');
     expect(submitted).to.contain('Deel B is ingediend ter beoordeling.').and.contain('De kaart staat bij de beoordelaar.');

@@ -10,6 +10,7 @@ import type { Case } from '../../services/domain/model/case';
 import { LEEFGEBIEDEN } from '../../services/domain/model/leefgebieden';
 import { startBotOverHttp, type BotOverHttp } from '../support/bot-over-http';
 import { caseAt, VOORBEELD } from '../support/stappenplan-driver';
+import { tweedeDoel } from '../support/deel-a-voorbeeld';
 import { postActivity, teamsSubmit } from '../support/teams-activities';
 
 type Card = Record<string, unknown>;
@@ -26,14 +27,7 @@ describe('end to end: two goals through uitvoering, the evaluation per goal and 
     bot = await startBotOverHttp(new StaticDirectory({}));
     // Plan: the voorbeeldcasus' goal for huisvesting (tevredenheid 3) and a second one for financiën (2); the
     // action "Huurachterstand in kaart" serves huisvesting, the talk with the corporatie serves financiën.
-    const d = caseAt('plan');
-    d.run('regisseur', {
-      type: 'setDoel',
-      doel: { leefgebied: 'financien', doel: 'Weer grip op mijn geld.', tevredenheidVoor: 2, resultaat: 'Er is een budgetplan en de vaste lasten worden betaald.', resultaatDatum: d.now.plus({ weeks: 10 }).toISODate() },
-    });
-    const financien = d.case.deelA.doelen.find((g) => g.leefgebied === 'financien')?.id;
-    const gesprek = d.case.deelA.acties.find((a) => a.wat.startsWith('Gesprek woningcorporatie'));
-    d.run('regisseur', { type: 'setActie', actie: { id: gesprek?.id, wie: gesprek?.wie, wat: gesprek?.wat, wanneer: gesprek?.wanneer, doelId: financien } })
+    const d = tweedeDoel(caseAt('plan'))
       .run('regisseur', { type: 'recordKwaliteitVanLevenVoor', cijfer: 4 })
       .go('regisseur', 'geenUitzonderingNodig');
     VOORBEELD.allesGedaan(d).go('regisseur', 'planLukt');

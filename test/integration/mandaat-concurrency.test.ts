@@ -21,7 +21,7 @@ import { useTempDir } from '../support/temp-dir';
 
 const TEAM = 'wijkteam-noord';
 const uitgave = (i: number, amountCents: number) => ({
-  uitgaveId: `uitgave-${String(i).padStart(4, '0')}`, amountCents, doel: 'treinkaartje', waarom: 'Naar de zitting bij de rechtbank.',
+  uitgaveId: `uitgave-${String(i).padStart(4, '0')}`, amountCents, doel: 'treinkaartje', waarom: 'Naar de zitting bij de rechtbank.', categorie: 'justitie' as const,
 });
 
 interface Stores { readonly cases: CaseStore; readonly budgets: VersionedStore<BudgetYearDocument> }
@@ -48,7 +48,9 @@ function describeMandaat(name: string, open: () => Promise<Stores>): void {
       const c = (await cases.get(PEOPLE.regisseur, caseId)).case;
       expect(c.mandaatUitgaven?.map((u) => u.id)).to.deep.equal(['uitgave-0001']);
       const budget = (await ledger.get(TEAM, '2026')) as PeriodBudget;
-      expect(budget.bookings.map((b) => [b.requestId, b.amountCents, b.mandaat])).to.deep.equal([['uitgave-0001', 2_500, true]]);
+      // The spending's leefgebied is on the case and on the booking, as stored (memory, files, Cosmos DB).
+      expect(c.mandaatUitgaven?.map((u) => u.categorie)).to.deep.equal(['justitie']);
+      expect(budget.bookings.map((b) => [b.requestId, b.amountCents, b.mandaat, b.categorie])).to.deep.equal([['uitgave-0001', 2_500, true, 'justitie']]);
     });
 
     it('50 different concurrent spendings never exceed the mandaat nor overdraw the ledger; the ledger holds exactly what the case holds', async () => {

@@ -221,5 +221,5 @@ export const DEEL_B_VOLLEDIG = {
   rendement: 'Een uitzetting en tijdelijke opvang voor twee kinderen kosten vele malen meer.',
   legitimiteit: 'De Participatiewet staat een eenmalige betaling toe; het beleid noemt dit fonds.',
   betrokkenheid: 'De corporatie stopt de procedure bij betaling; de inwoner tekent het plan.',
-  verzoek: { doorbraakbudgetCents: 125_000, doel: 'Huurachterstand van drie maanden betalen zodat de ontruiming stopt.' },
+  verzoek: { doorbraakbudgetCents: 125_000, categorie: 'huisvesting', doel: 'Huurachterstand van drie maanden betalen zodat de ontruiming stopt.' },
 } as const;

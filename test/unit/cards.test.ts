@@ -107,6 +107,7 @@ const DEELNEMERS = [
 
 const MANDAAT: MandaatCardData = {
   caseId: 'case-000001', reference: REF, uitgaveId: 'uitgave-000001', mandaat: '€ 250,00', periode: '2026', over: '€ 207,50', budget: '€ 8.750,00 over',
+  leefgebieden: [{ title: 'Justitie', value: 'justitie' }, { title: 'Financiën', value: 'financien' }],
 };
 const OVERDRAGEN: CasusregieOverdragenCardData = {
   caseId: 'case-000001', reference: REF,
@@ -169,7 +170,7 @@ const CARDS: [string, () => unknown, string[]?][] = [
   ['collega toevoegen, lokaal uit het personenbestand', () => renderCollegaToevoegenCard({ ...COLLEGA, keuze: { via: 'lijst', mensen: MENSEN } }), [COLLEGA_TOEVOEGEN, COLLEGA_ANNULEREN]],
   ['collega toevoegen, lokaal zonder personenbestand', () => renderCollegaToevoegenCard({ ...COLLEGA, keuze: { via: 'lijst', mensen: [] } }), [COLLEGA_ANNULEREN]],
   ['mandaat', () => renderMandaatCard(MANDAAT), [MANDAAT_UITGEVEN, MANDAAT_ANNULEREN]],
-  ['mandaat, na een weigering met wat er was ingevuld', () => renderMandaatCard({ ...MANDAAT, melding: '€ 300,00 is meer dan het mandaat van € 250,00 per casus per periode. Dat gaat via Deel B, de normale route.', bedrag: '300', doel: 'treinkaartje', waarom: 'Naar de *zitting*.' }), [MANDAAT_UITGEVEN, MANDAAT_ANNULEREN]],
+  ['mandaat, na een weigering met wat er was ingevuld', () => renderMandaatCard({ ...MANDAAT, melding: '€ 300,00 is meer dan het mandaat van € 250,00 per casus per periode. Dat gaat via Deel B, de normale route.', bedrag: '300', doel: 'treinkaartje', waarom: 'Naar de *zitting*.', categorie: 'justitie' }), [MANDAAT_UITGEVEN, MANDAAT_ANNULEREN]],
   ['één casus met uitgaven onder het mandaat', () => renderCaseViewCard({ ...VIEW, mandaat: [{ bedrag: '€ 42,50', doel: 'treinkaartje (2026)', wie: 'Sanne de Vries', wanneer: '23 nov 2026, 10:00', waarom: 'Naar de zitting.' }] }), [CASUS_VERDER]],
   ['casusregie overdragen', () => renderCasusregieOverdragenCard(OVERDRAGEN), [REGIE_VOORSTELLEN, REGIE_ANNULEREN]],
   ['casusregie overdragen, met een open voorstel en een weigering', () => renderCasusregieOverdragenCard({ ...OVERDRAGEN, openVoorstel: 'Er staat al een voorstel open aan Megan Bowen (GGZ Oost Brabant). Een nieuw voorstel vervangt dat.', melding: 'Kies de collega die de casusregie overneemt.', toelichting: 'Schulden eerst.' }), [REGIE_VOORSTELLEN, REGIE_ANNULEREN]],

@@ -5,7 +5,7 @@ import { decide } from '../../services/domain/stappenplan/machine';
 import { caseAt, PEOPLE, type CaseDriver } from '../support/stappenplan-driver';
 
 const spend = (id: string, amountCents: number, periode = '2026') => ({
-  type: 'spendMandaat', uitgaveId: `uitgave-${id}`, amountCents, doel: 'treinkaartje naar de rechtbank', waarom: 'Moeder moet morgen naar de zitting en heeft geen geld voor de trein.', periode,
+  type: 'spendMandaat', uitgaveId: `uitgave-${id}`, amountCents, doel: 'treinkaartje naar de rechtbank', waarom: 'Moeder moet morgen naar de zitting en heeft geen geld voor de trein.', categorie: 'justitie', periode,
 });
 const withMandaat = (d: CaseDriver, person: 'regisseur' | 'schuldhulp', command: Record<string, unknown>, mandaatCents: number) =>
   decide(d.case, command, { ...d.ctx(person), policy: { ...d.ctx(person).policy, mandaatCents } });
@@ -14,7 +14,7 @@ describe('the mandaat of the casusregisseur (stappenplan)', () => {
   it('within the mandaat: recorded on the case with amount, purpose, why, by, at, period, and a history entry', () => {
     const d = caseAt('uitvoering').run('regisseur', spend('000001', 4_250));
     expect(d.case.mandaatUitgaven).to.deep.equal([
-      { id: 'uitgave-000001', amountCents: 4_250, doel: 'treinkaartje naar de rechtbank', waarom: 'Moeder moet morgen naar de zitting en heeft geen geld voor de trein.', periode: '2026', by: PEOPLE.regisseur.userId, at: d.now.toUTC().toISO() },
+      { id: 'uitgave-000001', amountCents: 4_250, doel: 'treinkaartje naar de rechtbank', waarom: 'Moeder moet morgen naar de zitting en heeft geen geld voor de trein.', categorie: 'justitie', periode: '2026', by: PEOPLE.regisseur.userId, at: d.now.toUTC().toISO() },
     ]);
     const entry = d.case.history.at(-1);
     expect(entry && isMandaatEntry(entry) && entry).to.deep.include({ mandaat: 'uitgave-000001', amountCents: 4_250, by: PEOPLE.regisseur.userId });
@@ -68,6 +68,10 @@ describe('the mandaat of the casusregisseur (stappenplan)', () => {
     expect(d.refuse('regisseur', { ...spend('000001', 0) }).code).to.equal('CASE.INVALID_INPUT');
     expect(d.refuse('regisseur', { ...spend('000001', 100), doel: '' }).userMessage).to.match(/waarvoor het is/);
     expect(d.refuse('regisseur', { ...spend('000001', 100), waarom: 'x'.repeat(301) }).code).to.equal('CASE.INVALID_INPUT');
+    // The leefgebied is asked for every new spending: missing or not on the list is refused.
+    const { categorie: _c, ...zonder } = spend('000001', 100);
+    expect(d.refuse('regisseur', zonder).userMessage).to.match(/Kies voor welk leefgebied het geld is\./);
+    expect(d.refuse('regisseur', { ...spend('000001', 100), categorie: 'vakantie' }).userMessage).to.match(/Kies een leefgebied uit de lijst\./);
   });
 
   it('a party without sight of Deel B does not see what the mandaat bought', () => {
@@ -75,5 +79,21 @@ describe('the mandaat of the casusregisseur (stappenplan)', () => {
     d.run('regisseur', { type: 'addProfessional', userId: 'aad-ggz-1', role: 'betrokkenProfessional', toestemming: { hoe: 'mondeling', op: '2026-11-23', onderdelen: ['deelA'] } });
     expect(redactFor(d.case, 'aad-ggz-1').mandaatUitgaven).to.deep.equal([]);
     expect(JSON.stringify(redactFor(d.case, 'aad-ggz-1'))).not.to.include('treinkaartje');
+  });
+});
+
+describe('the purpose category of money (Deel B verzoek)', () => {
+  const verzoek = { doorbraakbudgetCents: 125_000, categorie: 'huisvesting', doel: 'Huurachterstand betalen zodat de ontruiming stopt.' };
+
+  it('recordDeelB keeps the leefgebied of doorbraakbudget', () => {
+    const d = caseAt('onderbouwing').run('regisseur', { type: 'recordDeelB', verzoek });
+    expect(d.case.deelB?.verzoek?.categorie).to.equal('huisvesting');
+  });
+
+  it('refuses a leefgebied not on the list, and one with an exception that asks no money', () => {
+    const d = caseAt('onderbouwing');
+    expect(d.refuse('regisseur', { type: 'recordDeelB', verzoek: { ...verzoek, categorie: 'vakantie' } }).userMessage).to.match(/Kies een leefgebied uit de lijst\./);
+    const zonderGeld = { uitzondering: 'Voorrang bij de woningtoewijzing.', categorie: 'huisvesting', doel: verzoek.doel };
+    expect(d.refuse('regisseur', { type: 'recordDeelB', verzoek: zonderGeld }).userMessage).to.match(/Een leefgebied hoort bij doorbraakbudget/);
   });
 });

@@ -22,6 +22,20 @@ const itemsFor = (c: Case, to: string) => c.outbox.filter((item) => item.to === 
 const kinds = (c: Case, to: string) => itemsFor(c, to).flatMap((item) => item.changes.map((change) => change.kind));
 
 describe('the outbox: every change shared, written with the change', () => {
+  it('two spendings under the mandaat before delivery: two lines with amount and purpose, only for who may see Deel B', () => {
+    const d = uitvoering();
+    const spend = (id: string, amountCents: number, doel: string) => ({ type: 'spendMandaat', uitgaveId: id, amountCents, doel, waarom: 'Het is morgen nodig.', categorie: 'justitie', periode: '2026' });
+    d.run('regisseur', spend('uitgave-000001', 4_250, 'treinkaartje naar de rechtbank')).run('regisseur', spend('uitgave-000002', 1_000, 'pasfoto'));
+    expect(itemsFor(d.case, SCHULDHULP)[0]?.changes).to.deep.equal([
+      { kind: 'mandaatUitgave', by: REGISSEUR, part: 'deelB', uitgave: 'uitgave-000001' },
+      { kind: 'mandaatUitgave', by: REGISSEUR, part: 'deelB', uitgave: 'uitgave-000002' },
+    ]);
+    expect(itemsFor(d.case, GGZ)).to.deep.equal([]);
+    const text = outboxMessage(d.case, SCHULDHULP, itemsFor(d.case, SCHULDHULP))?.text ?? '';
+    expect(text).to.match(/heeft €\u00a042,50 uitgegeven onder het mandaat van de casusregisseur: treinkaartje naar de rechtbank \(Justitie\)\./);
+    expect(text).to.match(/heeft €\u00a010,00 uitgegeven onder het mandaat van de casusregisseur: pasfoto \(Justitie\)\./);
+  });
+
   it('a change reaches every other active party that may see its part; never the actor', () => {
     const d = uitvoering();
     const actie = d.actieIds()[0] as string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityId, euroCents, freeText, instant, shortText, userId } from './fields';
+import { LEEFGEBIEDEN } from './leefgebieden';
 import { leefgebied } from './samenwerkplan';
 
 /** The mandaat when the policy names none: € 250 per case per budget period (seed 004 tips 7 and 10). */
@@ -7,6 +8,9 @@ export const DEFAULT_MANDAAT_CENTS = 25_000;
 
 /** The highest mandaat the configuration accepts: € 5.000. */
 export const MAX_MANDAAT_CENTS = 500_000;
+
+/** The leefgebied a new spending serves: asked on the card, refused in Dutch when missing or not on the list. */
+export const mandaatCategorie = z.enum(LEEFGEBIEDEN, { error: (issue) => (issue.input === undefined || issue.input === '' ? 'Kies voor welk leefgebied het geld is.' : 'Kies een leefgebied uit de lijst.') });
 
 /**
  * One spending under the casusregisseur's mandaat: spent at once without Deel B, booked on the team's doorbraakbudget

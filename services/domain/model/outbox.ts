@@ -29,6 +29,8 @@ export const CHANGE_KINDS = [
   'escalatieOpgeschaald',
   'escalatieAfgerond',
   'besluitDeelB',
+  /** The casusregisseur spent under the mandaat (money for the household, so of Deel B): told with amount and purpose. */
+  'mandaatUitgave',
   'evaluatie',
   'stap',
   'nieuweRonde',
@@ -47,6 +49,8 @@ export const outboxChange = z.object({
   subject: userId.optional(),
   /** The part of the case it concerns: a recipient without consent for that part does not hear of it. */
   part: z.enum(CONSENT_PARTS).optional(),
+  /** The spending under the mandaat it is about (its id only: amount and purpose are read from the case at delivery). */
+  uitgave: entityId.optional(),
 });
 export type OutboxChange = z.infer<typeof outboxChange>;
 
@@ -92,7 +96,7 @@ export function outboxDueAt(items: readonly OutboxItem[]): string | undefined {
   return earliest;
 }
 
-const sameChange = (a: OutboxChange, b: OutboxChange) => a.kind === b.kind && a.by === b.by && a.subject === b.subject && a.part === b.part;
+const sameChange = (a: OutboxChange, b: OutboxChange) => a.kind === b.kind && a.by === b.by && a.subject === b.subject && a.part === b.part && a.uitgave === b.uitgave;
 
 /** The fields a case carries for its outbox. */
 export interface WithOutbox {

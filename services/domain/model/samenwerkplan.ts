@@ -129,7 +129,9 @@ export type Verzoek = z.infer<typeof verzoek>;
 /** A verzoek as a command gives it: its doel is a real argument (argument.ts), not "nvt". */
 export const verzoekInput = verzoekFields
   .extend({ doel: argumentText('doel', 'het doel', 1000) })
-  .refine(somethingAsked.check, { error: somethingAsked.error });
+  .refine(somethingAsked.check, { error: somethingAsked.error })
+  // The leefgebied is the purpose of money: an exception without doorbraakbudget has none.
+  .refine((v) => v.categorie === undefined || v.doorbraakbudgetCents !== undefined, { error: 'Een leefgebied hoort bij doorbraakbudget; bij alleen een uitzondering vul je het niet in.' });
 
 /** Samenwerkplan Deel B: the onderbouwing for an exception or doorbraakbudget (the inwoner need not be there). */
 export const deelB = z.object({

@@ -3,7 +3,7 @@ import { APPROVAL_OUTCOMES } from '../model/approval';
 import { TRANSITION_NAMES } from '../model/case';
 import { planWijziging } from '../model/escalation';
 import { calendarDate, entityId, euroCents, freeText, instant, shortText, userId } from '../model/fields';
-import { mandaatUitgave } from '../model/mandaat';
+import { mandaatCategorie, mandaatUitgave } from '../model/mandaat';
 import { householdMember } from '../model/household';
 import { ZRM_VERSION, zrmScores } from '../model/leefgebieden';
 import { CHECKLIST_SECTIONS, MDO_LOCATIES, afspraak, calendarEntry, mdoUitkomsten } from '../model/mdo';
@@ -189,6 +189,8 @@ export const dataCommands = [
     amountCents: euroCents('het bedrag'),
     doel: mandaatUitgave.shape.doel,
     waarom: mandaatUitgave.shape.waarom,
+    /** Required for a new spending (stored spendings from before it was asked have none). */
+    categorie: mandaatCategorie,
     periode: mandaatUitgave.shape.periode,
   }),
   /** The inwoner's own quality-of-life score when the help begins (stap 2 onwards): the "voor" of Deel C. */

@@ -38,6 +38,6 @@ export function spendMandaat(c: Case, cmd: CommandOf<'spendMandaat'>, ctx: Machi
     );
   }
   const at = nowIso(ctx);
-  uitgaven.push({ id: cmd.uitgaveId, amountCents: cmd.amountCents, doel: cmd.doel, waarom: cmd.waarom, periode: cmd.periode, by: ctx.actor.userId, at });
+  uitgaven.push({ id: cmd.uitgaveId, amountCents: cmd.amountCents, doel: cmd.doel, waarom: cmd.waarom, categorie: cmd.categorie, periode: cmd.periode, by: ctx.actor.userId, at });
   c.history.push({ at, by: ctx.actor.userId, mandaat: cmd.uitgaveId, amountCents: cmd.amountCents, why: `${cmd.doel}: ${cmd.waarom}` });
 }

@@ -27,7 +27,7 @@ const TRANSITION_CHANGES: Readonly<Record<TransitionName, readonly [ChangeKind, 
   nieuweRonde: ['nieuweRonde'],
 };
 
-const change = (kind: ChangeKind, by: string, extra: { subject?: string; part?: ConsentPart } = {}): OutboxChange => ({ kind, by, ...extra });
+const change = (kind: ChangeKind, by: string, extra: { subject?: string; part?: ConsentPart; uitgave?: string } = {}): OutboxChange => ({ kind, by, ...extra });
 
 /** The changes one command made, as the other parties hear of them (none for drafts and work in progress). */
 function changesOf(before: Case, after: Case, cmd: CaseCommand, by: string): OutboxChange[] {
@@ -77,6 +77,10 @@ function changesOf(before: Case, after: Case, cmd: CaseCommand, by: string): Out
       break;
     case 'decideApproval':
       changes.push(change('besluitDeelB', by, { part: 'deelB' }));
+      break;
+    case 'spendMandaat':
+      // Money spent for the household is of Deel B (visibility.ts): only who may see Deel B hears of it.
+      changes.push(change('mandaatUitgave', by, { part: 'deelB', uitgave: cmd.uitgaveId }));
       break;
     case 'escalateFurther':
       changes.push(change('escalatieOpgeschaald', by));
