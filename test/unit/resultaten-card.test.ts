@@ -1,25 +1,14 @@
 import { expect } from 'chai';
 import { renderResultatenCard, resultatenCardData, tabelElement } from '../../cards/resultaten';
 import { celText, resultatenTabellen, tabelVan, type TabelCel } from '../../services/domain/resultaten/tabel';
-import { elementsOf, expectValidCard } from '../support/adaptivecards';
+import { elementsOf, expectValidCard, textsOf as texts } from '../support/adaptivecards';
 import { ONDERDRUKT, resultatenFixture } from '../support/resultaten-fixture';
 
 const card = () => renderResultatenCard(resultatenCardData(resultatenFixture()));
-/** Every text of TextBlocks and FactSets, in the order the card shows them. */
-export function texts(element: unknown): string[] {
-  const found: string[] = [];
-  JSON.stringify(element, (_key, value: unknown) => {
-    const v = value as { type?: unknown; text?: unknown; facts?: { title: string; value: string }[] } | null;
-    if (v?.type === 'TextBlock') found.push(String(v.text));
-    if (v?.type === 'FactSet') found.push(...(v.facts ?? []).flatMap((f) => [f.title, f.value]));
-    return value;
-  });
-  return found;
-}
 /** "€ 1.234,56" as Intl writes it, with a no-break space. */
 const e = (bedrag: string) => `€\u00a0${bedrag}`;
 /** The values appear one after the other in the list (a label and its figures). */
-export function expectRun(list: readonly string[], run: readonly string[]): void {
+function expectRun(list: readonly string[], run: readonly string[]): void {
   const found = list.some((_, i) => run.every((v, j) => list[i + j] === v));
   expect(found, `${JSON.stringify(run)} in ${JSON.stringify(list)}`).to.equal(true);
 }
