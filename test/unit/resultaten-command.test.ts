@@ -122,7 +122,9 @@ describe('resultaten command (bot/resultaten-command.ts)', () => {
       req.on('data', (c: Buffer) => parts.push(c));
       req.on('end', () => {
         uploads.push(Buffer.concat(parts));
-        res.writeHead(201).end();
+        // statusCode, not writeHead(): restify (loaded by other test files) patches writeHead for every server.
+        res.statusCode = 201;
+        res.end();
       });
     });
     await new Promise<void>((resolve) => onedrive.listen(0, '127.0.0.1', resolve));
