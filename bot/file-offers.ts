@@ -1,7 +1,11 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { CalendarFileKind } from '../services/calendar/mdo-planner';
+import { budgetPeriod } from '../services/budget/period';
 import { DEEL_A_PDF_PARTS, renderDeelAPdf } from '../services/documents/deel-a-pdf';
+import type { ResultatenRapport } from '../services/domain/resultaten/rapport';
+import type { ResultatenBron } from '../services/resultaten/bron';
+import { resultatenExport, type ExportFormaat } from '../services/resultaten/export';
 import { requireSight } from '../services/domain/model/visibility';
 import type { CalendarFile } from '../services/ports/calendar';
 import type { Case } from '../services/domain/model/case';
@@ -22,6 +26,8 @@ const consentResponse = z.object({
   context: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('deelA'), caseId: z.string().min(1).max(100) }),
     z.object({ kind: z.literal('agenda'), caseId: z.string().min(1).max(100), mdoId: z.string().min(1).max(100), soort: z.enum(['mdo', 'evaluatie']) }),
+    // The resultaten export names no case: the team, the period and the format; it is made anew for whoever accepts.
+    z.object({ kind: z.literal('resultaten'), teamId: z.string().min(1).max(100), periode: budgetPeriod, formaat: z.enum(['xlsx', 'csv']) }),
   ]),
   uploadInfo: z
     .object({
@@ -44,6 +50,10 @@ const fileName = (c: Case) => `Samenwerkplan-Deel-A-${c.reference}.pdf`;
 
 const DEEL_A_DESCRIPTION = 'Samenwerkplan Deel A, om af te drukken en bij de inwoner achter te laten';
 const CALENDAR_DESCRIPTION = 'Voor je agenda (.ics): open het bestand en stuur het door aan de andere deelnemers';
+const RESULTATEN_DESCRIPTION: Readonly<Record<ExportFormaat, string>> = {
+  xlsx: 'Resultaten als spreadsheet (.xlsx): opgeteld over casussen, nooit per casus',
+  csv: 'Resultaten als CSV (puntkomma, UTF-8): elk cijfer op een eigen regel, om zelf te draaien',
+};
 
 interface Made {
   readonly content: Buffer;
@@ -60,10 +70,12 @@ export class FileOffers {
   constructor(
     private readonly services: BotServices,
     private readonly downloads?: Downloads,
+    /** The resultaten export is made again when Teams uploads it (after consent), so the bron is needed here too. */
+    private readonly resultaten?: ResultatenBron,
   ) {}
 
   /** Local runs: a card with a link to the file, served by the bot for a short while. */
-  private async sendLink(turn: TurnContext, downloads: Downloads, file: Download, omschrijving: string, soort: 'agenda' | 'pdf'): Promise<void> {
+  private async sendLink(turn: TurnContext, downloads: Downloads, file: Download, omschrijving: string, soort: 'agenda' | 'pdf' | 'spreadsheet'): Promise<void> {
     const url = downloads.put(file);
     const card = renderDownloadCard({ naam: file.name, omschrijving, url, geldig: `${DOWNLOAD_MINUTES} minuten`, soort });
     await turn.sendActivity(MessageFactory.attachment(toAttachment(card)));
@@ -119,9 +131,38 @@ export class FileOffers {
     });
   }
 
-  /** The file a consent names, made now from the case (the reader must be on the case). */
+  /**
+   * The resultaten export as a spreadsheet and as CSV: two consent cards in Teams, two download links in a local run.
+   * The files hold only the report's aggregates (services/resultaten/export.ts).
+   */
+  async offerResultaten(turn: TurnContext, rapport: ResultatenRapport): Promise<void> {
+    for (const formaat of ['xlsx', 'csv'] as const) {
+      const file = await resultatenExport(rapport, formaat);
+      if (this.downloads) {
+        await this.sendLink(turn, this.downloads, file, RESULTATEN_DESCRIPTION[formaat], 'spreadsheet');
+        continue;
+      }
+      const context = { kind: 'resultaten', teamId: rapport.teamId, periode: rapport.periode, formaat };
+      await turn.sendActivity({
+        attachments: [
+          {
+            contentType: FILE_CONSENT,
+            name: file.name,
+            content: { description: RESULTATEN_DESCRIPTION[formaat], sizeInBytes: file.content.length, acceptContext: context, declineContext: context },
+          },
+        ],
+      });
+    }
+  }
+
+  /** The file a consent names, made now from the case (the reader must be on the case) or from the resultaten (who may see them). */
   private async make(turn: TurnContext, context: z.infer<typeof consentResponse>['context']): Promise<Made | undefined> {
     if (context.kind === 'deelA') return { content: (await this.pdfFor(turn, context.caseId)).pdf, fileType: 'pdf' };
+    if (context.kind === 'resultaten') {
+      if (!this.resultaten) return undefined;
+      const rapport = await this.resultaten.rapport(await actorOf(turn, this.services.directory), { teamId: context.teamId, periode: context.periode });
+      return { content: (await resultatenExport(rapport, context.formaat)).content, fileType: context.formaat };
+    }
     const actor = await actorOf(turn, this.services.directory);
     const file = await this.services.planner.fileFor(actor, context.caseId, context.mdoId, context.soort);
     return file ? { content: Buffer.from(file.content, 'utf8'), fileType: 'ics' } : undefined;
@@ -138,6 +179,7 @@ export class FileOffers {
     const made = await this.make(turn, context).catch(notFound);
     if (made === NOT_FOUND) return void (await turn.sendActivity(ERROR_MESSAGES['CASE.NOT_FOUND']));
     if (!made) {
+      if (context.kind === 'resultaten') return void (await turn.sendActivity('De resultaten kunnen nu niet worden gemaakt. Probeer het zo opnieuw.'));
       await turn.sendActivity('Dit bestand is er niet meer: het MDO heeft geen afspraak in de agenda.');
       return;
     }
@@ -162,13 +204,18 @@ export class FileOffers {
 
   async decline(turn: TurnContext, response: unknown): Promise<void> {
     const parsed = parseInput(consentResponse, normalised(response));
-    if (parsed.ok) {
+    const context = parsed.ok ? parsed.value.context : undefined;
+    if (context?.kind === 'resultaten') {
+      await turn.sendActivity('Prima, geen bestand. Typ **resultaten export** als je het later toch wilt.');
+      return;
+    }
+    if (context) {
       // Nothing is made or shown, but a case one is not on gets the same answer as everywhere: it does not exist.
       const actor = await actorOf(turn, this.services.directory);
-      const access = await this.services.cases.assertAccess(actor, parsed.value.context.caseId, 'bestandWeigeren').catch(notFound);
+      const access = await this.services.cases.assertAccess(actor, context.caseId, 'bestandWeigeren').catch(notFound);
       if (access === NOT_FOUND) return void (await turn.sendActivity(ERROR_MESSAGES['CASE.NOT_FOUND']));
     }
-    if (parsed.ok && parsed.value.context.kind === 'agenda') {
+    if (context?.kind === 'agenda') {
       await turn.sendActivity('Prima, geen bestand. Zet het moment dan zelf in je agenda; typ **status** om het terug te zien.');
       return;
     }

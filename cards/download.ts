@@ -7,10 +7,12 @@ export interface DownloadCardData {
   readonly url: string;
   /** "15 minuten" */
   readonly geldig: string;
-  readonly soort: 'agenda' | 'pdf';
+  readonly soort: 'agenda' | 'pdf' | 'spreadsheet';
 }
+
+const ICOON: Readonly<Record<DownloadCardData['soort'], string>> = { agenda: '\u{1F4C5}', pdf: '\u{1F4C4}', spreadsheet: '\u{1F4CA}' };
 
 /** A file to download from the bot itself (local runs, where Teams' file consent is not available). */
 export function renderDownloadCard(data: DownloadCardData) {
-  return expandCard(template, { ...data, icoon: data.soort === 'agenda' ? '\u{1F4C5}' : '\u{1F4C4}' });
+  return expandCard(template, { ...data, icoon: ICOON[data.soort] });
 }

@@ -86,3 +86,15 @@ export function elementsOf(card: unknown, type: string): Record<string, unknown>
   });
   return found;
 }
+
+/** Every text of a card's TextBlocks and FactSets (title, then value), in the order the card shows them. */
+export function textsOf(card: unknown): string[] {
+  const found: string[] = [];
+  JSON.stringify(card, (_key, value: unknown) => {
+    const v = value as { type?: unknown; text?: unknown; facts?: { title: string; value: string }[] } | null;
+    if (v?.type === 'TextBlock') found.push(String(v.text));
+    if (v?.type === 'FactSet') found.push(...(v.facts ?? []).flatMap((f) => [f.title, f.value]));
+    return value;
+  });
+  return found;
+}
