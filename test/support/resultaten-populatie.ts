@@ -47,6 +47,8 @@ export interface PopulatieOpties {
   /** Cases are created from this instant up to `nu`. */
   readonly vanaf?: string;
   readonly nu?: string;
+  /** The teams, drawn uniformly (default: 80 % TEAM, 20 % ANDER_TEAM). The benchmark spreads a large gemeente over several. */
+  readonly teams?: readonly string[];
 }
 
 /**
@@ -73,7 +75,7 @@ export function maakPopulatie(opties: PopulatieOpties): Populatie {
 
   for (let i = 0; i < opties.aantal; i++) {
     const id = `case-${opties.seed}-${String(i).padStart(6, '0')}`;
-    const teamId = chance(0.8) ? TEAM : ANDER_TEAM;
+    const teamId = opties.teams ? pick(opties.teams) : chance(0.8) ? TEAM : ANDER_TEAM;
     const createdMs = start + Math.floor(random() * (end - start));
     let t = createdMs;
     const iso = () => new Date(t).toISOString();
@@ -214,12 +216,12 @@ export function maakPopulatie(opties: PopulatieOpties): Populatie {
       }),
     );
   }
-  return { cases, bookings, ledger: ledgerVan(bookings), nu };
+  return { cases, bookings, ledger: ledgerVan(bookings, opties.teams ?? [TEAM, ANDER_TEAM]), nu };
 }
 
 /** The ledger documents holding these bookings (with the budgets of BUDGETTEN for both teams). */
-function ledgerVan(bookings: Populatie['bookings']): BudgetYearDocument[] {
-  return [TEAM, ANDER_TEAM].flatMap((teamId) =>
+function ledgerVan(bookings: Populatie['bookings'], teams: readonly string[]): BudgetYearDocument[] {
+  return teams.flatMap((teamId) =>
     [2025, 2026].map((year) => ({
       schemaVersion: 2 as const,
       teamId,
