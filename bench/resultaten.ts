@@ -14,8 +14,7 @@
  * every document for every query page, so 100,000 is not feasible against it.)
  */
 import { execSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,13 +25,13 @@ import { FileCaseStore } from '../services/adapters/file/file-case-store';
 import { FileVersionedStore } from '../services/adapters/file/file-versioned-store';
 import { MemoryAuditLog } from '../services/adapters/memory/memory-audit-log';
 import { BudgetLedger, budgetDocument, type BudgetYearDocument } from '../services/budget/ledger';
-import type { Case } from '../services/domain/model/case';
 import { createWerkdagKalender } from '../services/domain/werkdagen';
 import type { CaseStore } from '../services/ports/case-store';
 import { FixedClock } from '../services/ports/clock';
 import type { VersionedStore } from '../services/ports/versioned-store';
 import { ResultatenService } from '../services/resultaten/resultaten-service';
 import { startCosmosTestServer } from '../test/support/cosmos-server';
+import { writeCaseFiles } from './case-files';
 import { createAll } from '../test/support/reminder-cases';
 import { maakPopulatie, type Populatie } from '../test/support/resultaten-populatie';
 
@@ -100,12 +99,6 @@ async function measure(store: CaseStore, budgets: VersionedStore<BudgetYearDocum
     times.push(performance.now() - started);
   }
   return { listed, pages, runs: times };
-}
-
-function writeCaseFiles(dir: string, cases: readonly Case[]): void {
-  const casesDir = path.join(dir, 'cases');
-  mkdirSync(casesDir, { recursive: true });
-  for (const c of cases) writeFileSync(path.join(casesDir, `${c.id}.json`), JSON.stringify({ etag: randomUUID(), document: c }));
 }
 
 async function fileRuns(root: string, p: Populatie, teams: readonly string[]): Promise<Result[]> {
