@@ -12,7 +12,7 @@
  */
 import { execSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +22,7 @@ import type { Case } from '../services/domain/model/case';
 import { OutboxDispatcher } from '../services/notify/dispatcher';
 import type { CaseStore } from '../services/ports/case-store';
 import type { Notifier } from '../services/ports/notifier';
+import { writeCaseFiles } from './case-files';
 import { counted, OperationCounter } from '../test/support/counting';
 import { startCosmosTestServer } from '../test/support/cosmos-server';
 import { createAll, reminderCase } from '../test/support/reminder-cases';
@@ -82,13 +83,6 @@ async function sweepAll(store: CaseStore, label: string): Promise<Pick<Result, '
   const idleMs = performance.now() - idleStarted;
   if (idleSent !== 0) throw new Error(`${label}: the idle sweep sent ${idleSent}.`);
   return { sweepMs, sent, sweeps, ops, idleMs };
-}
-
-/** The case files in FileCaseStore's format (`{ etag, document }`), written directly: the bench measures the sweep, not 100,000 fsyncs. */
-function writeCaseFiles(dir: string, cases: readonly Case[]): void {
-  const casesDir = path.join(dir, 'cases');
-  mkdirSync(casesDir, { recursive: true });
-  for (const c of cases) writeFileSync(path.join(casesDir, `${c.id}.json`), JSON.stringify({ etag: randomUUID(), document: c }));
 }
 
 async function fileRun(root: string, total: number): Promise<Result> {

@@ -44,6 +44,7 @@ import { FileVersionedStore } from '../services/adapters/file/file-versioned-sto
 import { SentCards, sentCardsDocument } from '../services/notify/sent-cards';
 import { ApprovalService } from '../services/approvals/approval-service';
 import { MandaatService } from '../services/budget/mandaat-service';
+import { ResultatenService } from '../services/resultaten/resultaten-service';
 import { ApprovalCards } from './card-actions/approval-cards';
 import { ApprovalDelivery } from './card-actions/approval-delivery';
 import { Downloads } from './downloads';
@@ -194,7 +195,9 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     const references = new ConversationReferences(await backend.versioned('conversationRefs', conversationReference));
     const ledger = new BudgetLedger(await backend.versioned('budgets', budgetDocument));
     const approvals = new ApprovalService({ cases, ledger, directory, clock });
-    const services: BotServices = { cases, approvals, directory, people, clock, references, ledger, planner, mandaat: new MandaatService({ cases, ledger, clock }) };
+    // The report reads the store's indexed listing directly (not the turn's cache, not the case service's access rule).
+    const resultaten = new ResultatenService({ store: caseStore, ledger, audit: backend.audit, clock, kalender, drempel: config.resultatenDrempel });
+    const services: BotServices = { cases, approvals, directory, people, clock, references, ledger, planner, mandaat: new MandaatService({ cases, ledger, clock }), resultaten };
     const notifier = new ProactiveNotifier(new ProactiveReach(references, overrides.installer ?? installerOf(config.appInstall), overrides.reach));
     const cards = new ApprovalCards();
     const delivery = new ApprovalDelivery(services, approvals, cards, notifier, new SentCards(await backend.versioned('sentCards', sentCardsDocument)));

@@ -18,6 +18,7 @@ import { DomainError } from '../services/domain/errors';
 import type { CosmosOptions } from '../services/adapters/cosmos/options';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../services/domain/model/approval';
 import { ORG_ROLES, type OrgRole } from '../services/domain/model/roles';
+import { DEFAULT_RESULTATEN_DREMPEL } from '../services/resultaten/resultaten-service';
 import { MAX_MANDAAT_CENTS } from '../services/domain/model/mandaat';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../services/domain/model/reminder';
 import { GUID, isLoopbackHost, parseRoles, parseTenants, parseTiers } from './config-values';
@@ -138,6 +139,8 @@ export interface AppConfig {
   };
   /** Who may approve what, and when a request counts as stuck. */
   readonly policy: ApprovalPolicy;
+  /** The resultaten: a figure built from fewer cases than this is shown as "minder dan …" (RESULTATEN_DREMPEL). */
+  readonly resultatenDrempel: number;
   /** Set when any ROLE_GROUP_* is: roles come from Microsoft Entra groups through Graph; otherwise the roles file. */
   readonly directory: GraphDirectoryConfig | undefined;
   /** Where MDO invites go (CALENDAR). */
@@ -213,6 +216,7 @@ const EnvSchema = z
     APPROVAL_EXCEPTION_ROLES: text(`APPROVAL_EXCEPTION_ROLES is een lijst rollen met komma's, uit ${ORG_ROLES.join(', ')}.`, (v) => parseRoles(v) !== undefined),
     APPROVAL_BUDGET_TIERS: text('APPROVAL_BUDGET_TIERS heeft de vorm 2500=leidinggevende,25000=bestuurder (tot en met dat bedrag in euro, oplopend).', (v) => parseTiers(v) !== undefined),
     APPROVAL_STUCK_WERKDAGEN: text('APPROVAL_STUCK_WERKDAGEN moet een heel aantal werkdagen zijn (1 tot 60).', (v) => /^\d{1,2}$/.test(v) && +v >= 1 && +v <= 60),
+    RESULTATEN_DREMPEL: text('RESULTATEN_DREMPEL moet een heel aantal casussen zijn, van 2 tot en met 100.', (v) => /^\d{1,3}$/.test(v) && +v >= 2 && +v <= 100),
     REGIE_MANDAAT: text('REGIE_MANDAAT moet een heel aantal euro zijn, van 0 (geen mandaat) tot en met 5000.', (v) => /^\d{1,4}$/.test(v) && +v <= MAX_MANDAAT_CENTS / 100),
     GRAPH_BASE_URL: text('GRAPH_BASE_URL moet een https-adres zijn.', (v) => URL.canParse(v) && new URL(v).protocol === 'https:'),
     TEAMS_APP_CATALOG_ID: text('TEAMS_APP_CATALOG_ID moet de id (GUID) van de app in de app-catalogus van de organisatie zijn.', (v) => GUID.test(v)),
@@ -310,6 +314,7 @@ function toConfig(env: Env): AppConfig {
     calendar: env.CALENDAR === 'graph' ? { kind: 'graph', graph: graphConnection(env) } : { kind: 'ics' },
     appInstall: env.TEAMS_APP_CATALOG_ID ? { catalogAppId: env.TEAMS_APP_CATALOG_ID, graph: graphConnection(env) } : undefined,
     policy: approvalPolicy(env),
+    resultatenDrempel: env.RESULTATEN_DREMPEL ? Number(env.RESULTATEN_DREMPEL) : DEFAULT_RESULTATEN_DREMPEL,
     cosmos: env.COSMOS_ENDPOINT
       ? { endpoint: env.COSMOS_ENDPOINT, database: env.COSMOS_DATABASE ?? 'helmond-aanpak', ...(env.COSMOS_KEY ? { key: env.COSMOS_KEY } : {}) }
       : undefined,

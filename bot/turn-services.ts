@@ -11,6 +11,7 @@ import type { MdoPlanner } from '../services/calendar/mdo-planner';
 import type { ConversationReferences } from '../services/notify/conversation-references';
 import type { Directory } from '../services/ports/directory';
 import type { People } from '../services/ports/people';
+import type { ResultatenBron } from '../services/resultaten/bron';
 
 /** What the bot edge needs from the core; injected into the bot and every dialog. */
 export interface BotServices {
@@ -29,6 +30,8 @@ export interface BotServices {
   readonly mandaat: MandaatService;
   /** MDO invites and the evaluation in the professionals' calendars (or as .ics files). */
   readonly planner: MdoPlanner;
+  /** The resultaten of a team and period, aggregated and suppressed (leidinggevende, beheerder, bestuurder). */
+  readonly resultaten: ResultatenBron;
 }
 
 /**

@@ -169,7 +169,7 @@ export function resultatenCardData(rapport: ResultatenRapport): ResultatenCardDa
 /** The set budget's use (set minus remaining: grants and mandaat), when there is a budget and the remainder may be shown. */
 function gebruikt(rapport: ResultatenRapport): Pick<ResultatenCardData, 'gebruikt'> {
   const { vastgesteldCents, resterendCents } = rapport.budget;
-  if (vastgesteldCents === undefined || vastgesteldCents <= 0 || resterendCents.onderdrukt) return {};
+  if (vastgesteldCents === undefined || vastgesteldCents <= 0 || resterendCents === undefined || resterendCents.onderdrukt) return {};
   const cents = vastgesteldCents - resterendCents.waarde;
   const procent = Math.min(100, Math.max(0, Math.round((cents / vastgesteldCents) * 100)));
   const bedrag = `${formatEuro(cents)} van ${formatEuro(vastgesteldCents)}`;

@@ -84,6 +84,13 @@ export const BY_OUTBOX_ASC: Ordering<StoredCase> = {
   descending: false,
 };
 
+/** A team's cases for the resultaten: oldest `createdAt` first, ties by id. */
+export const BY_CREATED_ASC: Ordering<StoredCase> = {
+  name: 'results',
+  key: (s) => [instantKey(s.case.createdAt), s.case.id],
+  descending: false,
+};
+
 /** Due items: earliest first, ties by id. Only for cases that have a `nextDueAt`. */
 export const BY_DUE_ASC: Ordering<StoredCase> = {
   name: 'due',

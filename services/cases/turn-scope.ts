@@ -69,6 +69,10 @@ export class TurnCachedCaseStore implements CaseStore {
     return this.inner.listOutbox(before, options);
   }
 
+  listForResults(teamId: string, from: string, to: string, options?: PageOptions): Promise<Page<StoredCase>> {
+    return this.inner.listForResults(teamId, from, to, options);
+  }
+
   private keep(stored: StoredCase): StoredCase {
     currentTurn()?.cases.set(stored.case.id, structuredClone(stored));
     return stored;

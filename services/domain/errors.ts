@@ -54,6 +54,8 @@ export const ERROR_MESSAGES = {
   'MANDAAT.OP': 'Het mandaat van deze casus is voor deze periode op; verder gaat het via Deel B.',
   'MANDAAT.UIT': 'Er is geen mandaat voor de casusregisseur ingesteld; doorbraakbudget gaat via Deel B.',
   'MANDAAT.AL_UITGEGEVEN': 'Deze uitgave is al vastgelegd.',
+  'RESULTATEN.NOT_ALLOWED': 'Alleen een leidinggevende, beheerder of bestuurder kan de resultaten zien.',
+  'RESULTATEN.INVALID_PERIOD': 'Een periode is een jaar (2026) of een kwartaal (2026-Q4).',
   'REMINDER.NOT_FOUND': 'Deze herinnering is niet (meer) voor jou.',
   'REMINDER.DONE': 'Deze herinnering is niet meer nodig.',
   'REMINDER.ALREADY_SNOOZED': 'Je hebt deze herinnering al een keer uitgesteld.',

@@ -48,4 +48,11 @@ export interface CaseStore {
    * (ties by id). Served by an index, never a scan.
    */
   listOutbox(before: string, options?: PageOptions): Promise<Page<StoredCase>>;
+  /**
+   * The resultaten's query: the team's cases that may count in a period [`from`, `to`) (ISO instants): created before
+   * `to`, and still open or changed (`updatedAt`) at or after `from`. A case closed before the period and not touched
+   * since cannot have anything in it, so a report costs what the period's cases cost, not every case ever. Oldest
+   * `createdAt` first (ties by id). Served by an index (Cosmos: teamId, createdAt, step, updatedAt).
+   */
+  listForResults(teamId: string, from: string, to: string, options?: PageOptions): Promise<Page<StoredCase>>;
 }

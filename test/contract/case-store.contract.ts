@@ -234,6 +234,32 @@ export function describeCaseStoreContract(name: string, createHarness: () => Pro
       expect(ids(await (await h.reopen()).listOutbox(minute(10)))).to.deep.equal(sorted.slice(1));
     });
 
+    it('listForResults: the team\'s cases created before the end, open or changed since the start; oldest first, paged; a write moves them', async () => {
+      const [from, to] = [minute(4), minute(10)];
+      const open1 = makeCase({ createdAt: minute(1), updatedAt: minute(1) });
+      const closedInside = makeCase({ createdAt: minute(2), updatedAt: minute(5), step: 'afgesloten' });
+      const sameTime = makeCase({ createdAt: minute(2), updatedAt: minute(2) });
+      const closedBefore = makeCase({ createdAt: minute(0), updatedAt: minute(3), step: 'afgesloten' });
+      const createdAtEnd = makeCase({ createdAt: minute(10), updatedAt: minute(10) });
+      const openLater = makeCase({ createdAt: minute(9), updatedAt: minute(9) });
+      const otherTeam = makeCase({ teamId: 'wijkteam-zuid', createdAt: minute(1), updatedAt: minute(1) });
+      await create(openLater, closedBefore, createdAtEnd, sameTime, otherTeam, closedInside, open1);
+      const byTime = [open1, ...[closedInside, sameTime].sort((a, b) => ordinal(a.id, b.id)), openLater].map((c) => c.id);
+      const listed = await pages((t) => h.store.listForResults('wijkteam-noord', from, to, { pageSize: 2, ...token(t) }));
+      expect(listed.flat()).to.deep.equal(byTime);
+      expect(listed.map((p) => p.length)).to.deep.equal([2, 2]);
+      // Instants with an offset are the same instants.
+      expect(ids(await h.store.listForResults('wijkteam-noord', '2026-11-23T10:04:00+01:00', '2026-11-23T10:10:00+01:00', { pageSize: 100 }))).to.deep.equal(byTime);
+      expect(ids(await h.store.listForResults('wijkteam-west', from, to))).to.deep.equal([]);
+      // Touched after the start: the case closed before it now counts (its events are the aggregation's to judge).
+      const stored = await h.store.get(closedBefore.id);
+      await h.store.replace({ ...closedBefore, updatedAt: minute(6) }, stored?.etag as string);
+      expect(ids(await (await h.reopen()).listForResults('wijkteam-noord', from, to, { pageSize: 100 }))).to.deep.equal([closedBefore.id, ...byTime]);
+      const foreign = (await h.store.listByMember(PROFESSIONAL, { pageSize: 1 })).continuationToken;
+      expect(await codeOf(h.store.listForResults('wijkteam-noord', from, to, { continuationToken: foreign as string }))).to.equal('CASE.INVALID_INPUT');
+      expect(await codeOf(h.store.listForResults('wijkteam-noord', 'gisteren', to))).to.equal('CASE.INVALID_INPUT');
+    });
+
     it('survives a restart: a new instance reads the same case and etag, lists it, and can replace with it', async () => {
       const c = makeCase({ nextDueAt: minute(1) });
       const created = await h.store.create(c);

@@ -1,3 +1,4 @@
+import { ResultatenService } from '../../services/resultaten/resultaten-service';
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import type { DialogTestClient } from 'botbuilder-testing';
@@ -66,7 +67,8 @@ export function createTestServices(directory = new StaticDirectory(), calendarOf
   const ledger = new BudgetLedger(wrap.ledgerStore ? wrap.ledgerStore(ledgerStore) : ledgerStore);
   const planner = new MdoPlanner({ cases, calendar: calendarOf(clock), clock, kalender });
   const approvals = new ApprovalService({ cases, ledger, directory, clock });
-  const services: BotServices = { cases, approvals, directory, people, clock, references, ledger, planner, mandaat: new MandaatService({ cases, ledger, clock }) };
+  const resultaten = new ResultatenService({ store, ledger, audit, clock, kalender });
+  const services: BotServices = { cases, approvals, directory, people, clock, references, ledger, planner, mandaat: new MandaatService({ cases, ledger, clock }), resultaten };
   return { services, store, audit, clock, references, ledger, approvals };
 }
 

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       calendar: { kind: 'ics' },
       appInstall: undefined,
       policy: DEFAULT_APPROVAL_POLICY,
+      resultatenDrempel: 5,
       cosmos: undefined,
     });
   });
@@ -281,6 +282,15 @@ describe('loadConfig: the approval policy', () => {
     expect(loadConfig({ REGIE_MANDAAT: '5000' }).policy.mandaatCents).to.equal(500_000);
     for (const bad of ['5001', '-1', '12,50', 'veel', '25.5']) {
       expect(messageOf({ REGIE_MANDAAT: bad })).to.equal('Configuratiefout: REGIE_MANDAAT moet een heel aantal euro zijn, van 0 (geen mandaat) tot en met 5000.');
+    }
+  });
+
+  it('reads the resultaten\'s suppression threshold (2 to 100 cases, default 5) and refuses anything else in Dutch', () => {
+    expect(loadConfig({}).resultatenDrempel).to.equal(5);
+    expect(loadConfig({ RESULTATEN_DREMPEL: '2' }).resultatenDrempel).to.equal(2);
+    expect(loadConfig({ RESULTATEN_DREMPEL: '100' }).resultatenDrempel).to.equal(100);
+    for (const bad of ['1', '0', '101', '5.5', 'vijf', '-5']) {
+      expect(messageOf({ RESULTATEN_DREMPEL: bad })).to.equal('Configuratiefout: RESULTATEN_DREMPEL moet een heel aantal casussen zijn, van 2 tot en met 100.');
     }
   });
 

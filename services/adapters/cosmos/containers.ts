@@ -7,7 +7,8 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../ports/versioned-store';
  *
  * `cases` is partitioned on `/id`: one case per logical partition. Every read and every ETag replace is a point
  * operation in one partition (the cheapest kind), a case's size is bounded, writes spread evenly with no hot
- * partition, and the only cross-partition queries ("mijn casussen", due items, pending notifications, a kenmerk) are small and indexed.
+ * partition, and the only cross-partition queries ("mijn casussen", due items, pending notifications, a kenmerk, a team's cases
+ * for the resultaten) are indexed.
  *
  * Only the paths the queries filter or sort on are indexed; everything else (the case's content, with its
  * personal data) is excluded, which also keeps write cost down.
@@ -24,6 +25,8 @@ export const CASES_INDEXING_POLICY: IndexingPolicy = {
     { path: '/nextDueAt/?' }, // reminders: due at or before now, earliest first
     { path: '/outboxDueAt/?' }, // the dispatcher: notifications to deliver now, earliest first
     { path: '/reference/?' }, // "casus <kenmerk>"
+    { path: '/teamId/?' }, // resultaten: the team's cases
+    { path: '/createdAt/?' }, // resultaten: created before the period's end, oldest first
   ],
   excludedPaths: [{ path: '/*' }, { path: '/"_etag"/?' }],
   compositeIndexes: [
@@ -37,6 +40,10 @@ export const CASES_INDEXING_POLICY: IndexingPolicy = {
     ],
     [
       { path: '/outboxDueAt', order: 'ascending' },
+      { path: '/id', order: 'ascending' },
+    ],
+    [
+      { path: '/createdAt', order: 'ascending' },
       { path: '/id', order: 'ascending' },
     ],
   ],

@@ -33,10 +33,10 @@ function validOrSkip(raw: Raw): StoredCase[] {
 
 /** A keyset listing: a filter, and the field it sorts on (then `id`, in the same direction). */
 interface Listing {
-  readonly name: 'member' | 'due' | 'outbox';
+  readonly name: 'member' | 'due' | 'outbox' | 'results';
   readonly where: string;
   readonly parameters: SqlParameter[];
-  readonly field: 'updatedAt' | 'nextDueAt' | 'outboxDueAt';
+  readonly field: 'updatedAt' | 'nextDueAt' | 'outboxDueAt' | 'createdAt';
   readonly descending: boolean;
 }
 
@@ -123,6 +123,17 @@ export class CosmosCaseStore implements CaseStore {
   listOutbox(before: string, options?: PageOptions): Promise<Page<StoredCase>> {
     const where = 'IS_DEFINED(c.outboxDueAt) AND c.outboxDueAt <= @before';
     return this.page({ name: 'outbox', where, parameters: [{ name: '@before', value: instantKey(before) }], field: 'outboxDueAt', descending: false }, options);
+  }
+
+  async listForResults(teamId: string, from: string, to: string, options?: PageOptions): Promise<Page<StoredCase>> {
+    // Every filtered path is in the indexing policy (containers.ts), with a composite index for the order.
+    const where = "c.teamId = @teamId AND c.createdAt < @to AND (c.step != 'afgesloten' OR c.updatedAt >= @from)";
+    const parameters = [
+      { name: '@teamId', value: teamId },
+      { name: '@from', value: instantKey(from) },
+      { name: '@to', value: instantKey(to) },
+    ];
+    return this.page({ name: 'results', where, parameters, field: 'createdAt', descending: false }, options);
   }
 
   /** One page strictly after the token's position; the token is ours (checked), never the SDK's. */

@@ -104,6 +104,10 @@ export class FileCaseStore implements CaseStore {
     return this.table.listOutbox(before, options);
   }
 
+  async listForResults(teamId: string, from: string, to: string, options?: PageOptions): Promise<Page<StoredCase>> {
+    return this.table.listForResults(teamId, from, to, options);
+  }
+
   /**
    * Check (schema, existence, ETag), write the file, then update the index: one id at a time. A write asked for
    * before `close()` still happens; one asked for after it is refused.

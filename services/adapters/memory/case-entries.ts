@@ -1,6 +1,6 @@
 import type { StoredCase } from '../../ports/case-store';
 import { KeysetIndex } from './keyset-index';
-import { BY_DUE_ASC, BY_OUTBOX_ASC, BY_UPDATED_DESC, type Position } from '../paging';
+import { BY_CREATED_ASC, BY_DUE_ASC, BY_OUTBOX_ASC, BY_UPDATED_DESC, type Position } from '../paging';
 
 /** A stored entry: a valid case with its ETag, or a document that failed the schema (kept, never served). */
 export type Entry = { readonly kind: 'valid'; readonly stored: StoredCase } | { readonly kind: 'invalid'; readonly raw: unknown };
@@ -13,6 +13,8 @@ interface Indexed {
   readonly updated: Position;
   readonly due: Position | undefined;
   readonly outbox: Position | undefined;
+  readonly teamId: string;
+  readonly created: Position;
 }
 
 /** One user's "mijn casussen": the open cases, and all of them (for `includeClosed`). */
@@ -35,6 +37,8 @@ export class CaseEntries {
   private readonly indexed = new Map<string, Indexed>();
   private readonly members = new Map<string, MemberIndexes>();
   private readonly references = new Map<string, string[]>();
+  /** Per team, its cases by `createdAt` (the resultaten's listing). */
+  private readonly teams = new Map<string, KeysetIndex>();
   /** Cases with a `nextDueAt`, earliest first. */
   readonly due = new KeysetIndex(BY_DUE_ASC);
   /** Cases with an `outboxDueAt`, earliest first (the dispatcher's listing). */
@@ -52,6 +56,7 @@ export class CaseEntries {
       member.open.settle();
       member.all.settle();
     }
+    for (const team of this.teams.values()) team.settle();
   }
 
   get size(): number {
@@ -81,6 +86,11 @@ export class CaseEntries {
     return includeClosed ? member?.all : member?.open;
   }
 
+  /** The team's cases by `createdAt`; undefined when the team has none. */
+  teamIndex(teamId: string): KeysetIndex | undefined {
+    return this.teams.get(teamId);
+  }
+
   /** The id of the valid case with exactly this kenmerk; of several (the service never makes them), the first stored. */
   idByReference(reference: string): string | undefined {
     const ids = this.references.get(reference);
@@ -97,6 +107,8 @@ export class CaseEntries {
       updated: BY_UPDATED_DESC.key(stored),
       due: c.nextDueAt === undefined ? undefined : BY_DUE_ASC.key(stored),
       outbox: c.outboxDueAt === undefined ? undefined : BY_OUTBOX_ASC.key(stored),
+      teamId: c.teamId,
+      created: BY_CREATED_ASC.key(stored),
     };
     this.indexed.set(id, indexed);
     for (const userId of indexed.memberIds) {
@@ -110,6 +122,12 @@ export class CaseEntries {
     }
     if (indexed.due) this.add(this.due, indexed.due);
     if (indexed.outbox) this.add(this.outbox, indexed.outbox);
+    let team = this.teams.get(indexed.teamId);
+    if (!team) {
+      team = new KeysetIndex(BY_CREATED_ASC);
+      this.teams.set(indexed.teamId, team);
+    }
+    this.add(team, indexed.created);
     const sameReference = this.references.get(indexed.reference);
     if (sameReference) sameReference.push(id);
     else this.references.set(indexed.reference, [id]);
@@ -133,6 +151,7 @@ export class CaseEntries {
     }
     if (indexed.due) this.due.remove(indexed.due);
     if (indexed.outbox) this.outbox.remove(indexed.outbox);
+    this.teams.get(indexed.teamId)?.remove(indexed.created);
     const rest = (this.references.get(indexed.reference) ?? []).filter((other) => other !== id);
     if (rest.length > 0) this.references.set(indexed.reference, rest);
     else this.references.delete(indexed.reference);

@@ -4,10 +4,12 @@ import { caseToWrite, type Case } from '../../domain/model/case';
 import type { Page, PageOptions, StoredCase } from '../../ports/case-store';
 import { CaseEntries } from './case-entries';
 import { KeysetIndex } from './keyset-index';
-import { BY_UPDATED_DESC, instantKey } from '../paging';
+import { BY_CREATED_ASC, BY_UPDATED_DESC, instantKey } from '../paging';
 
 /** The listing of a user who is on no case: still checks the page size and token. */
 const NO_CASES = new KeysetIndex(BY_UPDATED_DESC);
+/** The resultaten's listing of a team with no cases. */
+const NO_TEAM_CASES = new KeysetIndex(BY_CREATED_ASC);
 
 /**
  * The in-memory table behind the memory and the file store: validation on the way in, ETag compare-and-swap,
@@ -71,6 +73,21 @@ export class CaseTable {
   listOutbox(before: string, options?: PageOptions): Page<StoredCase> {
     const limit = instantKey(before);
     return this.entries.outbox.page(options, (key) => this.copyOf(key[1]), (key) => key[0] <= limit);
+  }
+
+  /**
+   * The team's cases created before `to`, open or changed at or after `from`, oldest first: a walk of the team's index
+   * up to `to`, skipping the cases closed before `from` (a look-up by id each, no copy).
+   */
+  listForResults(teamId: string, from: string, to: string, options?: PageOptions): Page<StoredCase> {
+    const [start, end] = [instantKey(from), instantKey(to)];
+    const index = this.entries.teamIndex(teamId) ?? NO_TEAM_CASES;
+    const relevant = (id: string) => {
+      const entry = this.entries.get(id);
+      // Stored instants are canonical UTC (fields.ts), so text order is time order.
+      return entry?.kind === 'valid' && (entry.stored.case.step !== 'afgesloten' || entry.stored.case.updatedAt >= start);
+    };
+    return index.page(options, (key) => this.copyOf(key[1]), (key) => key[0] < end, (key) => relevant(key[1]));
   }
 
   /** A copy of an indexed case (the indexes hold valid entries only; a listing's position ends with the id). */

@@ -48,9 +48,15 @@ export class KeysetIndex {
    * One page in the listing's order, strictly after the continuation token's position. Keyset, not offset: an item
    * that moves between two page requests cannot make the others repeat or be skipped. `within` ends the walk at the
    * first position outside the listing (it must hold for a leading run of the order, as "due at or before" does);
-   * `item` makes a page item of a position, and is called only for the items returned.
+   * `item` makes a page item of a position, and is called only for the items returned; `keep` skips positions the
+   * listing leaves out (walked over, not returned).
    */
-  page<T>(options: PageOptions | undefined, item: (key: Position) => T, within: (key: Position) => boolean = () => true): Page<T> {
+  page<T>(
+    options: PageOptions | undefined,
+    item: (key: Position) => T,
+    within: (key: Position) => boolean = () => true,
+    keep: (key: Position) => boolean = () => true,
+  ): Page<T> {
     const size = pageSizeOf(options);
     const after = decodeToken(this.listing.name, options?.continuationToken);
     this.settle();
@@ -60,7 +66,7 @@ export class KeysetIndex {
     else at = after ? this.bound(after, true) : 0;
     // One more than the page, to know whether a next page exists.
     const taken: Position[] = [];
-    for (let key = this.keys[at]; key !== undefined && taken.length <= size && within(key); key = this.keys[(at += step)]) taken.push(key);
+    for (let key = this.keys[at]; key !== undefined && taken.length <= size && within(key); key = this.keys[(at += step)]) if (keep(key)) taken.push(key);
     const page = taken.slice(0, size);
     const last = page.at(-1);
     const items = page.map(item);

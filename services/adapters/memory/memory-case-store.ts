@@ -46,4 +46,8 @@ export class MemoryCaseStore implements CaseStore {
   async listOutbox(before: string, options?: PageOptions): Promise<Page<StoredCase>> {
     return this.table.listOutbox(before, options);
   }
+
+  async listForResults(teamId: string, from: string, to: string, options?: PageOptions): Promise<Page<StoredCase>> {
+    return this.table.listForResults(teamId, from, to, options);
+  }
 }

@@ -42,9 +42,12 @@ export interface ResultatenRapport {
     readonly perStap: readonly { readonly stap: Step; readonly aantal: Cel }[];
     readonly geopend: Cel;
     readonly afgesloten: Cel;
-    /** From the first entry into onderbouwing (indienen of Deel B) or into plan, to uitvoering. */
+    /**
+     * From the case's start (stap 1, indienen: `createdAt`) to its first entry into uitvoering, over the cases whose
+     * first entry into uitvoering is in the period.
+     */
     readonly indienenTotUitvoering: Doorlooptijd;
-    /** From the first MDO held to the evaluation (entry into evaluatie). */
+    /** From the first MDO held (`mdoAfgerond`) to the next entry into evaluatie, over the cases entering evaluatie in the period. */
     readonly mdoTotEvaluatie: Doorlooptijd;
   };
 
@@ -63,11 +66,17 @@ export interface ResultatenRapport {
     readonly vastgesteldCents?: number;
     /** Approved grants booked in the period (mandaat apart). */
     readonly toegekendCents: Cel;
-    /** Set minus everything booked (grants and mandaat), suppressed with what it is derived from. */
-    readonly resterendCents: Cel;
-    /** Granted per purpose (the leefgebied the money serves; `onbekend` for grants made before it was asked). */
+    /**
+     * Set minus everything booked (grants and mandaat), suppressed with what it is derived from; absent when no budget
+     * was set for the period (with `vastgesteldCents`).
+     */
+    readonly resterendCents?: Cel;
+    /**
+     * Granted per purpose (the leefgebied the money serves; `onbekend` for grants made before it was asked), mandaat
+     * apart; only the categories with a grant in the period, in the order of LEEFGEBIEDEN, `onbekend` last.
+     */
     readonly perCategorie: readonly { readonly categorie: Leefgebied | 'onbekend'; readonly cents: Cel }[];
-    /** Granted per calendar month of the period (`2026-03`), mandaat included. */
+    /** Booked per calendar month of the period (`2026-03`, every month of it, Europe/Amsterdam), mandaat included. */
     readonly perMaand: readonly { readonly maand: string; readonly cents: Cel }[];
     /** Spent under the casusregisseur's mandaat, apart from the grants. */
     readonly mandaat: { readonly cents: Cel; readonly uitgaven: Cel };

@@ -112,7 +112,7 @@ export function resultatenTabellen(r: ResultatenRapport): readonly Sectie[] {
             rij('Toegekend via Deel B', cel(budget.toegekendCents, 'euro')),
             rij('Uitgegeven onder mandaat', cel(budget.mandaat.cents, 'euro')),
             rij('Uitgaven onder mandaat', cel(budget.mandaat.uitgaven, 'aantal')),
-            rij('Resterend', budget.vastgesteldCents === undefined ? { soort: 'tekst', tekst: 'niet vastgesteld' } : cel(budget.resterendCents, 'euro')),
+            rij('Resterend', budget.vastgesteldCents === undefined || budget.resterendCents === undefined ? { soort: 'tekst', tekst: 'niet vastgesteld' } : cel(budget.resterendCents, 'euro')),
           ],
         },
         {

@@ -1,0 +1,288 @@
+import { DateTime } from 'luxon';
+import { ZONE } from '../../ports/clock';
+import { isTransitionEntry, type Case } from '../model/case';
+import { APPROVAL_OUTCOMES, type ApprovalOutcome } from '../model/approval';
+import { AVE_FASEN, type AveFase } from '../model/escalation';
+import { LEEFGEBIEDEN, type Leefgebied, type ZrmScores } from '../model/leefgebieden';
+import type { DeelC, Doel } from '../model/samenwerkplan';
+import { STEPS, type Step } from '../model/steps';
+import type { WerkdagKalender } from '../werkdagen';
+import { alsCel, gemiddelde, maatCel, mediaan, onderdruk, p90, som, telItems, telling, type Groep, type Telling } from './onderdrukking';
+import type { Doorlooptijd, ResultatenRapport } from './rapport';
+
+/**
+ * A booking on the doorbraakbudget ledger as the aggregation reads it (services/budget/ledger.ts `Booking` fits):
+ * plain data handed in, so the domain stays pure.
+ */
+export interface Boeking {
+  readonly caseId: string;
+  readonly amountCents: number;
+  readonly at: string;
+  readonly mandaat?: true;
+  readonly categorie?: Leefgebied;
+}
+
+export interface ResultatenInvoer {
+  readonly teamId: string;
+  /** A budget period: `2026` or `2026-Q4` (services/budget/period.ts). */
+  readonly periode: string;
+  /** The team's cases relevant to the period, as stored (CaseStore.listForResults); others are ignored. */
+  readonly casussen: readonly Case[];
+  /** The ledger's data for the period: the amount set (absent when none) and the bookings (others are ignored by date). */
+  readonly budget: { readonly vastgesteldCents?: number; readonly boekingen: readonly Boeking[] };
+  readonly nu: DateTime;
+  readonly drempel: number;
+  readonly kalender: WerkdagKalender;
+}
+
+/** A period's bounds in Europe/Amsterdam: its first moment, the first moment after it, and its months (`2026-03`). */
+export function periodeGrenzen(periode: string): { readonly van: DateTime; readonly tot: DateTime; readonly maanden: readonly string[] } {
+  const match = /^(\d{4})(?:-Q([1-4]))?$/.exec(periode);
+  if (!match) throw new Error(`Not a budget period: ${periode}`);
+  const quarter = match[2] ? Number(match[2]) : undefined;
+  const van = DateTime.fromObject({ year: Number(match[1]), month: quarter ? (quarter - 1) * 3 + 1 : 1, day: 1 }, { zone: ZONE });
+  const months = quarter ? 3 : 12;
+  const maanden = Array.from({ length: months }, (_, i) => van.plus({ months: i }).toFormat('yyyy-MM'));
+  return { van, tot: van.plus({ months }), maanden };
+}
+
+/** One finished round: its evaluation (Deel C) with what it is compared to. */
+interface Evaluatie {
+  readonly caseId: string;
+  readonly deelC: DeelC;
+  readonly doelen: readonly Doel[];
+  readonly zrmVoor: Partial<ZrmScores> | undefined;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * Amsterdam calendar days and months of instants, and werkdagen between them, remembered per call: luxon asks Intl
+ * for a zone offset on each conversion, which for 100,000 cases of distinct instants was most of a report's time.
+ * Amsterdam's offset is whole hours, so every instant in one UTC hour lies on one Amsterdam day; a period holds at
+ * most 8,784 hours and 366 days, so this is bounded whatever the number of cases.
+ */
+function amsterdamseDagen(kalender: WerkdagKalender) {
+  const perUur = new Map<number, { readonly dag: number; readonly maand: string }>();
+  const werkdag = new Map<number, boolean>();
+  const dagVan = (iso: string) => {
+    const uur = Math.floor(Date.parse(iso) / HOUR);
+    let found = perUur.get(uur);
+    if (!found) {
+      const local = DateTime.fromMillis(uur * HOUR, { zone: ZONE });
+      found = { dag: Math.floor((uur * HOUR + local.offset * 60_000) / DAY), maand: local.toFormat('yyyy-MM') };
+      perUur.set(uur, found);
+    }
+    return found;
+  };
+  const isWerkdag = (dag: number) => {
+    let found = werkdag.get(dag);
+    if (found === undefined) {
+      // Noon UTC of the date is 13:00 or 14:00 in Amsterdam: the same calendar day.
+      found = kalender.isWerkdag(DateTime.fromMillis(dag * DAY + 12 * HOUR, { zone: ZONE }));
+      werkdag.set(dag, found);
+    }
+    return found;
+  };
+  return {
+    /** Kalenderdagen between the Amsterdam days of two instants. */
+    dagenTussen: (from: string, to: string) => dagVan(to).dag - dagVan(from).dag,
+    /** Werkdagen after the day of `from` up to and including that of `to`, as WerkdagKalender.werkdagenTussen. */
+    werkdagenTussen: (from: string, to: string) => {
+      let count = 0;
+      for (let dag = dagVan(from).dag + 1, end = dagVan(to).dag; dag <= end; dag++) if (isWerkdag(dag)) count++;
+      return count;
+    },
+    maandVan: (iso: string) => dagVan(iso).maand,
+  };
+}
+const ids = (items: readonly { readonly caseId: string }[]) => new Set(items.map((x) => x.caseId)).size;
+
+function doorlooptijd(metingen: readonly { readonly caseId: string; readonly dagen: number }[], drempel: number): { aantal: Telling; maten: (a: Telling) => Doorlooptijd } {
+  const aantal = telItems(metingen, (m) => m.caseId);
+  const dagen = metingen.map((m) => m.dagen);
+  const n = ids(metingen);
+  return { aantal, maten: (a) => ({ aantal: alsCel(a), mediaanDagen: maatCel(mediaan(dagen), n, drempel), p90Dagen: maatCel(p90(dagen), n, drempel) }) };
+}
+
+/**
+ * The resultaten of one team over one budget period (rapport.ts), from plain data: pure and deterministic. "In the
+ * period" means an instant at or after the period's first moment and before the next period's, in Europe/Amsterdam:
+ *
+ * - perStap: the cases handed in that are open now (`nu`), by their step now (a case created after the period is not handed in).
+ * - geopend: `createdAt` in the period. afgesloten: the case's `afsluiten` transition (to afgesloten) in the period.
+ * - indienenTotUitvoering: cases whose first entry into uitvoering is in the period; from `createdAt` (stap 1,
+ *   indienen) to that entry. mdoTotEvaluatie: cases whose first entry into evaluatie after their first MDO held
+ *   (`mdoAfgerond`) is in the period; from that MDO to that entry. Both in kalenderdagen between the Amsterdam days.
+ * - akkoorden: decisions whose `decision.at` is in the period, by outcome; werkdagen from `requestedAt` to the
+ *   decision (werkdagen.ts). escalatiesPerFase: escalations whose `openedAt` is in the period, by the highest AVE-fase
+ *   they reached (their `aveFase` or any opschaling's `naarFase`).
+ * - budget: ledger bookings whose `at` is in the period; toegekend = bookings without `mandaat`, mandaat apart,
+ *   per categorie the booking's `categorie` (else `onbekend`), per month of `at` with mandaat included.
+ * - uitkomst: the rounds finished in the period: a current round closed (`afsluiten`) in it, with the case's Deel C, and
+ *   a previous round (`vorigeRondes`) whose `afgerondAt` is in it (a nieuwe ronde), with that round's Deel C. Doelen are
+ *   the evaluated ones (Deel C's `doelen`), compared to Deel A's `tevredenheidVoor`; the ZRM compares the
+ *   vraagverheldering's `zrmVoor` (as it is now) with the round's `zrmNa`, per leefgebied over the rounds with both.
+ */
+export function aggregeer(invoer: ResultatenInvoer): ResultatenRapport {
+  const { drempel } = invoer;
+  const { dagenTussen, werkdagenTussen, maandVan } = amsterdamseDagen(invoer.kalender);
+  const { van, tot, maanden } = periodeGrenzen(invoer.periode);
+  const [from, to] = [van.toMillis(), tot.toMillis()];
+  const inPeriode = (iso: string) => {
+    const t = Date.parse(iso);
+    return t >= from && t < to;
+  };
+  const casussen = invoer.casussen.filter((c) => c.teamId === invoer.teamId && Date.parse(c.createdAt) < to);
+
+  const open: { caseId: string; stap: Step }[] = [];
+  const geopend: { caseId: string }[] = [];
+  const afgesloten: { caseId: string }[] = [];
+  const nieuweRonde: { caseId: string }[] = [];
+  const indienen: { caseId: string; dagen: number }[] = [];
+  const mdo: { caseId: string; dagen: number }[] = [];
+  const besluiten: { caseId: string; outcome: ApprovalOutcome; werkdagen: number }[] = [];
+  const escalaties: { caseId: string; fase: AveFase }[] = [];
+  const evaluaties: Evaluatie[] = [];
+
+  for (const c of casussen) {
+    const caseId = c.id;
+    if (c.step !== 'afgesloten') open.push({ caseId, stap: c.step });
+    if (inPeriode(c.createdAt)) geopend.push({ caseId });
+    const transitions = c.history.filter(isTransitionEntry);
+    const uitvoering = transitions.find((t) => t.to === 'uitvoering');
+    if (uitvoering && inPeriode(uitvoering.at)) indienen.push({ caseId, dagen: dagenTussen(c.createdAt, uitvoering.at) });
+    const eersteMdo = transitions.findIndex((t) => t.transition === 'mdoAfgerond');
+    const evaluatie = eersteMdo < 0 ? undefined : transitions.slice(eersteMdo + 1).find((t) => t.to === 'evaluatie');
+    if (evaluatie && inPeriode(evaluatie.at)) mdo.push({ caseId, dagen: dagenTussen((transitions[eersteMdo] as { at: string }).at, evaluatie.at) });
+    const zrmVoor = c.vraagverheldering.zrmVoor?.scores;
+    if (transitions.some((t) => t.transition === 'afsluiten' && inPeriode(t.at))) {
+      afgesloten.push({ caseId });
+      evaluaties.push({ caseId, deelC: c.deelC, doelen: c.deelA.doelen, zrmVoor });
+    }
+    for (const r of c.vorigeRondes) {
+      if (!inPeriode(r.afgerondAt)) continue;
+      nieuweRonde.push({ caseId });
+      evaluaties.push({ caseId, deelC: r.deelC, doelen: c.deelA.doelen, zrmVoor });
+    }
+    for (const a of c.approvals) {
+      const d = a.decision;
+      if (d && inPeriode(d.at)) {
+        besluiten.push({ caseId, outcome: d.outcome, werkdagen: werkdagenTussen(a.requestedAt, d.at) });
+      }
+    }
+    for (const e of c.escalaties) {
+      if (inPeriode(e.openedAt)) escalaties.push({ caseId, fase: Math.max(e.aveFase, ...e.opschalingen.map((o) => o.naarFase)) as AveFase });
+    }
+  }
+
+  // Goals evaluated in the period, with the satisfaction before (Deel A) and after (Deel C).
+  const doelen = evaluaties.flatMap((ev) =>
+    (ev.deelC.doelen ?? []).map((d) => ({ caseId: ev.caseId, bereikt: d.bereikt, na: d.tevredenheidNa, voor: ev.doelen.find((x) => x.id === d.doelId)?.tevredenheidVoor })),
+  );
+  const doelenMetVoor = doelen.filter((d) => d.voor !== undefined);
+  const kwaliteit = (kant: 'kwaliteitVanLevenVoor' | 'kwaliteitVanLevenNa') => {
+    const met = evaluaties.flatMap((ev) => (ev.deelC[kant] === undefined ? [] : [{ caseId: ev.caseId, score: ev.deelC[kant] as number }]));
+    return maatCel(mediaan(met.map((m) => m.score)), ids(met), drempel);
+  };
+  const zrmPerLeefgebied = LEEFGEBIEDEN.map((leefgebied) => {
+    const paren = evaluaties.flatMap((ev) => {
+      const voor = ev.zrmVoor?.[leefgebied];
+      const na = ev.deelC.zrmNa?.scores[leefgebied];
+      return voor === undefined || na === undefined ? [] : [{ caseId: ev.caseId, voor, na }];
+    });
+    const n = ids(paren);
+    const aantal = telItems(paren, (p) => p.caseId);
+    onderdruk([aantal], [], drempel);
+    return {
+      leefgebied,
+      aantal: alsCel(aantal),
+      gemiddeldVoor: maatCel(gemiddelde(paren.map((p) => p.voor)), n, drempel),
+      gemiddeldNa: maatCel(gemiddelde(paren.map((p) => p.na)), n, drempel),
+    };
+  });
+
+  // Budget, from the ledger's bookings only.
+  const boekingen = invoer.budget.boekingen.filter((b) => inPeriode(b.at));
+  const toekenningen = boekingen.filter((b) => !b.mandaat);
+  const mandaatBoekingen = boekingen.filter((b) => b.mandaat);
+  const cents = (b: Boeking) => b.amountCents;
+  const toegekend = telItems(toekenningen, (b) => b.caseId, cents);
+  const mandaatCents = telItems(mandaatBoekingen, (b) => b.caseId, cents);
+  const mandaatUitgaven = telItems(mandaatBoekingen, (b) => b.caseId);
+  const geboekt = som([toegekend, mandaatCents]);
+  const vastgesteld = invoer.budget.vastgesteldCents;
+  const resterend = vastgesteld === undefined ? undefined : telling(vastgesteld - geboekt.waarde, geboekt.casussen);
+  const categorieen = [...LEEFGEBIEDEN, 'onbekend' as const].flatMap((categorie) => {
+    const van = toekenningen.filter((b) => (b.categorie ?? 'onbekend') === categorie);
+    return van.length === 0 ? [] : [{ categorie, cents: telItems(van, (b) => b.caseId, cents) }];
+  });
+  const perMaand = maanden.map((maand) => ({ maand, cents: telItems(boekingen.filter((b) => maandVan(b.at) === maand), (b) => b.caseId, cents) }));
+
+  // Counts, grouped where cells add up to a total (onderdrukking.ts).
+  const perStap = STEPS.filter((s) => s !== 'afgesloten').map((stap) => ({ stap, aantal: telItems(open.filter((o) => o.stap === stap), (o) => o.caseId) }));
+  const perUitkomst = Object.fromEntries(APPROVAL_OUTCOMES.map((o) => [o, telItems(besluiten.filter((b) => b.outcome === o), (b) => b.caseId)])) as Record<ApprovalOutcome, Telling>;
+  const perFase = AVE_FASEN.map((fase) => ({ fase, aantal: telItems(escalaties.filter((e) => e.fase === fase), (e) => e.caseId) }));
+  const bereikt = Object.fromEntries((['ja', 'deels', 'nee'] as const).map((b) => [b, telItems(doelen.filter((d) => d.bereikt === b), (d) => d.caseId)])) as Record<'ja' | 'deels' | 'nee', Telling>;
+  const doelenGeevalueerd = telItems(doelen, (d) => d.caseId);
+  const afgeslotenCel = telItems(afgesloten, (a) => a.caseId);
+  const nieuweRondeCel = telItems(nieuweRonde, (a) => a.caseId);
+  const geopendCel = telItems(geopend, (g) => g.caseId);
+  const indienenTijd = doorlooptijd(indienen, drempel);
+  const mdoTijd = doorlooptijd(mdo, drempel);
+  const groepen: Groep[] = [
+    { cellen: perStap.map((s) => s.aantal), totaal: som(perStap.map((s) => s.aantal)) },
+    { cellen: Object.values(perUitkomst), totaal: som(Object.values(perUitkomst)) },
+    { cellen: perFase.map((f) => f.aantal), totaal: som(perFase.map((f) => f.aantal)) },
+    { cellen: categorieen.map((c) => c.cents), totaal: toegekend },
+    { cellen: perMaand.map((m) => m.cents), totaal: geboekt },
+    { cellen: [toegekend, mandaatCents], totaal: geboekt },
+    ...(resterend ? [{ cellen: [geboekt, resterend], totaal: 'vast' as const }] : []),
+    { cellen: Object.values(bereikt), totaal: doelenGeevalueerd },
+    { cellen: [afgeslotenCel, nieuweRondeCel], totaal: som([afgeslotenCel, nieuweRondeCel]) },
+  ];
+  onderdruk([geopendCel, mandaatUitgaven, indienenTijd.aantal, mdoTijd.aantal], groepen, drempel);
+
+  return {
+    teamId: invoer.teamId,
+    periode: invoer.periode,
+    van: van.toISODate() as string,
+    tot: tot.minus({ days: 1 }).toISODate() as string,
+    gemaaktOp: invoer.nu.toUTC().toISO() as string,
+    drempel,
+    casussen: {
+      perStap: perStap.map((s) => ({ stap: s.stap, aantal: alsCel(s.aantal) })),
+      geopend: alsCel(geopendCel),
+      afgesloten: alsCel(afgeslotenCel),
+      indienenTotUitvoering: indienenTijd.maten(indienenTijd.aantal),
+      mdoTotEvaluatie: mdoTijd.maten(mdoTijd.aantal),
+    },
+    akkoorden: {
+      akkoord: alsCel(perUitkomst.akkoord),
+      afgewezen: alsCel(perUitkomst.afgewezen),
+      meerInformatie: alsCel(perUitkomst.meerInformatie),
+      mediaanWerkdagenTotBesluit: maatCel(mediaan(besluiten.map((b) => b.werkdagen)), ids(besluiten), drempel),
+      escalatiesPerFase: perFase.map((f) => ({ fase: f.fase, aantal: alsCel(f.aantal) })),
+    },
+    budget: {
+      ...(vastgesteld !== undefined ? { vastgesteldCents: vastgesteld } : {}),
+      toegekendCents: alsCel(toegekend),
+      ...(resterend ? { resterendCents: alsCel(resterend) } : {}),
+      perCategorie: categorieen.map((c) => ({ categorie: c.categorie, cents: alsCel(c.cents) })),
+      perMaand: perMaand.map((m) => ({ maand: m.maand, cents: alsCel(m.cents) })),
+      mandaat: { cents: alsCel(mandaatCents), uitgaven: alsCel(mandaatUitgaven) },
+    },
+    uitkomst: {
+      doelenGeevalueerd: alsCel(doelenGeevalueerd),
+      doelenBereikt: { ja: alsCel(bereikt.ja), deels: alsCel(bereikt.deels), nee: alsCel(bereikt.nee) },
+      tevredenheidVoorMediaan: maatCel(mediaan(doelenMetVoor.map((d) => d.voor as number)), ids(doelenMetVoor), drempel),
+      tevredenheidNaMediaan: maatCel(mediaan(doelen.map((d) => d.na)), ids(doelen), drempel),
+      kwaliteitVanLevenVoorMediaan: kwaliteit('kwaliteitVanLevenVoor'),
+      kwaliteitVanLevenNaMediaan: kwaliteit('kwaliteitVanLevenNa'),
+      zrmPerLeefgebied,
+      afgeslotenNaEvaluatie: alsCel(afgeslotenCel),
+      nieuweRonde: alsCel(nieuweRondeCel),
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import type { Cel } from './rapport';
+
+/**
+ * Privacy by aggregation (GLOSSARY: resultaten): which figures of a report may be shown.
+ *
+ * - A count or amount (a {@link Telling}) is built from the DISTINCT cases behind it (three bookings of one case are one
+ *   case). Built from 1 to `drempel - 1` cases, it is suppressed (primary suppression).
+ * - A zero built from no case at all is shown: "0 casussen" says nothing about a person, and hiding it would make
+ *   every empty team's card a wall of "minder dan 5".
+ * - Complementary suppression, per {@link Groep} (cells that add up to a total): a suppressed cell must not be
+ *   derivable by subtracting the shown cells from the total. So while the total is shown, the suppressed cells of a
+ *   group must be at least two AND together be built from at least `drempel` distinct cases (else their sum, which
+ *   the total gives away, is itself a figure about fewer than `drempel` cases); until that holds, the next smallest
+ *   shown cell is suppressed too — never a zero (suppressing a known 0 adds no case and so protects nothing: the
+ *   subtraction case with zeros) — and when no cell is left, the total. A suppressed total with every cell shown is
+ *   derivable by adding them up, so then the smallest non-zero cell is suppressed. A fixed total (not built from
+ *   cases: the budget the beheerder set) is always shown; there two suppressed cells are enough, since their sum is
+ *   that fixed amount.
+ * - Groups share cells (a total of one group is a cell of another), so the rules run until nothing changes.
+ * - A median, percentile or mean ({@link maatCel}) over fewer than `drempel` cases is suppressed; it is not additive,
+ *   so no group applies.
+ */
+
+/** A count or amount while the report is built: its value, the distinct cases behind it, and whether it is suppressed. */
+export interface Telling {
+  readonly waarde: number;
+  readonly casussen: ReadonlySet<string>;
+  onderdrukt: boolean;
+}
+
+/** Cells that add up to a total: `totaal` is a Telling, or `'vast'` for a total not built from cases (always shown). */
+export interface Groep {
+  readonly cellen: readonly Telling[];
+  readonly totaal: Telling | 'vast';
+}
+
+/** A new cell of `waarde` built from these cases. */
+export function telling(waarde: number, casussen: Iterable<string>): Telling {
+  return { waarde, casussen: new Set(casussen), onderdrukt: false };
+}
+
+/** Count items (one per item) and the distinct cases they belong to. */
+export function telItems<T>(items: readonly T[], caseOf: (item: T) => string, waardeOf: (item: T) => number = () => 1): Telling {
+  return telling(
+    items.reduce((sum, x) => sum + waardeOf(x), 0),
+    items.map(caseOf),
+  );
+}
+
+/** The sum of cells as one cell (its cases the union of theirs): a total the report does not show on its own. */
+export function som(cellen: readonly Telling[]): Telling {
+  return telling(
+    cellen.reduce((sum, c) => sum + c.waarde, 0),
+    cellen.flatMap((c) => [...c.casussen]),
+  );
+}
+
+const isLeeg = (c: Telling) => c.casussen.size === 0;
+
+function vereniging(cellen: readonly Telling[]): number {
+  const all = new Set<string>();
+  for (const c of cellen) for (const id of c.casussen) all.add(id);
+  return all.size;
+}
+
+/** The shown, non-zero cell built from the fewest cases (then the lowest value): the complement to suppress next. */
+function kleinsteGetoonde(cellen: readonly Telling[]): Telling | undefined {
+  return cellen
+    .filter((c) => !c.onderdrukt && !isLeeg(c))
+    .reduce<Telling | undefined>((best, c) => (!best || c.casussen.size < best.casussen.size || (c.casussen.size === best.casussen.size && c.waarde < best.waarde) ? c : best), undefined);
+}
+
+/** One pass of the complementary rule over a group; true when it suppressed something more. */
+function aanvullen(groep: Groep, drempel: number): boolean {
+  const onderdrukt = groep.cellen.filter((c) => c.onderdrukt);
+  const { totaal } = groep;
+  if (totaal !== 'vast' && totaal.onderdrukt) {
+    // A suppressed total must not be the sum of cells that are all shown.
+    if (onderdrukt.length > 0) return false;
+    const cel = kleinsteGetoonde(groep.cellen);
+    if (!cel) return false;
+    cel.onderdrukt = true;
+    return true;
+  }
+  if (onderdrukt.length === 0) return false;
+  const veilig = onderdrukt.length >= 2 && (totaal === 'vast' || vereniging(onderdrukt) >= drempel);
+  if (veilig) return false;
+  const cel = kleinsteGetoonde(groep.cellen);
+  if (cel) {
+    cel.onderdrukt = true;
+    return true;
+  }
+  if (totaal === 'vast') return false;
+  totaal.onderdrukt = true;
+  return true;
+}
+
+/** Apply primary suppression to every cell, then the groups' complementary rule until nothing changes. */
+export function onderdruk(cellen: readonly Telling[], groepen: readonly Groep[], drempel: number): void {
+  for (const c of cellen) c.onderdrukt = c.casussen.size > 0 && c.casussen.size < drempel;
+  for (const g of groepen) {
+    for (const c of g.cellen) if (c.casussen.size > 0 && c.casussen.size < drempel) c.onderdrukt = true;
+    if (g.totaal !== 'vast' && g.totaal.casussen.size > 0 && g.totaal.casussen.size < drempel) g.totaal.onderdrukt = true;
+  }
+  // Each pass suppresses at least one more cell or stops, so this ends.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const g of groepen) if (aanvullen(g, drempel)) changed = true;
+  }
+}
+
+/** A cell as the report carries it. */
+export const alsCel = (t: Telling): Cel => (t.onderdrukt ? { onderdrukt: true } : { onderdrukt: false, waarde: t.waarde });
+
+/** A median, percentile or mean over `casussen` distinct cases: suppressed below the threshold, or when there is none. */
+export function maatCel(waarde: number | undefined, casussen: number, drempel: number): Cel {
+  return waarde === undefined || casussen < drempel ? { onderdrukt: true } : { onderdrukt: false, waarde };
+}
+
+/** The median of numbers (the mean of the middle two for an even count); undefined for none. */
+export function mediaan(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** The 90th percentile by nearest rank: the smallest value with at least 90 % of the values at or below it. */
+export function p90(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.ceil(0.9 * sorted.length) - 1];
+}
+
+/** The mean to one decimal; undefined for none. */
+export function gemiddelde(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  return Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10;
+}
