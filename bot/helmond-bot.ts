@@ -15,6 +15,7 @@ import { toAttachment, type AdaptiveCardJson } from '../cards/render';
 import { inTurn } from '../services/cases/turn-scope';
 import { isDomainError } from '../services/domain/errors';
 import { handleBudgetCommand } from './budget-command';
+import { handleResultatenCommand } from './resultaten-command';
 import { CaseCommands } from './case-commands';
 import { PartyCommands } from './party-commands';
 import { MandaatCommands } from './mandaat-commands';
@@ -64,7 +65,7 @@ export class HelmondBot extends TeamsActivityHandler {
     this.activeCase = conversationState.createProperty<ActiveCase | undefined>('actieveCasus');
     this.uitgelegd = conversationState.createProperty<string[]>('uitgelegd');
     this.dialogs = new DialogSet(dialogState);
-    this.files = new FileOffers(services, downloads);
+    this.files = new FileOffers(services, downloads, services.resultaten);
     this.deelBDecisions = new DeelBDecisions(services, services.approvals, approvals.cards, approvals.delivery);
     this.deelBReview = new DeelBReview(services, approvals.notifier);
     this.escalations = new Escalations(services, approvals.notifier);
@@ -230,6 +231,8 @@ export class HelmondBot extends TeamsActivityHandler {
     deelA: (turn) => this.caseCommands.offerDeelA(turn),
     aanjager: (turn) => this.caseCommands.askAanjager(turn),
     budget: (turn, _dc, match) => handleBudgetCommand(turn, this.services, this.teamId, match),
+    resultaten: (turn, _dc, match) =>
+      handleResultatenCommand(turn, { directory: this.services.directory, resultaten: this.services.resultaten, files: this.files }, this.teamId, match),
     collegaToevoegen: (turn) => this.caseCommands.withActiveCase(turn, (active) => this.parties.offer(turn, active.caseId)),
     toestemming: (turn) => this.caseCommands.withActiveCase(turn, (active) => this.parties.offerConsent(turn, active.caseId)),
     mandaat: (turn) => this.caseCommands.withActiveCase(turn, (active) => this.mandaat.offer(turn, active.caseId)),

@@ -1,3 +1,4 @@
+import { RESULTATEN_PATTERN } from './resultaten-command';
 import {
   CASUS_OPENEN,
   CASUS_VERDER,
@@ -99,6 +100,8 @@ export const COMMANDS = [
   { name: 'mandaat', pattern: /^\s*(mandaat|uitgave|uitgeven)\s*$/i },
   /** "budget" shows the team's doorbraakbudget; "budget 10.000 [2026|2026-Q4]" sets it (a minus sign is read, to be refused in words). */
   { name: 'budget', pattern: /^\s*budget(?:\s+((?:€\s*)?-?\s*€?\s*[\d.,]+))?(?:\s+(\d{4}(?:-Q[1-4])?))?\s*$/i },
+  /** "resultaten [periode]": the team's figures as a card; "resultaten export [periode]": as a spreadsheet and CSV. */
+  { name: 'resultaten', pattern: RESULTATEN_PATTERN },
 ] as const;
 export type CommandName = (typeof COMMANDS)[number]['name'];
 

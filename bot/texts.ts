@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../services/ports/clock';
 import { formatDutchDate } from '../services/domain/text/format';
+import { RESULTATEN_HELP } from './resultaten-command';
 
 /** The commands a professional can type, as shown in help and hints. */
 export const COMMANDS: readonly [string, string][] = [
@@ -17,6 +18,7 @@ export const COMMANDS: readonly [string, string][] = [
   ['casusregie overdragen', 'de casusregie voorstellen aan een andere betrokken professional, die het aanvaardt of afwijst'],
   ['mandaat', 'als casusregisseur direct een klein bedrag uitgeven zonder Deel B (bijvoorbeeld een treinkaartje)'],
   ['budget', 'het doorbraakbudget van het team; een beheerder stelt het vast met budget <bedrag>'],
+  [...RESULTATEN_HELP],
   ['help', 'deze uitleg'],
   ['stop', 'het huidige gesprek afbreken (wat je al vastlegde blijft bewaard)'],
 ];
