@@ -54,6 +54,8 @@ export const SPAN_ATTRIBUTE_NAMES = [
   'db.cosmosdb.status_code',
   'db.cosmosdb.sub_status_code',
   'db.response.status_code',
+  // Azure Monitor's sampler: the rate a span was sampled at, so counts can be estimated (a number).
+  'microsoft.sample_rate',
 ] as const;
 
 /** Of a span event (an exception), only its type: the message and stack may hold anything. */

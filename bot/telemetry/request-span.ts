@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { unsuppressTracing } from '@opentelemetry/core';
 import type { Activity } from 'botbuilder';
 import type { Metrics } from '../../services/ports/metrics';
 import { REQUEST_ATTRIBUTES } from './redaction';
@@ -23,10 +24,14 @@ export function outcomeOf(status: number): 'ok' | 'refused' | 'failed' {
 /**
  * Run one request inside a server span named by its fixed route (never the URL, a header or the body), with the
  * activity type, the status and the outcome. A no-op span without telemetry.
+ *
+ * The HTTP instrumentation is told to ignore incoming requests (bot/telemetry/telemetry.ts), and it suppresses
+ * tracing inside a request it ignores: this span lifts that, so it and the turn's dependency calls are recorded.
  */
 export function traceRequest(method: string, route: string, res: ServerResponse, handle: (note: RequestNote) => Promise<void>): Promise<void> {
   const attributes = { [REQUEST_ATTRIBUTES.method]: method, [REQUEST_ATTRIBUTES.route]: route };
-  return trace.getTracer(TELEMETRY_SCOPE).startActiveSpan(`${method} ${route}`, { kind: SpanKind.SERVER, attributes }, async (span) => {
+  const parent = unsuppressTracing(context.active());
+  return trace.getTracer(TELEMETRY_SCOPE).startActiveSpan(`${method} ${route}`, { kind: SpanKind.SERVER, attributes }, parent, async (span) => {
     const note: RequestNote = {};
     try {
       await handle(note);

@@ -89,6 +89,9 @@ async function withAzureMonitor(connectionString: string): Promise<() => Promise
     azureMonitorExporterOptions: { connectionString },
     // Live Metrics streams sample documents (URLs, exception messages) to the portal outside the processors' reach.
     enableLiveMetrics: false,
+    // Every request: a wijkteam's traffic is small, and the default rate-limited sampler drops the first ones.
+    samplingRatio: 1,
+    tracesPerSecond: 0,
     spanProcessors: [new RedactingSpanProcessor()],
     logRecordProcessors: [new RedactingLogRecordProcessor()],
     instrumentationOptions: {
