@@ -25,6 +25,8 @@ import { performance } from 'node:perf_hooks';
 import type { AppConfig } from './config';
 import { isDomainError } from '../services/domain/errors';
 import type { Logger } from './logging';
+import { noMetrics, type Metrics } from '../services/ports/metrics';
+import { countTurn, traceRequest, type RequestNote } from './telemetry/request-span';
 
 /** What the HTTP edge needs besides configuration. */
 export interface AppDeps {
@@ -40,6 +42,8 @@ export interface AppDeps {
   readonly downloads?: Downloads;
   /** Timeouts and body size; tests shorten them. `maxConnections` comes from the configuration. */
   readonly limits?: Partial<Omit<EdgeLimits, 'maxConnections'>>;
+  /** Counts turns and card actions (telemetry); nothing by default. */
+  readonly metrics?: Metrics;
 }
 
 /** The edge's limits: connections and time (see connections.ts) and the largest body it reads. */
@@ -123,6 +127,7 @@ function turnErrorHandler(logger: Logger) {
  */
 export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> {
   const { bot, logger, credentialsFactory } = deps;
+  const metrics = deps.metrics ?? noMetrics;
   if (config.bot.appId && credentialsFactory && (await credentialsFactory.isAuthenticationDisabled())) {
     throw new Error('An app id is configured, but the credentials factory disables authentication.');
   }
@@ -178,7 +183,8 @@ export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> 
     res.send(isReady ? 200 : 503, { status: isReady ? 'ok' : 'starting' });
   });
 
-  const refuse = (res: ServerResponse, refusal: EdgeRefusal, bodyUnread: boolean, headers?: Record<string, string>): void => {
+  const refuse = (res: ServerResponse, note: RequestNote, refusal: EdgeRefusal, bodyUnread: boolean, headers?: Record<string, string>): void => {
+    note.code = refusal.error;
     const level = refusal.status === 503 ? 'error' : 'warn';
     logger[level]('http.refused', { method: 'POST', route: MESSAGES_ROUTE, status: refusal.status, code: refusal.error });
     sendRefusal(res, refusal, { bodyUnread, ...(headers ? { headers } : {}) });
@@ -206,28 +212,30 @@ export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> 
    * claim must be the activity's service URL); without one the service URL must be on this machine; 6. the tenant
    * must be allowed. Then the turn runs.
    */
-  const handleMessages = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handleMessages = async (req: IncomingMessage, res: ServerResponse, note: RequestNote): Promise<void> => {
     const started = performance.now();
     const header = req.headers.authorization ?? '';
     if (!config.edge.anonymous) {
-      if (!header.trim()) return refuse(res, REFUSALS.unauthorized, true, { 'WWW-Authenticate': 'Bearer' });
+      if (!header.trim()) return refuse(res, note, REFUSALS.unauthorized, true, { 'WWW-Authenticate': 'Bearer' });
       const early = await authenticate(() => auth.authenticateStreamingRequest(header, TEAMS_CHANNEL));
-      if (!early.ok) return refuse(res, early.refusal, true, early.headers);
+      if (!early.ok) return refuse(res, note, early.refusal, true, early.headers);
     }
     const headerProblem = checkJsonHeaders(req, limits.maxBodyBytes);
-    if (headerProblem) return refuse(res, headerProblem, true);
+    if (headerProblem) return refuse(res, note, headerProblem, true);
     const body = await readBody(req, limits.maxBodyBytes);
-    if (!body.ok) return refuse(res, body.refusal, true);
+    if (!body.ok) return refuse(res, note, body.refusal, true);
     const json = parseJson(body.bytes);
-    if (json === NOT_JSON) return refuse(res, REFUSALS.invalidJson, false);
+    if (json === NOT_JSON) return refuse(res, note, REFUSALS.invalidJson, false);
     const activity = parseActivity(json);
-    if (!activity) return refuse(res, REFUSALS.invalidActivity, false);
-    if (config.edge.anonymous && !isLoopbackServiceUrl(activity.serviceUrl)) return refuse(res, REFUSALS.serviceUrl, false);
+    if (!activity) return refuse(res, note, REFUSALS.invalidActivity, false);
+    note.activityType = activity.type;
+    if (config.edge.anonymous && !isLoopbackServiceUrl(activity.serviceUrl)) return refuse(res, note, REFUSALS.serviceUrl, false);
     const authenticated = await authenticate(() => auth.authenticateRequest(activity, header));
-    if (!authenticated.ok) return refuse(res, authenticated.refusal, false, authenticated.headers);
-    if (config.edge.allowedTenants && !isAllowedTenant(activity, config.edge.allowedTenants)) return refuse(res, REFUSALS.tenant, false);
+    if (!authenticated.ok) return refuse(res, note, authenticated.refusal, false, authenticated.headers);
+    if (config.edge.allowedTenants && !isAllowedTenant(activity, config.edge.allowedTenants)) return refuse(res, note, REFUSALS.tenant, false);
 
     const invokeResponse = await adapter.runAuthenticated(authenticated.value, activity, (turn) => bot.run(turn));
+    countTurn(metrics, activity);
     // botbuilder answers an invoke whose turn failed (no invoke response) with 501; every invoke the bot does not
     // handle already has a deliberate answer, so this is a bug in the bot: say so honestly, without detail.
     if (activity.type === 'invoke' && invokeResponse?.status === 501) return sendRefusal(res, REFUSALS.internal);
@@ -246,15 +254,18 @@ export async function createApp(config: AppConfig, deps: AppDeps): Promise<App> 
     });
   };
 
-  server.post(MESSAGES_ROUTE, async (req: restify.Request, res: restify.Response) => {
-    try {
-      await handleMessages(req, res);
-    } catch (error) {
-      // A bug, not the caller's fault: logged by code only, answered without detail; the process goes on.
-      logger.error('http.failed', { route: MESSAGES_ROUTE, status: 500, code: errorCode(error) });
-      sendRefusal(res, REFUSALS.internal, { bodyUnread: true });
-    }
-  });
+  server.post(MESSAGES_ROUTE, async (req: restify.Request, res: restify.Response) =>
+    traceRequest('POST', MESSAGES_ROUTE, res, async (note) => {
+      try {
+        await handleMessages(req, res, note);
+      } catch (error) {
+        // A bug, not the caller's fault: logged by code only, answered without detail; the process goes on.
+        note.code = errorCode(error);
+        logger.error('http.failed', { route: MESSAGES_ROUTE, status: 500, code: note.code });
+        sendRefusal(res, REFUSALS.internal, { bodyUnread: true });
+      }
+    }),
+  );
 
   return {
     server,

@@ -32,6 +32,7 @@ import type { AuditLog } from '../services/ports/audit-log';
 import type { CaseStore } from '../services/ports/case-store';
 import { systemClock, type Clock } from '../services/ports/clock';
 import type { Directory } from '../services/ports/directory';
+import type { Metrics } from '../services/ports/metrics';
 import { FileAuditLog } from '../services/adapters/file/file-audit-log';
 import { FileCaseStore } from '../services/adapters/file/file-case-store';
 import { createWerkdagKalender } from '../services/domain/werkdagen';
@@ -103,6 +104,8 @@ export interface ComposeOverrides {
   readonly dispatcher?: Partial<DispatcherOptions>;
   /** Wrap the case store, e.g. to count its operations in a benchmark. */
   readonly wrapStore?: (store: CaseStore) => CaseStore;
+  /** The product's counters when telemetry is on (bot/telemetry); none otherwise. */
+  readonly metrics?: Metrics;
 }
 
 async function embedded(config: AppConfig): Promise<Backend> {
@@ -194,7 +197,8 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     const planner = new MdoPlanner({ cases, calendar: overrides.calendar ?? calendarOf(config.calendar, clock), clock, kalender });
     const references = new ConversationReferences(await backend.versioned('conversationRefs', conversationReference));
     const ledger = new BudgetLedger(await backend.versioned('budgets', budgetDocument));
-    const approvals = new ApprovalService({ cases, ledger, directory, clock });
+    const metrics = overrides.metrics ? { metrics: overrides.metrics } : {};
+    const approvals = new ApprovalService({ cases, ledger, directory, clock, ...metrics });
     // The report reads the store's indexed listing directly (not the turn's cache, not the case service's access rule).
     const resultaten = new ResultatenService({ store: caseStore, ledger, audit: backend.audit, clock, kalender, drempel: config.resultatenDrempel });
     const services: BotServices = { cases, approvals, directory, people, clock, references, ledger, planner, mandaat: new MandaatService({ cases, ledger, clock }), resultaten };
@@ -213,6 +217,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
       kalender,
       roleHolders: (role) => directory.usersWithRole(role),
       now: () => clock.now().toJSDate(),
+      ...metrics,
       ...overrides.dispatcher,
     });
     const close = async () => {

@@ -1,5 +1,6 @@
 /**
- * How the text of one environment variable is read: GUIDs, loopback hosts, tenant lists, roles and budget tiers.
+ * How the text of one environment variable is read: GUIDs, loopback hosts, tenant lists, roles, budget tiers and
+ * Application Insights connection strings.
  * Each reader answers undefined for text it cannot read; config.ts turns that into a Dutch message naming the variable.
  */
 import type { ApprovalPolicy } from '../services/domain/model/approval';
@@ -30,3 +31,19 @@ export function parseTiers(value: string): ApprovalPolicy['budgetTiers'] | undef
   return parsed as ApprovalPolicy['budgetTiers'];
 }
 
+
+/**
+ * An Application Insights connection string: `key=value` parts separated by `;`, an InstrumentationKey that is a
+ * GUID, and every `…Endpoint` an https address.
+ */
+export function isAppInsightsConnectionString(value: string): boolean {
+  const parts = value.split(';').map((part) => part.trim()).filter(Boolean);
+  const pairs = parts.map((part) => {
+    const at = part.indexOf('=');
+    return at > 0 ? ([part.slice(0, at).trim(), part.slice(at + 1).trim()] as const) : undefined;
+  });
+  if (pairs.length === 0 || pairs.some((pair) => pair === undefined)) return false;
+  const entries = new Map(pairs as (readonly [string, string])[]);
+  if (!GUID.test(entries.get('InstrumentationKey') ?? '')) return false;
+  return [...entries].every(([key, v]) => !key.endsWith('Endpoint') || (URL.canParse(v) && new URL(v).protocol === 'https:'));
+}

@@ -21,7 +21,7 @@ import { ORG_ROLES, type OrgRole } from '../services/domain/model/roles';
 import { DEFAULT_RESULTATEN_DREMPEL } from '../services/resultaten/resultaten-service';
 import { MAX_MANDAAT_CENTS } from '../services/domain/model/mandaat';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../services/domain/model/reminder';
-import { GUID, isLoopbackHost, parseRoles, parseTenants, parseTiers } from './config-values';
+import { GUID, isAppInsightsConnectionString, isLoopbackHost, parseRoles, parseTenants, parseTiers } from './config-values';
 import { LOG_LEVELS, type LogLevel } from './logging';
 
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -149,6 +149,8 @@ export interface AppConfig {
   readonly appInstall: AppInstallConfig | undefined;
   /** Set when COSMOS_ENDPOINT is: cases and bot state live in Azure Cosmos DB; otherwise the embedded store. */
   readonly cosmos: CosmosOptions | undefined;
+  /** Set when APPLICATIONINSIGHTS_CONNECTION_STRING is: telemetry to Azure Monitor (bot/telemetry); otherwise none. */
+  readonly telemetry: { readonly connectionString: string } | undefined;
 }
 
 /** Start-up stops with this error; its `userMessage` is Dutch, names the variable and never holds a value. */
@@ -221,6 +223,10 @@ const EnvSchema = z
     GRAPH_BASE_URL: text('GRAPH_BASE_URL moet een https-adres zijn.', (v) => URL.canParse(v) && new URL(v).protocol === 'https:'),
     TEAMS_APP_CATALOG_ID: text('TEAMS_APP_CATALOG_ID moet de id (GUID) van de app in de app-catalogus van de organisatie zijn.', (v) => GUID.test(v)),
     CALENDAR: text('CALENDAR is `graph` (agenda\u2019s via Microsoft Graph) of `ics` (uitnodigingen als bestand).', (v) => (CALENDAR_KINDS as readonly string[]).includes(v)),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: text(
+      'APPLICATIONINSIGHTS_CONNECTION_STRING moet de verbindingsreeks van Application Insights zijn (InstrumentationKey=…;IngestionEndpoint=https://…).',
+      isAppInsightsConnectionString,
+    ),
     ...overrideShape,
   })
   .superRefine((env, ctx) => {
@@ -318,6 +324,7 @@ function toConfig(env: Env): AppConfig {
     cosmos: env.COSMOS_ENDPOINT
       ? { endpoint: env.COSMOS_ENDPOINT, database: env.COSMOS_DATABASE ?? 'helmond-aanpak', ...(env.COSMOS_KEY ? { key: env.COSMOS_KEY } : {}) }
       : undefined,
+    telemetry: env.APPLICATIONINSIGHTS_CONNECTION_STRING ? { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING } : undefined,
   };
 }
 

@@ -2,8 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { isDomainError } from '../services/domain/errors';
 import { createLogger, type Logger } from './logging';
-import { createApp } from './app';
-import { compose } from './compose';
+import { startTelemetry } from './telemetry/telemetry';
 
 /** A stable code for the log: never an error's message, which may hold case content. */
 function codeOf(error: unknown): string {
@@ -30,12 +29,16 @@ function keepRunning(logger: Logger): void {
   process.on('uncaughtException', (error) => logger.error('process.uncaught_exception', { code: codeOf(error) }));
 }
 
-/** Start the bot: configuration, logger, HTTP edge; stop cleanly (exit 0) on SIGTERM/SIGINT. */
+/** Start the bot: configuration, telemetry, logger, HTTP edge; stop cleanly (exit 0) on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel });
-  const runtime = await compose(config);
-  const app = await createApp(config, { bot: runtime.bot, logger, ...(runtime.downloads ? { downloads: runtime.downloads } : {}) });
+  const telemetry = await startTelemetry(config);
+  const logger = createLogger({ level: config.logLevel, ...(telemetry ? { sink: telemetry.logSink } : {}) });
+  // Loaded once telemetry runs, so that its HTTP and Azure SDK instrumentations see these modules load.
+  const [{ createApp }, { compose }] = await Promise.all([import('./app'), import('./compose')]);
+  const metrics = telemetry ? { metrics: telemetry.metrics } : {};
+  const runtime = await compose(config, metrics);
+  const app = await createApp(config, { bot: runtime.bot, logger, ...metrics, ...(runtime.downloads ? { downloads: runtime.downloads } : {}) });
   runtime.notifier.attach(app.adapter, config.bot.appId, logger);
   // Notifications of changes go out from every instance; claims in the cases keep them from going out twice.
   runtime.dispatcher.start(logger);
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     void app
       .close()
       .then(runtime.close)
+      .then(() => telemetry?.shutdown())
       .then(
         () => logger.info('bot.stopped', { port }),
         (error: unknown) => logger.error('bot.stop_failed', { code: codeOf(error) }),

@@ -39,7 +39,8 @@ export interface LogFields {
   readonly mode?: string;
 }
 
-const FIELD_NAMES = [
+/** The allow-list of {@link LogFields}: telemetry (bot/telemetry) keeps these too, by the same rule. */
+export const LOG_FIELD_NAMES = [
   'code',
   'caseId',
   'step',
@@ -75,7 +76,18 @@ export interface LoggerOptions {
   /** Where the JSON lines go. Default `process.stdout`. */
   readonly stream?: Pick<Writable, 'write'>;
   readonly clock?: Clock;
+  /** Also hands every written record, already sanitized, here (telemetry's log exporter: bot/telemetry). */
+  readonly sink?: LogSink;
 }
+
+/** A record as written: the level, a safe event name and the sanitized fields. */
+export interface LogRecordOut {
+  readonly level: LogLevel;
+  readonly event: string;
+  readonly fields: Readonly<Record<string, string | number>>;
+}
+
+export type LogSink = (record: LogRecordOut) => void;
 
 /** Make one value safe to log: a finite number or an identifier-like string, else {@link REDACTED}. */
 export function safeLogValue(value: unknown): string | number | undefined {
@@ -90,16 +102,28 @@ export function safeLogValue(value: unknown): string | number | undefined {
   return SAFE_TEXT.test(truncated) ? truncated : REDACTED;
 }
 
-/** Keep only allowlisted fields, each made safe; unknown keys are dropped even if a cast let them through. */
-export function sanitizeFields(fields: LogFields | undefined): Record<string, string | number> {
+/**
+ * Keep only the allowlisted names, each value made safe by {@link safeLogValue}; anything else is dropped. The one
+ * rule for the log and for telemetry's spans, log records and metric attributes.
+ */
+export function sanitizeAttributes(values: Readonly<Record<string, unknown>> | undefined, names: readonly string[]): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  if (!fields) return out;
-  for (const name of FIELD_NAMES) {
-    const safe = safeLogValue((fields as Record<string, unknown>)[name]);
+  if (!values) return out;
+  for (const name of names) {
+    if (!Object.prototype.hasOwnProperty.call(values, name)) continue;
+    const safe = safeLogValue(values[name]);
     if (safe !== undefined) out[name] = safe;
   }
   return out;
 }
+
+/** Keep only allowlisted fields, each made safe; unknown keys are dropped even if a cast let them through. */
+export function sanitizeFields(fields: LogFields | undefined): Record<string, string | number> {
+  return sanitizeAttributes(fields as Readonly<Record<string, unknown>> | undefined, LOG_FIELD_NAMES);
+}
+
+/** The event name if it looks like one, else {@link REDACTED}. */
+export const safeEventName = (event: unknown): string => (typeof event === 'string' && EVENT_NAME.test(event) ? event : REDACTED);
 
 /** A logger writing JSON lines with `time`, `level`, `event` and the sanitized fields. */
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -108,13 +132,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const clock = options.clock ?? systemClock;
   const write = (level: LogLevel) => (event: string, fields?: LogFields) => {
     if (LOG_LEVELS.indexOf(level) < threshold) return;
-    const line = {
-      time: clock.now().toUTC().toISO(),
-      level,
-      event: EVENT_NAME.test(event) ? event : REDACTED,
-      ...sanitizeFields(fields),
-    };
-    stream.write(`${JSON.stringify(line)}\n`);
+    const safe = { event: safeEventName(event), fields: sanitizeFields(fields) };
+    stream.write(`${JSON.stringify({ time: clock.now().toUTC().toISO(), level, event: safe.event, ...safe.fields })}\n`);
+    options.sink?.({ level, ...safe });
   };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../domain/model/roles';
 import type { StoredCase } from '../ports/case-store';
 import type { Clock } from '../ports/clock';
 import type { Directory } from '../ports/directory';
+import { noMetrics, type Metrics } from '../ports/metrics';
 import { approverRolesFor } from '../domain/stappenplan/approvals';
 
 export interface ApprovalServiceDeps {
@@ -15,6 +16,8 @@ export interface ApprovalServiceDeps {
   readonly ledger: BudgetLedger;
   readonly directory: Directory;
   readonly clock: Clock;
+  /** Counts each decision stored (approvals_decided, by outcome). */
+  readonly metrics?: Metrics;
 }
 
 /** A request as one viewer should see it: the case, the request, and the budget it draws on (when it asks money). */
@@ -88,6 +91,7 @@ export class ApprovalService {
       throw error;
     }
     const after = requestOf(written, requestId);
+    (this.deps.metrics ?? noMetrics).count('approvals_decided', { outcome: after.status });
     if (after.amountCents === undefined) return { case: written, request: after };
     // A decision other than akkoord is final: a booking an earlier, interrupted akkoord left behind is taken back.
     budget ??= await this.deps.ledger.release(written.teamId, at, requestId);

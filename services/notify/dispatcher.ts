@@ -8,6 +8,7 @@ import { claimReminders, dueRoles, settleReminders, type ReminderOutcome } from 
 import { createWerkdagKalender, isQuietTime, type WerkdagKalender } from '../domain/werkdagen';
 import type { CaseStore, StoredCase } from '../ports/case-store';
 import { ZONE } from '../ports/clock';
+import { noMetrics, type Metrics } from '../ports/metrics';
 import { DeliveryFailure, type Notifier } from '../ports/notifier';
 import { outboxMessage, type RenderChanges } from './outbox-message';
 import { reminderAsText, reminderNews, type RenderReminder } from './reminder-message';
@@ -40,6 +41,8 @@ export interface DispatcherOptions {
   readonly maxBackoffMs?: number;
   readonly now?: () => Date;
   readonly log?: DispatcherLog;
+  /** Counts each message delivered: notifications_delivered and reminders_sent (by kind). */
+  readonly metrics?: Metrics;
   /** How the news is put for the channel (a card in Teams, composed at the edge); plain text by default. */
   readonly render?: RenderChanges;
   /** How a reminder is put for the channel (a card in Teams); plain text by default. */
@@ -103,6 +106,7 @@ export class OutboxDispatcher {
   private readonly kalender: WerkdagKalender;
   private lastReminderSweep = -Infinity;
   private log: DispatcherLog;
+  private readonly metrics: Metrics;
   /** When each recipient may get its next message from this instance. */
   private readonly nextSendAt = new Map<string, number>();
   /** Teams asked this instance to slow down until then (a 429 counts for the whole tenant). */
@@ -127,6 +131,7 @@ export class OutboxDispatcher {
     this.now = options.now ?? (() => new Date());
     this.kalender = options.kalender ?? createWerkdagKalender();
     this.log = options.log ?? { info: ignore, warn: ignore };
+    this.metrics = options.metrics ?? noMetrics;
   }
 
   /** Sweep now and then every `intervalMs` after the previous sweep ended, until `stop`; `log` replaces the options' one. */
@@ -217,7 +222,10 @@ export class OutboxDispatcher {
       if (!(await this.pace(to, claimedUntil))) break;
       const attempts = Math.max(...own.map((item) => item.attempts));
       const result = await this.send(to, message, attempts);
-      if (result.result === 'delivered') sent++;
+      if (result.result === 'delivered') {
+        sent++;
+        this.metrics.count('notifications_delivered');
+      }
       outcomes.push(...own.map((item): DeliveryOutcome => ({ ...result, id: item.id })));
     }
     for (const reminder of claim.reminders) {
@@ -231,7 +239,10 @@ export class OutboxDispatcher {
       if (this.halted) break;
       if (!(await this.pace(to, claimedUntil))) break;
       const result = await this.send(to, (this.options.renderReminder ?? reminderAsText)(news), reminder.attempts);
-      if (result.result === 'delivered') sent++;
+      if (result.result === 'delivered') {
+        sent++;
+        this.metrics.count('reminders_sent', { kind: reminder.kind });
+      }
       reminderOutcomes.push({ ...result, id: reminder.id });
     }
     await this.settle(stored, outcomes, reminderOutcomes);

@@ -1,7 +1,7 @@
 import { createApp, type App } from '../../bot/app';
 import { KEUZE } from '../../cards/verbs';
 import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/logging';
+import { silentLogger, type Logger } from '../../bot/logging';
 import type { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { createTestBot } from './bot-services';
 import { OutboxDispatcher } from '../../services/notify/dispatcher';
@@ -15,10 +15,11 @@ import { postActivity, teamsCardAction, teamsMessage, teamsSubmit, type TeamsCon
  * The real bot over HTTP on 127.0.0.1 with a local connector, for end-to-end tests that several people take part
  * in (the voorbeeldcasus' people by name). Proactive messages go through the same connector.
  */
-export async function startBotOverHttp(directory: StaticDirectory, options: Parameters<typeof createTestBot>[1] = {}) {
+export async function startBotOverHttp(directory: StaticDirectory, options: Parameters<typeof createTestBot>[1] & { logger?: Logger } = {}) {
   const ctx = createTestBot(directory, options);
   const connector: LocalConnector = await startLocalConnector();
-  const app: App = await createApp(loadConfig({}), { bot: ctx.bot, logger: silentLogger });
+  const metrics = options.metrics ? { metrics: options.metrics } : {};
+  const app: App = await createApp(loadConfig({}), { bot: ctx.bot, logger: options.logger ?? silentLogger, ...metrics });
   const botUrl = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
   ctx.notifier.attach(app.adapter, undefined);
 
@@ -49,7 +50,7 @@ export async function startBotOverHttp(directory: StaticDirectory, options: Para
 
   /** One sweep of the cases' outboxes, as a bot instance's dispatcher does every few seconds; how many it settled. */
   const deliver = () =>
-    new OutboxDispatcher(ctx.store, ctx.notifier, { instanceId: 'bot-test', intervalMs: 1000, perConversationMs: 0, render: changesAsCard, renderReminder: reminderAsCard, now: () => ctx.clock.now().toJSDate() }).sweep();
+    new OutboxDispatcher(ctx.store, ctx.notifier, { instanceId: 'bot-test', intervalMs: 1000, perConversationMs: 0, render: changesAsCard, renderReminder: reminderAsCard, now: () => ctx.clock.now().toJSDate(), ...metrics }).sweep();
 
   /** What a person read in their personal chat since the last reset: each message's text and its cards' texts. */
   const readBy = (person: Person) => chatOf(person).map((call) => [call.body.text ?? '', ...cardTexts(call.body.attachments ?? [])].filter(Boolean).join('\n'));

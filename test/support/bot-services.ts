@@ -14,6 +14,7 @@ import { FixedClock } from '../../services/ports/clock';
 import { StaticDirectory } from '../../services/adapters/memory/static-directory';
 import { StaticPeople } from '../../services/adapters/memory/static-people';
 import type { People } from '../../services/ports/people';
+import type { Metrics } from '../../services/ports/metrics';
 import { conversationReference, ConversationReferences } from '../../services/notify/conversation-references';
 import { MemoryCaseStore } from '../../services/adapters/memory/memory-case-store';
 import { MemoryVersionedStore } from '../../services/adapters/memory/memory-versioned-store';
@@ -55,7 +56,7 @@ export interface StoreWrappers {
   readonly ledgerStore?: (store: VersionedStore<BudgetYearDocument>) => VersionedStore<BudgetYearDocument>;
 }
 
-export function createTestServices(directory = new StaticDirectory(), calendarOf: (clock: FixedClock) => Calendar = (clock) => new IcsCalendar(clock), wrap: StoreWrappers = {}, people: People = new StaticPeople()) {
+export function createTestServices(directory = new StaticDirectory(), calendarOf: (clock: FixedClock) => Calendar = (clock) => new IcsCalendar(clock), wrap: StoreWrappers = {}, people: People = new StaticPeople(), metrics?: Metrics) {
   const memoryStore = new MemoryCaseStore();
   const store = wrap.caseStore ? wrap.caseStore(memoryStore) : memoryStore;
   const audit = new MemoryAuditLog();
@@ -66,7 +67,7 @@ export function createTestServices(directory = new StaticDirectory(), calendarOf
   const ledgerStore = new MemoryVersionedStore(budgetDocument);
   const ledger = new BudgetLedger(wrap.ledgerStore ? wrap.ledgerStore(ledgerStore) : ledgerStore);
   const planner = new MdoPlanner({ cases, calendar: calendarOf(clock), clock, kalender });
-  const approvals = new ApprovalService({ cases, ledger, directory, clock });
+  const approvals = new ApprovalService({ cases, ledger, directory, clock, ...(metrics ? { metrics } : {}) });
   const resultaten = new ResultatenService({ store, ledger, audit, clock, kalender });
   const services: BotServices = { cases, approvals, directory, people, clock, references, ledger, planner, mandaat: new MandaatService({ cases, ledger, clock }), resultaten };
   return { services, store, audit, clock, references, ledger, approvals };
@@ -87,8 +88,8 @@ export const submitDataOf = (reply: Partial<Activity>) =>
   ((reply.attachments?.[0]?.content as { actions: { data: Record<string, unknown> }[] }).actions[0]?.data ?? {});
 
 /** The real Teams handler on in-memory adapters. */
-export function createTestBot(directory = new StaticDirectory(), options: { downloads?: boolean; wrap?: StoreWrappers; installer?: AppInstaller; reach?: ProactiveReachOptions; people?: People; calendar?: Calendar } = {}) {
-  const ctx = createTestServices(directory, options.calendar ? () => options.calendar as Calendar : undefined, options.wrap, options.people);
+export function createTestBot(directory = new StaticDirectory(), options: { downloads?: boolean; wrap?: StoreWrappers; installer?: AppInstaller; reach?: ProactiveReachOptions; people?: People; calendar?: Calendar; metrics?: Metrics } = {}) {
+  const ctx = createTestServices(directory, options.calendar ? () => options.calendar as Calendar : undefined, options.wrap, options.people, options.metrics);
   const downloads = options.downloads ? new Downloads(ctx.clock) : undefined;
   const notifier = new ProactiveNotifier(new ProactiveReach(ctx.references, options.installer, options.reach));
   const cards = new ApprovalCards();

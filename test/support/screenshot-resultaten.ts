@@ -15,7 +15,7 @@ import { maakPopulatie } from './resultaten-populatie';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { openPlayground, sleep, waitFor, withChat } = require('../../scripts/playground-page') as {
-  openPlayground(browser: unknown, port: string): Promise<{ page: { screenshot(o: object): Promise<void>; locator(s: string): { last(): { screenshot(o: object): Promise<void> } } }; say(text: string): Promise<void>; text(): Promise<string> }>;
+  openPlayground(browser: unknown, port: string): Promise<{ page: { screenshot(o: object): Promise<void>; setViewportSize(size: { width: number; height: number }): Promise<void> }; say(text: string): Promise<void>; text(): Promise<string> }>;
   sleep(ms: number): Promise<void>;
   waitFor(url: string): Promise<void>;
   withChat<T>(args: string[], env: Record<string, string>, dataDir: string, body: (x: { log(): string; browser(): Promise<unknown> }) => Promise<T>): Promise<T>;
@@ -33,16 +33,17 @@ async function main(): Promise<void> {
   writeCaseFiles(dataDir, populatie.cases);
   const budgets = await FileVersionedStore.open(dataDir, 'budgets', budgetDocument);
   for (const doc of populatie.ledger) await budgets.create(`${doc.teamId}:${doc.year}`, doc);
-  await budgets.close?.();
   writeFileSync(path.join(dataDir, 'directory.json'), `${JSON.stringify({ [ALEX]: ['beheerder'] }, null, 2)}\n`);
 
   await withChat([], { PORT, PLAYGROUND_PORT, TEAM_ID: TEAM }, dataDir, async ({ browser }) => {
     await waitFor(`http://127.0.0.1:${PLAYGROUND_PORT}/_debug/ping`);
     const { page, say, text } = await openPlayground(await browser(), PLAYGROUND_PORT);
+    // Tall enough for the whole card: the chat is a scrolling panel, which a full-page screenshot does not unroll.
+    await page.setViewportSize({ width: 1280, height: 4600 });
     await say('resultaten 2026-Q2');
     await sleep(2500);
     if (!(await text()).includes(`Resultaten ${TEAM} 2026-Q2`)) throw new Error('Het playground toont de resultatenkaart niet.');
-    await page.screenshot({ path: path.join(root, 'docs', 'resultaten-playground.png'), fullPage: true });
+    await page.screenshot({ path: path.join(root, 'docs', 'resultaten-playground.png'), });
   });
 }
 

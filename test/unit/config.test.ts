@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       policy: DEFAULT_APPROVAL_POLICY,
       resultatenDrempel: 5,
       cosmos: undefined,
+      telemetry: undefined,
     });
   });
 
@@ -248,6 +249,23 @@ describe('loadConfig: Cosmos DB', () => {
     const keyOnly = messageOf({ COSMOS_KEY: 'supergeheim-sleutel' });
     expect(keyOnly).to.match(/COSMOS_ENDPOINT ontbreekt/);
     expect(keyOnly).to.not.contain('supergeheim');
+  });
+});
+
+describe('loadConfig: telemetry', () => {
+  const CONNECTION = `InstrumentationKey=${APP_ID};IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/;ApplicationId=${TENANT_ID}`;
+  it('is off without APPLICATIONINSIGHTS_CONNECTION_STRING, and on with one', () => {
+    expect(loadConfig({}).telemetry).to.equal(undefined);
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: CONNECTION }).telemetry).to.deep.equal({ connectionString: CONNECTION });
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${APP_ID}` }).telemetry).to.deep.equal({ connectionString: `InstrumentationKey=${APP_ID}` });
+  });
+
+  it('refuses a malformed connection string in Dutch, without echoing it', () => {
+    for (const bad of ['geheim-en-fout', `InstrumentationKey=geen-guid;IngestionEndpoint=https://x.test/`, `InstrumentationKey=${APP_ID};IngestionEndpoint=http://x.test/`, `IngestionEndpoint=https://x.test/`, `InstrumentationKey=${APP_ID};kapot`]) {
+      const message = messageOf({ APPLICATIONINSIGHTS_CONNECTION_STRING: bad });
+      expect(message, bad).to.match(/APPLICATIONINSIGHTS_CONNECTION_STRING moet de verbindingsreeks van Application Insights zijn/);
+      expect(message, bad).to.not.contain(bad);
+    }
   });
 });
 

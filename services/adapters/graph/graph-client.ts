@@ -1,5 +1,6 @@
 import https from 'node:https';
 import type { TokenCredential } from '@azure/identity';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { AuthenticationHandler, Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import { DomainError } from '../../domain/errors';
@@ -44,16 +45,51 @@ class AgentHttpsHandler implements Middleware {
 }
 
 /**
+ * A dependency span per call to Graph, for telemetry (a no-op without it): Node's fetch, which the SDK uses, is not
+ * seen by the HTTP instrumentation. Only method, host, port and status; never the URL, its query or a body.
+ */
+class TracingHandler implements Middleware {
+  private next: Middleware | undefined;
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  execute(context: Context): Promise<void> {
+    const request = context.request as string | Request;
+    const url = new URL(typeof request === 'string' ? request : request.url);
+    const method = (context.options?.method ?? (typeof request === 'string' ? 'GET' : request.method)).toUpperCase();
+    const attributes = { 'http.request.method': method, 'server.address': url.hostname, 'server.port': Number(url.port || 443) };
+    return trace.getTracer('helmond-aanpak.graph').startActiveSpan(method, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      try {
+        await (this.next as Middleware).execute(context);
+        const status = context.response?.status ?? 0;
+        span.setAttribute('http.response.status_code', status);
+        if (status >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
+      } catch (error) {
+        span.setAttribute('error.type', error instanceof Error ? error.name : 'error');
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+  }
+}
+
+/**
  * A Microsoft Graph client with the SDK's own middleware: token-credential authentication, the retry handler
- * (429/503/504, Retry-After honoured, bounded), then the HTTP call.
+ * (429/503/504, Retry-After honoured, bounded), a dependency span per attempt, then the HTTP call.
  */
 export function createGraphClient(options: GraphClientOptions): Client {
   const baseUrl = options.baseUrl ?? 'https://graph.microsoft.com';
   const auth = new AuthenticationHandler(new TokenCredentialAuthenticationProvider(options.credential, { scopes: ['https://graph.microsoft.com/.default'] }));
   const retry = new RetryHandler(new RetryHandlerOptions(1, options.maxRetries ?? 3));
   const http: Middleware = options.agent ? new AgentHttpsHandler(options.agent) : new HTTPMessageHandler();
+  const tracing = new TracingHandler();
   auth.setNext(retry);
-  retry.setNext(http);
+  retry.setNext(tracing);
+  tracing.setNext(http);
   return Client.initWithMiddleware({ middleware: auth, baseUrl, defaultVersion: 'v1.0', customHosts: new Set([new URL(baseUrl).hostname]) });
 }
 
