@@ -110,7 +110,9 @@ function punten(tabel: Tabel, kolom = 0): { getallen: { label: string; y: number
   return { getallen, weggelaten };
 }
 
-const weggelatenText = (labels: readonly string[], drempel: number) => (labels.length === 0 ? '' : `Niet in de grafiek (${onderdruktText(drempel)}): ${labels.join(', ')}.`);
+/** Under a chart, what it leaves out; nothing when there is no chart (no figure to draw: the table stands in its place). */
+const weggelatenText = (labels: readonly string[], drempel: number, getekend: number) =>
+  labels.length === 0 || getekend === 0 ? '' : `Niet in de grafiek (${onderdruktText(drempel)}): ${labels.join(', ')}.`;
 
 const KLEUR_BESLUIT: Readonly<Record<string, string>> = { Akkoord: 'good', Afgewezen: 'attention', 'Meer informatie': 'warning' };
 
@@ -122,16 +124,18 @@ export function resultatenCardData(rapport: ResultatenRapport): ResultatenCardDa
   const staven = (id: TabelId): Grafiek<Staaf> => {
     const t = tabelVan(secties, id);
     const p = punten(t);
-    return { titel: t.titel, punten: p.getallen.map((g) => ({ x: g.label, y: g.y })), tabel: tabel(id), weggelaten: weggelatenText(p.weggelaten, drempel) };
+    return { titel: t.titel, punten: p.getallen.map((g) => ({ x: g.label, y: g.y })), tabel: tabel(id), weggelaten: weggelatenText(p.weggelaten, drempel, p.getallen.length) };
   };
   const taart = (id: TabelId, kleur: Readonly<Record<string, string>> = {}): Grafiek<Taartpunt> => {
     const t = tabelVan(secties, id);
     const p = punten(t);
+    // A donut draws no numbers: the legend carries each figure ("Akkoord: 14"), so Teams shows it without the table.
+    const geschreven = new Map(t.rijen.map((r) => [r.label, r.cellen[0] ? celText(r.cellen[0], drempel) : '']));
     return {
       titel: t.titel,
-      punten: p.getallen.map((g) => ({ legend: g.label, value: g.y, ...(kleur[g.label] ? { color: kleur[g.label] } : {}) })),
+      punten: p.getallen.map((g) => ({ legend: `${g.label}: ${geschreven.get(g.label)}`, value: g.y, ...(kleur[g.label] ? { color: kleur[g.label] } : {}) })),
       tabel: tabel(id),
-      weggelaten: weggelatenText(p.weggelaten, drempel),
+      weggelaten: weggelatenText(p.weggelaten, drempel, p.getallen.length),
     };
   };
   const zrmTabel = tabelVan(secties, 'zrm');
@@ -159,7 +163,7 @@ export function resultatenCardData(rapport: ResultatenRapport): ResultatenCardDa
       voor: zrmRijen.map((r) => bar(r, 1)),
       na: zrmRijen.map((r) => bar(r, 2)),
       tabel: tabel('zrm', { voorNa: true }),
-      weggelaten: weggelatenText(zrmWeg, drempel),
+      weggelaten: weggelatenText(zrmWeg, drempel, zrmRijen.length),
     },
     naEvaluatie: tabel('naEvaluatie'),
     uitleg: onderdrukkingUitleg(drempel),

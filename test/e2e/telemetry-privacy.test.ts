@@ -86,7 +86,9 @@ describe('telemetry: a case with an inwoner\u2019s name and a BSN leaves neither
     await say('regisseur', `De corporatie stopt de procedure; ${INWONER} tekent het plan.`);
     await bot.choose('regisseur', 'Doorbraakbudget');
     posts.turns++;
-    await say('regisseur', '€ 1.250,00');
+    expect(await say('regisseur', '€ 1.250,00')).to.match(/leefgebied/);
+    await bot.choose('regisseur', 'Huisvesting');
+    posts.turns++;
     await say('regisseur', `Huurachterstand van ${INWONER} betalen zodat de ontruiming stopt.`);
     expect(await say('regisseur', 'ja')).to.contain('Deel B is ingediend ter beoordeling.');
     const requestId = (await bot.store.get(c.id))?.case.approvals.at(-1)?.id as string;

@@ -32,7 +32,12 @@ async function main(): Promise<void> {
   const populatie = maakPopulatie({ seed: 2026, aantal: 1200, teams: [TEAM] });
   writeCaseFiles(dataDir, populatie.cases);
   const budgets = await FileVersionedStore.open(dataDir, 'budgets', budgetDocument);
-  for (const doc of populatie.ledger) await budgets.create(`${doc.teamId}:${doc.year}`, doc);
+  // The generator's budgets are large enough for any grant it makes; a team's real budget is a little above what it spends.
+  for (const doc of populatie.ledger) {
+    const spent = (period: string) => doc.bookings.filter((b) => b.period === period).reduce((sum, b) => sum + b.amountCents, 0);
+    const realistic = doc.budgets.map((b) => ({ ...b, amountCents: Math.max(1, Math.ceil((spent(b.period) * 1.4) / 1_000_000)) * 1_000_000 }));
+    await budgets.create(`${doc.teamId}:${doc.year}`, { ...doc, budgets: realistic });
+  }
   writeFileSync(path.join(dataDir, 'directory.json'), `${JSON.stringify({ [ALEX]: ['beheerder'] }, null, 2)}\n`);
 
   await withChat([], { PORT, PLAYGROUND_PORT, TEAM_ID: TEAM }, dataDir, async ({ browser }) => {
