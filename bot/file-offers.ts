@@ -71,7 +71,7 @@ export class FileOffers {
     private readonly services: BotServices,
     private readonly downloads?: Downloads,
     /** The resultaten export is made again when Teams uploads it (after consent), so the bron is needed here too. */
-    private readonly resultaten?: ResultatenBron,
+    private readonly resultaten?: { readonly bron: ResultatenBron; readonly teamId: string },
   ) {}
 
   /** Local runs: a card with a link to the file, served by the bot for a short while. */
@@ -159,8 +159,9 @@ export class FileOffers {
   private async make(turn: TurnContext, context: z.infer<typeof consentResponse>['context']): Promise<Made | undefined> {
     if (context.kind === 'deelA') return { content: (await this.pdfFor(turn, context.caseId)).pdf, fileType: 'pdf' };
     if (context.kind === 'resultaten') {
-      if (!this.resultaten) return undefined;
-      const rapport = await this.resultaten.rapport(await actorOf(turn, this.services.directory), { teamId: context.teamId, periode: context.periode });
+      // Only this bot's team: the consent card names it, but what comes back from the client is never trusted for it.
+      if (!this.resultaten || context.teamId !== this.resultaten.teamId) return undefined;
+      const rapport = await this.resultaten.bron.rapport(await actorOf(turn, this.services.directory), { teamId: this.resultaten.teamId, periode: context.periode });
       return { content: (await resultatenExport(rapport, context.formaat)).content, fileType: context.formaat };
     }
     const actor = await actorOf(turn, this.services.directory);
@@ -176,8 +177,9 @@ export class FileOffers {
       return;
     }
     const { context, uploadInfo } = parsed.value;
-    const made = await this.make(turn, context).catch(notFound);
+    const made = await this.make(turn, context).catch(notFound).catch(refusedReport(context.kind));
     if (made === NOT_FOUND) return void (await turn.sendActivity(ERROR_MESSAGES['CASE.NOT_FOUND']));
+    if (made instanceof Refusal) return void (await turn.sendActivity(made.message));
     if (!made) {
       if (context.kind === 'resultaten') return void (await turn.sendActivity('De resultaten kunnen nu niet worden gemaakt. Probeer het zo opnieuw.'));
       await turn.sendActivity('Dit bestand is er niet meer: het MDO heeft geen afspraak in de agenda.');
@@ -229,6 +231,19 @@ const NOT_FOUND = Symbol('bestaat niet');
 function notFound(error: unknown): typeof NOT_FOUND {
   if (isDomainError(error, 'CASE.NOT_FOUND')) return NOT_FOUND;
   throw error;
+}
+
+/** A refusal of the resultaten (who may see them, which period), told in its own words inside the invoke. */
+class Refusal {
+  constructor(readonly message: string) {}
+}
+
+/** For the resultaten export: a refusal becomes a {@link Refusal}; a store failure or any other file's error goes on. */
+function refusedReport(kind: string): (error: unknown) => Refusal {
+  return (error) => {
+    if (kind === 'resultaten' && isDomainError(error) && !error.code.startsWith('STORE.')) return new Refusal(error.userMessage);
+    throw error;
+  };
 }
 
 /** Consent cards sent before agenda files existed carry `{ caseId }` only: that is Deel A. */

@@ -65,7 +65,7 @@ export class HelmondBot extends TeamsActivityHandler {
     this.activeCase = conversationState.createProperty<ActiveCase | undefined>('actieveCasus');
     this.uitgelegd = conversationState.createProperty<string[]>('uitgelegd');
     this.dialogs = new DialogSet(dialogState);
-    this.files = new FileOffers(services, downloads, services.resultaten);
+    this.files = new FileOffers(services, downloads, { bron: services.resultaten, teamId });
     this.deelBDecisions = new DeelBDecisions(services, services.approvals, approvals.cards, approvals.delivery);
     this.deelBReview = new DeelBReview(services, approvals.notifier);
     this.escalations = new Escalations(services, approvals.notifier);

@@ -33,7 +33,7 @@ function harness(options: { downloads?: boolean } = {}) {
   const bron = new FakeBron();
   const downloads = options.downloads ? new Downloads(clock) : undefined;
   downloads?.attach('http://127.0.0.1:3978');
-  const files = new FileOffers(services, downloads, bron);
+  const files = new FileOffers(services, downloads, { bron, teamId: 'wijkteam-noord' });
   const adapter = new TestAdapter(async (turn) => {
     const match = RESULTATEN_PATTERN.exec(turn.activity.text ?? '');
     if (match) await handleResultatenCommand(turn, { directory, resultaten: bron, files }, 'wijkteam-noord', match);
@@ -44,9 +44,9 @@ function harness(options: { downloads?: boolean } = {}) {
     return adapter.activeQueue.splice(0);
   };
   /** A turn of the test's user running something on FileOffers (a consent answer). */
-  const turnOf = async (f: (turn: TurnContext) => Promise<void>) => {
+  const turnOf = async (f: (turn: TurnContext) => Promise<void>, from?: Activity['from']) => {
     const other = new TestAdapter(f);
-    await other.processActivity({ type: 'invoke', text: '' });
+    await other.processActivity({ type: 'invoke', text: '', ...(from ? { from } : {}) });
     return other.activeQueue.splice(0);
   };
   return { bron, files, send, turnOf, downloads };
@@ -141,6 +141,34 @@ describe('resultaten command (bot/resultaten-command.ts)', () => {
       const declined = await h.turnOf((turn) => h.files.decline(turn, { action: 'decline', context }));
       expect(declined.map((r) => r.text)).to.deep.equal(['Prima, geen bestand. Typ **resultaten export** als je het later toch wilt.']);
       expect(uploads).to.have.length(1);
+    } finally {
+      onedrive.close();
+    }
+  });
+
+  it('an accept naming another team, or from someone without the role, uploads nothing and says why in Dutch', async () => {
+    const h = harness();
+    let uploads = 0;
+    const onedrive = http.createServer((req, res) => {
+      uploads++;
+      req.resume();
+      res.statusCode = 201;
+      res.end();
+    });
+    await new Promise<void>((resolve) => onedrive.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(onedrive.address() as AddressInfo).port}`;
+      const uploadInfo = { name: 'r.csv', uploadUrl: `${url}/upload`, contentUrl: 'https://contoso.sharepoint.com/r.csv', uniqueId: 'r-2', fileType: 'csv' };
+      // The team comes back from the client: another team's figures are never made, whatever the card said.
+      const forged = { kind: 'resultaten', teamId: 'wijkteam-zuid', periode: '2026-Q1', formaat: 'csv' };
+      const other = await h.turnOf((turn) => h.files.accept(turn, { action: 'accept', context: forged, uploadInfo }));
+      expect(other.map((r) => r.text)).to.deep.equal(['De resultaten kunnen nu niet worden gemaakt. Probeer het zo opnieuw.']);
+      expect(h.bron.asked).to.deep.equal([]);
+      // Someone without the role who accepts a forwarded consent: refused in the bron's own words, inside the invoke.
+      const context = { kind: 'resultaten', teamId: 'wijkteam-noord', periode: '2026-Q1', formaat: 'csv' };
+      const refused = await h.turnOf((turn) => h.files.accept(turn, { action: 'accept', context, uploadInfo }), { id: 'user2', aadObjectId: 'user2', name: 'Zonder rol' });
+      expect(refused.map((r) => r.text)).to.deep.equal([WEIGERING]);
+      expect(uploads).to.equal(0);
     } finally {
       onedrive.close();
     }
