@@ -19,7 +19,7 @@ export const RESULTATEN_PATTERN = /^\s*resultaten(?:\s+(export))?(?:\s+(\S{1,20}
 /** The line for bot/texts.ts COMMANDS. */
 export const RESULTATEN_HELP: readonly [string, string] = [
   'resultaten',
-  'voor leidinggevende, beheerder en bestuurder: wat de aanpak het team opleverde en kostte, per periode (resultaten 2026-Q1); resultaten export geeft het als spreadsheet en CSV',
+  'leidinggevende, beheerder, bestuurder: wat de aanpak opleverde en kostte per periode; resultaten export geeft een spreadsheet',
 ];
 
 const GEEN_PERIODE = 'Dat is geen periode. Typ een jaar of een kwartaal, bijvoorbeeld **resultaten 2026** of **resultaten export 2026-Q1**.';
