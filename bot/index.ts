@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   // Loaded once telemetry runs, so that its HTTP and Azure SDK instrumentations see these modules load.
   const [{ createApp }, { compose }] = await Promise.all([import('./app'), import('./compose')]);
   const metrics = telemetry ? { metrics: telemetry.metrics } : {};
-  const runtime = await compose(config, metrics);
+  const runtime = await compose(config, { ...metrics, logger });
   const app = await createApp(config, { bot: runtime.bot, logger, ...metrics, ...(runtime.downloads ? { downloads: runtime.downloads } : {}) });
   runtime.notifier.attach(app.adapter, config.bot.appId, logger);
   // Notifications of changes go out from every instance; claims in the cases keep them from going out twice.
