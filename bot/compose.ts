@@ -53,6 +53,8 @@ import { HelmondBot } from './helmond-bot';
 import { ProactiveNotifier } from './proactive-notifier';
 import type { BotServices } from './turn-services';
 import { CosmosStorage } from './storage/cosmos-storage';
+import type { IndexingPolicyNote } from '../services/adapters/cosmos/ensure';
+import type { Logger } from './logging';
 import { FileStorage } from './storage/file-storage';
 
 /** This process among the bot instances, as written into its outbox claims (host, process, a random part). */
@@ -106,6 +108,8 @@ export interface ComposeOverrides {
   readonly wrapStore?: (store: CaseStore) => CaseStore;
   /** The product's counters when telemetry is on (bot/telemetry); none otherwise. */
   readonly metrics?: Metrics;
+  /** Where start-up notes go (an existing Cosmos container's indexing policy brought up to date, or refused). */
+  readonly logger?: Logger;
 }
 
 async function embedded(config: AppConfig): Promise<Backend> {
@@ -120,12 +124,21 @@ async function embedded(config: AppConfig): Promise<Backend> {
   };
 }
 
-async function cosmos(config: AppConfig, client: CosmosClient | undefined): Promise<Backend> {
+/** An existing container's indexing policy brought up to date, or refused (403): an event with a code, no data. */
+export function logIndexingPolicy(logger: Logger | undefined): (note: IndexingPolicyNote) => void {
+  return (note) => {
+    if (note.outcome === 'updated') logger?.info('cosmos.indexing_policy_updated', { code: 'COSMOS.INDEXING_POLICY_UPDATED', store: note.containerId });
+    else logger?.warn('cosmos.indexing_policy_refused', { code: 'COSMOS.INDEXING_POLICY_REFUSED', store: note.containerId, status: note.status });
+  };
+}
+
+async function cosmos(config: AppConfig, client: CosmosClient | undefined, logger: Logger | undefined): Promise<Backend> {
   const options = config.cosmos as NonNullable<AppConfig['cosmos']>;
   const cosmosClient = client ?? createCosmosClient(options);
+  const ensure = { onIndexingPolicy: logIndexingPolicy(logger) };
   const [store, audit, state] = await Promise.all([
-    CosmosCaseStore.open(cosmosClient, options.database),
-    CosmosAuditLog.open(cosmosClient, options.database),
+    CosmosCaseStore.open(cosmosClient, options.database, ensure),
+    CosmosAuditLog.open(cosmosClient, options.database, ensure),
     CosmosStorage.open(cosmosClient, options.database),
   ]);
   return {
@@ -177,7 +190,7 @@ async function directoryAndPeople(config: AppConfig, overrides: ComposeOverrides
  * DATA_DIR (nothing needs Azure). Roles and people come from Graph or from files (see directoryAndPeople).
  */
 export async function compose(config: AppConfig, overrides: ComposeOverrides = {}): Promise<Runtime> {
-  const backend = config.cosmos ? await cosmos(config, overrides.cosmosClient) : await embedded(config);
+  const backend = config.cosmos ? await cosmos(config, overrides.cosmosClient, overrides.logger) : await embedded(config);
   try {
     const { directory, people } = await directoryAndPeople(config, overrides);
     const clock = overrides.clock ?? systemClock;

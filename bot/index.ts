@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { isDomainError } from '../services/domain/errors';
 import { createLogger, type Logger } from './logging';
-import { startTelemetry } from './telemetry/telemetry';
+import { startTelemetrySafely } from './telemetry/telemetry';
 
 /** A stable code for the log: never an error's message, which may hold case content. */
 function codeOf(error: unknown): string {
@@ -32,12 +32,14 @@ function keepRunning(logger: Logger): void {
 /** Start the bot: configuration, telemetry, logger, HTTP edge; stop cleanly (exit 0) on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const telemetry = await startTelemetry(config);
+  // Telemetry failing to start (the Azure Monitor distro) does not stop the bot: it runs without, and says so.
+  const { telemetry, failedWith } = await startTelemetrySafely(config);
   const logger = createLogger({ level: config.logLevel, ...(telemetry ? { sink: telemetry.logSink } : {}) });
+  if (failedWith) logger.error('telemetry.start_failed', { code: failedWith });
   // Loaded once telemetry runs, so that its HTTP and Azure SDK instrumentations see these modules load.
   const [{ createApp }, { compose }] = await Promise.all([import('./app'), import('./compose')]);
   const metrics = telemetry ? { metrics: telemetry.metrics } : {};
-  const runtime = await compose(config, metrics);
+  const runtime = await compose(config, { ...metrics, logger });
   const app = await createApp(config, { bot: runtime.bot, logger, ...metrics, ...(runtime.downloads ? { downloads: runtime.downloads } : {}) });
   runtime.notifier.attach(app.adapter, config.bot.appId, logger);
   // Notifications of changes go out from every instance; claims in the cases keep them from going out twice.

@@ -119,14 +119,20 @@ export class RedactingSpanProcessor implements SpanProcessor {
 
 const SEVERITY_TEXT = /^[A-Z]{1,10}$/;
 
+/** Log fields never exported, though the stdout log keeps them: `caseId` (a pseudonym, but one per inwoner). */
+const LOG_FIELDS_KEPT_LOCAL: ReadonlySet<string> = new Set(['caseId']);
+
+/** The logger's fields that may leave in telemetry: its allow-list without {@link LOG_FIELDS_KEPT_LOCAL}. */
+export const TELEMETRY_LOG_FIELD_NAMES: readonly string[] = LOG_FIELD_NAMES.filter((name) => !LOG_FIELDS_KEPT_LOCAL.has(name));
+
 /**
  * Redacts every log record before it is exported: the body and event name must be event names (`bot.turn_error`),
- * the attributes the logger's fields by the logger's rule. The logger forwards records already sanitized
- * (bot/logging.ts); this also covers any other emitter in the process.
+ * the attributes the logger's fields by the logger's rule, without `caseId` (kept in the stdout log only). The
+ * logger forwards records already sanitized (bot/logging.ts); this also covers any other emitter in the process.
  */
 export class RedactingLogRecordProcessor implements LogRecordProcessor {
   onEmit(record: SdkLogRecord, _context?: Context): void {
-    replaceContents(record.attributes as Record<string, unknown>, redactAttributes(record.attributes, LOG_FIELD_NAMES));
+    replaceContents(record.attributes as Record<string, unknown>, redactAttributes(record.attributes, TELEMETRY_LOG_FIELD_NAMES));
     record.setBody(safeEventName(record.body));
     if (record.eventName !== undefined) record.setEventName(safeEventName(record.eventName));
     if (record.severityText !== undefined && !SEVERITY_TEXT.test(record.severityText)) record.setSeverityText(REDACTED);

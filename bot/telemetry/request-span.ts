@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { unsuppressTracing } from '@opentelemetry/core';
 import type { Activity } from 'botbuilder';
+import { VERBS } from '../../cards/verbs';
 import type { Metrics } from '../../services/ports/metrics';
 import { REQUEST_ATTRIBUTES } from './redaction';
 
@@ -55,9 +56,18 @@ export function cardVerb(activity: Pick<Activity, 'type' | 'name' | 'value'>): s
   return undefined;
 }
 
-/** Count a turn that ran, and a card action when it was one. */
+const KNOWN_VERBS: ReadonlySet<string> = new Set(VERBS);
+
+/** What a card action's verb is counted as: one of cards/verbs.ts, anything else (or none) `onbekend`. */
+export const UNKNOWN_VERB = 'onbekend';
+export const countedVerb = (verb: string): string => (KNOWN_VERBS.has(verb) ? verb : UNKNOWN_VERB);
+
+/**
+ * Count a turn that ran, and a card action when it was one, by its verb as a known constant: the client chooses
+ * the string, so an unknown one is counted as {@link UNKNOWN_VERB}, never as sent (no free-form metric dimension).
+ */
 export function countTurn(metrics: Metrics, activity: Pick<Activity, 'type' | 'name' | 'value'>): void {
   metrics.count('turns', { activityType: activity.type });
   const verb = cardVerb(activity);
-  if (verb !== undefined) metrics.count('card_actions', { activityType: activity.type, ...(verb ? { verb } : {}) });
+  if (verb !== undefined) metrics.count('card_actions', { activityType: activity.type, verb: countedVerb(verb) });
 }

@@ -15,7 +15,7 @@ import { BasicTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@op
 import { METRIC_ATTRIBUTE_NAMES, METRIC_NAMES, type MetricName, type Metrics } from '../../services/ports/metrics';
 import type { AppConfig } from '../config';
 import { sanitizeAttributes, type LogLevel, type LogSink } from '../logging';
-import { RedactingLogRecordProcessor, RedactingSpanProcessor } from './redaction';
+import { RedactingLogRecordProcessor, RedactingSpanProcessor, TELEMETRY_LOG_FIELD_NAMES } from './redaction';
 import { TELEMETRY_SCOPE } from './request-span';
 
 /** What the rest of the bot uses while telemetry is on. */
@@ -58,10 +58,18 @@ const SEVERITY: Record<LogLevel, SeverityNumber> = {
   error: SeverityNumber.ERROR,
 };
 
-/** The logger's records to the global logger provider: the event as body, the fields as attributes. */
+/**
+ * The logger's records to the global logger provider: the event as body, the fields as attributes, without the
+ * fields that stay in the stdout log (`caseId`: {@link TELEMETRY_LOG_FIELD_NAMES}); the log processor drops them too.
+ */
 export function otelLogSink(): LogSink {
   return ({ level, event, fields }) =>
-    logs.getLogger(TELEMETRY_SCOPE).emit({ severityNumber: SEVERITY[level], severityText: level.toUpperCase(), body: event, attributes: { ...fields } });
+    logs.getLogger(TELEMETRY_SCOPE).emit({
+      severityNumber: SEVERITY[level],
+      severityText: level.toUpperCase(),
+      body: event,
+      attributes: sanitizeAttributes(fields, TELEMETRY_LOG_FIELD_NAMES),
+    });
 }
 
 function withExporters(exporters: TelemetryExporters): () => Promise<void> {
@@ -134,4 +142,32 @@ export async function startTelemetry(config: Pick<AppConfig, 'telemetry'>, expor
       }
     },
   };
+}
+
+/** Telemetry started, or why not: the error's class name (never its message), for the log's `code`. */
+export type TelemetryStart = { readonly telemetry?: Telemetry; readonly failedWith?: string };
+
+/**
+ * {@link startTelemetry} that never stops the bot: any error (the Azure Monitor distro failing to load or to start)
+ * leaves the global providers removed and the bot runs without telemetry; the caller logs `telemetry.start_failed`
+ * with the returned code. `start` is for tests.
+ */
+export async function startTelemetrySafely(
+  config: Pick<AppConfig, 'telemetry'>,
+  start: (config: Pick<AppConfig, 'telemetry'>) => Promise<Telemetry | undefined> = startTelemetry,
+): Promise<TelemetryStart> {
+  try {
+    const telemetry = await start(config);
+    return telemetry ? { telemetry } : {};
+  } catch (error) {
+    try {
+      trace.disable();
+      metricsApi.disable();
+      logs.disable();
+    } catch {
+      // Nothing more to undo: the bot goes on without telemetry.
+    }
+    const name = error instanceof Error ? error.name : typeof error;
+    return { failedWith: /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(name) ? name : 'Error' };
+  }
 }

@@ -12,6 +12,7 @@ import { RedactingLogRecordProcessor, RedactingSpanProcessor, safeSpanName } fro
 
 const NAME = 'Zwanetje Oosterhuis-Pijpelink';
 const BSN = '111222333';
+const CASE_ID = '6f1c2a4e-9b7d-4c3e-8a21-0d5f7e9b1c42';
 
 describe('telemetry redaction', () => {
   const spans = new InMemorySpanExporter();
@@ -108,6 +109,19 @@ describe('telemetry redaction', () => {
     expect(safeSpanName(BSN, {})).to.equal('[weggelaten]');
   });
 
+  it('drops a caseId from span attributes', () => {
+    tracer.startSpan('Items.read', { kind: SpanKind.CLIENT, attributes: { caseId: CASE_ID, 'db.system': 'cosmosdb' } }).end();
+    const [span] = spans.getFinishedSpans();
+    expect(span?.attributes).to.deep.equal({ 'db.system': 'cosmosdb' });
+  });
+
+  it('never exports a caseId, not even a well-formed one (the stdout log keeps it: bot/logging.ts)', () => {
+    logger.emit({ severityNumber: SeverityNumber.INFO, severityText: 'INFO', body: 'case.opened', attributes: { code: 'OK', caseId: CASE_ID } });
+    const [record] = records.getFinishedLogRecords();
+    expect(record?.attributes).to.deep.equal({ code: 'OK' });
+    expect(JSON.stringify(record?.attributes)).to.not.contain(CASE_ID);
+  });
+
   it('keeps a log record\u2019s event name and the logger\u2019s fields by the logger\u2019s rule; drops the rest', () => {
     logger.emit({
       severityNumber: SeverityNumber.ERROR,
@@ -121,7 +135,7 @@ describe('telemetry redaction', () => {
     const [failed, request] = records.getFinishedLogRecords();
     expect(failed?.body).to.equal('[weggelaten]');
     expect(failed?.eventName).to.equal('bot.turn_error');
-    expect(failed?.attributes).to.deep.equal({ code: 'CASE.NOT_FOUND', caseId: '[weggelaten]', status: 500, activityType: '[weggelaten]' });
+    expect(failed?.attributes).to.deep.equal({ code: 'CASE.NOT_FOUND', status: 500, activityType: '[weggelaten]' });
     expect(request?.body).to.equal('http.request');
     expect(request?.attributes).to.deep.equal({ route: '/api/messages', status: 200 });
   });

@@ -5,7 +5,7 @@ import type { CaseStore, Page, PageOptions, StoredCase } from '../../ports/case-
 import { decodeToken, encodeToken, instantKey, pageSizeOf } from '../paging';
 import { CASES_CONTAINER } from './containers';
 import { cosmosCall } from './errors';
-import { ensureContainer } from './ensure';
+import { ensureContainer, type EnsureOptions } from './ensure';
 
 const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const;
 
@@ -73,9 +73,12 @@ export function pageQuery(listing: Listing, size: number, after: readonly [strin
 export class CosmosCaseStore implements CaseStore {
   private constructor(private readonly container: Container) {}
 
-  /** Create the database and container if missing, with the indexing policy from containers.ts. */
-  static async open(client: CosmosClient, databaseId: string): Promise<CosmosCaseStore> {
-    const container = await ensureContainer(client, databaseId, CASES_CONTAINER);
+  /**
+   * Create the database and container if missing, with the indexing policy from containers.ts; an existing
+   * container gets the indexes it lacks (services/adapters/cosmos/ensure.ts).
+   */
+  static async open(client: CosmosClient, databaseId: string, options: EnsureOptions = {}): Promise<CosmosCaseStore> {
+    const container = await ensureContainer(client, databaseId, CASES_CONTAINER, options);
     return new CosmosCaseStore(container);
   }
 
