@@ -3,7 +3,6 @@ import {
   celText,
   getalVan,
   onderdrukkingUitleg,
-  onderdruktText,
   resultatenTabellen,
   tabelVan,
   vanTotText,
@@ -25,7 +24,7 @@ export interface Grafiek<P> {
   readonly punten: readonly P[];
   /** The chart's fallback (and, without points, the table in its place). */
   readonly tabel: CardElement;
-  /** "Niet in de grafiek (minder dan 5): …", or '' when every figure is drawn. */
+  /** "Niet in de grafiek: 3 Wie is er nodig? (minder dan 5), …", or '' when every figure is drawn. */
   readonly weggelaten: string;
 }
 
@@ -39,6 +38,8 @@ export interface ResultatenCardData {
   readonly vanTot: string;
   readonly inPeriode: CardElement;
   readonly perStap: Grafiek<Staaf>;
+  /** One subtle line instead of the open cases per step in a report of another than the lopende periode; else ''. */
+  readonly perStapToelichting: string;
   readonly doorlooptijd: CardElement;
   readonly besluiten: Grafiek<Taartpunt>;
   readonly besluitduur: CardElement;
@@ -58,9 +59,9 @@ export interface ResultatenCardData {
 
 const text = (t: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: t, wrap: true, ...extra });
 
-/** "2,4 → 3,1" (either side may read "minder dan 5"; both suppressed is just "minder dan 5"). */
+/** "2,4 → 3,1" (either side may read "minder dan 5 casussen"; both suppressed alike is said once). */
 function voorNa(voor: TabelCel | undefined, na: TabelCel | undefined, drempel: number): string {
-  if (voor?.soort === 'onderdrukt' && na?.soort === 'onderdrukt') return onderdruktText(drempel);
+  if (voor?.soort === 'onderdrukt' && na?.soort === 'onderdrukt' && celText(voor, drempel) === celText(na, drempel)) return celText(voor, drempel);
   return `${voor ? celText(voor, drempel) : '—'} → ${na ? celText(na, drempel) : '—'}`;
 }
 
@@ -98,21 +99,20 @@ export function tabelElement(tabel: Tabel, drempel: number, opties: { voorNa?: b
   };
 }
 
-/** The rows of a table with a drawable figure in the given column, and the labels of those that are suppressed. */
-function punten(tabel: Tabel, kolom = 0): { getallen: { label: string; y: number }[]; weggelaten: string[] } {
+/** The rows of a table with a drawable figure in the given column, and those that are suppressed with how they read. */
+function punten(tabel: Tabel, drempel: number, kolom = 0): { getallen: { label: string; y: number }[]; weggelaten: string[] } {
   const getallen: { label: string; y: number }[] = [];
   const weggelaten: string[] = [];
   for (const r of tabel.rijen) {
     const c = r.cellen[kolom];
     if (c?.soort === 'getal') getallen.push({ label: r.label, y: getalVan(c) });
-    else if (c?.soort === 'onderdrukt') weggelaten.push(r.label);
+    else if (c?.soort === 'onderdrukt') weggelaten.push(`${r.label} (${celText(c, drempel)})`);
   }
   return { getallen, weggelaten };
 }
 
-/** Under a chart, what it leaves out; nothing when there is no chart (no figure to draw: the table stands in its place). */
-const weggelatenText = (labels: readonly string[], drempel: number, getekend: number) =>
-  labels.length === 0 || getekend === 0 ? '' : `Niet in de grafiek (${onderdruktText(drempel)}): ${labels.join(', ')}.`;
+/** Under a chart, what it leaves out and why; nothing when there is no chart (no figure to draw: the table stands in its place). */
+const weggelatenText = (labels: readonly string[], getekend: number) => (labels.length === 0 || getekend === 0 ? '' : `Niet in de grafiek: ${labels.join(', ')}.`);
 
 const KLEUR_BESLUIT: Readonly<Record<string, string>> = { Akkoord: 'good', Afgewezen: 'attention', 'Meer informatie': 'warning' };
 
@@ -123,31 +123,37 @@ export function resultatenCardData(rapport: ResultatenRapport): ResultatenCardDa
   const tabel = (id: TabelId, opties?: { voorNa?: boolean }) => tabelElement(tabelVan(secties, id), drempel, opties);
   const staven = (id: TabelId): Grafiek<Staaf> => {
     const t = tabelVan(secties, id);
-    const p = punten(t);
-    return { titel: t.titel, punten: p.getallen.map((g) => ({ x: g.label, y: g.y })), tabel: tabel(id), weggelaten: weggelatenText(p.weggelaten, drempel, p.getallen.length) };
+    const p = punten(t, drempel);
+    return { titel: t.titel, punten: p.getallen.map((g) => ({ x: g.label, y: g.y })), tabel: tabel(id), weggelaten: weggelatenText(p.weggelaten, p.getallen.length) };
   };
   const taart = (id: TabelId, kleur: Readonly<Record<string, string>> = {}): Grafiek<Taartpunt> => {
     const t = tabelVan(secties, id);
-    const p = punten(t);
+    const p = punten(t, drempel);
     // A donut draws no numbers: the legend carries each figure ("Akkoord: 14"), so Teams shows it without the table.
     const geschreven = new Map(t.rijen.map((r) => [r.label, r.cellen[0] ? celText(r.cellen[0], drempel) : '']));
     return {
       titel: t.titel,
       punten: p.getallen.map((g) => ({ legend: `${g.label}: ${geschreven.get(g.label)}`, value: g.y, ...(kleur[g.label] ? { color: kleur[g.label] } : {}) })),
       tabel: tabel(id),
-      weggelaten: weggelatenText(p.weggelaten, drempel, p.getallen.length),
+      weggelaten: weggelatenText(p.weggelaten, p.getallen.length),
     };
   };
   const zrmTabel = tabelVan(secties, 'zrm');
   // A leefgebied is drawn only when both its means may be shown.
   const zrmRijen = zrmTabel.rijen.filter((r) => r.cellen[1]?.soort === 'getal' && r.cellen[2]?.soort === 'getal');
-  const zrmWeg = zrmTabel.rijen.filter((r) => !zrmRijen.includes(r)).map((r) => r.label);
+  const zrmWeg = zrmTabel.rijen
+    .filter((r) => !zrmRijen.includes(r))
+    .map((r) => {
+      const weg = r.cellen.slice(1).find((c) => c.soort === 'onderdrukt');
+      return weg ? `${r.label} (${celText(weg, drempel)})` : r.label;
+    });
   const bar = (r: (typeof zrmRijen)[number], i: 1 | 2): Staaf => ({ x: r.label, y: getalVan(r.cellen[i] as Extract<TabelCel, { soort: 'getal' }>) });
   return {
     titel: `Resultaten ${rapport.teamId} ${rapport.periode}`,
     vanTot: vanTotText(rapport),
     inPeriode: tabel('casussenInPeriode'),
     perStap: staven('perStap'),
+    perStapToelichting: tabelVan(secties, 'perStap').toelichting ?? '',
     doorlooptijd: tabel('doorlooptijd'),
     besluiten: taart('besluiten', KLEUR_BESLUIT),
     besluitduur: tabel('besluitduur'),
@@ -163,7 +169,7 @@ export function resultatenCardData(rapport: ResultatenRapport): ResultatenCardDa
       voor: zrmRijen.map((r) => bar(r, 1)),
       na: zrmRijen.map((r) => bar(r, 2)),
       tabel: tabel('zrm', { voorNa: true }),
-      weggelaten: weggelatenText(zrmWeg, drempel, zrmRijen.length),
+      weggelaten: weggelatenText(zrmWeg, zrmRijen.length),
     },
     naEvaluatie: tabel('naEvaluatie'),
     uitleg: onderdrukkingUitleg(drempel),
@@ -183,7 +189,8 @@ function gebruikt(rapport: ResultatenRapport): Pick<ResultatenCardData, 'gebruik
 /**
  * One team's resultaten for one period: four sections, each with Teams charts (Chart.VerticalBar, Chart.Donut,
  * Chart.Line, Chart.Gauge, Chart.VerticalBar.Grouped) whose fallback is the table with the same numbers, for clients
- * that do not draw charts. A suppressed figure is left out of a chart and named under it; its table says "minder dan 5".
+ * that do not draw charts. A suppressed figure is left out of a chart and named under it; its table says "minder dan 5",
+ * "minder dan 5 casussen" or "afgeschermd" (services/domain/resultaten/tabel.ts).
  */
 export function renderResultatenCard(data: ResultatenCardData): AdaptiveCardJson {
   return expandCard(template, data);

@@ -141,6 +141,13 @@ export class BudgetLedger {
     return view((await this.store.get(keyOf(teamId, yearOfPeriod(period))))?.value, period);
   }
 
+  /** How a team's year is budgeted (one read): as a whole (`year`), by quarter (`quarters`), or not at all (undefined). */
+  async yearKind(teamId: string, year: number): Promise<'year' | 'quarters' | undefined> {
+    const doc = (await this.store.get(keyOf(teamId, year)))?.value;
+    if (!doc || doc.budgets.length === 0) return undefined;
+    return doc.budgets.some((b) => isQuarter(b.period)) ? 'quarters' : 'year';
+  }
+
   /** The budget a grant at `at` would draw on (one read): its period, and the budget when one is set. */
   async budgetAt(teamId: string, at: string): Promise<{ period: string; budget: PeriodBudget | undefined }> {
     const doc = (await this.store.get(keyOf(teamId, Number(periodsAt(at).year))))?.value;

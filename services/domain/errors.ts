@@ -56,6 +56,7 @@ export const ERROR_MESSAGES = {
   'MANDAAT.AL_UITGEGEVEN': 'Deze uitgave is al vastgelegd.',
   'RESULTATEN.NOT_ALLOWED': 'Alleen een leidinggevende, beheerder of bestuurder kan de resultaten zien.',
   'RESULTATEN.INVALID_PERIOD': 'Een periode is een jaar (2026) of een kwartaal (2026-Q4).',
+  'RESULTATEN.PERIODE_SOORT': 'Vraag de resultaten per budgetperiode van het team: het hele jaar, of per kwartaal als het team kwartaalbudgetten heeft.',
   'REMINDER.NOT_FOUND': 'Deze herinnering is niet (meer) voor jou.',
   'REMINDER.DONE': 'Deze herinnering is niet meer nodig.',
   'REMINDER.ALREADY_SNOOZED': 'Je hebt deze herinnering al een keer uitgesteld.',

@@ -5,7 +5,9 @@ import { celText, getalVan, onderdrukkingUitleg, resultatenTabellen, vanTotText,
 /**
  * The resultaten as files to take away: the same tables as the card (services/domain/resultaten/tabel.ts) as a
  * spreadsheet (.xlsx, one sheet per section, figures as numbers) and as CSV (one figure per line, for pivoting). No
- * kenmerk, name or free text is in them: only the report's aggregates, suppressed cells as "minder dan 5".
+ * kenmerk, name or free text is in them: only the report's aggregates, suppressed cells in words ("minder dan 5",
+ * "minder dan 5 casussen", "afgeschermd"). A table without rows (the open cases per step outside the lopende periode)
+ * is left out of the CSV and says why in the spreadsheet.
  */
 
 export type ExportFormaat = 'xlsx' | 'csv';
@@ -85,6 +87,10 @@ export async function resultatenXlsx(rapport: ResultatenRapport): Promise<Buffer
     for (const tabel of sectie.tabellen) {
       sheet.addRow([]);
       sheet.addRow([tabel.titel]).font = { bold: true };
+      if (tabel.toelichting) {
+        sheet.addRow([tabel.toelichting]).font = { italic: true };
+        continue;
+      }
       sheet.addRow([...tabel.kolommen]).font = { bold: true };
       for (const r of tabel.rijen) {
         const row = sheet.addRow([r.label, ...r.cellen.map((c) => (c.soort === 'getal' ? getalVan(c) : celText(c, rapport.drempel)))]);

@@ -35,6 +35,12 @@ const TEAM_ID = /^[A-Za-z0-9_-]{1,64}$/;
  * bestuurder only, aggregated and suppressed so that no case can be recognised. Reads the period's cases through the
  * store's indexed listing (all its pages) and the ledger's bookings, and records in the audit trail who asked for
  * which team and period — also when it is refused.
+ *
+ * One kind of period per year, so that no figure can be recovered by subtracting reports of overlapping periods
+ * (year 2026 minus Q2..Q4 = Q1): a team's reports exist only for its budget periods. A year budgeted as a whole, or
+ * with no budget set, has the year only; a year budgeted by quarter has its quarters only. Asking the other kind is
+ * refused (RESULTATEN.PERIODE_SOORT, naming the right form) and audited as denied. Without a period typed, the
+ * period a grant now would draw on (the ledger's budgetAt) is taken, which is always of the right kind.
  */
 export class ResultatenService implements ResultatenBron {
   private readonly drempel: number;
@@ -58,6 +64,13 @@ export class ResultatenService implements ResultatenBron {
       await this.audit(actor, 'denied', label);
       throw new DomainError('RESULTATEN.INVALID_PERIOD', `"${String(input.periode).slice(0, 20)}" is geen periode. Geef een jaar (2026) of een kwartaal (2026-Q4).`);
     }
+    if (asked !== undefined) {
+      const refusal = await this.andereSoort(teamId, asked);
+      if (refusal) {
+        await this.audit(actor, 'denied', label);
+        throw new DomainError('RESULTATEN.PERIODE_SOORT', refusal);
+      }
+    }
     const periode = asked ?? (await this.deps.ledger.budgetAt(teamId, nu.toUTC().toISO() as string)).period;
     await this.audit(actor, 'report', `resultaten:${teamId}:${periode}`);
     const [casussen, budget] = await Promise.all([this.casussen(teamId, periode), this.budget(teamId, periode)]);
@@ -78,19 +91,26 @@ export class ResultatenService implements ResultatenBron {
     return cases;
   }
 
+  /** Why a period of the other kind than the team's year has is refused, in plain Dutch; undefined when it is the right kind. */
+  private async andereSoort(teamId: string, periode: string): Promise<string | undefined> {
+    const year = yearOfPeriod(periode);
+    const soort = await this.deps.ledger.yearKind(teamId, year);
+    if (soort === 'quarters' && !isQuarter(periode)) {
+      return `Het team heeft voor ${year} kwartaalbudgetten; vraag de resultaten per kwartaal, bijvoorbeeld resultaten ${year}-Q1.`;
+    }
+    if (soort !== 'quarters' && isQuarter(periode)) {
+      return `Het team heeft voor ${year} ${soort === 'year' ? 'een jaarbudget' : 'geen kwartaalbudgetten'}; vraag de resultaten van het hele jaar: resultaten ${year}.`;
+    }
+    return undefined;
+  }
+
   /**
-   * The ledger's data for the period: its own budget and bookings when one is set; a quarter of a year budget has no
-   * amount of its own (the year's bookings, of which the aggregation counts those dated in the quarter); a year
-   * budgeted by quarter has the sum of its quarters.
+   * The ledger's data for the period: its budget and bookings when one is set, else none (a grant needs a set budget,
+   * so a period without one has no bookings). Only a period of the year's own kind gets here (see {@link rapport}).
    */
   private async budget(teamId: string, periode: string): Promise<{ vastgesteldCents?: number; boekingen: readonly Boeking[] }> {
     const own = await this.deps.ledger.get(teamId, periode);
-    if (own) return { vastgesteldCents: own.amountCents, boekingen: own.bookings };
-    const year = String(yearOfPeriod(periode));
-    if (isQuarter(periode)) return { boekingen: (await this.deps.ledger.get(teamId, year))?.bookings ?? [] };
-    const quarters = (await Promise.all([1, 2, 3, 4].map((q) => this.deps.ledger.get(teamId, `${year}-Q${q}`)))).filter((b) => b !== undefined);
-    if (quarters.length === 0) return { boekingen: [] };
-    return { vastgesteldCents: quarters.reduce((sum, b) => sum + b.amountCents, 0), boekingen: quarters.flatMap((b) => b.bookings) };
+    return own ? { vastgesteldCents: own.amountCents, boekingen: own.bookings } : { boekingen: [] };
   }
 
   private audit(actor: Actor, action: AuditAction, operation: string): Promise<void> {

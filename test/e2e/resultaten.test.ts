@@ -18,7 +18,7 @@ import { postActivity, PROFESSIONAL_A, teamsMessage, type TeamsContext, type Tea
 
 const LEIDINGGEVENDE: TeamsUser = { aadObjectId: '00000000-0000-4000-8000-0000000000c1', name: 'Leidinggevende' };
 
-/** A figure as the card writes it ("€ 1.234,56", "23 dagen", "2,4") as a number; words ("minder dan 5") stay words. */
+/** A figure as the card writes it ("€ 1.234,56", "23 dagen", "2,4") as a number; words ("minder dan 5", "afgeschermd") stay words. */
 function figure(text: string): number | string {
   const bare = text.replace(/^€\s*/, '').replace(/\s*(werkdagen|dagen|%)$/, '');
   return /^-?[\d.]+(,\d+)?$/.test(bare) ? Number(bare.replaceAll('.', '').replace(',', '.')) : text;
@@ -69,6 +69,13 @@ describe('end to end: resultaten over HTTP (card, refusal, export)', function ()
     expect(audit.entries).to.have.length(before);
   });
 
+  it('a year budgeted by quarter: the whole year is refused in plain Dutch (no report to subtract quarters from), audited', async () => {
+    await postActivity(botUrl, teamsMessage('resultaten 2026', as(LEIDINGGEVENDE)));
+    expect(connector.texts()).to.deep.equal(['Het team heeft voor 2026 kwartaalbudgetten; vraag de resultaten per kwartaal, bijvoorbeeld resultaten 2026-Q1.']);
+    expect(cards()).to.deep.equal([]);
+    expect(audit.entries.at(-1)).to.deep.include({ actorId: LEIDINGGEVENDE.aadObjectId, action: 'denied', operation: `resultaten:${TEAM}:2026` });
+  });
+
   it('the leidinggevende gets the card, and the export\'s spreadsheet holds the very figures of that card', async () => {
     await postActivity(botUrl, teamsMessage('resultaten 2026-Q2', as(LEIDINGGEVENDE)));
     const [card] = cards();
@@ -96,18 +103,19 @@ describe('end to end: resultaten over HTTP (card, refusal, export)', function ()
     let at = 0;
     let figures = 0;
     let suppressed = 0;
+    const verborgen = (v: unknown) => typeof v === 'string' && (v.startsWith('minder dan') || v === 'afgeschermd');
     for (const sheet of workbook.worksheets) {
       sheet.eachRow((row, number) => {
         const values = (row.values as unknown[]).slice(1);
         const [label, ...cells] = values;
-        if (number === 1 || cells.length === 0 || !cells.some((v) => typeof v === 'number' || (typeof v === 'string' && v.startsWith('minder dan')))) return;
+        if (number === 1 || cells.length === 0 || !cells.some((v) => typeof v === 'number' || verborgen(v))) return;
         const found = texts.indexOf(label as string, at);
         expect(found, `"${String(label)}" on the card after position ${at}`).to.be.greaterThan(-1);
         const written = texts.slice(found + 1, found + 1 + cells.length).flatMap((t) => (t.includes(' → ') ? t.split(' → ') : [t]));
         const onCard = written.slice(0, cells.length).map(figure);
         expect(onCard, `${sheet.name}: ${String(label)}`).to.deep.equal(cells.map((v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)));
         figures += cells.filter((v) => typeof v === 'number').length;
-        suppressed += cells.filter((v) => typeof v === 'string' && v.startsWith('minder dan')).length;
+        suppressed += cells.filter(verborgen).length;
         at = found + 1;
       });
     }

@@ -2,11 +2,15 @@ import type { Cel, ResultatenRapport } from '../../services/domain/resultaten/ra
 
 const n = (waarde: number): Cel => ({ onderdrukt: false, waarde });
 /** A suppressed cell: built from fewer than the threshold. */
-export const ONDERDRUKT: Cel = { onderdrukt: true };
+export const ONDERDRUKT: Cel = { onderdrukt: true, reden: 'klein' };
+/** A suppressed cell of a group with a shown total. */
+export const AFGESCHERMD: Cel = { onderdrukt: true, reden: 'afgeschermd' };
 
 /**
- * A hand-built report for one team and quarter, with suppressed cells in every section (a step, a decision, an AVE
- * fase, a category and a month, a leefgebied, the quality of life after): for the card, the export and e2e tests.
+ * A hand-built report for one team and quarter (made in it: the lopende periode, so with the open cases per step),
+ * with suppressed cells in every section and both reasons: `klein` (a step, a decision, an AVE fase, a leefgebied, the
+ * quality of life after, the nieuwe rondes) and `afgeschermd` in groups with a shown total (a category, a month, the
+ * goals not reached): for the card, the export and e2e tests.
  */
 export function resultatenFixture(overrides: Partial<ResultatenRapport> = {}): ResultatenRapport {
   return {
@@ -52,19 +56,19 @@ export function resultatenFixture(overrides: Partial<ResultatenRapport> = {}): R
       perCategorie: [
         { categorie: 'huisvesting', cents: n(1_200_000) },
         { categorie: 'financien', cents: n(845_678) },
-        { categorie: 'sociaalNetwerk', cents: ONDERDRUKT },
+        { categorie: 'sociaalNetwerk', cents: AFGESCHERMD },
         { categorie: 'onbekend', cents: n(300_000) },
       ],
       perMaand: [
         { maand: '2026-01', cents: n(640_000) },
-        { maand: '2026-02', cents: ONDERDRUKT },
+        { maand: '2026-02', cents: AFGESCHERMD },
         { maand: '2026-03', cents: n(1_150_000) },
       ],
       mandaat: { cents: n(174_000), uitgaven: n(12) },
     },
     uitkomst: {
       doelenGeevalueerd: n(26),
-      doelenBereikt: { ja: n(15), deels: n(7), nee: ONDERDRUKT },
+      doelenBereikt: { ja: n(15), deels: n(7), nee: AFGESCHERMD },
       tevredenheidVoorMediaan: n(4),
       tevredenheidNaMediaan: n(7.5),
       kwaliteitVanLevenVoorMediaan: n(5),

@@ -60,19 +60,46 @@ export function describeResultatenService(name: string, open: () => Promise<Resu
       }
     });
 
-    it('a year budgeted as a whole, and a quarter of it (no amount of its own); a year of quarters sums them', async () => {
+    it('a year budgeted as a whole: the year; a year without a budget: the year, with no amount set', async () => {
       const { service: s } = service(1);
-      expect(await s.rapport(BESTUURDER, { teamId: TEAM, periode: '2025' })).to.deep.equal(direct('2025', 1, { vastgesteldCents: 900_000_000, years: [2025] }));
-      expect(await s.rapport(BESTUURDER, { teamId: TEAM, periode: '2025-q3' })).to.deep.equal(direct('2025-Q3', 1, { years: [2025] }));
-      const jaar = await s.rapport(BESTUURDER, { teamId: TEAM, periode: '2026' });
-      expect(jaar.budget.vastgesteldCents).to.equal(4 * 250_000_000);
-      expect(jaar).to.deep.equal(direct('2026', 1, { vastgesteldCents: 1_000_000_000, years: [2026] }));
+      const jaar = await s.rapport(BESTUURDER, { teamId: TEAM, periode: '2025' });
+      expect(jaar).to.deep.equal(direct('2025', 1, { vastgesteldCents: 900_000_000, years: [2025] }));
+      // Not the lopende periode: no open cases per step.
+      expect(jaar.casussen.perStap).to.deep.equal([]);
+      const leeg = await s.rapport(BESTUURDER, { teamId: TEAM, periode: '2024' });
+      expect(leeg).to.deep.equal(direct('2024', 1, { years: [] }));
+      expect(leeg.budget).to.not.have.any.keys('vastgesteldCents', 'resterendCents');
+    });
+
+    it('one kind of period per year (no differencing of overlapping reports): the other kind refused in Dutch, audited as denied', async () => {
+      const { service: s, audit } = service();
+      const refusal = (periode: string) =>
+        s.rapport(BESTUURDER, { teamId: TEAM, periode }).then(
+          () => undefined,
+          (e: { code: string; userMessage: string }) => ({ code: e.code, userMessage: e.userMessage }),
+        );
+      expect(await refusal('2026')).to.deep.equal({
+        code: 'RESULTATEN.PERIODE_SOORT',
+        userMessage: 'Het team heeft voor 2026 kwartaalbudgetten; vraag de resultaten per kwartaal, bijvoorbeeld resultaten 2026-Q1.',
+      });
+      expect(await refusal('2025-q3')).to.deep.equal({
+        code: 'RESULTATEN.PERIODE_SOORT',
+        userMessage: 'Het team heeft voor 2025 een jaarbudget; vraag de resultaten van het hele jaar: resultaten 2025.',
+      });
+      expect((await refusal('2024-Q1'))?.userMessage).to.equal('Het team heeft voor 2024 geen kwartaalbudgetten; vraag de resultaten van het hele jaar: resultaten 2024.');
+      expect(audit.entries.map((e) => [e.actorId, e.action, e.operation])).to.deep.equal([
+        [BESTUURDER.userId, 'denied', `resultaten:${TEAM}:2026`],
+        [BESTUURDER.userId, 'denied', `resultaten:${TEAM}:2025-Q3`],
+        [BESTUURDER.userId, 'denied', `resultaten:${TEAM}:2024-Q1`],
+      ]);
     });
 
     it('without a period: the one a grant draws on now (2026-Q4); the audit trail says who asked for which team and period', async () => {
       const { service: s, audit } = service();
       const r = await s.rapport(LEIDINGGEVENDE, { teamId: TEAM });
       expect([r.periode, r.drempel, r.van, r.tot]).to.deep.equal(['2026-Q4', 5, '2026-10-01', '2026-12-31']);
+      // The lopende periode: with the open cases per step.
+      expect(r.casussen.perStap).to.have.length(9);
       expect(audit.entries).to.deep.equal([{ at: p.nu, actorId: LEIDINGGEVENDE.userId, caseId: '*', action: 'report', operation: `resultaten:${TEAM}:2026-Q4` }]);
     });
 

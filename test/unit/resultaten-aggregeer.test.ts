@@ -16,7 +16,8 @@ const kalender = createWerkdagKalender();
 const NU = DateTime.fromISO('2026-07-15T10:00:00.000Z', { zone: ZONE });
 const U = 'aad-regisseur-1';
 const shown = (waarde: number): Cel => ({ onderdrukt: false, waarde });
-const hidden: Cel = { onderdrukt: true };
+const hidden: Cel = { onderdrukt: true, reden: 'klein' };
+const afgeschermd: Cel = { onderdrukt: true, reden: 'afgeschermd' };
 const waarde = (c: Cel | undefined) => (c && !c.onderdrukt ? c.waarde : undefined);
 
 const tr = (at: string, from: Step, to: Step, transition: TransitionName) => ({ at, by: U, from, to, transition });
@@ -107,9 +108,11 @@ function handPopulatie(): { cases: Case[]; boekingen: Boeking[] } {
   return { cases: [A, B, C, D, E, F], boekingen };
 }
 
-const handRapport = (drempel: number) => {
+/** Made on 15 June 2026, inside Q2 (the lopende periode, so with the open cases per step), or at another moment. */
+const BINNEN_Q2 = DateTime.fromISO('2026-06-15T10:00:00.000Z', { zone: ZONE });
+const handRapport = (drempel: number, nu = BINNEN_Q2) => {
   const { cases, boekingen } = handPopulatie();
-  return aggregeer({ teamId: TEAM, periode: '2026-Q2', casussen: cases, budget: { vastgesteldCents: 1_000_000, boekingen }, nu: NU, drempel, kalender });
+  return aggregeer({ teamId: TEAM, periode: '2026-Q2', casussen: cases, budget: { vastgesteldCents: 1_000_000, boekingen }, nu, drempel, kalender });
 };
 
 describe('resultaten: aggregation of a hand-built population (2026-Q2, exact figures)', () => {
@@ -117,7 +120,7 @@ describe('resultaten: aggregation of a hand-built population (2026-Q2, exact fig
 
   it('the period: Amsterdam calendar days, months, and when it was made', () => {
     expect({ periode: r.periode, van: r.van, tot: r.tot, gemaaktOp: r.gemaaktOp, drempel: r.drempel }).to.deep.equal({
-      periode: '2026-Q2', van: '2026-04-01', tot: '2026-06-30', gemaaktOp: '2026-07-15T10:00:00.000Z', drempel: 1,
+      periode: '2026-Q2', van: '2026-04-01', tot: '2026-06-30', gemaaktOp: '2026-06-15T10:00:00.000Z', drempel: 1,
     });
     expect(periodeGrenzen('2026').maanden).to.have.length(12);
     expect(periodeGrenzen('2026-Q4').tot.toUTC().toISO()).to.equal('2026-12-31T23:00:00.000Z');
@@ -130,6 +133,15 @@ describe('resultaten: aggregation of a hand-built population (2026-Q2, exact fig
     // A at 00:00 on 1 April Amsterdam is in; B one millisecond earlier is not.
     expect(r.casussen.geopend).to.deep.equal(shown(1));
     expect(r.casussen.afgesloten).to.deep.equal(shown(1));
+  });
+
+  it('open cases per step only in the report of the lopende periode: empty for a period that does not hold nu (before and after)', () => {
+    expect(handRapport(1, NU).casussen.perStap).to.deep.equal([]);
+    expect(handRapport(1, DateTime.fromISO('2026-03-15T10:00:00.000Z', { zone: ZONE })).casussen.perStap).to.deep.equal([]);
+    // Everything else of the period is the same whenever it is asked.
+    const { casussen: { perStap: _a, ...nu }, gemaaktOp: _g, ...rest } = handRapport(1, NU);
+    const { casussen: { perStap: _b, ...binnen }, gemaaktOp: _h, ...restBinnen } = handRapport(1);
+    expect({ nu, rest }).to.deep.equal({ nu: binnen, rest: restBinnen });
   });
 
   it('doorlooptijden in kalenderdagen: indienen → uitvoering [9, 14], MDO → evaluatie [44, 54]', () => {
@@ -155,11 +167,12 @@ describe('resultaten: aggregation of a hand-built population (2026-Q2, exact fig
     });
   });
 
-  it('outcome over the rounds finished in the period (a close and a nieuwe ronde; one a millisecond after the end is out)', () => {
+  it('outcome over the rounds finished in the period (a close and a nieuwe ronde; one a millisecond after the end is out); medians over cases', () => {
     const { zrmPerLeefgebied, ...rest } = r.uitkomst;
     expect(rest).to.deep.equal({
       doelenGeevalueerd: shown(3), doelenBereikt: { ja: shown(1), deels: shown(1), nee: shown(1) },
-      tevredenheidVoorMediaan: shown(4), tevredenheidNaMediaan: shown(6),
+      // Per case first: B voor 4, na 8; F voor median(5, 2) = 3,5, na median(6, 3) = 4,5; then over the two cases.
+      tevredenheidVoorMediaan: shown(3.75), tevredenheidNaMediaan: shown(6.25),
       kwaliteitVanLevenVoorMediaan: shown(4.5), kwaliteitVanLevenNaMediaan: shown(6.5),
       afgeslotenNaEvaluatie: shown(1), nieuweRonde: shown(1),
     });
@@ -183,23 +196,25 @@ describe('resultaten: aggregation of a hand-built population (2026-Q2, exact fig
 });
 
 describe('resultaten: suppression (drempel)', () => {
-  it('on the hand-built population with drempel 2: single cases hidden, complements chosen so nothing follows by subtraction', () => {
+  it('on the hand-built population with drempel 2: single cases hidden (klein), complements where a total is shown (afgeschermd)', () => {
     const r = handRapport(2);
     expect(r.casussen.geopend).to.deep.equal(hidden);
     expect([r.casussen.afgesloten, r.uitkomst.afgeslotenNaEvaluatie, r.uitkomst.nieuweRonde]).to.deep.equal([hidden, hidden, hidden]);
     expect([r.akkoorden.akkoord, r.akkoorden.afgewezen, r.akkoorden.meerInformatie, r.akkoorden.mediaanWerkdagenTotBesluit]).to.deep.equal([hidden, hidden, hidden, shown(3)]);
-    // 3 cases decided: the median may show; one escalation (fase 3) hides, and with it the next smallest non-zero: none, so the hidden total.
+    // 3 cases decided: the median may show; one escalation (fase 3) hides; the escalations' total is shown nowhere.
     expect(r.akkoorden.escalatiesPerFase.map((f) => f.aantal)).to.deep.equal([shown(0), shown(0), hidden, shown(0)]);
-    expect(r.casussen.indienenTotUitvoering).to.deep.equal({ aantal: shown(2), mediaanDagen: shown(11.5), p90Dagen: shown(14) });
+    // Two cases: the median shows, the 90th percentile needs 2 × drempel.
+    expect(r.casussen.indienenTotUitvoering).to.deep.equal({ aantal: shown(2), mediaanDagen: shown(11.5), p90Dagen: hidden });
     // Mandaat: one case, hidden; then the grants (2 cases) too, else mandaat = geboekt − toegekend. Resterend (from 3 cases) stays.
-    expect(r.budget.mandaat).to.deep.equal({ cents: hidden, uitgaven: hidden });
-    expect(r.budget.toegekendCents).to.deep.equal(hidden);
+    // Both in a group with a shown total: afgeschermd, the one from 2 cases and the one from 1 alike. The count of expenses is in no group.
+    expect(r.budget.mandaat).to.deep.equal({ cents: afgeschermd, uitgaven: hidden });
+    expect(r.budget.toegekendCents).to.deep.equal(afgeschermd);
     expect(r.budget.resterendCents).to.deep.equal(shown(862_500));
-    expect(r.budget.perCategorie.map((c) => c.cents)).to.deep.equal([hidden, hidden]);
-    expect(r.budget.perMaand.map((m) => m.cents)).to.deep.equal([shown(105_000), hidden, hidden]);
-    expect(r.uitkomst.doelenBereikt).to.deep.equal({ ja: hidden, deels: hidden, nee: hidden });
+    expect(r.budget.perCategorie.map((c) => c.cents)).to.deep.equal([afgeschermd, afgeschermd]);
+    expect(r.budget.perMaand.map((m) => m.cents)).to.deep.equal([shown(105_000), afgeschermd, afgeschermd]);
+    expect(r.uitkomst.doelenBereikt).to.deep.equal({ ja: afgeschermd, deels: afgeschermd, nee: afgeschermd });
     expect(r.uitkomst.doelenGeevalueerd).to.deep.equal(shown(3));
-    expect(r.uitkomst.tevredenheidVoorMediaan).to.deep.equal(shown(4));
+    expect(r.uitkomst.tevredenheidVoorMediaan).to.deep.equal(shown(3.75));
     const huisvesting = r.uitkomst.zrmPerLeefgebied.find((z) => z.leefgebied === 'huisvesting');
     expect(huisvesting).to.deep.equal({ leefgebied: 'huisvesting', aantal: hidden, gemiddeldVoor: hidden, gemiddeldNa: hidden });
   });
@@ -269,16 +284,23 @@ describe('resultaten: suppression (drempel)', () => {
   });
 });
 
-/** Every group of the report whose cells add up to a shown total: no single hidden cell, and the shown sum right. */
-function groepen(r: ResultatenRapport): { naam: string; cellen: Cel[]; totaal?: Cel }[] {
+/** Cells that add up to a total shown nowhere: primary suppression only, every hidden one `klein`. */
+function zonderTotaal(r: ResultatenRapport): { naam: string; cellen: Cel[] }[] {
   return [
     { naam: 'perStap', cellen: r.casussen.perStap.map((s) => s.aantal) },
     { naam: 'besluiten', cellen: [r.akkoorden.akkoord, r.akkoorden.afgewezen, r.akkoorden.meerInformatie] },
     { naam: 'escalaties', cellen: r.akkoorden.escalatiesPerFase.map((f) => f.aantal) },
+    { naam: 'evaluaties', cellen: [r.uitkomst.afgeslotenNaEvaluatie, r.uitkomst.nieuweRonde] },
+  ];
+}
+
+/** Every group of the report whose cells add up to a shown total: no single hidden cell, and the shown sum right. */
+function groepen(r: ResultatenRapport): { naam: string; cellen: Cel[]; totaal?: Cel }[] {
+  return [
+    { naam: 'perMaand', cellen: r.budget.perMaand.map((m) => m.cents) },
     { naam: 'perCategorie', cellen: r.budget.perCategorie.map((c) => c.cents), totaal: r.budget.toegekendCents },
     { naam: 'toegekend+mandaat', cellen: [r.budget.toegekendCents, r.budget.mandaat.cents] },
     { naam: 'doelen', cellen: [r.uitkomst.doelenBereikt.ja, r.uitkomst.doelenBereikt.deels, r.uitkomst.doelenBereikt.nee], totaal: r.uitkomst.doelenGeevalueerd },
-    { naam: 'evaluaties', cellen: [r.uitkomst.afgeslotenNaEvaluatie, r.uitkomst.nieuweRonde] },
   ];
 }
 
@@ -340,7 +362,9 @@ describe('resultaten: a generated population of 3,000 cases over two years', fun
       const x = onafhankelijk(p, periode);
       const sum = (cells: readonly Cel[]) => cells.reduce((s, c) => s + (waarde(c) as number), 0);
       expect(x.geopend).to.be.greaterThan(50);
-      expect(sum(r.casussen.perStap.map((s) => s.aantal))).to.equal(x.open);
+      // Open cases per step only in the report of the lopende periode (nu is in 2026-Q4).
+      expect(r.casussen.perStap).to.have.length(periode === '2026-Q4' ? 9 : 0);
+      expect(sum(r.casussen.perStap.map((s) => s.aantal))).to.equal(periode === '2026-Q4' ? x.open : 0);
       expect(waarde(r.casussen.geopend)).to.equal(x.geopend);
       expect([waarde(r.akkoorden.akkoord), waarde(r.akkoorden.afgewezen)]).to.deep.equal([x.akkoord, x.afgewezen]);
       expect(sum(r.akkoorden.escalatiesPerFase.map((f) => f.aantal))).to.equal(x.escalaties);
@@ -376,6 +400,17 @@ describe('resultaten: a generated population of 3,000 cases over two years', fun
           if (totalShown) expect(hiddenCells, `${periode} ${drempel} ${g.naam}`).to.not.equal(1);
           g.cellen.forEach((c, j) => {
             if (!c.onderdrukt) expect(c.waarde).to.equal(waarde(groupsExact[i]?.cellen[j]));
+            else expect(c.reden, `${periode} ${drempel} ${g.naam}`).to.equal('afgeschermd');
+          });
+        }
+        // Where no total is shown, nothing is hidden but what is small: a hidden count of cases is below the drempel.
+        const zonderExact = zonderTotaal(exact);
+        for (const [i, g] of zonderTotaal(r).entries()) {
+          g.cellen.forEach((c, j) => {
+            const exacte = waarde(zonderExact[i]?.cellen[j]) as number;
+            if (!c.onderdrukt) expect(c.waarde).to.equal(exacte);
+            else expect(c.reden, `${periode} ${drempel} ${g.naam}`).to.equal('klein');
+            if (g.naam === 'perStap') expect(c.onderdrukt, `${periode} ${drempel} perStap ${exacte}`).to.equal(exacte > 0 && exacte < drempel);
           });
         }
         // Resterend is hidden whenever it would give away a hidden grant or mandaat total.
@@ -385,4 +420,71 @@ describe('resultaten: a generated population of 3,000 cases over two years', fun
       }
     });
   }
+});
+
+describe('resultaten: no figure of one case, and no false "minder dan" (review findings)', () => {
+  const IN_Q2 = (dag: number) => `2026-05-${String(dag).padStart(2, '0')}T08:00:00.000Z`;
+  const rapportVan = (cases: Case[], drempel = 5) =>
+    aggregeer({ teamId: TEAM, periode: '2026-Q2', casussen: cases, budget: { boekingen: [] }, nu: BINNEN_Q2, drempel, kalender });
+  /** A case closed in Q2 after an evaluation of `doelen` goals, each with this satisfaction after. */
+  const geevalueerd = (id: string, doelen: number, na: number, extra: Partial<Case> = {}) =>
+    makeCase({
+      id, createdAt: '2026-01-05T08:00:00.000Z', step: 'afgesloten',
+      deelA: { doelen: Array.from({ length: doelen }, (_, i) => doel(`doel-${id}-${i}`, 'financien', 3)), acties: [] },
+      deelC: { doelen: Array.from({ length: doelen }, (_, i) => ({ doelId: `doel-${id}-${i}`, bereikt: 'ja' as const, tevredenheidNa: na })), kwaliteitVanLevenVoor: 3, kwaliteitVanLevenNa: na },
+      history: [tr(IN_Q2(20), 'evaluatie', 'afgesloten', 'afsluiten')],
+      ...extra,
+    });
+
+  it('a median counts cases, not items: one case with 7 goals (2) beside four with one (9) gives 9, not that case\'s 2', () => {
+    const r = rapportVan([geevalueerd('case-groot', 7, 2), ...[1, 2, 3, 4].map((i) => geevalueerd(`case-${i}`, 1, 9))]);
+    expect(r.uitkomst.doelenGeevalueerd).to.deep.equal(shown(11));
+    expect(r.uitkomst.tevredenheidNaMediaan).to.deep.equal(shown(9));
+    expect(r.uitkomst.tevredenheidVoorMediaan).to.deep.equal(shown(3));
+    // Four cases only: no median at all, however many goals.
+    expect(rapportVan([geevalueerd('case-groot', 7, 2), ...[1, 2, 3].map((i) => geevalueerd(`case-${i}`, 1, 9))]).uitkomst.tevredenheidNaMediaan).to.deep.equal(hidden);
+  });
+
+  it('werkdagen tot besluit, kwaliteit van leven and the ZRM means weigh each case once', () => {
+    // Case "veel": 5 decisions of 10 werkdagen, 3 rounds with quality 1 and ZRM 1 → 5; four cases with one of each.
+    const besluit = (id: string, werkdagen: number) => approval(id, '2026-05-04T08:00:00.000Z', 'akkoord', DateTime.fromISO('2026-05-04T08:00:00.000Z').plus({ days: werkdagen + 2 * Math.floor(werkdagen / 5) }).toISO() as string);
+    const ronde = (nummer: number, kwaliteit: number, na: number) => ({ nummer, afgerondAt: IN_Q2(nummer), deelC: { kwaliteitVanLevenVoor: kwaliteit, kwaliteitVanLevenNa: kwaliteit, zrmNa: zrm({ financien: na }) } });
+    const veel = makeCase({
+      id: 'case-veel', createdAt: '2026-01-05T08:00:00.000Z', step: 'vraagverheldering', ronde: 4,
+      vraagverheldering: { zrmVoor: zrm({ financien: 1 }) },
+      approvals: [1, 2, 3, 4, 5].map((i) => besluit(`appr-veel-${i}`, 10)),
+      vorigeRondes: [ronde(1, 1, 5), ronde(2, 1, 5), ronde(3, 1, 5)],
+    });
+    const weinig = [1, 2, 3, 4].map((i) =>
+      makeCase({
+        id: `case-w-${i}`, createdAt: '2026-01-05T08:00:00.000Z', step: 'vraagverheldering', ronde: 2,
+        vraagverheldering: { zrmVoor: zrm({ financien: 3 }) },
+        approvals: [besluit(`appr-w-${i}`, 1)],
+        vorigeRondes: [ronde(1, 8, 3)],
+      }),
+    );
+    const r = rapportVan([veel, ...weinig]);
+    expect(r.akkoorden.mediaanWerkdagenTotBesluit).to.deep.equal(shown(1));
+    expect([r.uitkomst.kwaliteitVanLevenVoorMediaan, r.uitkomst.kwaliteitVanLevenNaMediaan]).to.deep.equal([shown(8), shown(8)]);
+    // Over rounds the means would be (3×1 + 4×3) / 7 = 2,1 and (3×5 + 4×3) / 7 = 3,9; over cases (1 + 4×3) / 5 = 2,6 and (5 + 4×3) / 5 = 3,4.
+    expect(r.uitkomst.zrmPerLeefgebied.find((z) => z.leefgebied === 'financien')).to.deep.equal({ leefgebied: 'financien', aantal: shown(5), gemiddeldVoor: shown(2.6), gemiddeldNa: shown(3.4) });
+  });
+
+  it('a 90th percentile needs 2 × drempel cases (of 9 it is the maximum: one case\'s own figure); the median needs the drempel', () => {
+    const naarUitvoering = (i: number) =>
+      makeCase({ id: `case-u-${i}`, createdAt: '2026-04-01T08:00:00.000Z', step: 'uitvoering', history: [tr(IN_Q2(i + 1), 'plan', 'uitvoering', 'geenUitzonderingNodig')] });
+    const negen = rapportVan(Array.from({ length: 9 }, (_, i) => naarUitvoering(i))).casussen.indienenTotUitvoering;
+    expect(negen).to.deep.equal({ aantal: shown(9), mediaanDagen: shown(34), p90Dagen: hidden });
+    const tien = rapportVan(Array.from({ length: 10 }, (_, i) => naarUitvoering(i))).casussen.indienenTotUitvoering;
+    expect(tien).to.deep.equal({ aantal: shown(10), mediaanDagen: shown(34.5), p90Dagen: shown(38) });
+  });
+
+  it('where no total is shown, a large cell beside a small one stays shown (no false "minder dan 5"); the small one is klein', () => {
+    const inStap = (i: number, step: Step, uitkomst: ApprovalOutcome) =>
+      makeCase({ id: `case-s-${i}`, createdAt: '2026-04-02T08:00:00.000Z', step, approvals: [approval(`appr-s-${i}`, IN_Q2(4), uitkomst, IN_Q2(6))] });
+    const r = rapportVan([...Array.from({ length: 20 }, (_, i) => inStap(i, 'uitvoering', 'akkoord')), inStap(99, 'plan', 'afgewezen')]);
+    const perStap = Object.fromEntries(r.casussen.perStap.map((s) => [s.stap, s.aantal]));
+    expect([perStap['uitvoering'], perStap['plan'], perStap['mdo']]).to.deep.equal([shown(20), hidden, shown(0)]);
+    expect([r.akkoorden.akkoord, r.akkoorden.afgewezen, r.akkoorden.meerInformatie]).to.deep.equal([shown(20), hidden, shown(0)]);
+  });
 });

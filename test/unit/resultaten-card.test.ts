@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { renderResultatenCard, resultatenCardData, tabelElement } from '../../cards/resultaten';
 import { celText, resultatenTabellen, tabelVan, type TabelCel } from '../../services/domain/resultaten/tabel';
 import { elementsOf, expectValidCard, textsOf as texts } from '../support/adaptivecards';
-import { ONDERDRUKT, resultatenFixture } from '../support/resultaten-fixture';
+import { AFGESCHERMD, ONDERDRUKT, resultatenFixture } from '../support/resultaten-fixture';
 
 const card = () => renderResultatenCard(resultatenCardData(resultatenFixture()));
 /** "€ 1.234,56" as Intl writes it, with a no-break space. */
@@ -37,7 +37,7 @@ describe('resultaten card (cards/resultaten.ts)', () => {
     expect(elementsOf(c, 'TextBlock').map((t) => t['text'])).to.include.members(['Casussen', 'Akkoorden en escalaties', 'Doorbraakbudget', 'Wat het de inwoners bracht']);
   });
 
-  it('draws only figures that may be shown; the fallback table has them all, suppressed ones as "minder dan 5"', () => {
+  it('draws only figures that may be shown; the fallback table has them all, suppressed ones in words with their reason', () => {
     const bars = chart('Chart.VerticalBar', 'Open casussen per stap (nu)');
     expect(bars['data']).to.deep.equal([
       { x: '1 Indienen', y: 6 },
@@ -51,14 +51,16 @@ describe('resultaten card (cards/resultaten.ts)', () => {
     const fallback = texts(bars['fallback']);
     expectRun(fallback, ['3 Wie is er nodig?', 'minder dan 5']);
     expectRun(fallback, ['6B Escaleren', 'minder dan 5']);
-    expect(texts(card())).to.include('Niet in de grafiek (minder dan 5): 3 Wie is er nodig?, 6B Escaleren.');
+    expect(texts(card())).to.include('Niet in de grafiek: 3 Wie is er nodig? (minder dan 5), 6B Escaleren (minder dan 5).');
 
     const besluiten = chart('Chart.Donut', 'Besluiten over Deel B');
     expect(besluiten['data']).to.deep.equal([
       { legend: 'Akkoord: 14', value: 14, color: 'good' },
       { legend: 'Meer informatie: 6', value: 6, color: 'warning' },
     ]);
-    expectRun(texts(besluiten['fallback']), ['Afgewezen', 'minder dan 5']);
+    // A count of decisions (not of cases) built from too few cases: not "less than 5 decisions".
+    expectRun(texts(besluiten['fallback']), ['Afgewezen', 'minder dan 5 casussen']);
+    expect(texts(card())).to.include('Niet in de grafiek: Afgewezen (minder dan 5 casussen).');
 
     const categorie = chart('Chart.Donut', 'Toegekend per doel (leefgebied)');
     expect(categorie['data']).to.deep.equal([
@@ -66,11 +68,12 @@ describe('resultaten card (cards/resultaten.ts)', () => {
       { legend: `Financiën: ${e('8.456,78')}`, value: 8456.78 },
       { legend: `Niet opgegeven: ${e('3.000,00')}`, value: 3000 },
     ]);
-    expectRun(texts(categorie['fallback']), ['Huisvesting', e('12.000,00'), 'Financiën', e('8.456,78'), 'Sociaal netwerk', 'minder dan 5']);
+    expectRun(texts(categorie['fallback']), ['Huisvesting', e('12.000,00'), 'Financiën', e('8.456,78'), 'Sociaal netwerk', 'afgeschermd']);
+    expect(texts(card())).to.include('Niet in de grafiek: Sociaal netwerk (afgeschermd).');
 
     const maand = chart('Chart.Line', 'Toegekend per maand (mandaat inbegrepen)');
     expect(maand['data']).to.deep.equal([{ legend: 'Toegekend', values: [{ x: 'januari 2026', y: 6400 }, { x: 'maart 2026', y: 11500 }] }]);
-    expectRun(texts(maand['fallback']), ['februari 2026', 'minder dan 5']);
+    expectRun(texts(maand['fallback']), ['februari 2026', 'afgeschermd']);
 
     const zrm = chart('Chart.VerticalBar.Grouped', 'ZRM per leefgebied (gemiddeld, 1-5)');
     expect(zrm['data']).to.deep.equal([
@@ -81,7 +84,9 @@ describe('resultaten card (cards/resultaten.ts)', () => {
     expect(zrm['fallback']).to.equal('drop');
     const onderZrm = texts(card());
     expectRun(onderZrm, ['Financiën', '9', '2,4 → 3,1']);
-    expectRun(onderZrm, ['Sociaal netwerk', 'minder dan 5', 'minder dan 5']);
+    // The count of cases reads "minder dan 5", the means (not a count) "minder dan 5 casussen".
+    expectRun(onderZrm, ['Sociaal netwerk', 'minder dan 5', 'minder dan 5 casussen']);
+    expectRun(onderZrm, ['Niet bereikt', 'afgeschermd']);
   });
 
   it('never draws a number from fewer cases: with everything suppressed there are no charts, only the tables', () => {
@@ -103,8 +108,33 @@ describe('resultaten card (cards/resultaten.ts)', () => {
   it('uses the report threshold in every suppressed cell and in the line that explains it', () => {
     const c = renderResultatenCard(resultatenCardData(resultatenFixture({ drempel: 10 })));
     expect(JSON.stringify(c)).to.not.contain('minder dan 5');
-    expect(texts(c)).to.include('minder dan 10');
+    expect(texts(c)).to.include.members(['minder dan 10', 'minder dan 10 casussen', 'afgeschermd']);
     expect(texts(c).at(-1)).to.match(/^Alle cijfers zijn opgeteld over casussen, nooit per casus\. Een cijfer dat op minder dan 10 casussen berust/);
+  });
+
+  it('says both reasons plainly under the card: "minder dan 5 (casussen)" for few cases, "afgeschermd" for a hidden complement', () => {
+    const uitleg = texts(card()).at(-1) as string;
+    expect(uitleg).to.contain('"minder dan 5"');
+    expect(uitleg).to.contain('"minder dan 5 casussen"');
+    expect(uitleg).to.contain('"afgeschermd"');
+    // A suppressed euro figure never reads as "less than € 5"; a suppressed complement is never "minder dan".
+    expect(celText({ soort: 'onderdrukt', reden: 'klein', casussen: false }, 5)).to.equal('minder dan 5 casussen');
+    expect(celText({ soort: 'onderdrukt', reden: 'afgeschermd', casussen: true }, 5)).to.equal('afgeschermd');
+    const t = texts(card());
+    expectRun(t, ['Toegekend via Deel B', e('23.456,78')]);
+    const metVerborgenBedrag = texts(renderResultatenCard(resultatenCardData(resultatenFixture({ budget: { ...resultatenFixture().budget, toegekendCents: AFGESCHERMD, mandaat: { cents: { onderdrukt: true, reden: 'klein' }, uitgaven: ONDERDRUKT } } }))));
+    expectRun(metVerborgenBedrag, ['Toegekend via Deel B', 'afgeschermd', 'Uitgegeven onder mandaat', 'minder dan 5 casussen', 'Uitgaven onder mandaat', 'minder dan 5 casussen']);
+  });
+
+  it('outside the lopende periode: no open cases per step, one subtle line instead (no chart, no empty table)', () => {
+    const f = resultatenFixture();
+    const c = renderResultatenCard(resultatenCardData(resultatenFixture({ casussen: { ...f.casussen, perStap: [] } })));
+    expectValidCard(c);
+    const line = elementsOf(c, 'TextBlock').find((b) => b['text'] === 'Open casussen per stap staan alleen in de resultaten van de lopende periode.');
+    expect(line).to.deep.include({ isSubtle: true });
+    expect(texts(c)).to.not.include('Open casussen per stap (nu)');
+    expect(elementsOf(c, 'Chart.VerticalBar').map((b) => b['title'])).to.deep.equal(['Escalaties per hoogste AVE-fase']);
+    expect(texts(card())).to.not.include('Open casussen per stap staan alleen in de resultaten van de lopende periode.');
   });
 
   it('writes money, durations and means in Dutch, and shows the budget used in the gauge', () => {
@@ -113,7 +143,7 @@ describe('resultaten card (cards/resultaten.ts)', () => {
     expectRun(t, ['Uitgegeven onder mandaat', e('1.740,00'), 'Uitgaven onder mandaat', '12']);
     expectRun(t, ['Indienen → uitvoering', '19', '23 dagen', '41,5 dagen']);
     expectRun(t, ['Mediaan tot besluit', '3 werkdagen']);
-    expectRun(t, ['Tevredenheid over de doelen (0-10)', '4 → 7,5', 'Kwaliteit van leven (1-10)', '5 → minder dan 5']);
+    expectRun(t, ['Tevredenheid over de doelen (0-10)', '4 → 7,5', 'Kwaliteit van leven (1-10)', '5 → minder dan 5 casussen']);
     const gauge = chart('Chart.Gauge', 'Gebruikt van het vastgestelde budget');
     // € 50.000 set, € 24.803,22 left: € 25.196,78 used (grants and mandaat).
     expect(gauge).to.deep.include({ value: 50, min: 0, max: 100, subLabel: `${e('25.196,78')} van ${e('50.000,00')}` });
@@ -129,8 +159,8 @@ describe('resultaten card (cards/resultaten.ts)', () => {
     expect(json).to.not.match(/id-\d{6}/);
     // Every text on the card is a heading, a label of the fixed lists, a figure or a sentence of the card itself.
     const vast = new Set(resultatenTabellen(resultatenFixture()).flatMap((s) => [s.titel, ...s.tabellen.flatMap((t) => [t.titel, ...t.kolommen, ...t.rijen.map((r) => r.label)])]));
-    const figure = /^(€\s[\d.]+,\d\d|[\d,]+( (werk)?dag(en)?)?|minder dan 5|[\d,]+ → [\d,]+|[\d,]+ → minder dan 5|niet vastgesteld|\d+ % \(.*\)|Voor → na)$/;
-    const sentence = /^(Resultaten wijkteam-noord 2026-Q1|1 januari 2026 – 31 maart 2026|Niet in de grafiek \(minder dan 5\): .*|Alle cijfers .*|Gebruikt)$/;
+    const figure = /^(€\s[\d.]+,\d\d|[\d,]+( (werk)?dag(en)?)?|minder dan 5( casussen)?|afgeschermd|[\d,]+ → [\d,]+|[\d,]+ → minder dan 5( casussen)?|niet vastgesteld|\d+ % \(.*\)|Voor → na)$/;
+    const sentence = /^(Resultaten wijkteam-noord 2026-Q1|1 januari 2026 – 31 maart 2026|Niet in de grafiek: .*|Alle cijfers .*|Gebruikt)$/;
     for (const t of texts(card())) expect(vast.has(t) || figure.test(t) || sentence.test(t), t).to.equal(true);
   });
 

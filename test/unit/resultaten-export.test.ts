@@ -57,7 +57,7 @@ describe('resultaten export (services/resultaten/export.ts)', () => {
           const written = rij.cellen.map((c) => celText(c, rapport.drempel));
           const voorNa = tabel.id === 'zrm' || tabel.id === 'tevredenheid';
           const [voor, na] = written.slice(-2);
-          const onCard = voorNa ? [...written.slice(0, -2), voor === na && voor === 'minder dan 5' ? voor : `${voor} → ${na}`] : written;
+          const onCard = voorNa ? [...written.slice(0, -2), voor === na && rij.cellen.at(-1)?.soort === 'onderdrukt' ? voor : `${voor} → ${na}`] : written;
           expect(cardTexts.some((_, k) => [rij.label, ...onCard].every((v, j) => cardTexts[k + j] === v)), `${rij.label} ${onCard.join(' | ')} on the card`).to.equal(true);
           figures += rij.cellen.filter((c) => c.soort === 'getal').length;
         });
@@ -73,7 +73,7 @@ describe('resultaten export (services/resultaten/export.ts)', () => {
     expect(toegekend?.numFmt).to.equal('"€" #,##0.00');
   });
 
-  it('the .xlsx holds suppressed cells as "minder dan 5" text, never a number', async () => {
+  it('the .xlsx holds suppressed cells as words with their reason, never a number; the explanation says both', async () => {
     const workbook = await workbookOf(await resultatenXlsx(resultatenFixture()));
     const sheet = workbook.getWorksheet('Casussen') as ExcelJS.Worksheet;
     let wie: unknown[] | undefined;
@@ -81,6 +81,30 @@ describe('resultaten export (services/resultaten/export.ts)', () => {
       if (r.getCell(1).value === '3 Wie is er nodig?') wie = (r.values as unknown[]).slice(1);
     });
     expect(wie).to.deep.equal(['3 Wie is er nodig?', 'minder dan 5']);
+    const rowsOf = (naam: string) => {
+      const rows: unknown[][] = [];
+      (workbook.getWorksheet(naam) as ExcelJS.Worksheet).eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+      return rows;
+    };
+    const budget = rowsOf('Doorbraakbudget');
+    expect(budget.find((r) => r[0] === 'februari 2026')).to.deep.equal(['februari 2026', 'afgeschermd']);
+    expect(rowsOf('Akkoorden en escalaties').find((r) => r[0] === 'Afgewezen')).to.deep.equal(['Afgewezen', 'minder dan 5 casussen']);
+    const uitleg = String(budget.at(-1)?.[0]);
+    expect(uitleg).to.contain('"minder dan 5 casussen"');
+    expect(uitleg).to.contain('"afgeschermd"');
+  });
+
+  it('outside the lopende periode: the spreadsheet says why there are no open cases per step, the CSV leaves the table out', async () => {
+    const f = resultatenFixture();
+    const rapport = resultatenFixture({ casussen: { ...f.casussen, perStap: [] } });
+    const workbook = await workbookOf(await resultatenXlsx(rapport));
+    const rows: unknown[][] = [];
+    (workbook.getWorksheet('Casussen') as ExcelJS.Worksheet).eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    const at = rows.findIndex((r) => r[0] === 'Open casussen per stap (nu)');
+    expect(rows[at + 1]).to.deep.equal(['Open casussen per stap staan alleen in de resultaten van de lopende periode.']);
+    expect(rows[at + 2]).to.deep.equal(['Doorlooptijd']);
+    const csv = resultatenCsv(rapport).toString('utf8');
+    expect(csv).to.not.contain('Open casussen per stap');
   });
 
   it('the CSV is UTF-8 with a BOM, ";" separated, and parsed back equals the rows, figures with a decimal comma', () => {
@@ -103,6 +127,8 @@ describe('resultaten export (services/resultaten/export.ts)', () => {
     expect(find('Indienen → uitvoering', '90e percentiel')).to.equal('41,5');
     expect(find('Financiën', 'Voor')).to.equal('2,4');
     expect(find('3 Wie is er nodig?', 'Aantal')).to.equal('minder dan 5');
+    expect(find('Sociaal netwerk', 'Bedrag')).to.equal('afgeschermd');
+    expect(find('Afgewezen', 'Aantal')).to.equal('minder dan 5 casussen');
     expect(find('Tevredenheid over de doelen (0-10)', 'Na')).to.equal('7,5');
   });
 

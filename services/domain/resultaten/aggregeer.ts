@@ -7,7 +7,7 @@ import { LEEFGEBIEDEN, type Leefgebied, type ZrmScores } from '../model/leefgebi
 import type { DeelC, Doel } from '../model/samenwerkplan';
 import { STEPS, type Step } from '../model/steps';
 import type { WerkdagKalender } from '../werkdagen';
-import { alsCel, gemiddelde, maatCel, mediaan, onderdruk, p90, som, telItems, telling, type Groep, type Telling } from './onderdrukking';
+import { alsCel, gemiddelde, gemiddeldeExact, maatCel, mediaan, onderdruk, p90, perCasus, som, telItems, telling, type Groep, type Telling } from './onderdrukking';
 import type { Doorlooptijd, ResultatenRapport } from './rapport';
 
 /**
@@ -97,20 +97,29 @@ function amsterdamseDagen(kalender: WerkdagKalender) {
     maandVan: (iso: string) => dagVan(iso).maand,
   };
 }
-const ids = (items: readonly { readonly caseId: string }[]) => new Set(items.map((x) => x.caseId)).size;
+/**
+ * The median over cases of a figure of items: per case the median of its own items, then the median of those, shown
+ * from `drempel` cases (onderdrukking.ts: never over items, or one case with many would make it its own).
+ */
+function mediaanOverCasussen<T extends { readonly caseId: string }>(items: readonly T[], valueOf: (item: T) => number | undefined, drempel: number) {
+  const waarden = perCasus(items, (x) => x.caseId, valueOf, mediaan);
+  return maatCel(mediaan(waarden), waarden.length, drempel);
+}
 
+/** A duration (one measurement per case): the median from `drempel` cases, the 90th percentile from twice that. */
 function doorlooptijd(metingen: readonly { readonly caseId: string; readonly dagen: number }[], drempel: number): { aantal: Telling; maten: (a: Telling) => Doorlooptijd } {
   const aantal = telItems(metingen, (m) => m.caseId);
-  const dagen = metingen.map((m) => m.dagen);
-  const n = ids(metingen);
-  return { aantal, maten: (a) => ({ aantal: alsCel(a), mediaanDagen: maatCel(mediaan(dagen), n, drempel), p90Dagen: maatCel(p90(dagen), n, drempel) }) };
+  const dagen = perCasus(metingen, (m) => m.caseId, (m) => m.dagen, mediaan);
+  const n = dagen.length;
+  return { aantal, maten: (a) => ({ aantal: alsCel(a), mediaanDagen: maatCel(mediaan(dagen), n, drempel), p90Dagen: maatCel(p90(dagen), n, 2 * drempel) }) };
 }
 
 /**
  * The resultaten of one team over one budget period (rapport.ts), from plain data: pure and deterministic. "In the
  * period" means an instant at or after the period's first moment and before the next period's, in Europe/Amsterdam:
  *
- * - perStap: the cases handed in that are open now (`nu`), by their step now (a case created after the period is not handed in).
+ * - perStap: only in the report of the period that holds `nu` (the lopende periode): the team's cases that are open
+ *   now, by their step now; `[]` for any other period (a figure of now must not differ between reports).
  * - geopend: `createdAt` in the period. afgesloten: the case's `afsluiten` transition (to afgesloten) in the period.
  * - indienenTotUitvoering: cases whose first entry into uitvoering is in the period; from `createdAt` (stap 1,
  *   indienen) to that entry. mdoTotEvaluatie: cases whose first entry into evaluatie after their first MDO held
@@ -124,6 +133,13 @@ function doorlooptijd(metingen: readonly { readonly caseId: string; readonly dag
  *   a previous round (`vorigeRondes`) whose `afgerondAt` is in it (a nieuwe ronde), with that round's Deel C. Doelen are
  *   the evaluated ones (Deel C's `doelen`), compared to Deel A's `tevredenheidVoor`; the ZRM compares the
  *   vraagverheldering's `zrmVoor` (as it is now) with the round's `zrmNa`, per leefgebied over the rounds with both.
+ * - Every median, mean and percentile is over cases: first one value per case (its own median of its goals, decisions
+ *   or rounds; for the ZRM its own mean over its rounds), then the median or mean of those; shown from `drempel`
+ *   cases, a 90th percentile from twice that.
+ * - Suppression (onderdrukking.ts): groups only where the total is shown (per categorie and per maand: toegekend and
+ *   geboekt = toegekend + mandaat; toegekend and mandaat; geboekt and resterend against the fixed budget; doelen
+ *   bereikt against doelen geëvalueerd). Per stap, besluiten per uitkomst, escalaties per fase and afgesloten versus
+ *   nieuwe ronde have no shown total anywhere: primary suppression only.
  */
 export function aggregeer(invoer: ResultatenInvoer): ResultatenRapport {
   const { drempel } = invoer;
@@ -135,6 +151,7 @@ export function aggregeer(invoer: ResultatenInvoer): ResultatenRapport {
     return t >= from && t < to;
   };
   const casussen = invoer.casussen.filter((c) => c.teamId === invoer.teamId && Date.parse(c.createdAt) < to);
+  const lopend = invoer.nu.toMillis() >= from && invoer.nu.toMillis() < to;
 
   const open: { caseId: string; stap: Step }[] = [];
   const geopend: { caseId: string }[] = [];
@@ -148,7 +165,7 @@ export function aggregeer(invoer: ResultatenInvoer): ResultatenRapport {
 
   for (const c of casussen) {
     const caseId = c.id;
-    if (c.step !== 'afgesloten') open.push({ caseId, stap: c.step });
+    if (lopend && c.step !== 'afgesloten') open.push({ caseId, stap: c.step });
     if (inPeriode(c.createdAt)) geopend.push({ caseId });
     const transitions = c.history.filter(isTransitionEntry);
     const uitvoering = transitions.find((t) => t.to === 'uitvoering');
@@ -181,25 +198,23 @@ export function aggregeer(invoer: ResultatenInvoer): ResultatenRapport {
   const doelen = evaluaties.flatMap((ev) =>
     (ev.deelC.doelen ?? []).map((d) => ({ caseId: ev.caseId, bereikt: d.bereikt, na: d.tevredenheidNa, voor: ev.doelen.find((x) => x.id === d.doelId)?.tevredenheidVoor })),
   );
-  const doelenMetVoor = doelen.filter((d) => d.voor !== undefined);
-  const kwaliteit = (kant: 'kwaliteitVanLevenVoor' | 'kwaliteitVanLevenNa') => {
-    const met = evaluaties.flatMap((ev) => (ev.deelC[kant] === undefined ? [] : [{ caseId: ev.caseId, score: ev.deelC[kant] as number }]));
-    return maatCel(mediaan(met.map((m) => m.score)), ids(met), drempel);
-  };
+  const kwaliteit = (kant: 'kwaliteitVanLevenVoor' | 'kwaliteitVanLevenNa') => mediaanOverCasussen(evaluaties, (ev) => ev.deelC[kant], drempel);
   const zrmPerLeefgebied = LEEFGEBIEDEN.map((leefgebied) => {
     const paren = evaluaties.flatMap((ev) => {
       const voor = ev.zrmVoor?.[leefgebied];
       const na = ev.deelC.zrmNa?.scores[leefgebied];
       return voor === undefined || na === undefined ? [] : [{ caseId: ev.caseId, voor, na }];
     });
-    const n = ids(paren);
-    const aantal = telItems(paren, (p) => p.caseId);
+    // One pair per case: its own mean over its rounds, then the mean over cases.
+    const voor = perCasus(paren, (p) => p.caseId, (p) => p.voor, gemiddeldeExact);
+    const na = perCasus(paren, (p) => p.caseId, (p) => p.na, gemiddeldeExact);
+    const aantal = telling(voor.length, paren.map((p) => p.caseId));
     onderdruk([aantal], [], drempel);
     return {
       leefgebied,
       aantal: alsCel(aantal),
-      gemiddeldVoor: maatCel(gemiddelde(paren.map((p) => p.voor)), n, drempel),
-      gemiddeldNa: maatCel(gemiddelde(paren.map((p) => p.na)), n, drempel),
+      gemiddeldVoor: maatCel(gemiddelde(voor), voor.length, drempel),
+      gemiddeldNa: maatCel(gemiddelde(na), na.length, drempel),
     };
   });
 
@@ -221,7 +236,7 @@ export function aggregeer(invoer: ResultatenInvoer): ResultatenRapport {
   const perMaand = maanden.map((maand) => ({ maand, cents: telItems(boekingen.filter((b) => maandVan(b.at) === maand), (b) => b.caseId, cents) }));
 
   // Counts, grouped where cells add up to a total (onderdrukking.ts).
-  const perStap = STEPS.filter((s) => s !== 'afgesloten').map((stap) => ({ stap, aantal: telItems(open.filter((o) => o.stap === stap), (o) => o.caseId) }));
+  const perStap = (lopend ? STEPS.filter((s) => s !== 'afgesloten') : []).map((stap) => ({ stap, aantal: telItems(open.filter((o) => o.stap === stap), (o) => o.caseId) }));
   const perUitkomst = Object.fromEntries(APPROVAL_OUTCOMES.map((o) => [o, telItems(besluiten.filter((b) => b.outcome === o), (b) => b.caseId)])) as Record<ApprovalOutcome, Telling>;
   const perFase = AVE_FASEN.map((fase) => ({ fase, aantal: telItems(escalaties.filter((e) => e.fase === fase), (e) => e.caseId) }));
   const bereikt = Object.fromEntries((['ja', 'deels', 'nee'] as const).map((b) => [b, telItems(doelen.filter((d) => d.bereikt === b), (d) => d.caseId)])) as Record<'ja' | 'deels' | 'nee', Telling>;
@@ -231,18 +246,16 @@ export function aggregeer(invoer: ResultatenInvoer): ResultatenRapport {
   const geopendCel = telItems(geopend, (g) => g.caseId);
   const indienenTijd = doorlooptijd(indienen, drempel);
   const mdoTijd = doorlooptijd(mdo, drempel);
+  // Groups only where the total is shown (or is the sum of shown cells, or fixed): see the doc comment above.
   const groepen: Groep[] = [
-    { cellen: perStap.map((s) => s.aantal), totaal: som(perStap.map((s) => s.aantal)) },
-    { cellen: Object.values(perUitkomst), totaal: som(Object.values(perUitkomst)) },
-    { cellen: perFase.map((f) => f.aantal), totaal: som(perFase.map((f) => f.aantal)) },
     { cellen: categorieen.map((c) => c.cents), totaal: toegekend },
     { cellen: perMaand.map((m) => m.cents), totaal: geboekt },
     { cellen: [toegekend, mandaatCents], totaal: geboekt },
     ...(resterend ? [{ cellen: [geboekt, resterend], totaal: 'vast' as const }] : []),
     { cellen: Object.values(bereikt), totaal: doelenGeevalueerd },
-    { cellen: [afgeslotenCel, nieuweRondeCel], totaal: som([afgeslotenCel, nieuweRondeCel]) },
   ];
-  onderdruk([geopendCel, mandaatUitgaven, indienenTijd.aantal, mdoTijd.aantal], groepen, drempel);
+  const zonderTotaal = [...perStap.map((s) => s.aantal), ...Object.values(perUitkomst), ...perFase.map((f) => f.aantal), afgeslotenCel, nieuweRondeCel];
+  onderdruk([geopendCel, mandaatUitgaven, indienenTijd.aantal, mdoTijd.aantal, ...zonderTotaal], groepen, drempel);
 
   return {
     teamId: invoer.teamId,
@@ -262,7 +275,7 @@ export function aggregeer(invoer: ResultatenInvoer): ResultatenRapport {
       akkoord: alsCel(perUitkomst.akkoord),
       afgewezen: alsCel(perUitkomst.afgewezen),
       meerInformatie: alsCel(perUitkomst.meerInformatie),
-      mediaanWerkdagenTotBesluit: maatCel(mediaan(besluiten.map((b) => b.werkdagen)), ids(besluiten), drempel),
+      mediaanWerkdagenTotBesluit: mediaanOverCasussen(besluiten, (b) => b.werkdagen, drempel),
       escalatiesPerFase: perFase.map((f) => ({ fase: f.fase, aantal: alsCel(f.aantal) })),
     },
     budget: {
@@ -276,8 +289,8 @@ export function aggregeer(invoer: ResultatenInvoer): ResultatenRapport {
     uitkomst: {
       doelenGeevalueerd: alsCel(doelenGeevalueerd),
       doelenBereikt: { ja: alsCel(bereikt.ja), deels: alsCel(bereikt.deels), nee: alsCel(bereikt.nee) },
-      tevredenheidVoorMediaan: maatCel(mediaan(doelenMetVoor.map((d) => d.voor as number)), ids(doelenMetVoor), drempel),
-      tevredenheidNaMediaan: maatCel(mediaan(doelen.map((d) => d.na)), ids(doelen), drempel),
+      tevredenheidVoorMediaan: mediaanOverCasussen(doelen, (d) => d.voor, drempel),
+      tevredenheidNaMediaan: mediaanOverCasussen(doelen, (d) => d.na, drempel),
       kwaliteitVanLevenVoorMediaan: kwaliteit('kwaliteitVanLevenVoor'),
       kwaliteitVanLevenNaMediaan: kwaliteit('kwaliteitVanLevenNa'),
       zrmPerLeefgebied,

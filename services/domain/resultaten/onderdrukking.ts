@@ -1,4 +1,4 @@
-import type { Cel } from './rapport';
+import type { Cel, OnderdrukReden } from './rapport';
 
 /**
  * Privacy by aggregation (GLOSSARY: resultaten): which figures of a report may be shown.
@@ -7,7 +7,8 @@ import type { Cel } from './rapport';
  *   case). Built from 1 to `drempel - 1` cases, it is suppressed (primary suppression).
  * - A zero built from no case at all is shown: "0 casussen" says nothing about a person, and hiding it would make
  *   every empty team's card a wall of "minder dan 5".
- * - Complementary suppression, per {@link Groep} (cells that add up to a total): a suppressed cell must not be
+ * - Complementary suppression, per {@link Groep} (cells that add up to a total that the report shows, or could be
+ *   added up from what it shows, or that is fixed): a suppressed cell must not be
  *   derivable by subtracting the shown cells from the total. So while the total is shown, the suppressed cells of a
  *   group must be at least two AND together be built from at least `drempel` distinct cases (else their sum, which
  *   the total gives away, is itself a figure about fewer than `drempel` cases); until that holds, the next smallest
@@ -17,8 +18,14 @@ import type { Cel } from './rapport';
  *   cases: the budget the beheerder set) is always shown; there two suppressed cells are enough, since their sum is
  *   that fixed amount.
  * - Groups share cells (a total of one group is a cell of another), so the rules run until nothing changes.
- * - A median, percentile or mean ({@link maatCel}) over fewer than `drempel` cases is suppressed; it is not additive,
- *   so no group applies.
+ * - Cells whose total is shown nowhere (not in the report, not as a sum of what it shows) form no group: they get
+ *   primary suppression only. Hiding a large sibling there protects nothing and would read as a small figure.
+ * - The reason (rapport.ts {@link OnderdrukReden}): every suppressed cell or total of a group is `afgeschermd`,
+ *   primary and complementary alike (different labels would let a reader pin a value); any other suppressed figure
+ *   is `klein`.
+ * - A median, percentile or mean ({@link maatCel}) over fewer than its threshold of cases is suppressed (`klein`);
+ *   it is not additive, so no group applies. It is taken over cases, one value per case ({@link perCasus}), never
+ *   over items: one case with many goals must not make the median its own.
  */
 
 /** A count or amount while the report is built: its value, the distinct cases behind it, and whether it is suppressed. */
@@ -26,6 +33,8 @@ export interface Telling {
   readonly waarde: number;
   readonly casussen: ReadonlySet<string>;
   onderdrukt: boolean;
+  /** Why it is suppressed, set by {@link onderdruk}. */
+  reden?: OnderdrukReden;
 }
 
 /** Cells that add up to a total: `totaal` is a Telling, or `'vast'` for a total not built from cases (always shown). */
@@ -95,7 +104,10 @@ function aanvullen(groep: Groep, drempel: number): boolean {
   return true;
 }
 
-/** Apply primary suppression to every cell, then the groups' complementary rule until nothing changes. */
+/**
+ * Apply primary suppression to every cell, then the groups' complementary rule until nothing changes; then give
+ * each suppressed figure its reason.
+ */
 export function onderdruk(cellen: readonly Telling[], groepen: readonly Groep[], drempel: number): void {
   for (const c of cellen) c.onderdrukt = c.casussen.size > 0 && c.casussen.size < drempel;
   for (const g of groepen) {
@@ -107,14 +119,38 @@ export function onderdruk(cellen: readonly Telling[], groepen: readonly Groep[],
     changed = false;
     for (const g of groepen) if (aanvullen(g, drempel)) changed = true;
   }
+  const inGroep = new Set<Telling>(groepen.flatMap((g) => (g.totaal === 'vast' ? g.cellen : [...g.cellen, g.totaal])));
+  for (const c of [...cellen, ...inGroep]) c.reden = c.onderdrukt ? (inGroep.has(c) ? 'afgeschermd' : 'klein') : undefined;
 }
 
 /** A cell as the report carries it. */
-export const alsCel = (t: Telling): Cel => (t.onderdrukt ? { onderdrukt: true } : { onderdrukt: false, waarde: t.waarde });
+export const alsCel = (t: Telling): Cel => (t.onderdrukt ? { onderdrukt: true, reden: t.reden ?? 'klein' } : { onderdrukt: false, waarde: t.waarde });
 
-/** A median, percentile or mean over `casussen` distinct cases: suppressed below the threshold, or when there is none. */
+/**
+ * A median, percentile or mean over `casussen` distinct cases: suppressed below the threshold (`drempel`; for a 90th
+ * percentile the caller passes twice it), or when there is none.
+ */
 export function maatCel(waarde: number | undefined, casussen: number, drempel: number): Cel {
-  return waarde === undefined || casussen < drempel ? { onderdrukt: true } : { onderdrukt: false, waarde };
+  return waarde === undefined || casussen < drempel ? { onderdrukt: true, reden: 'klein' } : { onderdrukt: false, waarde };
+}
+
+/**
+ * One value per case: the items grouped by case, each case's values folded into one (its own median or mean), in
+ * the order the cases first appear. Medians and means are then taken over these, so each case weighs once.
+ */
+export function perCasus<T>(items: readonly T[], caseOf: (item: T) => string, valueOf: (item: T) => number | undefined, fold: (values: readonly number[]) => number | undefined): number[] {
+  const byCase = new Map<string, number[]>();
+  for (const item of items) {
+    const v = valueOf(item);
+    if (v === undefined) continue;
+    const list = byCase.get(caseOf(item));
+    if (list) list.push(v);
+    else byCase.set(caseOf(item), [v]);
+  }
+  return [...byCase.values()].flatMap((vs) => {
+    const v = fold(vs);
+    return v === undefined ? [] : [v];
+  });
 }
 
 /** The median of numbers (the mean of the middle two for an even count); undefined for none. */
@@ -132,8 +168,14 @@ export function p90(values: readonly number[]): number | undefined {
   return sorted[Math.ceil(0.9 * sorted.length) - 1];
 }
 
+/** The mean, unrounded (a case's own mean before the mean over cases); undefined for none. */
+export function gemiddeldeExact(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  return values.reduce((s, v) => s + v, 0) / values.length;
+}
+
 /** The mean to one decimal; undefined for none. */
 export function gemiddelde(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  return Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10;
+  const exact = gemiddeldeExact(values);
+  return exact === undefined ? undefined : Math.round(exact * 10) / 10;
 }

@@ -9,16 +9,36 @@ import type { Step } from '../model/steps';
  *
  * Privacy by aggregation: every figure built from cases carries how many cases it was built from; a figure built
  * from fewer than the threshold (RESULTATEN_DREMPEL, default 5) — or one that would let such a figure be derived by
- * subtraction from a total and its siblings — is `onderdrukt` and shown as "minder dan 5". No kenmerk, name, free
- * text or per-case figure is ever in a report.
+ * subtraction from a total and its siblings — is `onderdrukt` (onderdrukking.ts). No kenmerk, name, free text or
+ * per-case figure is ever in a report.
+ *
+ * No differencing across reports: a team's reports exist only for its budget periods, one kind per year (a year
+ * budgeted as a whole or without a budget: the year only; a year budgeted by quarter: its quarters only;
+ * services/resultaten/resultaten-service.ts refuses the other kind), so no report's figures are the sum of others'.
+ * And `casussen.perStap` (a figure of now, not of the period) is only in the report of the period that holds `nu`.
  */
 
-/** A figure and whether it may be shown. `waarde` is absent when suppressed. */
+/**
+ * Why a figure is not shown:
+ * - `klein`: it is built from fewer than the threshold of cases and stands in no group with a shown total; it reads
+ *   "minder dan 5" (a count of cases) or "minder dan 5 casussen" (an amount, a count of other things, a median, mean
+ *   or percentile: a suppressed euro figure is not "less than €5").
+ * - `afgeschermd`: it is a cell or total of a group whose total is shown or fixed; it may be small, or hidden only
+ *   so that a small one cannot be subtracted out. Every suppressed figure of such a group has this reason, primary
+ *   and complementary alike, so the label cannot pin a value.
+ */
+export type OnderdrukReden = 'klein' | 'afgeschermd';
+
+/** A figure and whether it may be shown. `waarde` is absent when suppressed, and then why. */
 export type Cel =
   | { readonly onderdrukt: false; readonly waarde: number }
-  | { readonly onderdrukt: true };
+  | { readonly onderdrukt: true; readonly reden: OnderdrukReden };
 
-/** A median and 90th percentile of a duration, in kalenderdagen, with the number of cases it was measured over. */
+/**
+ * A median and 90th percentile of a duration, in kalenderdagen, with the number of cases it was measured over (one
+ * measurement per case). The median is shown from the threshold of cases, the 90th percentile from twice that (by
+ * nearest rank it is the maximum of fewer than ten: one case's own figure).
+ */
 export interface Doorlooptijd {
   readonly aantal: Cel;
   readonly mediaanDagen: Cel;
@@ -38,7 +58,11 @@ export interface ResultatenRapport {
   readonly drempel: number;
 
   readonly casussen: {
-    /** Open cases of the team by the step they are in now (at `gemaaktOp`), all steps in stappenplan order but afgesloten. */
+    /**
+     * Open cases of the team by the step they are in now (at `gemaaktOp`), all steps in stappenplan order but
+     * afgesloten; only in the report of the period that holds `gemaaktOp` (the lopende periode), empty (`[]`) for any
+     * other period, so that reports of different periods cannot differ in it.
+     */
     readonly perStap: readonly { readonly stap: Step; readonly aantal: Cel }[];
     readonly geopend: Cel;
     readonly afgesloten: Cel;
@@ -56,6 +80,7 @@ export interface ResultatenRapport {
     readonly akkoord: Cel;
     readonly afgewezen: Cel;
     readonly meerInformatie: Cel;
+    /** Per case the median werkdagen of its decisions in the period, then the median over those cases. */
     readonly mediaanWerkdagenTotBesluit: Cel;
     /** Escalations opened in the period by the highest AVE-fase they reached. */
     readonly escalatiesPerFase: readonly { readonly fase: AveFase; readonly aantal: Cel }[];
@@ -86,13 +111,20 @@ export interface ResultatenRapport {
     /** Goals evaluated in the period (Deel C), and how many reached their resultaat. */
     readonly doelenGeevalueerd: Cel;
     readonly doelenBereikt: { readonly ja: Cel; readonly deels: Cel; readonly nee: Cel };
-    /** The inwoner's own satisfaction on the evaluated goals, median before and after (0-10). */
+    /**
+     * The inwoner's own satisfaction on the evaluated goals, before and after (0-10): per case the median over its
+     * goals, then the median over cases. Every median and mean here is over cases, one value each, shown only from the
+     * threshold of cases.
+     */
     readonly tevredenheidVoorMediaan: Cel;
     readonly tevredenheidNaMediaan: Cel;
-    /** The inwoner's quality of life, median before and after, over cases evaluated in the period (1-10). */
+    /** The inwoner's quality of life before and after (1-10): per case the median over its rounds in the period, then the median over cases. */
     readonly kwaliteitVanLevenVoorMediaan: Cel;
     readonly kwaliteitVanLevenNaMediaan: Cel;
-    /** ZRM per leefgebied over cases evaluated in the period with both scores: mean before and after (1-5, one decimal). */
+    /**
+     * ZRM per leefgebied over cases evaluated in the period with both scores: per case its mean over its rounds, then
+     * the mean over cases, before and after (1-5, one decimal); `aantal` is the number of cases.
+     */
     readonly zrmPerLeefgebied: readonly {
       readonly leefgebied: Leefgebied;
       readonly aantal: Cel;

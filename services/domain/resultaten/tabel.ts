@@ -4,7 +4,7 @@ import { LEEFGEBIED_LABELS } from '../model/leefgebieden';
 import { STEP_LABELS } from '../model/steps';
 import { ZONE } from '../../ports/clock';
 import { formatDutchDate, formatEuro } from '../text/format';
-import type { Cel, Doorlooptijd, ResultatenRapport } from './rapport';
+import type { Cel, Doorlooptijd, OnderdrukReden, ResultatenRapport } from './rapport';
 
 /**
  * The resultaten as tables: ONE model of rows that the card (its tables and the fallbacks of its charts, and the
@@ -16,7 +16,8 @@ export type Eenheid = 'aantal' | 'dagen' | 'werkdagen' | 'euro' | 'score';
 
 export type TabelCel =
   | { readonly soort: 'getal'; readonly eenheid: Eenheid; readonly waarde: number }
-  | { readonly soort: 'onderdrukt' }
+  /** Suppressed, with why; `casussen` when the figure is a count of cases (else it is an amount, a count of other things, or a median/mean/percentile). */
+  | { readonly soort: 'onderdrukt'; readonly reden: OnderdrukReden; readonly casussen: boolean }
   | { readonly soort: 'tekst'; readonly tekst: string };
 
 export interface TabelRij {
@@ -46,6 +47,8 @@ export interface Tabel {
   /** Column headers: the first one heads the row labels. */
   readonly kolommen: readonly string[];
   readonly rijen: readonly TabelRij[];
+  /** Said instead of the rows when there are none (the card as a subtle line, the spreadsheet under the title). */
+  readonly toelichting?: string;
 }
 
 export interface Sectie {
@@ -53,12 +56,19 @@ export interface Sectie {
   readonly tabellen: readonly Tabel[];
 }
 
-const cel = (c: Cel, eenheid: Eenheid): TabelCel => (c.onderdrukt ? { soort: 'onderdrukt' } : { soort: 'getal', eenheid, waarde: c.waarde });
+/** A figure; `casussen` when it is a count of cases (how a suppressed one reads depends on it). */
+const cel = (c: Cel, eenheid: Eenheid, casussen = false): TabelCel =>
+  c.onderdrukt ? { soort: 'onderdrukt', reden: c.reden, casussen } : { soort: 'getal', eenheid, waarde: c.waarde };
+/** A count of cases. */
+const aantalCasussen = (c: Cel): TabelCel => cel(c, 'aantal', true);
 const rij = (label: string, ...cellen: TabelCel[]): TabelRij => ({ label, cellen });
 
 function doorlooptijdRij(label: string, d: Doorlooptijd): TabelRij {
-  return rij(label, cel(d.aantal, 'aantal'), cel(d.mediaanDagen, 'dagen'), cel(d.p90Dagen, 'dagen'));
+  return rij(label, aantalCasussen(d.aantal), cel(d.mediaanDagen, 'dagen'), cel(d.p90Dagen, 'dagen'));
 }
+
+/** Instead of the open cases per step in any report but that of the lopende periode (rapport.ts). */
+export const PER_STAP_ALLEEN_LOPEND = 'Open casussen per stap staan alleen in de resultaten van de lopende periode.';
 
 /** "maart 2026" for `2026-03`. */
 export const maandLabel = (maand: string): string => DateTime.fromISO(`${maand}-01`, { zone: ZONE }).setLocale('nl').toFormat('LLLL yyyy');
@@ -73,8 +83,14 @@ export function resultatenTabellen(r: ResultatenRapport): readonly Sectie[] {
     {
       titel: 'Casussen',
       tabellen: [
-        { id: 'casussenInPeriode', titel: 'In de periode', kolommen: ['Casussen', 'Aantal'], rijen: [rij('Geopend', cel(casussen.geopend, 'aantal')), rij('Afgesloten', cel(casussen.afgesloten, 'aantal'))] },
-        { id: 'perStap', titel: 'Open casussen per stap (nu)', kolommen: ['Stap', 'Aantal'], rijen: casussen.perStap.map((s) => rij(STEP_LABELS[s.stap], cel(s.aantal, 'aantal'))) },
+        { id: 'casussenInPeriode', titel: 'In de periode', kolommen: ['Casussen', 'Aantal'], rijen: [rij('Geopend', aantalCasussen(casussen.geopend)), rij('Afgesloten', aantalCasussen(casussen.afgesloten))] },
+        {
+          id: 'perStap',
+          titel: 'Open casussen per stap (nu)',
+          kolommen: ['Stap', 'Aantal'],
+          rijen: casussen.perStap.map((s) => rij(STEP_LABELS[s.stap], aantalCasussen(s.aantal))),
+          ...(casussen.perStap.length === 0 ? { toelichting: PER_STAP_ALLEEN_LOPEND } : {}),
+        },
         {
           id: 'doorlooptijd',
           titel: 'Doorlooptijd',
@@ -151,13 +167,13 @@ export function resultatenTabellen(r: ResultatenRapport): readonly Sectie[] {
           id: 'zrm',
           titel: 'ZRM per leefgebied (gemiddeld, 1-5)',
           kolommen: ['Leefgebied', 'Casussen', 'Voor', 'Na'],
-          rijen: uitkomst.zrmPerLeefgebied.map((z) => rij(LEEFGEBIED_LABELS[z.leefgebied], cel(z.aantal, 'aantal'), cel(z.gemiddeldVoor, 'score'), cel(z.gemiddeldNa, 'score'))),
+          rijen: uitkomst.zrmPerLeefgebied.map((z) => rij(LEEFGEBIED_LABELS[z.leefgebied], aantalCasussen(z.aantal), cel(z.gemiddeldVoor, 'score'), cel(z.gemiddeldNa, 'score'))),
         },
         {
           id: 'naEvaluatie',
           titel: 'Na de evaluatie',
           kolommen: ['Vervolg', 'Aantal'],
-          rijen: [rij('Afgesloten', cel(uitkomst.afgeslotenNaEvaluatie, 'aantal')), rij('Nieuwe ronde', cel(uitkomst.nieuweRonde, 'aantal'))],
+          rijen: [rij('Afgesloten', aantalCasussen(uitkomst.afgeslotenNaEvaluatie)), rij('Nieuwe ronde', cel(uitkomst.nieuweRonde, 'aantal'))],
         },
       ],
     },
@@ -173,14 +189,26 @@ export function tabelVan(secties: readonly Sectie[], id: TabelId): Tabel {
 
 const DECIMAAL = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 
-/** "minder dan 5": how a suppressed figure reads everywhere. */
+/** "minder dan 5": how a suppressed count of cases built from too few cases reads. */
 export const onderdruktText = (drempel: number): string => `minder dan ${drempel}`;
+
+/** "afgeschermd": how every suppressed figure of a group with a shown total reads (rapport.ts OnderdrukReden). */
+export const AFGESCHERMD = 'afgeschermd';
+
+/**
+ * A suppressed figure in words: "afgeschermd", or for one built from too few cases "minder dan 5" (a count of cases)
+ * or "minder dan 5 casussen" (an amount, a count of goals or decisions, a median: not "less than €5").
+ */
+export function onderdruktCelText(c: Extract<TabelCel, { soort: 'onderdrukt' }>, drempel: number): string {
+  if (c.reden === 'afgeschermd') return AFGESCHERMD;
+  return c.casussen ? onderdruktText(drempel) : `${onderdruktText(drempel)} casussen`;
+}
 
 const meervoud = (n: number, een: string, meer: string) => `${DECIMAAL.format(n)} ${n === 1 ? een : meer}`;
 
-/** A cell as the card writes it: "7", "12 dagen", "3 werkdagen", "€ 1.234,56", "2,4", "minder dan 5". */
+/** A cell as the card writes it: "7", "12 dagen", "3 werkdagen", "€ 1.234,56", "2,4", "minder dan 5 (casussen)", "afgeschermd". */
 export function celText(c: TabelCel, drempel: number): string {
-  if (c.soort === 'onderdrukt') return onderdruktText(drempel);
+  if (c.soort === 'onderdrukt') return onderdruktCelText(c, drempel);
   if (c.soort === 'tekst') return c.tekst;
   switch (c.eenheid) {
     case 'euro':
@@ -197,10 +225,12 @@ export function celText(c: TabelCel, drempel: number): string {
 /** A figure as a plain number for a spreadsheet: euros (not cents), days, counts, scores. */
 export const getalVan = (c: Extract<TabelCel, { soort: 'getal' }>): number => (c.eenheid === 'euro' ? c.waarde / 100 : c.waarde);
 
-/** "Casussen uit minder dan 5 …": the plain-Dutch line under the card and the export. */
+/** "Alle cijfers zijn opgeteld over casussen …": the plain-Dutch line under the card and the export, on both reasons. */
 export function onderdrukkingUitleg(drempel: number): string {
   return (
     `Alle cijfers zijn opgeteld over casussen, nooit per casus. Een cijfer dat op minder dan ${drempel} casussen berust, ` +
-    `of waaruit zo'n klein aantal terug te rekenen is, staat er als "${onderdruktText(drempel)}": zo is geen inwoner te herkennen.`
+    `staat er als "${onderdruktText(drempel)}"; bij een bedrag, een aantal dat geen casussen telt (zoals doelen of besluiten), een mediaan of een gemiddelde als "${onderdruktText(drempel)} casussen". ` +
+    `Bij "${AFGESCHERMD}" kan het cijfer klein of groot zijn: het is weggelaten omdat anders uit het totaal een klein aantal terug te rekenen is. ` +
+    `Zo is geen inwoner te herkennen.`
   );
 }
