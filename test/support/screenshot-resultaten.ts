@@ -2,7 +2,7 @@
  * Makes docs/resultaten-playground.png: the resultaten card as the Agents Playground shows it. A throwaway DATA_DIR
  * gets a generated population of the team's cases and its ledger (test/support/resultaten-populatie.ts, the file
  * store's own formats), the playground's first mock user (Alex Wilber) is beheerder there, `npm run chat`'s bot and
- * playground start on loopback, and headless Chromium (reaching only loopback) types `resultaten 2026-Q2`.
+ * playground start on loopback, and headless Chromium (reaching only loopback) types `resultaten` (the current period).
  * Usage: npm run build && npx tsx test/support/screenshot-resultaten.ts
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -45,9 +45,9 @@ async function main(): Promise<void> {
     const { page, say, text } = await openPlayground(await browser(), PLAYGROUND_PORT);
     // Tall enough for the whole card: the chat is a scrolling panel, which a full-page screenshot does not unroll.
     await page.setViewportSize({ width: 1280, height: 4600 });
-    await say('resultaten 2026-Q2');
+    await say('resultaten');
     await sleep(2500);
-    if (!(await text()).includes(`Resultaten ${TEAM} 2026-Q2`)) throw new Error('Het playground toont de resultatenkaart niet.');
+    if (!(await text()).includes(`Resultaten ${TEAM} `)) throw new Error('Het playground toont de resultatenkaart niet.');
     await page.screenshot({ path: path.join(root, 'docs', 'resultaten-playground.png'), });
   });
 }
