@@ -11,6 +11,7 @@ import { ZONE } from '../ports/clock';
 import { noMetrics, type Metrics } from '../ports/metrics';
 import { DeliveryFailure, type Notifier } from '../ports/notifier';
 import { outboxMessage, type RenderChanges } from './outbox-message';
+import { SendPace } from './send-pace';
 import { reminderAsText, reminderNews, type RenderReminder } from './reminder-message';
 
 /** What the dispatcher logs: events with counts and codes, never a person or a text. */
@@ -96,10 +97,7 @@ const MAX_CLAIM = 50;
 export class OutboxDispatcher {
   private readonly leaseMs: number;
   private readonly pageSize: number;
-  private readonly perConversationMs: number;
-  private readonly sendGapMs: number;
-  /** When this instance may send its next message, to anyone (the per-tenant pace). */
-  private nextAnySendAt = 0;
+  private readonly pace: SendPace;
   private readonly backoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly now: () => Date;
@@ -107,10 +105,6 @@ export class OutboxDispatcher {
   private lastReminderSweep = -Infinity;
   private log: DispatcherLog;
   private readonly metrics: Metrics;
-  /** When each recipient may get its next message from this instance. */
-  private readonly nextSendAt = new Map<string, number>();
-  /** Teams asked this instance to slow down until then (a 429 counts for the whole tenant). */
-  private pausedUntil = 0;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private started = false;
@@ -124,11 +118,10 @@ export class OutboxDispatcher {
   ) {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.pageSize = options.pageSize ?? 50;
-    this.perConversationMs = options.perConversationMs ?? 1_000;
-    this.sendGapMs = 1_000 / (options.maxPerSecond ?? 20);
     this.backoffMs = options.backoffMs ?? 30_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 6 * 3600_000;
     this.now = options.now ?? (() => new Date());
+    this.pace = new SendPace(this.now, options.perConversationMs ?? 1_000, options.maxPerSecond ?? 20);
     this.kalender = options.kalender ?? createWerkdagKalender();
     this.log = options.log ?? { info: ignore, warn: ignore };
     this.metrics = options.metrics ?? noMetrics;
@@ -219,7 +212,7 @@ export class OutboxDispatcher {
       }
       // Not started when the claim could run out during it (another instance would take the items over) or on stop.
       if (this.halted) break;
-      if (!(await this.pace(to, claimedUntil))) break;
+      if (!(await this.paced(to, claimedUntil))) break;
       const attempts = Math.max(...own.map((item) => item.attempts));
       const result = await this.send(to, message, attempts);
       if (result.result === 'delivered') {
@@ -237,7 +230,7 @@ export class OutboxDispatcher {
         continue;
       }
       if (this.halted) break;
-      if (!(await this.pace(to, claimedUntil))) break;
+      if (!(await this.paced(to, claimedUntil))) break;
       const result = await this.send(to, (this.options.renderReminder ?? reminderAsText)(news), reminder.attempts);
       if (result.result === 'delivered') {
         sent++;
@@ -296,15 +289,9 @@ export class OutboxDispatcher {
   }
 
   /** Wait for this recipient's and the tenant's pace; false when the claim would run out first. */
-  private async pace(to: string, claimedUntil: number): Promise<boolean> {
-    const wait = Math.max(this.nextSendAt.get(to) ?? 0, this.pausedUntil, this.nextAnySendAt) - this.now().getTime();
+  private paced(to: string, claimedUntil: number): Promise<boolean> {
     // Leave a margin for the send itself (the SDK may retry a 429 for a few seconds).
-    if (this.now().getTime() + Math.max(wait, 0) > claimedUntil - this.leaseMs / 4) return false;
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    this.nextSendAt.set(to, this.now().getTime() + this.perConversationMs);
-    this.nextAnySendAt = this.now().getTime() + this.sendGapMs;
-    if (this.nextSendAt.size > 10_000) this.forgetPast();
-    return true;
+    return this.pace.waitFor(to, claimedUntil - this.leaseMs / 4);
   }
 
   private async send(to: string, message: Parameters<Notifier['send']>[1], attempts: number): Promise<SendResult> {
@@ -322,16 +309,11 @@ export class OutboxDispatcher {
       if (failure.reason === 'unreachable') return { result: 'unreachable' };
       if (failure.reason === 'throttled') {
         const wait = failure.retryAfterMs ?? backoff;
-        this.pausedUntil = Math.max(this.pausedUntil, this.now().getTime() + wait);
+        this.pace.pause(wait);
         return later(wait);
       }
       return later(backoff);
     }
-  }
-
-  private forgetPast(): void {
-    const now = this.now().getTime();
-    for (const [to, at] of this.nextSendAt) if (at < now) this.nextSendAt.delete(to);
   }
 }
 
