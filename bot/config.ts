@@ -29,7 +29,8 @@ export { APP_TYPES, AUTH_OVERRIDES, CALENDAR_KINDS, ROLE_GROUP_VARIABLES };
  * What a deployment in Azure sets, checked against infra/modules/app-service.bicep by test/unit/infra.test.ts.
  * Besides this file's variables: AZURE_CLIENT_ID, by which @azure/identity's DefaultAzureCredential picks the
  * user-assigned managed identity (Cosmos DB, Microsoft Graph), and APPLICATIONINSIGHTS_CONNECTION_STRING
- * (telemetry). TEAMS_APP_CATALOG_ID may be empty until the app is in the tenant's catalog.
+ * (telemetry), with APPLICATION_INSIGHTS_NO_STATSBEAT, which the Azure Monitor distro reads (its own usage reports to
+ * Microsoft, outside the gemeente's resource, off). TEAMS_APP_CATALOG_ID may be empty until the app is in the tenant's catalog.
  */
 export const PRODUCTION_SETTINGS = [
   'HOST',
@@ -49,6 +50,7 @@ export const PRODUCTION_SETTINGS = [
   'OUTBOX_INTERVAL_SECONDS',
   'REMINDER_INTERVAL_SECONDS',
   'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'APPLICATION_INSIGHTS_NO_STATSBEAT',
 ] as const;
 
 /** How to reach Microsoft Graph: a client secret, or a managed identity when absent. */

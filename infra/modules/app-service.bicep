@@ -168,6 +168,8 @@ resource appsettings 'Microsoft.Web/sites/config@2023-12-01' = {
     OUTBOX_INTERVAL_SECONDS: string(outboxIntervalSeconds)
     REMINDER_INTERVAL_SECONDS: string(reminderIntervalSeconds)
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+    // The Azure Monitor distro's own usage reports (statsbeat) go to a Microsoft endpoint outside this resource: off
+    APPLICATION_INSIGHTS_NO_STATSBEAT: 'true'
     // Deployment: the zip is built beforehand and run as it is
     WEBSITE_RUN_FROM_PACKAGE: '1'
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
