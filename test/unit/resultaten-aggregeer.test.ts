@@ -5,7 +5,7 @@ import type { ApprovalOutcome, ApprovalRequest } from '../../services/domain/mod
 import { LEEFGEBIEDEN, ZRM_VERSION } from '../../services/domain/model/leefgebieden';
 import { STEPS, type Step } from '../../services/domain/model/steps';
 import { aggregeer, periodeGrenzen, type Boeking } from '../../services/domain/resultaten/aggregeer';
-import { onderdruk, telling, type Groep, type Telling } from '../../services/domain/resultaten/onderdrukking';
+import { bedrag, DOMINANTIE_AANDEEL, onderdruk, telling, type Groep, type Telling } from '../../services/domain/resultaten/onderdrukking';
 import type { Cel, ResultatenRapport } from '../../services/domain/resultaten/rapport';
 import { createWerkdagKalender } from '../../services/domain/werkdagen';
 import { ZONE } from '../../services/ports/clock';
@@ -211,7 +211,9 @@ describe('resultaten: suppression (drempel)', () => {
     expect(r.budget.toegekendCents).to.deep.equal(afgeschermd);
     expect(r.budget.resterendCents).to.deep.equal(shown(862_500));
     expect(r.budget.perCategorie.map((c) => c.cents)).to.deep.equal([afgeschermd, afgeschermd]);
-    expect(r.budget.perMaand.map((m) => m.cents)).to.deep.equal([shown(105_000), afgeschermd, afgeschermd]);
+    // April (€ 1.050: B's € 1.000 and A's € 50) has 2 cases but B holds 95 % of it: hidden for dominance, and May and
+    // June (one case each) with it. Before the dominance rule April showed, i.e. essentially B's grant.
+    expect(r.budget.perMaand.map((m) => m.cents)).to.deep.equal([afgeschermd, afgeschermd, afgeschermd]);
     expect(r.uitkomst.doelenBereikt).to.deep.equal({ ja: afgeschermd, deels: afgeschermd, nee: afgeschermd });
     expect(r.uitkomst.doelenGeevalueerd).to.deep.equal(shown(3));
     expect(r.uitkomst.tevredenheidVoorMediaan).to.deep.equal(shown(3.75));
@@ -282,6 +284,48 @@ describe('resultaten: suppression (drempel)', () => {
     onderdruk([drie], [], 2);
     expect(drie.onderdrukt).to.equal(true);
   });
+
+  /** An amount cell: each case with its cents. */
+  const bedragVan = (delen: Record<string, number>) => bedrag(Object.entries(delen));
+  /** `n` cases of `cents` each. */
+  const gelijk = (prefix: string, n: number, cents: number) => Object.fromEntries(cases(prefix, n).map((id) => [id, cents]));
+
+  it('dominance: an amount of which one case holds more than 80 % is hidden however many cases; a count never; 80 % itself shows', () => {
+    expect(DOMINANTIE_AANDEEL).to.equal(0.8);
+    const gedomineerd = bedragVan({ groot: 98_000, ...gelijk('k', 4, 500) });
+    const precies = bedragVan({ groot: 80_000, ...gelijk('k', 4, 5_000) });
+    const telt = telling(5, cases('t', 5));
+    onderdruk([gedomineerd, precies, telt], [], 5);
+    expect([gedomineerd.onderdrukt, precies.onderdrukt, telt.onderdrukt]).to.deep.equal([true, false, false]);
+    // In no group: from 5 cases, "minder dan 5 casussen" would be false, so it reads afgeschermd; drempel 1 (tests only) hides nothing.
+    expect(gedomineerd.reden).to.equal('afgeschermd');
+    const klein = bedragVan({ groot: 98_000, k: 100 });
+    onderdruk([klein], [], 5);
+    expect(klein.reden).to.equal('klein');
+    onderdruk([gedomineerd], [], 1);
+    expect(gedomineerd.onderdrukt).to.equal(false);
+  });
+
+  it('dominance: a dominated cell takes part in its group like a small one (a complement hidden, so the total gives it not away)', () => {
+    const a = bedragVan({ groot: 98_000, ...gelijk('a', 4, 500) });
+    const b = bedragVan(gelijk('b', 6, 10_000));
+    const c = bedragVan(gelijk('c', 8, 10_000));
+    expect(run([a, b, c], bedragVan({ groot: 98_000, ...gelijk('a', 4, 500), ...gelijk('b', 6, 10_000), ...gelijk('c', 8, 10_000) }))).to.deep.equal({ cellen: [true, true, false], totaal: false });
+  });
+
+  it('dominance of the hidden sum: two hidden cells from enough cases together, but one case holds most of their sum: a third is hidden', () => {
+    // a (3 cases, one holding 99 %) and b (2 cases) are small; together 5 cases, which the count rule finds enough.
+    // But the total minus c and d gives a + b = € 904, of which € 900 is x's: x's amount. So c (5 cases) goes too.
+    const a = bedragVan({ x: 90_000, y1: 100, y2: 100 });
+    const b = bedragVan({ z1: 100, z2: 100 });
+    const c = bedragVan(gelijk('c', 5, 100_000));
+    const d = bedragVan(gelijk('d', 10, 100_000));
+    const totaal = () => bedragVan({ x: 90_000, y1: 100, y2: 100, z1: 100, z2: 100, ...gelijk('c', 5, 100_000), ...gelijk('d', 10, 100_000) });
+    expect(run([a, b, c, d], totaal())).to.deep.equal({ cellen: [true, true, true, false], totaal: false });
+    // Against a fixed total two hidden cells stay enough: their sum is the budget set minus nothing from a case.
+    const [e, f] = [bedragVan({ x: 90_000, y1: 100, y2: 100 }), bedragVan({ z1: 100, z2: 100 })];
+    expect(run([e, f], 'vast')).to.deep.equal({ cellen: [true, true], totaal: false });
+  });
 });
 
 /** Cells that add up to a total shown nowhere: primary suppression only, every hidden one `klein`. */
@@ -334,6 +378,38 @@ function onafhankelijk(p: Populatie, periode: string) {
     bereikt: evaluatedRounds.reduce((n, d) => n + (d.doelen?.filter((x) => x.bereikt === 'ja').length ?? 0), 0),
     evaluaties: evaluatedRounds.length,
   };
+}
+
+/** Each case's cents in bookings; whether one case holds more than the dominance share of their sum. */
+function eenCasusDomineert(bookings: readonly Pick<Boeking, 'caseId' | 'amountCents'>[]): boolean {
+  const perCase = new Map<string, number>();
+  for (const b of bookings) perCase.set(b.caseId, (perCase.get(b.caseId) ?? 0) + b.amountCents);
+  const total = [...perCase.values()].reduce((s, v) => s + v, 0);
+  return total > 0 && Math.max(...perCase.values()) > DOMINANTIE_AANDEEL * total;
+}
+
+/**
+ * Computed a second way from the bookings: no shown amount is more than 80 % one case's, and where a group's total
+ * shows, neither is the sum of its hidden cells (the total minus the shown ones). Returns how many hidden amounts one
+ * case dominates.
+ */
+function dominantieInvarianten(r: ResultatenRapport, boekingen: readonly Boeking[], label: string): number {
+  const { van, tot } = periodeGrenzen(r.periode);
+  const inP = boekingen.filter((b) => Date.parse(b.at) >= van.toMillis() && Date.parse(b.at) < tot.toMillis());
+  const grants = inP.filter((b) => !b.mandaat);
+  const maand = (b: Boeking) => DateTime.fromISO(b.at, { zone: ZONE }).toFormat('yyyy-MM');
+  const cellen: { naam: string; cel: Cel; boekingen: Boeking[] }[] = [
+    { naam: 'toegekend', cel: r.budget.toegekendCents, boekingen: grants },
+    { naam: 'mandaat', cel: r.budget.mandaat.cents, boekingen: inP.filter((b) => b.mandaat) },
+    ...r.budget.perCategorie.map((c) => ({ naam: c.categorie, cel: c.cents, boekingen: grants.filter((b) => (b.categorie ?? 'onbekend') === c.categorie) })),
+    ...r.budget.perMaand.map((m) => ({ naam: m.maand, cel: m.cents, boekingen: inP.filter((b) => maand(b) === m.maand) })),
+  ];
+  for (const c of cellen) if (!c.cel.onderdrukt) expect(eenCasusDomineert(c.boekingen), `${label} ${c.naam}`).to.equal(false);
+  const geboektGetoond = (!r.budget.toegekendCents.onderdrukt && !r.budget.mandaat.cents.onderdrukt) || r.budget.resterendCents?.onderdrukt === false;
+  const verborgenSom = (namen: readonly string[]) => cellen.filter((c) => namen.includes(c.naam) && c.cel.onderdrukt).flatMap((c) => c.boekingen);
+  if (!r.budget.toegekendCents.onderdrukt) expect(eenCasusDomineert(verborgenSom(r.budget.perCategorie.map((c) => c.categorie))), `${label} hidden categories`).to.equal(false);
+  if (geboektGetoond) expect(eenCasusDomineert(verborgenSom(r.budget.perMaand.map((m) => m.maand))), `${label} hidden months`).to.equal(false);
+  return cellen.filter((c) => c.cel.onderdrukt && eenCasusDomineert(c.boekingen)).length;
 }
 
 describe('resultaten: a generated population of 3,000 cases over two years', function () {
@@ -417,9 +493,34 @@ describe('resultaten: a generated population of 3,000 cases over two years', fun
         if (r.budget.toegekendCents.onderdrukt !== r.budget.mandaat.cents.onderdrukt && r.budget.resterendCents) {
           expect(r.budget.resterendCents.onderdrukt || (r.budget.toegekendCents.onderdrukt && r.budget.mandaat.cents.onderdrukt)).to.equal(true);
         }
+        // No shown amount is one case's (the generated amounts are spread: no case holds even half a month here).
+        dominantieInvarianten(r, p.ledger.find((d) => d.teamId === TEAM && d.year === Number(periode.slice(0, 4)))?.bookings ?? [], `${periode} ${drempel}`);
       }
     });
   }
+
+  it('2026-Q2 with one grant of ten times May\'s bookings added in May: that month is hidden with a complement, the rest unchanged', () => {
+    const doc = p.ledger.find((d) => d.teamId === TEAM && d.year === 2026);
+    const bookings = doc?.bookings ?? [];
+    const mei = bookings.filter((b) => DateTime.fromISO(b.at, { zone: ZONE }).toFormat('yyyy-MM') === '2026-05');
+    const groot: Boeking = { caseId: mei[0]?.caseId as string, amountCents: 10 * mei.reduce((s, b) => s + b.amountCents, 0), at: '2026-05-15T08:00:00.000Z', categorie: 'huisvesting' };
+    const met = (drempel: number, boekingen: readonly Boeking[]) =>
+      aggregeer({ teamId: TEAM, periode: '2026-Q2', casussen: p.cases, budget: { boekingen }, nu: DateTime.fromISO(p.nu, { zone: ZONE }), drempel, kalender });
+    const zonder = met(5, bookings);
+    const r = met(5, [...bookings, groot]);
+    expect(mei.length).to.be.greaterThan(20);
+    // May shows without the grant (many cases, none holding much); with it, one case holds 10/11 of May: hidden.
+    expect(zonder.budget.perMaand[1]?.cents.onderdrukt).to.equal(false);
+    expect(r.budget.perMaand[1]?.cents).to.deep.equal(afgeschermd);
+    expect(r.budget.perMaand.filter((m) => m.cents.onderdrukt).length).to.be.greaterThan(1);
+    expect(dominantieInvarianten(r, [...bookings, groot], 'met')).to.be.greaterThan(dominantieInvarianten(zonder, bookings, 'zonder'));
+    for (const g of groepen(r)) {
+      if (g.totaal === undefined || !g.totaal.onderdrukt) expect(g.cellen.filter((c) => c.onderdrukt).length, g.naam).to.not.equal(1);
+    }
+    // The counts are untouched by the rule.
+    expect(r.casussen).to.deep.equal(zonder.casussen);
+    expect(r.uitkomst).to.deep.equal(zonder.uitkomst);
+  });
 });
 
 describe('resultaten: no figure of one case, and no false "minder dan" (review findings)', () => {
@@ -486,5 +587,57 @@ describe('resultaten: no figure of one case, and no false "minder dan" (review f
     const perStap = Object.fromEntries(r.casussen.perStap.map((s) => [s.stap, s.aantal]));
     expect([perStap['uitvoering'], perStap['plan'], perStap['mdo']]).to.deep.equal([shown(20), hidden, shown(0)]);
     expect([r.akkoorden.akkoord, r.akkoorden.afgewezen, r.akkoorden.meerInformatie]).to.deep.equal([shown(20), hidden, shown(0)]);
+  });
+});
+
+describe('resultaten: no amount that is one household\'s money (dominance, review finding)', () => {
+  const OP = (maand: number, dag = 10) => `2026-${String(maand).padStart(2, '0')}-${String(dag).padStart(2, '0')}T08:00:00.000Z`;
+  const grant = (caseId: string, amountCents: number, at = OP(4), extra: Partial<Boeking> = {}): Boeking => ({ caseId, amountCents, at, ...extra });
+  const reeks = (prefix: string, n: number, cents: number, at = OP(4), extra: Partial<Boeking> = {}) => Array.from({ length: n }, (_, i) => grant(`${prefix}-${i}`, cents, at, extra));
+  const rapportMet = (boekingen: Boeking[], vastgesteldCents?: number) =>
+    aggregeer({ teamId: TEAM, periode: '2026-Q2', casussen: [], budget: { ...(vastgesteldCents !== undefined ? { vastgesteldCents } : {}), boekingen }, nu: BINNEN_Q2, drempel: 5, kalender });
+
+  it('one case with 98 % of toegekend among 5 cases: toegekend hidden, and not derivable from the total or its siblings', () => {
+    // Grants: € 980 for one case, € 5 each for four more (5 cases, € 1.000). Mandaat: 5 other cases, € 100 each.
+    const boekingen = [grant('case-groot', 98_000, OP(4), { categorie: 'financien' }), ...reeks('case-k', 4, 500, OP(4), { categorie: 'financien' }), ...reeks('case-m', 5, 10_000, OP(4), { mandaat: true })];
+    const r = rapportMet(boekingen, 1_000_000);
+    expect(r.budget.toegekendCents).to.deep.equal(afgeschermd);
+    // Geboekt (€ 1.500, the big case 65 %) shows through resterend, so mandaat goes too: else toegekend = geboekt − mandaat.
+    expect(r.budget.resterendCents).to.deep.equal(shown(1_000_000 - 150_000));
+    expect(r.budget.mandaat.cents).to.deep.equal(afgeschermd);
+    // The one category is toegekend itself; April is geboekt (not dominated), May and June are 0.
+    expect(r.budget.perCategorie.map((c) => c.cents)).to.deep.equal([afgeschermd]);
+    expect(r.budget.perMaand.map((m) => m.cents)).to.deep.equal([shown(150_000), shown(0), shown(0)]);
+    // Every shown amount: none gives € 980 or its complement.
+    const getoond = [r.budget.resterendCents, ...r.budget.perMaand.map((m) => m.cents), ...r.budget.perCategorie.map((c) => c.cents), r.budget.mandaat.cents].flatMap((c) => (c && !c.onderdrukt ? [c.waarde] : []));
+    expect(getoond).to.not.include(98_000);
+    expect(getoond).to.not.include(100_000);
+    expect(getoond).to.not.include(50_000);
+    // Without the rule all 5 grants show (5 cases is the drempel): the card would read € 1.000, that household's grant.
+  });
+
+  it('with no mandaat, geboekt is toegekend: both hidden, and resterend with them (the budget set minus resterend would give it)', () => {
+    const r = rapportMet([grant('case-groot', 98_000), ...reeks('case-k', 4, 500)], 1_000_000);
+    expect([r.budget.toegekendCents, r.budget.resterendCents, r.budget.mandaat.cents]).to.deep.equal([afgeschermd, afgeschermd, shown(0)]);
+    expect(r.budget.perMaand.map((m) => m.cents)).to.deep.equal([afgeschermd, shown(0), shown(0)]);
+  });
+
+  it('a per-month cell dominated by one grant: hidden (afgeschermd) with a complement, though it has 5 cases', () => {
+    // April: € 2.000 for one case, € 10 each for four more (98 %). May and June: 5 cases of € 500 each.
+    const boekingen = [grant('case-groot', 200_000, OP(4)), ...reeks('case-k', 4, 1_000, OP(4)), ...reeks('case-mei', 5, 50_000, OP(5)), ...reeks('case-juni', 5, 50_000, OP(6))];
+    const r = rapportMet(boekingen);
+    // May goes with April (the first of the two equal smallest); their sum (€ 4.540, the big case 44 %) is from 10 cases.
+    expect(r.budget.perMaand.map((m) => m.cents)).to.deep.equal([afgeschermd, afgeschermd, shown(250_000)]);
+    // The whole (€ 7.040, 15 cases) is not one case's: it shows.
+    expect(r.budget.toegekendCents).to.deep.equal(shown(704_000));
+  });
+
+  it('the hidden sum: a dominated month and a small complement would give that grant by subtraction, so a third month is hidden', () => {
+    // April dominated (€ 2.000 of € 2.040); May the smallest shown (5 cases, € 50); June 10 cases, € 10.000.
+    // April + May = € 2.090 from 10 cases: enough cases, but 96 % one case's; toegekend − June would give it. So June too.
+    const boekingen = [grant('case-groot', 200_000, OP(4)), ...reeks('case-k', 4, 1_000, OP(4)), ...reeks('case-mei', 5, 1_000, OP(5)), ...reeks('case-juni', 10, 100_000, OP(6))];
+    const r = rapportMet(boekingen);
+    expect(r.budget.toegekendCents).to.deep.equal(shown(1_209_000));
+    expect(r.budget.perMaand.map((m) => m.cents)).to.deep.equal([afgeschermd, afgeschermd, afgeschermd]);
   });
 });

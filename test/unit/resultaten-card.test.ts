@@ -117,6 +117,8 @@ describe('resultaten card (cards/resultaten.ts)', () => {
     expect(uitleg).to.contain('"minder dan 5"');
     expect(uitleg).to.contain('"minder dan 5 casussen"');
     expect(uitleg).to.contain('"afgeschermd"');
+    // The dominance rule in plain words: an amount mostly one case's is afgeschermd too.
+    expect(uitleg).to.contain('Ook een bedrag waarvan meer dan 80 procent naar één casus gaat, staat er als "afgeschermd"');
     // A suppressed euro figure never reads as "less than € 5"; a suppressed complement is never "minder dan".
     expect(celText({ soort: 'onderdrukt', reden: 'klein', casussen: false }, 5)).to.equal('minder dan 5 casussen');
     expect(celText({ soort: 'onderdrukt', reden: 'afgeschermd', casussen: true }, 5)).to.equal('afgeschermd');

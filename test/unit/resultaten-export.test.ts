@@ -92,6 +92,7 @@ describe('resultaten export (services/resultaten/export.ts)', () => {
     const uitleg = String(budget.at(-1)?.[0]);
     expect(uitleg).to.contain('"minder dan 5 casussen"');
     expect(uitleg).to.contain('"afgeschermd"');
+    expect(uitleg).to.contain('meer dan 80 procent naar één casus');
   });
 
   it('outside the lopende periode: the spreadsheet says why there are no open cases per step, the CSV leaves the table out', async () => {

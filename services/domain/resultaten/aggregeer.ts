@@ -7,7 +7,7 @@ import { LEEFGEBIEDEN, type Leefgebied, type ZrmScores } from '../model/leefgebi
 import type { DeelC, Doel } from '../model/samenwerkplan';
 import { STEPS, type Step } from '../model/steps';
 import type { WerkdagKalender } from '../werkdagen';
-import { alsCel, gemiddelde, gemiddeldeExact, maatCel, mediaan, onderdruk, p90, perCasus, som, telItems, telling, type Groep, type Telling } from './onderdrukking';
+import { alsCel, gemiddelde, gemiddeldeExact, maatCel, mediaan, onderdruk, p90, perCasus, som, telBedragen, telItems, telling, type Groep, type Telling } from './onderdrukking';
 import type { Doorlooptijd, ResultatenRapport } from './rapport';
 
 /**
@@ -139,7 +139,8 @@ function doorlooptijd(metingen: readonly { readonly caseId: string; readonly dag
  * - Suppression (onderdrukking.ts): groups only where the total is shown (per categorie and per maand: toegekend and
  *   geboekt = toegekend + mandaat; toegekend and mandaat; geboekt and resterend against the fixed budget; doelen
  *   bereikt against doelen geëvalueerd). Per stap, besluiten per uitkomst, escalaties per fase and afgesloten versus
- *   nieuwe ronde have no shown total anywhere: primary suppression only.
+ *   nieuwe ronde have no shown total anywhere: primary suppression only. Every euro amount (toegekend, mandaat,
+ *   geboekt, per categorie, per maand) keeps each case's part, for the dominance rule (one case more than 80 %).
  */
 export function aggregeer(invoer: ResultatenInvoer): ResultatenRapport {
   const { drempel } = invoer;
@@ -223,17 +224,17 @@ export function aggregeer(invoer: ResultatenInvoer): ResultatenRapport {
   const toekenningen = boekingen.filter((b) => !b.mandaat);
   const mandaatBoekingen = boekingen.filter((b) => b.mandaat);
   const cents = (b: Boeking) => b.amountCents;
-  const toegekend = telItems(toekenningen, (b) => b.caseId, cents);
-  const mandaatCents = telItems(mandaatBoekingen, (b) => b.caseId, cents);
+  const toegekend = telBedragen(toekenningen, (b) => b.caseId, cents);
+  const mandaatCents = telBedragen(mandaatBoekingen, (b) => b.caseId, cents);
   const mandaatUitgaven = telItems(mandaatBoekingen, (b) => b.caseId);
   const geboekt = som([toegekend, mandaatCents]);
   const vastgesteld = invoer.budget.vastgesteldCents;
   const resterend = vastgesteld === undefined ? undefined : telling(vastgesteld - geboekt.waarde, geboekt.casussen);
   const categorieen = [...LEEFGEBIEDEN, 'onbekend' as const].flatMap((categorie) => {
     const van = toekenningen.filter((b) => (b.categorie ?? 'onbekend') === categorie);
-    return van.length === 0 ? [] : [{ categorie, cents: telItems(van, (b) => b.caseId, cents) }];
+    return van.length === 0 ? [] : [{ categorie, cents: telBedragen(van, (b) => b.caseId, cents) }];
   });
-  const perMaand = maanden.map((maand) => ({ maand, cents: telItems(boekingen.filter((b) => maandVan(b.at) === maand), (b) => b.caseId, cents) }));
+  const perMaand = maanden.map((maand) => ({ maand, cents: telBedragen(boekingen.filter((b) => maandVan(b.at) === maand), (b) => b.caseId, cents) }));
 
   // Counts, grouped where cells add up to a total (onderdrukking.ts).
   const perStap = (lopend ? STEPS.filter((s) => s !== 'afgesloten') : []).map((stap) => ({ stap, aantal: telItems(open.filter((o) => o.stap === stap), (o) => o.caseId) }));

@@ -20,18 +20,32 @@ import type { Cel, OnderdrukReden } from './rapport';
  * - Groups share cells (a total of one group is a cell of another), so the rules run until nothing changes.
  * - Cells whose total is shown nowhere (not in the report, not as a sum of what it shows) form no group: they get
  *   primary suppression only. Hiding a large sibling there protects nothing and would read as a small figure.
+ * - Dominance, for amounts (euro cells, which know each case's part: {@link Telling.bedragen}): an amount of which one
+ *   case holds more than {@link DOMINANTIE_AANDEEL} is suppressed too (primary), however many cases are behind it —
+ *   else it is essentially that one household's grant. It takes part in its groups like any primary cell, and the
+ *   complementary rule tests the hidden cells' sum the same way (the total minus the shown cells gives that sum, so
+ *   one case must not dominate it either). Drempel 1 (tests only; RESULTATEN_DREMPEL is 2 to 100) switches all
+ *   suppression off, this rule too.
  * - The reason (rapport.ts {@link OnderdrukReden}): every suppressed cell or total of a group is `afgeschermd`,
- *   primary and complementary alike (different labels would let a reader pin a value); any other suppressed figure
- *   is `klein`.
+ *   primary and complementary alike (different labels would let a reader pin a value); so is an amount in no group
+ *   hidden for dominance alone ("minder dan 5 casussen" would be false there); any other suppressed figure is `klein`.
  * - A median, percentile or mean ({@link maatCel}) over fewer than its threshold of cases is suppressed (`klein`);
  *   it is not additive, so no group applies. It is taken over cases, one value per case ({@link perCasus}), never
  *   over items: one case with many goals must not make the median its own.
  */
 
+/**
+ * The dominance rule's threshold: an amount is hidden when one case's part of it is more than this share (the
+ * (1, k) rule with k = 80 %). Fixed, not configurable: it is what makes an amount about many households rather than one.
+ */
+export const DOMINANTIE_AANDEEL = 0.8;
+
 /** A count or amount while the report is built: its value, the distinct cases behind it, and whether it is suppressed. */
 export interface Telling {
   readonly waarde: number;
   readonly casussen: ReadonlySet<string>;
+  /** For an amount only: each case's part of `waarde` (its keys are `casussen`), for the dominance rule. */
+  readonly bedragen?: ReadonlyMap<string, number>;
   onderdrukt: boolean;
   /** Why it is suppressed, set by {@link onderdruk}. */
   reden?: OnderdrukReden;
@@ -49,19 +63,49 @@ export function telling(waarde: number, casussen: Iterable<string>): Telling {
 }
 
 /** Count items (one per item) and the distinct cases they belong to. */
-export function telItems<T>(items: readonly T[], caseOf: (item: T) => string, waardeOf: (item: T) => number = () => 1): Telling {
-  return telling(
-    items.reduce((sum, x) => sum + waardeOf(x), 0),
-    items.map(caseOf),
+export function telItems<T>(items: readonly T[], caseOf: (item: T) => string): Telling {
+  return telling(items.length, items.map(caseOf));
+}
+
+/** An amount cell: pairs of a case and an amount (a case may come back), summed, with each case's part kept. */
+export function bedrag(delen: Iterable<readonly [string, number]>): Telling {
+  const bedragen = new Map<string, number>();
+  for (const [id, cents] of delen) bedragen.set(id, (bedragen.get(id) ?? 0) + cents);
+  return { waarde: [...bedragen.values()].reduce((sum, v) => sum + v, 0), casussen: new Set(bedragen.keys()), bedragen, onderdrukt: false };
+}
+
+/** Sum amounts of items (say bookings) per the case they belong to: {@link bedrag}. */
+export function telBedragen<T>(items: readonly T[], caseOf: (item: T) => string, bedragOf: (item: T) => number): Telling {
+  return bedrag(items.map((x) => [caseOf(x), bedragOf(x)] as const));
+}
+
+/** The amounts together as one, each case's parts added up; undefined unless every cell is an amount. */
+function samenBedragen(cellen: readonly Telling[]): Telling | undefined {
+  if (cellen.length === 0 || !cellen.every((c) => c.bedragen)) return undefined;
+  return bedrag(cellen.flatMap((c) => [...(c.bedragen ?? [])]));
+}
+
+/** The sum of cells as one cell (its cases the union of theirs; of amounts, each case's parts kept): a total the report does not show on its own. */
+export function som(cellen: readonly Telling[]): Telling {
+  return (
+    samenBedragen(cellen) ??
+    telling(
+      cellen.reduce((sum, c) => sum + c.waarde, 0),
+      cellen.flatMap((c) => [...c.casussen]),
+    )
   );
 }
 
-/** The sum of cells as one cell (its cases the union of theirs): a total the report does not show on its own. */
-export function som(cellen: readonly Telling[]): Telling {
-  return telling(
-    cellen.reduce((sum, c) => sum + c.waarde, 0),
-    cellen.flatMap((c) => [...c.casussen]),
-  );
+/** Whether one case holds more than {@link DOMINANTIE_AANDEEL} of an amount (never for a count, or an amount of 0). */
+export function gedomineerd(t: Pick<Telling, 'bedragen'> | undefined): boolean {
+  if (!t?.bedragen) return false;
+  let totaal = 0;
+  let grootste = 0;
+  for (const v of t.bedragen.values()) {
+    totaal += v;
+    grootste = Math.max(grootste, v);
+  }
+  return totaal > 0 && grootste > DOMINANTIE_AANDEEL * totaal;
 }
 
 const isLeeg = (c: Telling) => c.casussen.size === 0;
@@ -79,6 +123,9 @@ function kleinsteGetoonde(cellen: readonly Telling[]): Telling | undefined {
     .reduce<Telling | undefined>((best, c) => (!best || c.casussen.size < best.casussen.size || (c.casussen.size === best.casussen.size && c.waarde < best.waarde) ? c : best), undefined);
 }
 
+/** Primary suppression: from 1 to `drempel - 1` cases, or (from drempel 2) an amount one case dominates. */
+const primair = (c: Telling, drempel: number) => (c.casussen.size > 0 && c.casussen.size < drempel) || (drempel > 1 && gedomineerd(c));
+
 /** One pass of the complementary rule over a group; true when it suppressed something more. */
 function aanvullen(groep: Groep, drempel: number): boolean {
   const onderdrukt = groep.cellen.filter((c) => c.onderdrukt);
@@ -92,7 +139,8 @@ function aanvullen(groep: Groep, drempel: number): boolean {
     return true;
   }
   if (onderdrukt.length === 0) return false;
-  const veilig = onderdrukt.length >= 2 && (totaal === 'vast' || vereniging(onderdrukt) >= drempel);
+  // Against a total from cases, the hidden cells' sum is a figure too: from at least drempel cases, and not one case's.
+  const veilig = onderdrukt.length >= 2 && (totaal === 'vast' || (vereniging(onderdrukt) >= drempel && !(drempel > 1 && gedomineerd(samenBedragen(onderdrukt)))));
   if (veilig) return false;
   const cel = kleinsteGetoonde(groep.cellen);
   if (cel) {
@@ -109,10 +157,10 @@ function aanvullen(groep: Groep, drempel: number): boolean {
  * each suppressed figure its reason.
  */
 export function onderdruk(cellen: readonly Telling[], groepen: readonly Groep[], drempel: number): void {
-  for (const c of cellen) c.onderdrukt = c.casussen.size > 0 && c.casussen.size < drempel;
+  for (const c of cellen) c.onderdrukt = primair(c, drempel);
   for (const g of groepen) {
-    for (const c of g.cellen) if (c.casussen.size > 0 && c.casussen.size < drempel) c.onderdrukt = true;
-    if (g.totaal !== 'vast' && g.totaal.casussen.size > 0 && g.totaal.casussen.size < drempel) g.totaal.onderdrukt = true;
+    for (const c of g.cellen) if (primair(c, drempel)) c.onderdrukt = true;
+    if (g.totaal !== 'vast' && primair(g.totaal, drempel)) g.totaal.onderdrukt = true;
   }
   // Each pass suppresses at least one more cell or stops, so this ends.
   for (let changed = true; changed; ) {
@@ -120,7 +168,9 @@ export function onderdruk(cellen: readonly Telling[], groepen: readonly Groep[],
     for (const g of groepen) if (aanvullen(g, drempel)) changed = true;
   }
   const inGroep = new Set<Telling>(groepen.flatMap((g) => (g.totaal === 'vast' ? g.cellen : [...g.cellen, g.totaal])));
-  for (const c of [...cellen, ...inGroep]) c.reden = c.onderdrukt ? (inGroep.has(c) ? 'afgeschermd' : 'klein') : undefined;
+  // Outside a group only primary suppression applies: from the drempel of cases on, that is dominance.
+  const afgeschermd = (c: Telling) => inGroep.has(c) || c.casussen.size >= drempel;
+  for (const c of [...cellen, ...inGroep]) c.reden = c.onderdrukt ? (afgeschermd(c) ? 'afgeschermd' : 'klein') : undefined;
 }
 
 /** A cell as the report carries it. */

@@ -8,7 +8,8 @@ import type { Step } from '../model/steps';
  * (cards/resultaten.ts) and the export (services/resultaten/export.ts).
  *
  * Privacy by aggregation: every figure built from cases carries how many cases it was built from; a figure built
- * from fewer than the threshold (RESULTATEN_DREMPEL, default 5) — or one that would let such a figure be derived by
+ * from fewer than the threshold (RESULTATEN_DREMPEL, default 5), an amount of which one case holds more than 80 %
+ * (dominance: it would be that one household's money) — or one that would let such a figure be derived by
  * subtraction from a total and its siblings — is `onderdrukt` (onderdrukking.ts). No kenmerk, name, free text or
  * per-case figure is ever in a report.
  *
@@ -23,9 +24,11 @@ import type { Step } from '../model/steps';
  * - `klein`: it is built from fewer than the threshold of cases and stands in no group with a shown total; it reads
  *   "minder dan 5" (a count of cases) or "minder dan 5 casussen" (an amount, a count of other things, a median, mean
  *   or percentile: a suppressed euro figure is not "less than €5").
- * - `afgeschermd`: it is a cell or total of a group whose total is shown or fixed; it may be small, or hidden only
- *   so that a small one cannot be subtracted out. Every suppressed figure of such a group has this reason, primary
- *   and complementary alike, so the label cannot pin a value.
+ * - `afgeschermd`: it is a cell or total of a group whose total is shown or fixed; it may be small, dominated by one
+ *   case (an amount of which one case holds more than 80 %), or hidden only so that such a figure cannot be
+ *   subtracted out. Every suppressed figure of such a group has this reason, primary and complementary alike, so the
+ *   label cannot pin a value. An amount in no group that is hidden for dominance alone (from the threshold of cases
+ *   on) has it too: "minder dan 5 casussen" would be false there.
  */
 export type OnderdrukReden = 'klein' | 'afgeschermd';
 

@@ -4,6 +4,7 @@ import { LEEFGEBIED_LABELS } from '../model/leefgebieden';
 import { STEP_LABELS } from '../model/steps';
 import { ZONE } from '../../ports/clock';
 import { formatDutchDate, formatEuro } from '../text/format';
+import { DOMINANTIE_AANDEEL } from './onderdrukking';
 import type { Cel, Doorlooptijd, OnderdrukReden, ResultatenRapport } from './rapport';
 
 /**
@@ -192,7 +193,7 @@ const DECIMAAL = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 /** "minder dan 5": how a suppressed count of cases built from too few cases reads. */
 export const onderdruktText = (drempel: number): string => `minder dan ${drempel}`;
 
-/** "afgeschermd": how every suppressed figure of a group with a shown total reads (rapport.ts OnderdrukReden). */
+/** "afgeschermd": how every suppressed figure of a group with a shown total, and an amount one case dominates, reads (rapport.ts OnderdrukReden). */
 export const AFGESCHERMD = 'afgeschermd';
 
 /**
@@ -231,6 +232,7 @@ export function onderdrukkingUitleg(drempel: number): string {
     `Alle cijfers zijn opgeteld over casussen, nooit per casus. Een cijfer dat op minder dan ${drempel} casussen berust, ` +
     `staat er als "${onderdruktText(drempel)}"; bij een bedrag, een aantal dat geen casussen telt (zoals doelen of besluiten), een mediaan of een gemiddelde als "${onderdruktText(drempel)} casussen". ` +
     `Bij "${AFGESCHERMD}" kan het cijfer klein of groot zijn: het is weggelaten omdat anders uit het totaal een klein aantal terug te rekenen is. ` +
+    `Ook een bedrag waarvan meer dan ${Math.round(DOMINANTIE_AANDEEL * 100)} procent naar één casus gaat, staat er als "${AFGESCHERMD}", want dan is het in feite het bedrag van dat ene huishouden. ` +
     `Zo is geen inwoner te herkennen.`
   );
 }
