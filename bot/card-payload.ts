@@ -54,6 +54,15 @@ export function parseCard<T>(schema: z.ZodType<T>, data: unknown): Result<T> {
   return said ? fail('CASE.INVALID_INPUT', said.message) : fail('CARD.INVALID_PAYLOAD');
 }
 
+/** What a card of another case is answered with, when a dialog about one case gets it. */
+export const ANDERE_CASUS = 'Deze kaart hoort bij een andere casus; gebruik deze.';
+
+/** A card about the case a dialog is on: parsed like {@link parseCard}, and refused in Dutch when it names another case. */
+export function parseCardOf<T extends { readonly caseId: string }>(schema: z.ZodType<T>, data: unknown, caseId: string, elsewhere = ANDERE_CASUS): Result<T> {
+  const card = parseCard(schema, data);
+  return card.ok && card.value.caseId !== caseId ? fail('CASE.INVALID_INPUT', elsewhere) : card;
+}
+
 const CHOOSE_COLLEAGUE = 'Kies de collega die je wilt toevoegen.';
 
 /**

@@ -10,7 +10,7 @@ import { leefgebiedenVoor } from './categorie';
 import { parseInput } from '../../services/domain/model/validation';
 import { missingDoel, missingSentence } from '../../services/domain/stappenplan/guards';
 import { ZONE } from '../../services/ports/clock';
-import { CARD_PAYLOADS, parseCard } from '../card-payload';
+import { CARD_PAYLOADS, parseCardOf } from '../card-payload';
 import { formatDate } from '../texts';
 import type { BotServices } from '../turn-services';
 import { BaseDialog, type StepOptions } from './base-dialog';
@@ -103,9 +103,8 @@ export class DoelenDialog extends BaseDialog {
       if (missing.length) return again({ notice: missingSentence('De doelen zijn nog niet compleet. Nog niet ingevuld:', missing) });
       return step.endDialog();
     }
-    const card = parseCard(CARD_PAYLOADS.doel, activity.value);
+    const card = parseCardOf(CARD_PAYLOADS.doel, activity.value, caseId);
     if (!card.ok) return again({ notice: card.error.userMessage });
-    if (card.value.caseId !== caseId) return again({ notice: 'Deze kaart hoort bij een andere casus; gebruik deze.' });
     const doelId = card.value.doelId || undefined;
     const kept = { ingevuld: keptInputs(card.value), ...(doelId ? { doelId } : {}) };
     const parsed = parseInput(doelSubmission, card.value);
@@ -122,9 +121,8 @@ export class DoelenDialog extends BaseDialog {
   private async choiceOnCard(step: WaterfallStepContext, verb: (typeof KEUZES)[number], value: unknown) {
     const { caseId } = step.options as StepOptions;
     const again = (options: Omit<DoelCardOptions, 'caseId'>) => step.replaceDialog(WATERFALL.planDoelen, { caseId, ...options });
-    const card = parseCard(CARD_PAYLOADS.doelKeuze, value);
+    const card = parseCardOf(CARD_PAYLOADS.doelKeuze, value, caseId);
     if (!card.ok) return again({ notice: card.error.userMessage });
-    if (card.value.caseId !== caseId) return again({ notice: 'Deze kaart hoort bij een andere casus; gebruik deze.' });
     const doel = (await currentCase(step.context, this.services, caseId)).deelA.doelen.find((d) => d.id === card.value.doelId);
     if (!doel) return again({ notice: 'Dit doel staat niet (meer) in het plan.' });
     if (verb === DOEL_WIJZIGEN) {

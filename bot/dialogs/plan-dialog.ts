@@ -14,7 +14,7 @@ import type { CaseCommandInput } from '../../services/domain/stappenplan/command
 import { actieVanAfspraak, voorgesteldeActies } from '../../services/domain/stappenplan/voorstellen';
 import { ZONE } from '../../services/ports/clock';
 import { formatDate } from '../texts';
-import { CARD_PAYLOADS, parseCard } from '../card-payload';
+import { CARD_PAYLOADS, parseCardOf } from '../card-payload';
 import type { BotServices } from '../turn-services';
 import { explainOnce } from './explain-once';
 import { BaseDialog, type StatusReporter, type StepOptions } from './base-dialog';
@@ -135,9 +135,8 @@ export class PlanDialog extends BaseDialog {
       if (missing.length) return again({ notice: missingSentence('Deel A is nog niet compleet. Nog niet ingevuld:', missing) });
       return step.endDialog();
     }
-    const card = parseCard(CARD_PAYLOADS.actie, activity.value);
+    const card = parseCardOf(CARD_PAYLOADS.actie, activity.value, caseId);
     if (!card.ok) return again({ notice: card.error.userMessage });
-    if (card.value.caseId !== caseId) return again({ notice: 'Deze kaart hoort bij een andere casus; gebruik deze.' });
     // Whatever is refused below comes back on the card with what was typed, for the same action or afspraak.
     const actieId = card.value.actieId || undefined;
     const afspraakId = card.value.afspraakId || undefined;
@@ -156,9 +155,8 @@ export class PlanDialog extends BaseDialog {
   private async choiceOnCard(step: WaterfallStepContext, verb: (typeof KAART_KEUZES)[number], value: unknown) {
     const { caseId } = step.options as StepOptions;
     const again = (options: Omit<PlanCardOptions, 'caseId'>) => step.replaceDialog(WATERFALL.planActies, { caseId, ...options });
-    const card = parseCard(CARD_PAYLOADS.actieKeuze, value);
+    const card = parseCardOf(CARD_PAYLOADS.actieKeuze, value, caseId);
     if (!card.ok) return again({ notice: card.error.userMessage });
-    if (card.value.caseId !== caseId) return again({ notice: 'Deze kaart hoort bij een andere casus; gebruik deze.' });
     const c = await currentCase(step.context, this.services, caseId);
     const actie = c.deelA.acties.find((a) => a.id === card.value.actieId);
     const afspraak = voorgesteldeActies(c).find((a) => a.id === card.value.afspraakId);

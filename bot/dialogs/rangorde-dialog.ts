@@ -4,7 +4,7 @@ import { RANGEN, rangId, renderRangordeCard } from '../../cards/leefgebieden-ran
 import { toAttachment } from '../../cards/render';
 import { RANGORDE_OPSLAAN } from '../../cards/verbs';
 import type { Leefgebied } from '../../services/domain/model/leefgebieden';
-import { CARD_PAYLOADS, parseCard } from '../card-payload';
+import { CARD_PAYLOADS, parseCardOf } from '../card-payload';
 import type { BotServices } from '../turn-services';
 import { BaseDialog, type StepOptions } from './base-dialog';
 import { CardSubmitPrompt, submittedValue } from './card-submit';
@@ -44,9 +44,8 @@ export class RangordeDialog extends BaseDialog {
   private async saveStep(step: WaterfallStepContext) {
     const options = step.options as RangordeOptions;
     const again = (more: Omit<RangordeOptions, 'caseId'>) => step.replaceDialog(this.initialDialogId, { caseId: options.caseId, ...more });
-    const card = parseCard(CARD_PAYLOADS.rangorde, submittedValue(step.result as Activity, RANGORDE_OPSLAAN) ?? {});
+    const card = parseCardOf(CARD_PAYLOADS.rangorde, submittedValue(step.result as Activity, RANGORDE_OPSLAAN) ?? {}, options.caseId, 'Deze kaart hoort bij een andere casus.');
     if (!card.ok) return again({ notice: card.error.userMessage });
-    if (card.value.caseId !== options.caseId) return again({ notice: 'Deze kaart hoort bij een andere casus.' });
     const values = card.value as Record<string, string | undefined>;
     const perRang = RANGEN.map((_, i) => (values[rangId(i)] ?? '').trim().slice(0, 40));
     const gekozen = perRang.filter((v) => v !== '');
